@@ -1,0 +1,207 @@
+package dev.modeltest.data;
+
+import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Names;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The test data set: a table of named columns, read once and shared by every check of a model test.
+ *
+ * <p>Rows are numbered from 1 in messages (row 1 is the first data row, line 2 of a CSV file with a header). Column
+ * values are handed out as primitive arrays, built once per column and cached.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class TestData {
+
+    private final String name;
+    private final String sha256;
+    private final Table table;
+    private final List<String> columnNames;
+    private final Map<String, double[]> doubles = new ConcurrentHashMap<>();
+    private final Map<String, String[]> strings = new ConcurrentHashMap<>();
+
+    TestData(String name, String sha256, Table table) {
+        this.name = name;
+        this.sha256 = sha256;
+        this.table = table;
+        this.columnNames = List.copyOf(table.columnNames());
+    }
+
+    /**
+     * Wraps a Tablesaw table that is already in memory, e.g. built by a test.
+     *
+     * @param name the name used in messages and reports
+     * @param table the table; must have at least one row
+     */
+    public static TestData of(String name, Table table) {
+        if (table.rowCount() == 0) {
+            throw new DataException("data set " + name + " has no rows: an empty data set cannot pass a quality gate");
+        }
+        return new TestData(name, "", table);
+    }
+
+    /** Returns the data set's name, the file name for files, e.g. {@code iris-test.csv}. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the SHA-256 of the file the data was read from, or an empty string for in-memory data. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Returns the number of data rows (the header is not a row). */
+    public int rowCount() {
+        return table.rowCount();
+    }
+
+    /** Returns the column names in file order. */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** Returns whether a column of that exact name exists. */
+    public boolean hasColumn(String column) {
+        return table.containsColumn(column);
+    }
+
+    /**
+     * Fails unless the column exists, with a message that names the data set, the role the column plays, the nearest
+     * existing name and all columns.
+     *
+     * @param column the column name
+     * @param role what the column is for, e.g. {@code label} or {@code feature}, or empty; used in the message
+     */
+    public void requireColumn(String column, String role) {
+        if (!hasColumn(column)) {
+            String what = role.isEmpty() ? "column" : role + " column";
+            throw new DataException("data set " + name + " has no " + what + " '" + column + "'"
+                    + Names.didYouMean(column, columnNames) + "; its columns are " + String.join(", ", columnNames));
+        }
+    }
+
+    /** Returns the kind of values in a column. */
+    public ColumnKind kind(String column) {
+        return kindOf(column(column).type());
+    }
+
+    static ColumnKind kindOf(ColumnType type) {
+        if (type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.SHORT) {
+            return ColumnKind.INTEGER;
+        }
+        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+            return ColumnKind.DOUBLE;
+        }
+        if (type == ColumnType.BOOLEAN) {
+            return ColumnKind.BOOLEAN;
+        }
+        if (type == ColumnType.STRING) {
+            return ColumnKind.STRING;
+        }
+        return ColumnKind.TEMPORAL;
+    }
+
+    /**
+     * Returns a numeric column as doubles, missing cells as {@code NaN}. The array is shared: do not modify it.
+     *
+     * @throws DataException if the column is not numeric
+     */
+    public double[] doubles(String column) {
+        return doubles.computeIfAbsent(column, this::readDoubles);
+    }
+
+    private double[] readDoubles(String column) {
+        Column<?> c = column(column);
+        if (!(c instanceof NumericColumn<?> numeric)) {
+            int row = firstNonNumericRow(c);
+            throw new DataException("data set " + name + ", column '" + column + "' holds "
+                    + kindOf(c.type()).displayName()
+                    + " values, not numbers"
+                    + (row >= 0 ? " (row " + (row + 1) + " is '" + c.getString(row) + "')" : ""));
+        }
+        double[] values = new double[c.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = numeric.isMissing(i) ? Double.NaN : numeric.getDouble(i);
+        }
+        return values;
+    }
+
+    private static int firstNonNumericRow(Column<?> c) {
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isMissing(i)) {
+                continue;
+            }
+            try {
+                Double.parseDouble(c.getString(i));
+            } catch (NumberFormatException e) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Returns a column as text, missing cells as {@code null}. Whole numbers read as decimals print without a
+     * fraction ({@code 1.0} becomes {@code "1"}), so numeric class labels match however the file wrote them. The array
+     * is shared: do not modify it.
+     */
+    public String[] strings(String column) {
+        return strings.computeIfAbsent(column, this::readStrings);
+    }
+
+    private String[] readStrings(String column) {
+        Column<?> c = column(column);
+        boolean numeric = c instanceof NumericColumn<?>;
+        String[] values = new String[c.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (c.isMissing(i)) {
+                continue;
+            }
+            if (numeric) {
+                double v = ((NumericColumn<?>) c).getDouble(i);
+                values[i] = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            } else {
+                values[i] = c.getString(i);
+            }
+        }
+        return values;
+    }
+
+    /** Returns whether a cell is missing: empty, or a missing-value marker such as {@code NA} or {@code NaN}. */
+    public boolean isMissing(String column, int row) {
+        Column<?> c = column(column);
+        if (c.isMissing(row)) {
+            return true;
+        }
+        return c instanceof NumericColumn<?> numeric && Double.isNaN(numeric.getDouble(row));
+    }
+
+    /** Returns a cell as text, as Tablesaw prints it; missing cells are empty. */
+    public String cell(String column, int row) {
+        return column(column).getString(row);
+    }
+
+    /** Returns the underlying Tablesaw table, for tests that want Tablesaw's own API. Do not modify it. */
+    public Table table() {
+        return table;
+    }
+
+    private Column<?> column(String column) {
+        requireColumn(column, "");
+        return table.column(column);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + rowCount() + " rows, " + columnNames.size() + " columns)";
+    }
+}

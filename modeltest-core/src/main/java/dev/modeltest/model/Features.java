@@ -1,0 +1,206 @@
+package dev.modeltest.model;
+
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Names;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The model's input columns of a data set, held as primitive arrays, from which batches of rows are cut.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class Features {
+
+    private final String dataName;
+    private final List<String> names;
+    private final Map<String, Integer> indexes = new HashMap<>();
+    private final double[][] numeric;
+    private final String[][] text;
+    private final int rows;
+
+    private Features(TestData data, List<String> names) {
+        this.dataName = data.name();
+        this.names = List.copyOf(names);
+        this.rows = data.rowCount();
+        this.numeric = new double[names.size()][];
+        this.text = new String[names.size()][];
+        for (int f = 0; f < names.size(); f++) {
+            String name = names.get(f);
+            data.requireColumn(name, "feature");
+            indexes.put(name, f);
+            if (data.kind(name).isNumeric()) {
+                numeric[f] = data.doubles(name);
+            }
+            text[f] = data.strings(name);
+        }
+    }
+
+    /**
+     * Selects the feature columns of a data set.
+     *
+     * @throws DataException naming the data set and the nearest column when a feature column is missing
+     */
+    public static Features of(TestData data, List<String> names) {
+        if (names.isEmpty()) {
+            throw new DataException("no feature columns selected in data set " + data.name());
+        }
+        return new Features(data, names);
+    }
+
+    /** Returns the feature names, in input order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Returns the number of rows. */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** Returns rows {@code [from, to)} as a batch. */
+    public Batch batch(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
+        }
+        return new RangeBatch(from, to);
+    }
+
+    /** Returns a batch of the given rows, in that order (used to replay real rows, e.g. for latency). */
+    public Batch batch(int[] rowIndexes) {
+        return new IndexBatch(rowIndexes.clone());
+    }
+
+    private int index(String name) {
+        Integer i = indexes.get(name);
+        if (i == null) {
+            throw new DataException("the model asked for feature '" + name + "', which is not among the features of "
+                    + dataName + Names.didYouMean(name, names) + ": " + String.join(", ", names));
+        }
+        return i;
+    }
+
+    private double doubleAt(int feature, int dataRow) {
+        double[] column = numeric[feature];
+        if (column == null) {
+            String value = text[feature][dataRow];
+            throw new DataException(
+                    "data set " + dataName + ", feature column '" + names.get(feature) + "' is not numeric (row "
+                            + (dataRow + 1) + " is '" + value + "'), but the model reads it as a number");
+        }
+        return column[dataRow];
+    }
+
+    private abstract class AbstractBatch implements Batch {
+        @Override
+        public List<String> featureNames() {
+            return names;
+        }
+
+        abstract int dataRow(int i);
+
+        @Override
+        public Row row(int i) {
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException("row " + i + " of a batch of " + size());
+            }
+            return new FeatureRow(dataRow(i));
+        }
+
+        @Override
+        public double[][] toDoubleMatrix() {
+            double[][] matrix = new double[size()][names.size()];
+            for (int i = 0; i < matrix.length; i++) {
+                int r = dataRow(i);
+                for (int f = 0; f < names.size(); f++) {
+                    matrix[i][f] = doubleAt(f, r);
+                }
+            }
+            return matrix;
+        }
+    }
+
+    private final class RangeBatch extends AbstractBatch {
+        private final int from;
+        private final int to;
+
+        RangeBatch(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+
+        @Override
+        int dataRow(int i) {
+            return from + i;
+        }
+    }
+
+    private final class IndexBatch extends AbstractBatch {
+        private final int[] rowIndexes;
+
+        IndexBatch(int[] rowIndexes) {
+            this.rowIndexes = rowIndexes;
+        }
+
+        @Override
+        public int size() {
+            return rowIndexes.length;
+        }
+
+        @Override
+        int dataRow(int i) {
+            return rowIndexes[i];
+        }
+    }
+
+    private final class FeatureRow implements Row {
+        private final int dataRow;
+
+        FeatureRow(int dataRow) {
+            this.dataRow = dataRow;
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return names;
+        }
+
+        @Override
+        public int featureIndex(String name) {
+            return Features.this.index(name);
+        }
+
+        @Override
+        public double getDouble(int feature) {
+            return doubleAt(feature, dataRow);
+        }
+
+        @Override
+        public String getString(int feature) {
+            return text[feature][dataRow];
+        }
+
+        @Override
+        public double[] toDoubleArray() {
+            double[] values = new double[names.size()];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = doubleAt(f, dataRow);
+            }
+            return values;
+        }
+
+        @Override
+        public int index() {
+            return dataRow;
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.modeltest.model;
+
+import dev.modeltest.error.ModelException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The model's predictions on every row of the test data, beside the true labels or values: computed once per test
+ * class and read by every check.
+ *
+ * <p>Classes are held as {@code int} indexes into {@link #classes()}; probabilities as one {@code double[]} per class.
+ * Rows are 0-based here; messages number them from 1.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class Predictions {
+
+    private final Task task;
+    private final String dataName;
+    private final String modelName;
+    private final int size;
+    private final List<String> classes;
+    private final int[] actualClasses;
+    private final int[] predictedClasses;
+    private final double[][] probabilities;
+    private final double[] actualValues;
+    private final double[] predictedValues;
+
+    private Predictions(
+            Task task,
+            String dataName,
+            String modelName,
+            int size,
+            List<String> classes,
+            int[] actualClasses,
+            int[] predictedClasses,
+            double[][] probabilities,
+            double[] actualValues,
+            double[] predictedValues) {
+        this.task = task;
+        this.dataName = dataName;
+        this.modelName = modelName;
+        this.size = size;
+        this.classes = classes;
+        this.actualClasses = actualClasses;
+        this.predictedClasses = predictedClasses;
+        this.probabilities = probabilities;
+        this.actualValues = actualValues;
+        this.predictedValues = predictedValues;
+    }
+
+    /**
+     * Creates classification predictions. The arrays are copied.
+     *
+     * @param dataName the data set's name, for messages
+     * @param modelName the model's description, for messages
+     * @param classes the class names; indexes refer to this list
+     * @param actual the true class index of each row
+     * @param predicted the predicted class index of each row
+     * @param probabilities one array per class with that class's probability for each row, or {@code null}
+     * @throws ModelException if the lengths differ, a class index is out of range, or the set is empty
+     */
+    public static Predictions classification(
+            String dataName,
+            String modelName,
+            List<String> classes,
+            int[] actual,
+            int[] predicted,
+            double[][] probabilities) {
+        return ownClassification(
+                dataName,
+                modelName,
+                classes,
+                actual.clone(),
+                predicted.clone(),
+                probabilities == null ? null : deepCopy(probabilities));
+    }
+
+    static Predictions ownClassification(
+            String dataName,
+            String modelName,
+            List<String> classes,
+            int[] actual,
+            int[] predicted,
+            double[][] probabilities) {
+        List<String> classList = List.copyOf(classes);
+        int n = actual.length;
+        requireNonEmpty(n, dataName);
+        requireSameLength("predicted classes", predicted.length, n, dataName);
+        checkIndexes("true class", actual, classList.size(), dataName);
+        checkIndexes("predicted class", predicted, classList.size(), dataName);
+        if (probabilities != null) {
+            if (probabilities.length != classList.size()) {
+                throw new ModelException("model gave probabilities for " + probabilities.length + " classes but has "
+                        + classList.size() + " classes " + classList);
+            }
+            for (double[] column : probabilities) {
+                requireSameLength("probabilities", column.length, n, dataName);
+            }
+        }
+        return new Predictions(
+                Task.CLASSIFICATION, dataName, modelName, n, classList, actual, predicted, probabilities, null, null);
+    }
+
+    /**
+     * Creates regression predictions. The arrays are copied.
+     *
+     * @throws ModelException if the lengths differ or the set is empty
+     */
+    public static Predictions regression(String dataName, String modelName, double[] actual, double[] predicted) {
+        return ownRegression(dataName, modelName, actual.clone(), predicted.clone());
+    }
+
+    static Predictions ownRegression(String dataName, String modelName, double[] actual, double[] predicted) {
+        requireNonEmpty(actual.length, dataName);
+        requireSameLength("predicted values", predicted.length, actual.length, dataName);
+        return new Predictions(
+                Task.REGRESSION, dataName, modelName, actual.length, List.of(), null, null, null, actual, predicted);
+    }
+
+    private static void requireNonEmpty(int n, String dataName) {
+        if (n == 0) {
+            throw new ModelException(
+                    "no rows to judge in " + dataName + ": an empty data set cannot pass a quality gate");
+        }
+    }
+
+    private static void requireSameLength(String what, int length, int rows, String dataName) {
+        if (length != rows) {
+            throw new ModelException(
+                    "the model returned " + length + " " + what + " for " + rows + " rows of " + dataName);
+        }
+    }
+
+    private static void checkIndexes(String what, int[] indexes, int classCount, String dataName) {
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 0 || indexes[i] >= classCount) {
+                throw new ModelException(what + " index " + indexes[i] + " at row " + (i + 1) + " of " + dataName
+                        + " is outside the model's " + classCount + " classes");
+            }
+        }
+    }
+
+    private static double[][] deepCopy(double[][] values) {
+        double[][] copy = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = Objects.requireNonNull(values[i], "probabilities").clone();
+        }
+        return copy;
+    }
+
+    /** Returns what was predicted. */
+    public Task task() {
+        return task;
+    }
+
+    /** Returns the number of rows. */
+    public int size() {
+        return size;
+    }
+
+    /** Returns the data set's name. */
+    public String dataName() {
+        return dataName;
+    }
+
+    /** Returns the model's description. */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** Returns the class names (empty for regression); class indexes refer to this list. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** Returns the true class index of a row (0-based). */
+    public int actualClass(int row) {
+        return requireClassification().actualClasses[row];
+    }
+
+    /** Returns the predicted class index of a row (0-based). */
+    public int predictedClass(int row) {
+        return requireClassification().predictedClasses[row];
+    }
+
+    /** Returns the true class name of a row (0-based). */
+    public String actualLabel(int row) {
+        return classes.get(actualClass(row));
+    }
+
+    /** Returns the predicted class name of a row (0-based). */
+    public String predictedLabel(int row) {
+        return classes.get(predictedClass(row));
+    }
+
+    /** Returns a copy of the true class indexes. */
+    public int[] actualClasses() {
+        return requireClassification().actualClasses.clone();
+    }
+
+    /** Returns a copy of the predicted class indexes. */
+    public int[] predictedClasses() {
+        return requireClassification().predictedClasses.clone();
+    }
+
+    /** Returns whether the model gave class probabilities. */
+    public boolean hasProbabilities() {
+        return probabilities != null;
+    }
+
+    /** Returns the probability the model gave class {@code classIndex} on a row (0-based). */
+    public double probability(int row, int classIndex) {
+        if (probabilities == null) {
+            throw new IllegalStateException(modelName + " gives no class probabilities");
+        }
+        return probabilities[classIndex][row];
+    }
+
+    /** Returns a copy of the probabilities of one class, one per row. */
+    public double[] probabilities(int classIndex) {
+        if (probabilities == null) {
+            throw new IllegalStateException(modelName + " gives no class probabilities");
+        }
+        return probabilities[classIndex].clone();
+    }
+
+    /** Returns the true value of a row (regression, 0-based). */
+    public double actualValue(int row) {
+        return requireRegression().actualValues[row];
+    }
+
+    /** Returns the predicted value of a row (regression, 0-based). */
+    public double predictedValue(int row) {
+        return requireRegression().predictedValues[row];
+    }
+
+    /** Returns a copy of the true values (regression). */
+    public double[] actualValues() {
+        return requireRegression().actualValues.clone();
+    }
+
+    /** Returns a copy of the predicted values (regression). */
+    public double[] predictedValues() {
+        return requireRegression().predictedValues.clone();
+    }
+
+    private Predictions requireClassification() {
+        if (task != Task.CLASSIFICATION) {
+            throw new IllegalStateException(modelName + " is a regressor: it predicts values, not classes");
+        }
+        return this;
+    }
+
+    private Predictions requireRegression() {
+        if (task != Task.REGRESSION) {
+            throw new IllegalStateException(modelName + " is a classifier: it predicts classes, not values");
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return task == Task.CLASSIFICATION
+                ? "Predictions[" + size + " rows of " + dataName + ", classes " + classes + ", probabilities "
+                        + hasProbabilities() + "]"
+                : "Predictions[" + size + " rows of " + dataName + ", regression]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Predictions p
+                && task == p.task
+                && classes.equals(p.classes)
+                && Arrays.equals(actualClasses, p.actualClasses)
+                && Arrays.equals(predictedClasses, p.predictedClasses)
+                && Arrays.deepEquals(probabilities, p.probabilities)
+                && Arrays.equals(actualValues, p.actualValues)
+                && Arrays.equals(predictedValues, p.predictedValues);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(task, classes, Arrays.hashCode(actualClasses), Arrays.hashCode(predictedClasses));
+    }
+}

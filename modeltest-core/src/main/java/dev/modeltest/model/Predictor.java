@@ -1,0 +1,234 @@
+package dev.modeltest.model;
+
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.DataException;
+import dev.modeltest.error.ModelException;
+import dev.modeltest.error.ModelTestException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apiguardian.api.API;
+
+/**
+ * Runs the model once over every row of the test data, in batches on all cores, and pairs the predictions with the
+ * true labels.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class Predictor {
+
+    private static final int MIN_BATCH = 256;
+
+    private Predictor() {}
+
+    /**
+     * Predicts every row.
+     *
+     * @param data the test data
+     * @param label the ground-truth column
+     * @param features the model's input columns
+     * @param model the model under test
+     * @throws DataException for a missing label, or a label the model does not know
+     * @throws ModelException when the model fails or leaves a row without a prediction
+     */
+    public static Predictions predict(TestData data, String label, Features features, Model model) {
+        data.requireColumn(label, "label");
+        int n = data.rowCount();
+        BufferOutput out = new BufferOutput(model, n);
+        int workers = model.isThreadSafe() ? Runtime.getRuntime().availableProcessors() : 1;
+        int batch = Math.max(MIN_BATCH, (n + workers * 4 - 1) / (workers * 4));
+        int batches = (n + batch - 1) / batch;
+        IntStream range = IntStream.range(0, batches);
+        (workers > 1 ? range.parallel() : range).forEach(b -> {
+            int from = b * batch;
+            int to = Math.min(n, from + batch);
+            try {
+                model.predict(features.batch(from, to), out.slice(from, to - from));
+            } catch (ModelTestException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                throw new ModelException(
+                        model.describe() + " failed to predict rows " + (from + 1) + "–" + to + " of " + data.name()
+                                + ": " + e,
+                        e);
+            }
+        });
+        out.requireComplete(data.name());
+        if (model.task() == Task.CLASSIFICATION) {
+            int[] actual = encodeLabels(data, label, model.classes());
+            return Predictions.ownClassification(
+                    data.name(), model.describe(), model.classes(), actual, out.classes, out.probabilities);
+        }
+        return Predictions.ownRegression(data.name(), model.describe(), regressionTargets(data, label), out.values);
+    }
+
+    /** Encodes the label column as indexes into {@code classes}; fails on a missing or unknown label. */
+    static int[] encodeLabels(TestData data, String label, List<String> classes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            index.put(classes.get(i), i);
+        }
+        String[] labels = data.strings(label);
+        int[] codes = new int[labels.length];
+        for (int r = 0; r < labels.length; r++) {
+            if (labels[r] == null) {
+                throw new DataException(
+                        "data set " + data.name() + ", label column '" + label + "': row " + (r + 1) + " has no label");
+            }
+            Integer code = index.get(labels[r]);
+            if (code == null) {
+                throw new DataException("data set " + data.name() + ", label column '" + label + "': row " + (r + 1)
+                        + " has label '" + labels[r] + "', which the model never saw; its classes are "
+                        + String.join(", ", classes));
+            }
+            codes[r] = code;
+        }
+        return codes;
+    }
+
+    static double[] regressionTargets(TestData data, String label) {
+        if (!data.kind(label).isNumeric()) {
+            throw new DataException("data set " + data.name() + ", label column '" + label + "' holds "
+                    + data.kind(label).displayName() + " values, but the model is a regressor and needs numbers");
+        }
+        double[] values = data.doubles(label).clone();
+        for (int r = 0; r < values.length; r++) {
+            if (Double.isNaN(values[r])) {
+                throw new DataException(
+                        "data set " + data.name() + ", label column '" + label + "': row " + (r + 1) + " has no value");
+            }
+        }
+        return values;
+    }
+
+    /** The whole-data-set output arrays; each batch writes into its own slice. */
+    private static final class BufferOutput {
+        private final Model model;
+        private final int classCount;
+        private final int[] classes;
+        private final double[][] probabilities;
+        private final double[] values;
+        private final boolean[] done;
+
+        BufferOutput(Model model, int n) {
+            this.model = model;
+            boolean classifier = model.task() == Task.CLASSIFICATION;
+            this.classCount = model.classes().size();
+            this.classes = classifier ? new int[n] : null;
+            if (classifier) {
+                java.util.Arrays.fill(classes, -1);
+            }
+            this.probabilities = classifier && model.hasProbabilities() ? new double[classCount][n] : null;
+            this.values = classifier ? null : new double[n];
+            this.done = new boolean[n];
+        }
+
+        Output slice(int offset, int length) {
+            return new Slice(offset, length);
+        }
+
+        void requireComplete(String dataName) {
+            for (int r = 0; r < done.length; r++) {
+                if (!done[r]) {
+                    throw new ModelException(model.describe() + " returned no prediction for row " + (r + 1) + " of "
+                            + dataName + " (" + done.length + " rows)");
+                }
+            }
+        }
+
+        private final class Slice implements Output {
+            private final int offset;
+            private final int length;
+
+            Slice(int offset, int length) {
+                this.offset = offset;
+                this.length = length;
+            }
+
+            private int at(int row) {
+                if (row < 0 || row >= length) {
+                    throw new ModelException(
+                            model.describe() + " wrote a prediction for row " + row + " of a batch of " + length);
+                }
+                return offset + row;
+            }
+
+            @Override
+            public void setClass(int row, int classIndex) {
+                requireTask(Task.CLASSIFICATION);
+                int r = at(row);
+                if (classIndex < 0 || classIndex >= classCount) {
+                    throw new ModelException(model.describe() + " predicted class index " + classIndex + " for row "
+                            + (r + 1) + ", but it has " + classCount + " classes " + model.classes());
+                }
+                classes[r] = classIndex;
+                done[r] = true;
+            }
+
+            @Override
+            public void setProbabilities(int row, double[] p) {
+                requireTask(Task.CLASSIFICATION);
+                if (probabilities == null) {
+                    throw new ModelException(model.describe()
+                            + " wrote class probabilities but says it has none (hasProbabilities() is false)");
+                }
+                int r = at(row);
+                if (p.length != classCount) {
+                    throw new ModelException(model.describe() + " gave " + p.length + " probabilities for row "
+                            + (r + 1) + ", but it has " + classCount + " classes " + model.classes());
+                }
+                int best = 0;
+                for (int k = 0; k < classCount; k++) {
+                    probabilities[k][r] = p[k];
+                    if (p[k] > p[best]) {
+                        best = k;
+                    }
+                }
+                if (classes[r] < 0) {
+                    classes[r] = best;
+                }
+                done[r] = true;
+            }
+
+            @Override
+            public void setValue(int row, double value) {
+                requireTask(Task.REGRESSION);
+                int r = at(row);
+                values[r] = value;
+                done[r] = true;
+            }
+
+            @Override
+            public void setClasses(int[] classIndexes) {
+                requireLength(classIndexes.length);
+                for (int i = 0; i < classIndexes.length; i++) {
+                    setClass(i, classIndexes[i]);
+                }
+            }
+
+            @Override
+            public void setValues(double[] predicted) {
+                requireLength(predicted.length);
+                for (int i = 0; i < predicted.length; i++) {
+                    setValue(i, predicted[i]);
+                }
+            }
+
+            private void requireLength(int returned) {
+                if (returned != length) {
+                    throw new ModelException(model.describe() + " returned " + returned + " predictions for a batch of "
+                            + length + " rows (rows " + (offset + 1) + "–" + (offset + length) + ")");
+                }
+            }
+
+            private void requireTask(Task wanted) {
+                if (model.task() != wanted) {
+                    throw new ModelException(model.describe() + " is declared as " + model.task() + " but wrote a "
+                            + wanted + " output");
+                }
+            }
+        }
+    }
+}

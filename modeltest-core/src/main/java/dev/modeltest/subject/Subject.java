@@ -1,0 +1,252 @@
+package dev.modeltest.subject;
+
+import dev.modeltest.data.DataLoader;
+import dev.modeltest.data.Resource;
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.error.DataException;
+import dev.modeltest.error.ModelException;
+import dev.modeltest.error.ModelTestException;
+import dev.modeltest.model.Features;
+import dev.modeltest.model.Model;
+import dev.modeltest.model.ModelLoaders;
+import dev.modeltest.model.ModelProvider;
+import dev.modeltest.model.Predictions;
+import dev.modeltest.model.Predictor;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * The model test's shared state: the data, the model and the predictions, each computed at most once, on first use,
+ * and then read by every check.
+ *
+ * <p>Safe to use from several threads. A step that fails keeps failing with the same error for every check that
+ * needs it, without being retried.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class Subject implements AutoCloseable {
+
+    private final SubjectSpec spec;
+    private final Lazy<TestData> data;
+    private final Lazy<Optional<Model>> model;
+    private final Lazy<Features> features;
+    private final Lazy<Predictions> predictions;
+    private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    private volatile String modelSha256 = "";
+
+    private Subject(SubjectSpec spec) {
+        this.spec = spec;
+        this.data = new Lazy<>(() -> timed("load data", () -> DataLoader.load(spec.data())));
+        this.model = new Lazy<>(() -> timed("load model", this::loadModel));
+        this.features = new Lazy<>(this::selectFeatures);
+        this.predictions = new Lazy<>(() -> timed("predict", this::computePredictions));
+    }
+
+    /** Creates the subject of a spec; nothing is loaded until asked for. */
+    public static Subject of(SubjectSpec spec) {
+        return new Subject(spec);
+    }
+
+    /** Returns the configuration. */
+    public SubjectSpec spec() {
+        return spec;
+    }
+
+    /** Returns the test data, reading it on first use. */
+    public TestData data() {
+        return data.get();
+    }
+
+    /** Returns the model, loading it on first use; empty when the test evaluates predictions columns. */
+    public Optional<Model> model() {
+        return model.get();
+    }
+
+    /**
+     * Returns the model, or fails with a configuration error when the test has only predictions columns.
+     *
+     * @param who the check that needs it, for the message, e.g. {@code @LatencyUnder on IrisTest.fast()}
+     */
+    public Model requireModel(String who) {
+        return model().orElseThrow(() -> new ConfigurationException(who + " needs a model to call, but " + spec.origin()
+                + " evaluates " + spec.model().describe() + "; give 'model' or 'provider' instead"));
+    }
+
+    /** Returns the model's input columns of the test data. */
+    public Features features() {
+        return features.get();
+    }
+
+    /** Returns the predictions on every row, computing them on first use (once per subject). */
+    public Predictions predictions() {
+        return predictions.get();
+    }
+
+    /** Returns the model file's SHA-256, or an empty string when the model does not come from a file. */
+    public String modelSha256() {
+        model();
+        return modelSha256;
+    }
+
+    /** Returns the time each step took so far (load data, load model, predict), in nanoseconds, in order. */
+    public Map<String, Long> stepNanos() {
+        synchronized (stepNanos) {
+            return new LinkedHashMap<>(stepNanos);
+        }
+    }
+
+    private <T> T timed(String step, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        synchronized (stepNanos) {
+            stepNanos.put(step, System.nanoTime() - start);
+        }
+        return result;
+    }
+
+    private Optional<Model> loadModel() {
+        ModelSource source = spec.model();
+        if (source instanceof ModelSource.File file) {
+            Resource resource =
+                    Resource.resolve(file.location(), why -> new ModelException(spec.origin() + ": model file " + why));
+            Model loaded = ModelLoaders.load(resource);
+            modelSha256 = resource.sha256();
+            return Optional.of(loaded);
+        }
+        if (source instanceof ModelSource.Provider provider) {
+            return Optional.of(fromProvider(provider.type()));
+        }
+        if (source instanceof ModelSource.Instance instance) {
+            return Optional.of(instance.model());
+        }
+        return Optional.empty();
+    }
+
+    private Model fromProvider(Class<? extends ModelProvider> type) {
+        ModelProvider provider;
+        try {
+            Constructor<? extends ModelProvider> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            provider = constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new ConfigurationException(
+                    spec.origin() + ": provider " + type.getName() + " needs a no-argument constructor", e);
+        } catch (InvocationTargetException e) {
+            throw new ModelException(
+                    spec.origin() + ": provider " + type.getName() + " failed in its constructor: " + e.getCause(),
+                    e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ConfigurationException(
+                    spec.origin() + ": cannot create provider " + type.getName() + ": " + e, e);
+        }
+        Model loaded;
+        try {
+            loaded = provider.load();
+        } catch (ModelTestException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ModelException(
+                    spec.origin() + ": provider " + type.getName() + " failed to load the model: " + e, e);
+        }
+        if (loaded == null) {
+            throw new ModelException(spec.origin() + ": provider " + type.getName() + " returned no model (null)");
+        }
+        return loaded;
+    }
+
+    private Features selectFeatures() {
+        TestData testData = data();
+        testData.requireColumn(spec.label(), "label");
+        if (!spec.features().isEmpty()) {
+            return Features.of(testData, spec.features());
+        }
+        Optional<Model> loaded = model();
+        if (loaded.isPresent() && !loaded.get().requiredFeatures().isEmpty()) {
+            List<String> required = loaded.get().requiredFeatures();
+            List<String> missing = new ArrayList<>();
+            for (String name : required) {
+                if (!testData.hasColumn(name)) {
+                    missing.add(name);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new DataException("data set " + testData.name() + " lacks column(s) " + missing + " that "
+                        + loaded.get().describe() + " expects; the model expects " + required + ", the data offers "
+                        + testData.columnNames());
+            }
+            return Features.of(testData, required);
+        }
+        List<String> excluded = new ArrayList<>();
+        excluded.add(spec.label());
+        spec.predictionColumns().ifPresent(c -> {
+            excluded.add(c.predictions());
+            excluded.addAll(c.scores());
+        });
+        List<String> selected = new ArrayList<>(testData.columnNames());
+        selected.removeAll(excluded);
+        return Features.of(testData, selected);
+    }
+
+    private Predictions computePredictions() {
+        TestData testData = data();
+        Optional<ModelSource.Columns> columns = spec.predictionColumns();
+        if (columns.isPresent()) {
+            return ColumnPredictions.read(spec, testData, columns.get());
+        }
+        Model m = model().orElseThrow();
+        return Predictor.predict(testData, spec.label(), features(), m);
+    }
+
+    /** Closes the model, if one was loaded. */
+    @Override
+    public void close() {
+        if (model.isDone()) {
+            model.peek().flatMap(m -> m).ifPresent(Model::close);
+        }
+    }
+
+    /** A value computed once; a failure is remembered and thrown again. */
+    private static final class Lazy<T> {
+        private final Supplier<T> supplier;
+        private T value;
+        private RuntimeException failure;
+        private boolean done;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        synchronized T get() {
+            if (!done) {
+                try {
+                    value = supplier.get();
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    done = true;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
+
+        synchronized boolean isDone() {
+            return done;
+        }
+
+        synchronized Optional<T> peek() {
+            return failure == null ? Optional.ofNullable(value) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.modeltest.subject;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What a model test is about: the data, the label, the model and its input columns.
+ *
+ * @param origin where the configuration was written, for messages, e.g. {@code @ModelTest on IrisModelTest}
+ * @param data the data location: a path relative to the working directory, or {@code classpath:...}
+ * @param label the ground-truth column
+ * @param model where the model comes from
+ * @param features the input columns; empty means every column except the label, prediction and score columns (or
+ *     the columns the model itself declares)
+ * @param task the task when it is not clear from the model ({@code null} means decide automatically)
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public record SubjectSpec(
+        String origin, String data, String label, ModelSource model, List<String> features, TaskHint task) {
+
+    public SubjectSpec {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(model, "model");
+        features = List.copyOf(features);
+        task = task == null ? TaskHint.AUTO : task;
+    }
+
+    /** Returns the predictions column source, when the model is one. */
+    public Optional<ModelSource.Columns> predictionColumns() {
+        return model instanceof ModelSource.Columns columns ? Optional.of(columns) : Optional.empty();
+    }
+}

@@ -11,7 +11,8 @@ public final class Names {
 
     /**
      * Returns the candidate nearest to {@code name} by edit distance, ignoring case, when it is close enough to be a
-     * plausible typo: at most a third of the longer name's length, and at least one edit.
+     * plausible typo (at most a third of the longer name's length, and at least one edit), or else a candidate that
+     * one name starts with the other.
      */
     public static Optional<String> nearest(String name, Collection<String> candidates) {
         String best = null;
@@ -27,7 +28,17 @@ public final class Names {
             return Optional.empty();
         }
         int allowed = Math.max(1, Math.max(name.length(), best.length()) / 3);
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= allowed) {
+            return Optional.of(best);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String candidate : candidates) {
+            String c = candidate.toLowerCase(Locale.ROOT);
+            if (c.length() > 1 && lower.length() > 1 && (c.startsWith(lower) || lower.startsWith(c))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Formats " (did you mean 'x'?)" or an empty string, for appending to a "not found" message. */
@@ -37,23 +48,25 @@ public final class Names {
                 .orElse("");
     }
 
-    // Levenshtein distance with two rows; names are short, so a library dependency is not worth it.
+    // Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, the commonest typo); names are
+    // short, so a library dependency is not worth it.
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

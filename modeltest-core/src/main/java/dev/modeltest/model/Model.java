@@ -48,7 +48,8 @@ public interface Model extends AutoCloseable {
 
     /** Returns a short description for messages and reports, e.g. {@code Smile RandomForest (3 classes)}. */
     default String describe() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
     }
 
     /** Releases what the model holds (native sessions, files). Does nothing by default. */

@@ -45,8 +45,9 @@ public final class Wilson {
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denominator;
         double halfWidth = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        double lower = Math.max(0, centre - halfWidth);
-        double upper = Math.min(1, centre + halfWidth);
+        // At 0 of n and n of n the exact bound is 0 (or 1); the formula gets there only up to rounding.
+        double lower = successes == 0 ? 0 : Math.max(0, centre - halfWidth);
+        double upper = successes == n ? 1 : Math.min(1, centre + halfWidth);
         return new Interval(lower, upper, confidence, "Wilson");
     }
 }

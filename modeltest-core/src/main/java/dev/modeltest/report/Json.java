@@ -1,0 +1,60 @@
+package dev.modeltest.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Interval;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Writes results as JSON, for report attachments and run records.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {}
+
+    /** Returns a check result as an ordered map of JSON values. */
+    public static Map<String, Object> toMap(CheckResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("check", result.check());
+        map.put("title", result.title());
+        map.put("family", result.family().displayName());
+        map.put("verdict", result.verdict().name());
+        map.put("measured", finiteOrNull(result.measured()));
+        Interval interval = result.interval();
+        if (interval != null) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("lower", interval.lower());
+            i.put("upper", interval.upper());
+            i.put("confidence", interval.confidence());
+            i.put("method", interval.method());
+            map.put("interval", i);
+        }
+        map.put("threshold", result.threshold());
+        map.put("n", result.n());
+        map.put("message", result.message());
+        map.put("details", result.details());
+        return map;
+    }
+
+    private static Object finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** Writes any tree of maps, lists, strings, numbers and booleans as indented JSON. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

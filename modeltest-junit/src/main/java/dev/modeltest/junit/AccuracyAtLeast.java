@@ -1,0 +1,41 @@
+package dev.modeltest.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Passes when the fraction of rows the model predicts right is at least {@link #value()}, compared on the point
+ * estimate. The message and the report also give n and the Wilson 95% interval.
+ *
+ * <p>Failure message:
+ *
+ * <pre>
+ * Expecting model accuracy on iris-test.csv (n=30):
+ *   0.8667 (95% CI 0.7032–0.9469, 26 of 30 right)
+ * to be at least:
+ *   0.9000
+ * but it was 0.0333 below.
+ * </pre>
+ *
+ * <p>Same as scikit-learn's {@code accuracy_score}. Applies to classifiers; a regressor is a configuration error.
+ *
+ * @since 0.1.0
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(ModelTestExtension.class)
+@CheckedBy(BuiltInChecks.Accuracy.class)
+@API(status = API.Status.STABLE, since = "0.1.0")
+public @interface AccuracyAtLeast {
+
+    /** The lowest acceptable accuracy, in [0, 1]. */
+    double value();
+}

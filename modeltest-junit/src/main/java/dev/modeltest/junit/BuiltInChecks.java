@@ -1,0 +1,56 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.check.AccuracyCheck;
+import dev.modeltest.check.Check;
+import dev.modeltest.check.LatencyCheck;
+import dev.modeltest.check.MissingValuesCheck;
+import dev.modeltest.check.OutputRangeCheck;
+import dev.modeltest.check.SchemaCheck;
+import java.util.List;
+
+/** The factories of modeltest's own check annotations: each translates attributes into a core check. */
+final class BuiltInChecks {
+
+    private BuiltInChecks() {}
+
+    static final class Accuracy implements CheckFactory<AccuracyAtLeast> {
+        @Override
+        public Check create(AccuracyAtLeast annotation, String where) {
+            return new AccuracyCheck(where, annotation.value());
+        }
+    }
+
+    static final class OutputRange implements CheckFactory<dev.modeltest.junit.OutputRange> {
+        @Override
+        public Check create(dev.modeltest.junit.OutputRange annotation, String where) {
+            return new OutputRangeCheck(where, annotation.min(), annotation.max());
+        }
+    }
+
+    static final class Latency implements CheckFactory<LatencyUnder> {
+        @Override
+        public Check create(LatencyUnder annotation, String where) {
+            return new LatencyCheck(
+                    where,
+                    annotation.millis(),
+                    annotation.percentile(),
+                    annotation.warmup(),
+                    annotation.samples(),
+                    annotation.batchSize());
+        }
+    }
+
+    static final class Schema implements CheckFactory<SchemaMatches> {
+        @Override
+        public Check create(SchemaMatches annotation, String where) {
+            return new SchemaCheck(where, annotation.value());
+        }
+    }
+
+    static final class MissingValues implements CheckFactory<NoMissingValues> {
+        @Override
+        public Check create(NoMissingValues annotation, String where) {
+            return new MissingValuesCheck(where, List.of(annotation.columns()));
+        }
+    }
+}

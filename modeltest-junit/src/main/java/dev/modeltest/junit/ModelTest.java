@@ -1,0 +1,78 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.model.ModelProvider;
+import dev.modeltest.subject.TaskHint;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Declares a model test: which model is tested, on which data, against which label column.
+ *
+ * <p>The model, the data and the predictions are loaded and computed once per annotated class, on first use, and
+ * shared by every check in it and in its {@code @Nested} classes. A {@code @Nested} class may carry its own
+ * {@code @ModelTest} to test something else.
+ *
+ * <p>Give exactly one model source: {@link #model()}, {@link #provider()} or {@link #predictions()}.
+ *
+ * <pre>{@code
+ * @ModelTest(model = "models/iris-rf.ser", data = "src/test/resources/iris-test.csv", label = "species")
+ * class IrisModelTest {
+ *   @AccuracyAtLeast(0.90) void accurateEnough() {}
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ModelTestExtension.class)
+@API(status = API.Status.STABLE, since = "0.1.0")
+public @interface ModelTest {
+
+    /**
+     * The test data: a CSV file with a header row, as a path relative to the working directory (the module directory
+     * under Maven) or {@code classpath:path/in/resources.csv}.
+     */
+    String data();
+
+    /** The column with the true label (classification) or true value (regression). */
+    String label();
+
+    /**
+     * A model file, as a path relative to the working directory or {@code classpath:...}. Java-serialized Smile models
+     * load when {@code smile-core} is on the test class path.
+     */
+    String model() default "";
+
+    /** A class that builds or loads the model in code; it needs a no-argument constructor. */
+    Class<? extends ModelProvider> provider() default ModelProvider.class;
+
+    /**
+     * A column of the data with predictions made elsewhere (a batch-scoring job, a Python pipeline). No model is
+     * loaded: checks that call a model, such as {@link LatencyUnder}, are configuration errors.
+     */
+    String predictions() default "";
+
+    /**
+     * With {@link #predictions()}: the probability columns of a classifier. For two classes, one column with the
+     * positive (second, in sorted order) class's probability; otherwise one column per class, in sorted class order.
+     */
+    String[] scores() default {};
+
+    /**
+     * The model's input columns. Default: the columns the model declares (a Smile model trained with a formula), or
+     * else every column except the label, prediction and score columns.
+     */
+    String[] features() default {};
+
+    /** What the predictions are, when the model cannot say (only needed with {@link #predictions()}). */
+    TaskHint task() default TaskHint.AUTO;
+}

@@ -1,0 +1,225 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.check.Check;
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.model.Features;
+import dev.modeltest.model.Model;
+import dev.modeltest.model.Predictions;
+import dev.modeltest.subject.Subject;
+import dev.modeltest.subject.SubjectSpec;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The JUnit Jupiter extension behind {@link ModelTest} and the check annotations. It only translates: annotations
+ * into core checks, results into assertions and report entries. Registered by the annotations themselves.
+ *
+ * <p>Per {@code @ModelTest} class it keeps one {@link Subject} (data, model, predictions, computed once on first use)
+ * in the class's extension store; {@code @Nested} classes without their own {@code @ModelTest} share their enclosing
+ * class's subject.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ModelTestExtension implements InvocationInterceptor, ParameterResolver, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ModelTestExtension.class);
+
+    private static final Set<Class<?>> INJECTABLE =
+            Set.of(Predictions.class, TestData.class, Model.class, Subject.class, Features.class);
+
+    @Override
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
+        Method method = invocationContext.getExecutable();
+        List<Check> checks;
+        try {
+            checks = checksOf(method);
+        } catch (ConfigurationException e) {
+            invocation.skip();
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        if (checks.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        String who = where(firstCheckAnnotation(method), method);
+        ExtensionContext owner = requireOwner(context, who);
+        Subject subject = subject(owner);
+        List<CheckResult> failures = new ArrayList<>();
+        for (Check check : checks) {
+            CheckResult result;
+            try {
+                result = check.run(subject);
+            } catch (RuntimeException e) {
+                Reporting.error(context, owner, e);
+                invocation.skip();
+                throw e instanceof ConfigurationException ? new ExtensionConfigurationException(e.getMessage(), e) : e;
+            }
+            Reporting.result(context, owner, subject, result);
+            if (!result.passed()) {
+                failures.add(result);
+            }
+        }
+        if (!failures.isEmpty()) {
+            invocation.skip();
+            throw failure(failures);
+        }
+        invocation.proceed();
+    }
+
+    private static AssertionFailedError failure(List<CheckResult> failures) {
+        if (failures.size() == 1) {
+            CheckResult only = failures.get(0);
+            return new AssertionFailedError(only.message(), only.threshold(), Reporting.measuredText(only));
+        }
+        StringBuilder message = new StringBuilder(failures.size() + " checks failed:");
+        for (CheckResult failure : failures) {
+            message.append("\n\n").append(failure.message());
+        }
+        return new AssertionFailedError(message.toString());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Optional<ExtensionContext> owner = owner(context);
+        if (owner.isPresent() && owner.get() == context) {
+            Subject subject = context.getStore(NAMESPACE).get(context.getRequiredTestClass(), Subject.class);
+            if (subject != null) {
+                Reporting.classFinished(context, subject);
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return INJECTABLE.contains(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        Class<?> type = parameterContext.getParameter().getType();
+        String where = "parameter " + parameterContext.getParameter().getName() + " of "
+                + parameterContext.getDeclaringExecutable().getName() + "()";
+        try {
+            Subject subject = subject(requireOwner(context, where));
+            if (type == Subject.class) {
+                return subject;
+            }
+            if (type == TestData.class) {
+                return subject.data();
+            }
+            if (type == Predictions.class) {
+                return subject.predictions();
+            }
+            if (type == Features.class) {
+                return subject.features();
+            }
+            return subject.requireModel(where);
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
+    private static ExtensionContext requireOwner(ExtensionContext context, String who) {
+        return owner(context)
+                .orElseThrow(
+                        () -> new ExtensionConfigurationException(who + " needs @ModelTest on its test class (or an"
+                                + " enclosing class) to say which model and data to test"));
+    }
+
+    /** Returns the shared subject of an owner context, creating (not loading) it on first use. */
+    private static Subject subject(ExtensionContext owner) {
+        Class<?> testClass = owner.getRequiredTestClass();
+        ModelTest annotation =
+                AnnotationSupport.findAnnotation(testClass, ModelTest.class).orElseThrow();
+        SubjectSpec spec;
+        try {
+            spec = SubjectSpecs.from(annotation, testClass);
+        } catch (ConfigurationException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        // Keep the store's creator trivial: no other store access, no loading.
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> Subject.of(spec), Subject.class);
+    }
+
+    /** Finds the class-level context that owns the subject: the nearest one whose class carries @ModelTest. */
+    private static Optional<ExtensionContext> owner(ExtensionContext context) {
+        Optional<ExtensionContext> current = Optional.of(context);
+        while (current.isPresent()) {
+            ExtensionContext c = current.get();
+            if (c.getTestMethod().isEmpty()
+                    && c.getTestClass().isPresent()
+                    && AnnotationSupport.isAnnotated(c.getTestClass().get(), ModelTest.class)) {
+                return current;
+            }
+            current = c.getParent();
+        }
+        return Optional.empty();
+    }
+
+    /** Builds the checks of every check annotation on the method, validating their attributes. */
+    static List<Check> checksOf(Method method) {
+        List<Check> checks = new ArrayList<>();
+        for (Annotation annotation : method.getAnnotations()) {
+            Optional<CheckedBy> checkedBy =
+                    AnnotationSupport.findAnnotation(annotation.annotationType(), CheckedBy.class);
+            if (checkedBy.isPresent()) {
+                checks.add(create(checkedBy.get().value(), annotation, where(annotation, method)));
+            }
+        }
+        return checks;
+    }
+
+    private static Annotation firstCheckAnnotation(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (AnnotationSupport.isAnnotated(annotation.annotationType(), CheckedBy.class)) {
+                return annotation;
+            }
+        }
+        throw new IllegalStateException("no check annotation on " + method);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Check create(Class<? extends CheckFactory<?>> factoryType, Annotation annotation, String where) {
+        CheckFactory factory;
+        try {
+            Constructor<? extends CheckFactory<?>> constructor = factoryType.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            factory = constructor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ConfigurationException(
+                    where + ": cannot create check factory " + factoryType.getName()
+                            + " (it needs a no-argument constructor): " + e,
+                    e);
+        }
+        return factory.create(annotation, where);
+    }
+
+    static String where(Annotation annotation, Method method) {
+        return "@" + annotation.annotationType().getSimpleName() + " on "
+                + method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.model.ModelProvider;
+import dev.modeltest.subject.ModelSource;
+import dev.modeltest.subject.SubjectSpec;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Translates {@link ModelTest} into a {@link SubjectSpec}, validating every attribute first. */
+final class SubjectSpecs {
+
+    private SubjectSpecs() {}
+
+    static SubjectSpec from(ModelTest annotation, Class<?> annotated) {
+        String origin = "@ModelTest on " + annotated.getSimpleName();
+        requireText(origin, "data", annotation.data());
+        requireText(origin, "label", annotation.label());
+        List<String> sources = new ArrayList<>();
+        if (!annotation.model().isBlank()) {
+            sources.add("'model'");
+        }
+        if (annotation.provider() != ModelProvider.class) {
+            sources.add("'provider'");
+        }
+        if (!annotation.predictions().isBlank()) {
+            sources.add("'predictions'");
+        }
+        if (sources.size() != 1) {
+            throw new ConfigurationException(
+                    origin + ": give exactly one model source, 'model', 'provider' or" + " 'predictions', "
+                            + (sources.isEmpty() ? "found none" : "found " + String.join(" and ", sources)));
+        }
+        if (annotation.scores().length > 0 && annotation.predictions().isBlank()) {
+            throw new ConfigurationException(
+                    origin + ": 'scores' goes with 'predictions' (probability columns of predictions made elsewhere)");
+        }
+        Class<?> provider = annotation.provider();
+        if (provider != ModelProvider.class
+                && (provider.isInterface() || Modifier.isAbstract(provider.getModifiers()))) {
+            throw ConfigurationException.badAttribute(
+                    origin, "provider", "must be a concrete class", provider.getName());
+        }
+        List<String> features = List.of(annotation.features());
+        Set<String> seen = new HashSet<>();
+        for (String feature : features) {
+            if (feature.isBlank()) {
+                throw ConfigurationException.badAttribute(origin, "features", "must not contain blank names", features);
+            }
+            if (!seen.add(feature)) {
+                throw ConfigurationException.badAttribute(
+                        origin, "features", "names '" + feature + "' twice", features);
+            }
+            if (feature.equals(annotation.label())) {
+                throw ConfigurationException.badAttribute(
+                        origin, "features", "must not include the label column '" + feature + "'", features);
+            }
+        }
+        ModelSource source;
+        if (!annotation.model().isBlank()) {
+            source = new ModelSource.File(annotation.model());
+        } else if (annotation.provider() != ModelProvider.class) {
+            source = new ModelSource.Provider(annotation.provider());
+        } else {
+            source = new ModelSource.Columns(annotation.predictions(), List.of(annotation.scores()));
+        }
+        return new SubjectSpec(origin, annotation.data(), annotation.label(), source, features, annotation.task());
+    }
+
+    private static void requireText(String origin, String attribute, String value) {
+        if (value.isBlank()) {
+            throw ConfigurationException.badAttribute(origin, attribute, "must not be blank", "'" + value + "'");
+        }
+    }
+}

@@ -208,7 +208,8 @@ class LatencyCheckTest {
 
         assertThat(result.passed()).isTrue();
         assertThat(result.message())
-                .endsWith("\nnote: the median call (0.000025 ms) is under 10× the timer's own cost (0.000025 ms),"
+                .endsWith("\nnote: the median call (0.000025 ms) is under 10× the timer's cost and resolution"
+                        + " (0.000025 ms),"
                         + " so per-call figures are at the timer's resolution;"
                         + " time more rows per call instead, e.g. batchSize = 100");
     }

@@ -133,6 +133,19 @@ class SchemaLoadTest {
     }
 
     @Test
+    void failsWhenTheColumnsKeyIsAbsent() throws IOException {
+        assertThat(errorOf("{}\n"))
+                .isEqualTo("schema file 'test.schema.yaml' has no 'columns' key; it needs one,"
+                        + " e.g. columns: {species: {type: string}}");
+    }
+
+    @Test
+    void failsWhenTheColumnsKeyIsGivenTwice() throws IOException {
+        assertThat(errorOf("columns:\n  a: {type: double}\ncolumns:\n  b: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml' (line 3): key 'columns' is given twice");
+    }
+
+    @Test
     void failsWhenColumnsIsNotAMapping() throws IOException {
         assertThat(errorOf("columns: [a, b]\n"))
                 .isEqualTo("schema file 'test.schema.yaml' (line 1): 'columns' must be a mapping of column names to"

@@ -19,16 +19,24 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SafeDeserialization {
 
-    /** The allow-list in {@link ObjectInputFilter.Config#createFilter} syntax; anything else is rejected. */
+    /**
+     * The allow-list in {@link ObjectInputFilter.Config#createFilter} syntax; anything else is rejected. {@code
+     * java.lang.Object} admits {@code Object[]}, which {@code ArrayList} reads its elements into; each element is still
+     * checked.
+     */
     static final String ALLOWED = "maxdepth=1000;maxrefs=50000000;maxarray=200000000;"
             + "smile.**;"
             + "java.lang.Number;java.lang.Integer;java.lang.Long;java.lang.Short;java.lang.Byte;java.lang.Double;"
-            + "java.lang.Float;java.lang.Boolean;java.lang.Character;java.lang.String;java.lang.Enum;"
+            + "java.lang.Float;java.lang.Boolean;java.lang.Character;java.lang.String;java.lang.Enum;java.lang.Object;"
             + "java.util.HashMap;java.util.LinkedHashMap;java.util.TreeMap;java.util.Map$Entry;java.util.ArrayList;"
             + "java.util.BitSet;java.util.Properties;java.util.Hashtable;"
             + "!*";
 
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(ALLOWED);
+
+    /** The size limits of {@link #ALLOWED} alone, to tell a graph that is too big from a class that is not allowed. */
+    private static final ObjectInputFilter LIMITS =
+            ObjectInputFilter.Config.createFilter(ALLOWED.substring(0, ALLOWED.indexOf("smile.**")));
 
     private SafeDeserialization() {}
 
@@ -38,7 +46,11 @@ final class SafeDeserialization {
         ObjectInputFilter recording = info -> {
             ObjectInputFilter.Status status = FILTER.checkInput(info);
             if (status == ObjectInputFilter.Status.REJECTED && rejected.get() == null) {
-                rejected.set(info.serialClass() != null ? info.serialClass().getName() : describeLimits(info));
+                boolean tooBig = LIMITS.checkInput(info) == ObjectInputFilter.Status.REJECTED;
+                rejected.set(
+                        info.serialClass() != null && !tooBig
+                                ? info.serialClass().getName()
+                                : describeLimits(info));
             }
             return status;
         };

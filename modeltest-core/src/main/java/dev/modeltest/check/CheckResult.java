@@ -1,7 +1,9 @@
 package dev.modeltest.check;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import org.apiguardian.api.API;
  * @param n the number of rows (or samples) the measurement rests on
  * @param message the human-readable explanation: on failure, the text of the assertion error
  * @param details further values for reports (ordered; values are strings, numbers, booleans, lists or maps)
+ * @param attachments charts and tables for reports, made on demand
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -33,7 +36,8 @@ public record CheckResult(
         String threshold,
         long n,
         String message,
-        Map<String, Object> details) {
+        Map<String, Object> details,
+        List<Attachment> attachments) {
 
     public CheckResult {
         Objects.requireNonNull(check, "check");
@@ -43,6 +47,7 @@ public record CheckResult(
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(message, "message");
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        attachments = List.copyOf(attachments);
     }
 
     /** Returns whether the gate holds. */
@@ -72,6 +77,7 @@ public record CheckResult(
         private long n;
         private String message = "";
         private final Map<String, Object> details = new LinkedHashMap<>();
+        private final List<Attachment> attachments = new ArrayList<>();
 
         private Builder(String check, Family family) {
             this.check = check;
@@ -125,6 +131,12 @@ public record CheckResult(
             return this;
         }
 
+        /** Adds a chart or table for reports. */
+        public Builder attach(Attachment attachment) {
+            attachments.add(attachment);
+            return this;
+        }
+
         public CheckResult build() {
             return new CheckResult(
                     check,
@@ -136,7 +148,8 @@ public record CheckResult(
                     threshold,
                     n,
                     message,
-                    details);
+                    details,
+                    attachments);
         }
     }
 }

@@ -3,13 +3,18 @@ package dev.modeltest.data;
 import dev.modeltest.error.DataException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Reads test data files into {@link TestData}. CSV (with a header row) for now.
+ * Reads test data files into {@link TestData}: CSV (with a header row) built in, other formats through {@link
+ * DataFormat}.
  *
  * @since 0.1.0
  */
@@ -27,26 +32,27 @@ public final class DataLoader {
         return load(Resource.resolve(location, why -> new DataException("data file " + why)));
     }
 
-    /** Reads the data of a resolved resource. */
+    /** Reads the data of a resolved resource, choosing the format by the file name's ending. */
     public static TestData load(Resource resource) {
         String name = resource.fileName();
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".csv")) {
-            throw new DataException("data file '" + resource.location() + "' has an unsupported format;"
-                    + " supported: .csv (comma-separated, with a header row)");
-        }
+        List<DataFormat> formats = formats();
+        DataFormat format = formats.stream()
+                .filter(f -> f.fileTypes().stream().anyMatch(lower::endsWith))
+                .findFirst()
+                .orElseThrow(() -> new DataException("data file '" + resource.location()
+                        + "' has an unsupported format; supported: "
+                        + formats.stream()
+                                .map(f -> f.name() + " " + String.join("/", f.fileTypes()))
+                                .collect(Collectors.joining(", "))));
         if (resource.size() == 0) {
             throw new DataException("data file '" + resource.location()
                     + "' is empty (0 bytes): an empty data set cannot pass a quality gate");
         }
         Table table;
-        try (InputStream in = resource.open()) {
-            table = Table.read()
-                    .csv(CsvReadOptions.builder(in)
-                            .tableName(name)
-                            .sample(false)
-                            .build());
-        } catch (IOException | RuntimeException e) {
+        try {
+            table = format.read(resource);
+        } catch (Exception e) {
             throw new DataException("cannot read data file '" + resource.location() + "': " + describe(e), e);
         }
         if (table.rowCount() == 0) {
@@ -54,6 +60,40 @@ public final class DataLoader {
                     + "' has a header but no rows: an empty data set cannot pass a quality gate");
         }
         return new TestData(name, resource.sha256(), table);
+    }
+
+    /** Returns the built-in CSV format followed by those found on the class path. */
+    static List<DataFormat> formats() {
+        List<DataFormat> formats = new ArrayList<>();
+        formats.add(new CsvFormat());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ServiceLoader.load(DataFormat.class, loader == null ? DataLoader.class.getClassLoader() : loader)
+                .forEach(formats::add);
+        return formats;
+    }
+
+    /** Comma-separated values with a header row, read by Tablesaw with every row sampled for the column types. */
+    static final class CsvFormat implements DataFormat {
+        @Override
+        public String name() {
+            return "CSV";
+        }
+
+        @Override
+        public List<String> fileTypes() {
+            return List.of(".csv");
+        }
+
+        @Override
+        public Table read(Resource resource) throws IOException {
+            try (InputStream in = resource.open()) {
+                return Table.read()
+                        .csv(CsvReadOptions.builder(in)
+                                .tableName(resource.fileName())
+                                .sample(false)
+                                .build());
+            }
+        }
     }
 
     private static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Format;
 import dev.modeltest.env.RunEnvironment;
@@ -10,6 +11,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.util.PropertiesUtils;
 import io.qameta.allure.util.ResultsUtils;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -88,6 +90,13 @@ final class AllureSupport {
                 json.put("provenance", provenance.asMap());
             }
             Allure.addAttachment("result of " + result.check(), "application/json", Json.write(json), "json");
+            for (Attachment attachment : result.attachments()) {
+                Allure.addAttachment(
+                        attachment.name(),
+                        attachment.mediaType(),
+                        new ByteArrayInputStream(attachment.content().get()),
+                        attachment.extension());
+            }
         }
 
         private static Provenance provenance(Subject subject) {

@@ -2,6 +2,7 @@ package dev.modeltest.junit;
 
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Features;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit Jupiter extension behind {@link ModelTest} and the check annotations. It only translates: annotations
@@ -40,6 +43,9 @@ import org.opentest4j.AssertionFailedError;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ModelTestExtension implements InvocationInterceptor, ParameterResolver, AfterAllCallback {
+
+    /** The configuration parameter that decides whether an INCONCLUSIVE verdict fails or aborts a test. */
+    public static final String INCONCLUSIVE_PARAMETER = "modeltest.inconclusive";
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ModelTestExtension.class);
@@ -69,6 +75,7 @@ public final class ModelTestExtension implements InvocationInterceptor, Paramete
         ExtensionContext owner = requireOwner(context, who);
         Subject subject = subject(owner);
         List<CheckResult> failures = new ArrayList<>();
+        List<CheckResult> inconclusive = new ArrayList<>();
         for (Check check : checks) {
             CheckResult result;
             try {
@@ -79,15 +86,40 @@ public final class ModelTestExtension implements InvocationInterceptor, Paramete
                 throw e instanceof ConfigurationException ? new ExtensionConfigurationException(e.getMessage(), e) : e;
             }
             Reporting.result(context, owner, subject, result);
-            if (!result.passed()) {
+            if (result.verdict() == Verdict.FAIL) {
                 failures.add(result);
+            } else if (result.verdict() == Verdict.INCONCLUSIVE) {
+                inconclusive.add(result);
             }
         }
         if (!failures.isEmpty()) {
             invocation.skip();
             throw failure(failures);
         }
+        if (!inconclusive.isEmpty()) {
+            invocation.skip();
+            throw inconclusive(inconclusive, context);
+        }
         invocation.proceed();
+    }
+
+    /**
+     * An INCONCLUSIVE verdict fails the test by default; with the configuration parameter {@value
+     * #INCONCLUSIVE_PARAMETER} {@code = abort} it aborts it instead (reported as skipped), so a project can choose
+     * whether "not enough data to decide" blocks a build.
+     */
+    private static Throwable inconclusive(List<CheckResult> results, ExtensionContext context) {
+        String message = results.stream().map(CheckResult::message).collect(Collectors.joining("\n\n"));
+        String policy =
+                context.getConfigurationParameter(INCONCLUSIVE_PARAMETER).orElse("fail");
+        if ("abort".equalsIgnoreCase(policy.trim())) {
+            return new TestAbortedException(message);
+        }
+        if (!"fail".equalsIgnoreCase(policy.trim())) {
+            return new ExtensionConfigurationException("configuration parameter " + INCONCLUSIVE_PARAMETER
+                    + " must be 'fail' or 'abort', was '" + policy + "'");
+        }
+        return new AssertionFailedError(message);
     }
 
     private static AssertionFailedError failure(List<CheckResult> failures) {

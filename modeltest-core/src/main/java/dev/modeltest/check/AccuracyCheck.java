@@ -45,8 +45,9 @@ public final class AccuracyCheck implements Check {
     public CheckResult run(Subject subject) {
         Predictions predictions = subject.predictions();
         if (predictions.task() != Task.CLASSIFICATION) {
-            throw new ConfigurationException(where + ": accuracy applies to classifiers, but " + predictions.modelName()
-                    + " is a regressor; use an error metric such as RMSE instead");
+            throw new ConfigurationException(
+                    where + ": accuracy applies to classifiers, but the model (" + predictions.modelName()
+                            + ") predicts numbers (regression); gate it with an error metric instead");
         }
         int n = predictions.size();
         long correct = 0;

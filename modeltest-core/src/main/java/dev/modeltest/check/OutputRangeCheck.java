@@ -121,7 +121,7 @@ public final class OutputRangeCheck implements Check {
             message.append("\nand all ").append(checked).append(" are.");
         } else {
             message.append("\nbut ").append(bad).append(" row(s) are not");
-            message.append(bad > problems.size() ? "; the first " + problems.size() + ":" : ":");
+            message.append(problems.size() == MAX_LISTED ? "; the first " + MAX_LISTED + " problems:" : ":");
             problems.forEach(line -> message.append("\n  ").append(line));
         }
         return CheckResult.builder(ID, Family.OUTPUT)

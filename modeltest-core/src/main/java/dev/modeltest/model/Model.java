@@ -106,6 +106,7 @@ public interface Model extends AutoCloseable {
             public void predict(Batch batch, Output out) {
                 double[] p = new double[classes.size()];
                 for (int i = 0; i < batch.size(); i++) {
+                    java.util.Arrays.fill(p, 0);
                     probabilities.probabilities(batch.row(i), p);
                     out.setProbabilities(i, p);
                 }

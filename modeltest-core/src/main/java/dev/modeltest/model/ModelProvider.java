@@ -5,7 +5,8 @@ import org.apiguardian.api.API;
 /**
  * Builds or loads the model under test in code, for models of any library.
  *
- * <p>Name the implementing class in {@code @ModelTest(provider = ...)}. It needs a public no-argument constructor.
+ * <p>Name the implementing class in {@code @ModelTest(provider = ...)}. It needs a no-argument constructor (of any
+ * visibility).
  * {@link #load()} is called once per test class.
  *
  * <pre>{@code

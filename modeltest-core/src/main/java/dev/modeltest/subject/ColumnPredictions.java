@@ -26,7 +26,7 @@ final class ColumnPredictions {
         for (String score : columns.scores()) {
             data.requireColumn(score, "scores");
         }
-        String modelName = "predictions in column '" + columns.predictions() + "'";
+        String modelName = columns.describe();
         if (isClassification(spec, data, columns)) {
             return classification(data, label, columns, modelName, spec.origin());
         }

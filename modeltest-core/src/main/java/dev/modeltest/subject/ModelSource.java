@@ -57,7 +57,7 @@ public sealed interface ModelSource {
 
         @Override
         public String describe() {
-            return "predictions column " + predictions;
+            return "predictions column '" + predictions + "'";
         }
     }
 

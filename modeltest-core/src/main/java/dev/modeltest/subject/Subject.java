@@ -45,7 +45,7 @@ public final class Subject implements AutoCloseable {
 
     private Subject(SubjectSpec spec) {
         this.spec = spec;
-        this.data = new Lazy<>(() -> timed("load data", () -> DataLoader.load(spec.data())));
+        this.data = new Lazy<>(() -> timed("load data", this::loadData));
         this.model = new Lazy<>(() -> timed("load model", this::loadModel));
         this.features = new Lazy<>(this::selectFeatures);
         this.predictions = new Lazy<>(() -> timed("predict", this::computePredictions));
@@ -113,6 +113,11 @@ public final class Subject implements AutoCloseable {
         return result;
     }
 
+    private TestData loadData() {
+        return DataLoader.load(
+                Resource.resolve(spec.data(), why -> new DataException(spec.origin() + ": data file " + why)));
+    }
+
     private Optional<Model> loadModel() {
         ModelSource source = spec.model();
         if (source instanceof ModelSource.File file) {
@@ -152,7 +157,7 @@ public final class Subject implements AutoCloseable {
         try {
             loaded = provider.load();
         } catch (ModelTestException e) {
-            throw e;
+            throw new ModelException(spec.origin() + ": provider " + type.getName() + ": " + e.getMessage(), e);
         } catch (Exception e) {
             throw new ModelException(
                     spec.origin() + ": provider " + type.getName() + " failed to load the model: " + e, e);

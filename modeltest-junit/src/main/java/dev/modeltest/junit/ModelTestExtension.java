@@ -212,26 +212,40 @@ public final class ModelTestExtension implements InvocationInterceptor, Paramete
         return Optional.empty();
     }
 
-    /** Builds the checks of every check annotation on the method, validating their attributes. */
+    /**
+     * Builds the checks of every check annotation on the method, validating their attributes. Check annotations may
+     * also sit on an annotation of the user's (a composed annotation); they are found through it.
+     */
     static List<Check> checksOf(Method method) {
         List<Check> checks = new ArrayList<>();
-        for (Annotation annotation : method.getAnnotations()) {
-            Optional<CheckedBy> checkedBy =
-                    AnnotationSupport.findAnnotation(annotation.annotationType(), CheckedBy.class);
-            if (checkedBy.isPresent()) {
-                checks.add(create(checkedBy.get().value(), annotation, where(annotation, method)));
-            }
+        for (Annotation annotation : checkAnnotations(method)) {
+            CheckedBy checkedBy = annotation.annotationType().getAnnotation(CheckedBy.class);
+            checks.add(create(checkedBy.value(), annotation, where(annotation, method)));
         }
         return checks;
     }
 
-    private static Annotation firstCheckAnnotation(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            if (AnnotationSupport.isAnnotated(annotation.annotationType(), CheckedBy.class)) {
-                return annotation;
+    /** Returns the check annotations on the method, directly or through composed annotations, in declaration order. */
+    private static List<Annotation> checkAnnotations(Method method) {
+        List<Annotation> found = new ArrayList<>();
+        collectCheckAnnotations(method.getAnnotations(), found, new java.util.HashSet<>());
+        return found;
+    }
+
+    private static void collectCheckAnnotations(
+            Annotation[] annotations, List<Annotation> found, Set<Class<?>> visited) {
+        for (Annotation annotation : annotations) {
+            Class<? extends Annotation> type = annotation.annotationType();
+            if (type.isAnnotationPresent(CheckedBy.class)) {
+                found.add(annotation);
+            } else if (!type.getName().startsWith("java.lang.annotation") && visited.add(type)) {
+                collectCheckAnnotations(type.getAnnotations(), found, visited);
             }
         }
-        throw new IllegalStateException("no check annotation on " + method);
+    }
+
+    private static Annotation firstCheckAnnotation(Method method) {
+        return checkAnnotations(method).get(0);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

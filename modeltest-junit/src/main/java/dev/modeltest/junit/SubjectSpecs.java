@@ -4,6 +4,7 @@ import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.ModelProvider;
 import dev.modeltest.subject.ModelSource;
 import dev.modeltest.subject.SubjectSpec;
+import dev.modeltest.subject.TaskHint;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,10 @@ final class SubjectSpecs {
         if (annotation.scores().length > 0 && annotation.predictions().isBlank()) {
             throw new ConfigurationException(
                     origin + ": 'scores' goes with 'predictions' (probability columns of predictions made elsewhere)");
+        }
+        if (annotation.task() != TaskHint.AUTO && annotation.predictions().isBlank()) {
+            throw ConfigurationException.badAttribute(
+                    origin, "task", "goes with 'predictions' only (a model says what it predicts)", annotation.task());
         }
         Class<?> provider = annotation.provider();
         if (provider != ModelProvider.class

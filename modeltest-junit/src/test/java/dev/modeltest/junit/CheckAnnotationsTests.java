@@ -196,7 +196,7 @@ class CheckAnnotationsTests {
     void latencyWithPredictionsColumnsIsAConfigurationError() {
         assertThat(failureOf(run(LatencyWithoutModelTestCase.class), "latency"))
                 .isEqualTo("@LatencyUnder on LatencyWithoutModelTestCase.latency() needs a model to call, but"
-                        + " @ModelTest on LatencyWithoutModelTestCase evaluates predictions column pred; give 'model'"
+                        + " @ModelTest on LatencyWithoutModelTestCase evaluates predictions column 'pred'; give 'model'"
                         + " or 'provider' instead");
     }
 

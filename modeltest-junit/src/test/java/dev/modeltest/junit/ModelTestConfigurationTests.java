@@ -18,7 +18,9 @@ class ModelTestConfigurationTests {
     @Test
     void missingDataFileNamesThePathAndWhereItLooked() {
         assertThat(failureOf(run(MissingDataTestCase.class), "accuracy"))
-                .startsWith("data file 'src/test/resources/fixtures/missing.csv' does not exist (looked at /")
+                .startsWith(
+                        "@ModelTest on MissingDataTestCase: data file 'src/test/resources/fixtures/missing.csv' does not"
+                                + " exist (looked at /")
                 .endsWith("modeltest-junit/src/test/resources/fixtures/missing.csv)");
     }
 
@@ -163,5 +165,39 @@ class ModelTestConfigurationTests {
     void missingFeatureColumnIsNamed() {
         assertThat(failureOf(run(MissingFeatureTestCase.class), "accuracy"))
                 .startsWith("data set tiny.csv has no feature column 'x9'");
+    }
+
+    @ModelTest(
+            provider = TestModels.Threshold.class,
+            data = TestModels.TINY,
+            label = "label",
+            task = dev.modeltest.subject.TaskHint.REGRESSION)
+    static class TaskWithModelTestCase {
+        @AccuracyAtLeast(0.5)
+        void accuracy() {}
+    }
+
+    @Test
+    void taskWithAModelIsAConfigurationError() {
+        assertThat(failureOf(run(TaskWithModelTestCase.class), "accuracy"))
+                .isEqualTo("@ModelTest on TaskWithModelTestCase: 'task' goes with 'predictions' only (a model says what"
+                        + " it predicts), was REGRESSION");
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class ComposedTestCase {
+        @Gate
+        void composed() {}
+    }
+
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @AccuracyAtLeast(0.95)
+    @interface Gate {}
+
+    @Test
+    void checkAnnotationsComposeIntoAnAnnotationOfTheUsers() {
+        assertThat(failureOf(run(ComposedTestCase.class), "composed"))
+                .startsWith("Expecting model accuracy on tiny.csv (n=10):");
     }
 }

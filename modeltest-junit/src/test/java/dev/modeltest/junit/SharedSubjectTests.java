@@ -108,6 +108,6 @@ class SharedSubjectTests {
     void injectingAModelWithPredictionsColumnsExplains() {
         assertThat(TestKit.failureOf(run(NoModelToInjectTestCase.class), "wantsModel"))
                 .contains("needs a model to call, but @ModelTest on NoModelToInjectTestCase evaluates predictions"
-                        + " column pred");
+                        + " column 'pred'");
     }
 }

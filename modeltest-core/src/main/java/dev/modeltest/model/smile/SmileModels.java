@@ -86,6 +86,9 @@ final class SmileModels {
         if (classifier instanceof smile.classification.RandomForest forest && forest.trees().length > 0) {
             return forest.trees()[0];
         }
+        if (classifier instanceof smile.classification.AdaBoost boost && boost.trees().length > 0) {
+            return boost.trees()[0];
+        }
         return null;
     }
 
@@ -165,7 +168,13 @@ final class SmileModels {
                 String text = row.getString(i);
                 return text == null ? null : Boolean.parseBoolean(text);
             }
-            return convert(field, row.getDouble(i));
+            double value = row.getDouble(i);
+            if (Double.isNaN(value) && field.type.id() != DataType.ID.Double && field.type.id() != DataType.ID.Float) {
+                // A cast would turn the gap into 0 and predict on a value nobody wrote.
+                throw new DataException("row " + (row.index() + 1) + ", column '" + field.name
+                        + "' is missing, but the model reads it as " + field.type + ", which has no missing value");
+            }
+            return convert(field, value);
         }
 
         private static Object convert(StructField field, double v) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -49,6 +50,8 @@ public final class DataLoader {
             throw new DataException("data file '" + resource.location()
                     + "' is empty (0 bytes): an empty data set cannot pass a quality gate");
         }
+        // A .dvc pointer beside the file records the MD5 of the data the team versioned: a stale copy fails here.
+        Optional<DvcPointer.Verified> dvc = DvcPointer.check(resource);
         Table table;
         try {
             table = format.read(resource);
@@ -59,7 +62,11 @@ public final class DataLoader {
             throw new DataException("data file '" + resource.location()
                     + "' has a header but no rows: an empty data set cannot pass a quality gate");
         }
-        return new TestData(name, resource.sha256(), table);
+        return new TestData(
+                name,
+                resource.sha256(),
+                table,
+                dvc.map(DvcPointer.Verified::md5).orElse(""));
     }
 
     /** Returns the built-in CSV format followed by those found on the class path. */

@@ -60,6 +60,10 @@ public final class Resource {
             return new Resource(location, asFile(url).orElse(null), url);
         }
         Path path = Path.of(location);
+        if (Files.isDirectory(path) && Files.isRegularFile(path.resolve("MLmodel"))) {
+            // An MLflow model directory stands for its MLmodel file, which names the model inside.
+            return new Resource(location, path.resolve("MLmodel"), null);
+        }
         if (!Files.isRegularFile(path)) {
             Path absolute = path.toAbsolutePath().normalize();
             String why = Files.isDirectory(path) ? "is a directory, not a file" : "does not exist";
@@ -86,6 +90,11 @@ public final class Resource {
 
     /** Returns the file name, e.g. {@code iris-test.csv}, for messages and reports. */
     public String fileName() {
+        if (file != null
+                && !location.startsWith(CLASSPATH_PREFIX)
+                && !file.endsWith(Path.of(location).getFileName())) {
+            return file.getFileName().toString();
+        }
         String path = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length()) : location;
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return path.substring(slash + 1);

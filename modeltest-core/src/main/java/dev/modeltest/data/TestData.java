@@ -24,14 +24,20 @@ public final class TestData {
 
     private final String name;
     private final String sha256;
+    private final String dvcMd5;
     private final Table table;
     private final List<String> columnNames;
     private final Map<String, double[]> doubles = new ConcurrentHashMap<>();
     private final Map<String, String[]> strings = new ConcurrentHashMap<>();
 
     TestData(String name, String sha256, Table table) {
+        this(name, sha256, table, "");
+    }
+
+    TestData(String name, String sha256, Table table, String dvcMd5) {
         this.name = name;
         this.sha256 = sha256;
+        this.dvcMd5 = dvcMd5;
         this.table = table;
         this.columnNames = List.copyOf(table.columnNames());
     }
@@ -57,6 +63,14 @@ public final class TestData {
     /** Returns the SHA-256 of the file the data was read from, or an empty string for in-memory data. */
     public String sha256() {
         return sha256;
+    }
+
+    /**
+     * Returns the MD5 that the data file's DVC pointer ({@code file.csv.dvc}) records and the file was checked
+     * against, or an empty string when there is no pointer.
+     */
+    public String dvcMd5() {
+        return dvcMd5;
     }
 
     /** Returns the number of data rows (the header is not a row). */

@@ -87,12 +87,24 @@ public final class Features {
     private double doubleAt(int feature, int dataRow) {
         double[] column = numeric[feature];
         if (column == null) {
-            String value = text[feature][dataRow];
-            throw new DataException(
-                    "data set " + dataName + ", feature column '" + names.get(feature) + "' is not numeric (row "
-                            + (dataRow + 1) + " is '" + value + "'), but the model reads it as a number");
+            throw new DataException("data set " + dataName + ", feature column '" + names.get(feature)
+                    + "' is not numeric" + firstNonNumber(text[feature]) + ", but the model reads it as a number");
         }
         return column[dataRow];
+    }
+
+    private static String firstNonNumber(String[] values) {
+        for (int r = 0; r < values.length; r++) {
+            if (values[r] == null) {
+                continue;
+            }
+            try {
+                Double.parseDouble(values[r]);
+            } catch (NumberFormatException e) {
+                return " (row " + (r + 1) + " is '" + values[r] + "')";
+            }
+        }
+        return "";
     }
 
     private abstract class AbstractBatch implements Batch {

@@ -1,0 +1,51 @@
+package dev.modeltest.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modeltest.junit.AccuracyAtLeast;
+import dev.modeltest.junit.LatencyUnder;
+import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.NoMissingValues;
+import dev.modeltest.junit.OutputRange;
+import dev.modeltest.junit.SchemaMatches;
+import dev.modeltest.model.Model;
+import dev.modeltest.model.Predictions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The iris example's gates on an XGBoost booster: a {@code binary:logistic} model of 30 trees trained with XGBoost4J
+ * on the breast cancer data ({@code TrainXGBoostModels} in modeltest-xgboost) and saved in XGBoost's JSON format.
+ * modeltest-xgboost on the test class path is all it takes to load it.
+ *
+ * <p>XGBoost stores no class names: this model carries them in its {@code class_names} attribute, so the label column
+ * can hold {@code malignant} and {@code benign} rather than 0 and 1.
+ */
+@ModelTest(
+        model = "models/breast-cancer-xgb.json",
+        data = "src/test/resources/breast-cancer-test.csv",
+        label = "diagnosis")
+class XGBoostBreastCancerTest {
+
+    @AccuracyAtLeast(0.90)
+    void accurateEnough() {}
+
+    @OutputRange(min = 0.0, max = 1.0)
+    void probabilitiesAreProbabilities() {}
+
+    @LatencyUnder(millis = 5, percentile = 99)
+    void fastEnoughForOnlineScoring() {}
+
+    @SchemaMatches("src/test/resources/breast-cancer.schema.yaml")
+    void inputsLookLikeTraining() {}
+
+    @NoMissingValues
+    void noGapsInTheTestSet() {}
+
+    @Test
+    void readsTheDiagnosesAndTheThirtyInputsFromTheModelFile(Model model, Predictions predictions) {
+        assertThat(model.describe()).isEqualTo("XGBoost breast-cancer-xgb.json (binary:logistic, 2 classes)");
+        assertThat(model.requiredFeatures()).hasSize(30).startsWith("mean_radius", "mean_texture");
+        assertThat(predictions.classes()).containsExactly("malignant", "benign");
+        assertThat(predictions.size()).isEqualTo(143);
+    }
+}

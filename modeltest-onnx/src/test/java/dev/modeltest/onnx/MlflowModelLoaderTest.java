@@ -1,0 +1,162 @@
+package dev.modeltest.onnx;
+
+import static dev.modeltest.onnx.OnnxFixtures.IRIS;
+import static dev.modeltest.onnx.OnnxFixtures.data;
+import static dev.modeltest.onnx.OnnxFixtures.expected;
+import static dev.modeltest.onnx.OnnxFixtures.load;
+import static dev.modeltest.onnx.OnnxFixtures.predict;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.modeltest.data.DataLoader;
+import dev.modeltest.data.Resource;
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.ModelException;
+import dev.modeltest.model.Model;
+import dev.modeltest.model.Predictions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An MLflow model directory with the onnx flavour (written by the script in MLflow's MLmodel format) loads as the ONNX
+ * model it contains, from a path or from the class path.
+ */
+class MlflowModelLoaderTest {
+
+    private static final String MLMODEL = "src/test/resources/mlflow/iris-onnx/MLmodel";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsTheOnnxFlavourFromAPath() {
+        try (Model model = load(MLMODEL)) {
+            assertThat(model.describe()).isEqualTo("MLflow model iris-onnx (ONNX model.onnx) (3 classes)");
+            assertThat(model.requiredFeatures()).isEqualTo(IRIS);
+            assertMatchesScikitLearn(model);
+        }
+    }
+
+    @Test
+    void loadsTheOnnxFlavourFromTheClassPath() {
+        try (Model model = load("classpath:mlflow/iris-onnx/MLmodel")) {
+            assertThat(model.describe()).isEqualTo("MLflow model iris-onnx (ONNX model.onnx) (3 classes)");
+            assertMatchesScikitLearn(model);
+        }
+    }
+
+    private static void assertMatchesScikitLearn(Model model) {
+        TestData data = data("classpath:onnx/iris.csv");
+        Predictions predictions = predict(model, data, "species", IRIS);
+        double[][] expected = expected("onnx/iris-expected.csv");
+        for (int r = 0; r < expected.length; r++) {
+            assertThat(predictions.predictedClass(r)).isEqualTo((int) expected[r][1]);
+            for (int k = 0; k < 3; k++) {
+                assertThat(predictions.probability(r, k)).isCloseTo(expected[r][2 + k], within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void signatureColumnsFeedTheTensorByNameWhateverTheDataOrder() throws IOException {
+        // The same rows with the columns in another order: the signature puts them back in training order.
+        Path csv = dir.resolve("iris-shuffled.csv");
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/onnx/iris.csv"));
+        List<String> shuffled = new ArrayList<>();
+        for (String line : lines) {
+            String[] c = line.split(",");
+            shuffled.add(String.join(",", c[3], c[4], c[0], c[2], c[1]));
+        }
+        Files.write(csv, shuffled);
+        TestData data = DataLoader.load(csv.toString());
+        assertThat(data.columnNames())
+                .containsExactly("petal_width", "species", "sepal_length", "petal_length", "sepal_width");
+        try (Model model = load(MLMODEL)) {
+            List<String> dataOrder = List.of("petal_width", "sepal_length", "petal_length", "sepal_width");
+            Predictions predictions = predict(model, data, "species", dataOrder);
+            Predictions reference = predict(model, data("classpath:onnx/iris.csv"), "species", IRIS);
+            for (int r = 0; r < 30; r++) {
+                assertThat(predictions.probabilities(0)[r]).isEqualTo(reference.probabilities(0)[r]);
+                assertThat(predictions.predictedClass(r)).isEqualTo(reference.predictedClass(r));
+            }
+        }
+    }
+
+    @Test
+    void mlModelWithoutTheOnnxFlavourIsLeftToOtherLoaders() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("sklearn-model")).resolve("MLmodel");
+        Files.writeString(model, """
+                flavors:
+                  python_function:
+                    loader_module: mlflow.sklearn
+                    model_path: model.pkl
+                  sklearn:
+                    pickled_model: model.pkl
+                    sklearn_version: 1.2.1
+                """);
+        Resource resource = Resource.resolve(model.toString(), IllegalStateException::new);
+        assertThat(new MlflowModelLoader().accepts(resource)).isFalse();
+        assertThatThrownBy(() -> new MlflowModelLoader().load(resource))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("MLmodel file '" + model + "' has no onnx flavour (its flavours are [python_function,"
+                        + " sklearn]); modeltest-onnx loads MLflow models logged with mlflow.onnx");
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("no model loader reads '" + model + "'");
+    }
+
+    @Test
+    void dataPathOutsideTheModelDirectoryIsRefused() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("escaping")).resolve("MLmodel");
+        Files.writeString(model, "flavors:\n  onnx:\n    data: ../../elsewhere/model.onnx\n");
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("MLmodel file '" + model + "': the onnx flavour's data '../../elsewhere/model.onnx' must"
+                        + " be a path inside the model directory");
+    }
+
+    @Test
+    void missingOnnxFileIsNamed() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("no-file")).resolve("MLmodel");
+        Files.writeString(model, "flavors:\n  onnx:\n    data: model.onnx\n");
+        Path missing = dir.resolve("no-file").resolve("model.onnx");
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("MLmodel file '" + model + "': the onnx flavour's data file '" + missing
+                        + "' does not exist (looked at "
+                        + missing.toAbsolutePath().normalize() + ")");
+    }
+
+    @Test
+    void brokenYamlIsReportedNotSkipped() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("broken")).resolve("MLmodel");
+        Files.writeString(model, "flavors: [onnx\n");
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("MLmodel file '" + model + "' is not valid YAML: ");
+    }
+
+    @Test
+    void signatureWithAWrongColumnCountIsRefused() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("bad-signature")).resolve("MLmodel");
+        Files.copy(Path.of("src/test/resources/onnx/iris-zipmap.onnx"), model.resolveSibling("model.onnx"));
+        Files.writeString(model, """
+                flavors:
+                  onnx:
+                    data: model.onnx
+                signature:
+                  inputs: '[{"type": "double", "name": "a"}, {"type": "double", "name": "b"}]'
+                """);
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("MLflow model '" + model + "': MLflow model bad-signature (ONNX model.onnx): its MLflow"
+                        + " signature names 2 input columns [a, b], but its input float_input (float [N, 4]) takes"
+                        + " 4");
+    }
+}

@@ -1,0 +1,379 @@
+package dev.modeltest.parquet;
+
+import dev.modeltest.data.DataFormat;
+import dev.modeltest.data.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.apiguardian.api.API;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.api.TimeColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads {@code .parquet} test data with DuckDB's JDBC driver, into the same column kinds the CSV reader gives:
+ * whole-number columns as integers (long only when a value does not fit an int), float and double and decimal columns
+ * as doubles, strings and enums as text, booleans, dates, times and timestamps as such; anything else (lists,
+ * structs, blobs, UUIDs, intervals) as its text.
+ *
+ * <p>Found through {@link java.util.ServiceLoader} when {@code modeltest-parquet} is on the test class path:
+ * {@code @ModelTest(data = "src/test/resources/test.parquet", ...)}.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ParquetFormat implements DataFormat {
+
+    @Override
+    public String name() {
+        return "Parquet";
+    }
+
+    @Override
+    public List<String> fileTypes() {
+        return List.of(".parquet");
+    }
+
+    @Override
+    public Table read(Resource resource) throws IOException, SQLException {
+        Optional<Path> file = resource.file().filter(ParquetFormat::isPlainPath);
+        if (file.isPresent()) {
+            return read(file.get(), resource.fileName());
+        }
+        // DuckDB reads files, not streams: a class-path resource inside a jar, or a name DuckDB would take for a glob
+        // pattern, is copied to a temporary file first.
+        Path copy = Files.createTempFile("modeltest-", ".parquet");
+        try {
+            try (InputStream in = resource.open()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return read(copy, resource.fileName());
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static boolean isPlainPath(Path path) {
+        String text = path.toString();
+        return text.chars().noneMatch(c -> "*?[]{}'".indexOf(c) >= 0);
+    }
+
+    private static Table read(Path file, String tableName) throws SQLException {
+        Properties config = new Properties();
+        // Reading a local file needs no extension; never let a test run fetch one from the network.
+        config.setProperty("autoinstall_known_extensions", "false");
+        config.setProperty("autoload_known_extensions", "false");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", config);
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT * FROM read_parquet('" + file.toAbsolutePath() + "')")) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<Builder> builders = new ArrayList<>();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                builders.add(Builder.of(meta.getColumnName(c), meta.getColumnTypeName(c)));
+            }
+            while (rows.next()) {
+                for (int c = 0; c < builders.size(); c++) {
+                    builders.get(c).append(rows, c + 1);
+                }
+            }
+            Table table = Table.create(tableName);
+            for (Builder builder : builders) {
+                table.addColumns(builder.build());
+            }
+            return table;
+        }
+    }
+
+    /** Collects one column's values from the result set, then builds the Tablesaw column. */
+    private abstract static class Builder {
+        final String name;
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        static Builder of(String name, String duckType) {
+            String type = duckType.toUpperCase(Locale.ROOT);
+            return switch (type) {
+                case "TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT", "UINTEGER", "BIGINT" -> new Whole(name);
+                case "FLOAT" -> new Decimal(name, true);
+                case "DOUBLE" -> new Decimal(name, false);
+                case "BOOLEAN" -> new Bool(name);
+                case "VARCHAR" -> new Text(name);
+                case "DATE" -> new Date(name);
+                case "TIME" -> new Time(name);
+                case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" -> new DateTime(name);
+                case "TIMESTAMP WITH TIME ZONE" -> new Moment(name);
+                default -> type.startsWith("DECIMAL") ? new Decimal(name, false) : new Text(name);
+            };
+        }
+
+        abstract void append(ResultSet rows, int column) throws SQLException;
+
+        abstract Column<?> build();
+    }
+
+    /** Whole numbers: an int column like the CSV reader's, or long when a value needs it. */
+    private static final class Whole extends Builder {
+        private long[] values = new long[1024];
+        private boolean[] missing = new boolean[1024];
+        private int size;
+        private boolean fitsInt = true;
+
+        Whole(String name) {
+            super(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+                missing = Arrays.copyOf(missing, size * 2);
+            }
+            long value = rows.getLong(column);
+            if (rows.wasNull()) {
+                missing[size++] = true;
+                return;
+            }
+            // Tablesaw marks a missing int with Integer.MIN_VALUE (and a missing long with Long.MIN_VALUE), so those
+            // values need the wider column.
+            fitsInt &= value > Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+            values[size++] = value;
+        }
+
+        @Override
+        Column<?> build() {
+            if (fitsInt) {
+                IntColumn column = IntColumn.create(name);
+                for (int i = 0; i < size; i++) {
+                    if (missing[i]) {
+                        column.appendMissing();
+                    } else {
+                        column.append((int) values[i]);
+                    }
+                }
+                return column;
+            }
+            LongColumn column = LongColumn.create(name);
+            for (int i = 0; i < size; i++) {
+                if (missing[i] || values[i] == Long.MIN_VALUE) {
+                    column.appendMissing();
+                } else {
+                    column.append(values[i]);
+                }
+            }
+            return column;
+        }
+    }
+
+    private static final class Decimal extends Builder {
+        private final DoubleColumn values;
+        private final boolean single;
+
+        Decimal(String name, boolean single) {
+            super(name);
+            this.values = DoubleColumn.create(name);
+            this.single = single;
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            if (single) {
+                float value = rows.getFloat(column);
+                if (rows.wasNull()) {
+                    values.appendMissing();
+                } else {
+                    // A float32 0.1f widened is 0.10000000149011612; the file's writer meant 0.1, which is what a CSV
+                    // of the same data holds. The shortest decimal that reads back as the same float recovers it.
+                    values.append(Double.parseDouble(Float.toString(value)));
+                }
+                return;
+            }
+            double value = rows.getDouble(column);
+            if (rows.wasNull()) {
+                values.appendMissing();
+            } else {
+                values.append(value);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    private static final class Bool extends Builder {
+        private final BooleanColumn values;
+
+        Bool(String name) {
+            super(name);
+            this.values = BooleanColumn.create(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            boolean value = rows.getBoolean(column);
+            if (rows.wasNull()) {
+                values.appendMissing();
+            } else {
+                values.append(value);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    private static final class Text extends Builder {
+        private final StringColumn values;
+
+        Text(String name) {
+            super(name);
+            this.values = StringColumn.create(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            String value = rows.getString(column);
+            if (value == null || rows.wasNull()) {
+                values.appendMissing();
+            } else {
+                values.append(value);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    private static final class Date extends Builder {
+        private final DateColumn values;
+
+        Date(String name) {
+            super(name);
+            this.values = DateColumn.create(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            LocalDate value = rows.getObject(column, LocalDate.class);
+            if (value == null) {
+                values.appendMissing();
+            } else {
+                values.append(value);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    private static final class Time extends Builder {
+        private final TimeColumn values;
+
+        Time(String name) {
+            super(name);
+            this.values = TimeColumn.create(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            // DuckDB's driver converts TIME to no java.time type; its text is ISO-8601 (08:15:00, 08:15:00.25).
+            String text = rows.getString(column);
+            if (text == null) {
+                values.appendMissing();
+            } else {
+                values.append(LocalTime.parse(text));
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    private static final class DateTime extends Builder {
+        private final DateTimeColumn values;
+
+        DateTime(String name) {
+            super(name);
+            this.values = DateTimeColumn.create(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+            if (value == null) {
+                values.appendMissing();
+            } else {
+                values.append(value);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    private static final class Moment extends Builder {
+        private final InstantColumn values;
+
+        Moment(String name) {
+            super(name);
+            this.values = InstantColumn.create(name);
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+            Instant instant = value == null ? null : value.toInstant();
+            if (instant == null) {
+                values.appendMissing();
+            } else {
+                values.append(instant);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.modeltest.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modeltest.data.ColumnKind;
+import dev.modeltest.data.DataLoader;
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.DataException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
+
+/**
+ * Parquet files, written here by DuckDB (the same engine that reads them, but through its independent Parquet
+ * writer), read into the same {@link TestData} as the CSV file they were made from.
+ */
+class ParquetFormatTest {
+
+    private static final String MIXED = "src/test/resources/mixed.csv";
+
+    @TempDir
+    Path dir;
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private Path parquetOf(String csv, String name) throws SQLException {
+        Path out = dir.resolve(name);
+        sql("COPY (SELECT * FROM read_csv('" + Path.of(csv).toAbsolutePath() + "', header = true)) TO '" + out
+                + "' (FORMAT parquet)");
+        return out;
+    }
+
+    @Test
+    void parquetGivesTheSameTestDataAsTheCsv() throws SQLException {
+        TestData csv = DataLoader.load(MIXED);
+        TestData parquet = DataLoader.load(parquetOf(MIXED, "mixed.parquet").toString());
+
+        assertThat(parquet.name()).isEqualTo("mixed.parquet");
+        assertThat(parquet.rowCount()).isEqualTo(csv.rowCount()).isEqualTo(4);
+        assertThat(parquet.columnNames()).isEqualTo(csv.columnNames());
+        for (String column : csv.columnNames()) {
+            assertThat(parquet.table().column(column).type())
+                    .as(column)
+                    .isEqualTo(csv.table().column(column).type());
+            assertThat(parquet.kind(column)).as(column).isEqualTo(csv.kind(column));
+            assertThat(parquet.strings(column)).as(column).containsExactly(csv.strings(column));
+            for (int row = 0; row < csv.rowCount(); row++) {
+                assertThat(parquet.isMissing(column, row))
+                        .as(column + " row " + row)
+                        .isEqualTo(csv.isMissing(column, row));
+                assertThat(parquet.cell(column, row)).as(column + " row " + row).isEqualTo(csv.cell(column, row));
+            }
+            if (csv.kind(column).isNumeric()) {
+                assertThat(parquet.doubles(column)).as(column).containsExactly(csv.doubles(column));
+            }
+        }
+        assertThat(parquet.table().column("id").type()).isEqualTo(ColumnType.INTEGER);
+        assertThat(parquet.table().column("big").type()).isEqualTo(ColumnType.LONG);
+    }
+
+    @Test
+    void readsParquetTypesAsTheColumnKindsOfTheCsvReader() throws SQLException {
+        Path file = dir.resolve("typed.parquet");
+        sql("COPY (SELECT 0.1::FLOAT AS f, 12.34::DECIMAL(10, 2) AS d, 7::TINYINT AS small,"
+                + " TIMESTAMP '2024-01-15 10:30:00' AS ts, TIME '08:15:00' AS t,"
+                + " TIMESTAMPTZ '2024-01-15 10:00:00+00' AS tz, [1, 2] AS list, NULL::DOUBLE AS empty,"
+                + " 'a'::VARCHAR AS text) TO '" + file + "' (FORMAT parquet)");
+        TestData data = DataLoader.load(file.toString());
+        // A float32 0.1 reads as the 0.1 its writer meant, not 0.10000000149011612.
+        assertThat(data.doubles("f")).containsExactly(0.1);
+        assertThat(data.doubles("d")).containsExactly(12.34);
+        assertThat(data.kind("small")).isEqualTo(ColumnKind.INTEGER);
+        assertThat(data.table().dateTimeColumn("ts").get(0)).isEqualTo(LocalDateTime.of(2024, 1, 15, 10, 30));
+        assertThat(data.table().timeColumn("t").get(0)).isEqualTo(LocalTime.of(8, 15));
+        assertThat(data.table().instantColumn("tz").get(0)).isEqualTo(Instant.parse("2024-01-15T10:00:00Z"));
+        assertThat(data.kind("ts")).isEqualTo(ColumnKind.TEMPORAL);
+        assertThat(data.kind("list")).isEqualTo(ColumnKind.STRING);
+        assertThat(data.cell("list", 0)).isEqualTo("[1, 2]");
+        assertThat(data.isMissing("empty", 0)).isTrue();
+        assertThat(data.strings("text")).containsExactly("a");
+    }
+
+    @Test
+    void corruptFileFailsNamingTheFile() throws IOException {
+        Path file = dir.resolve("broken.parquet");
+        Files.writeString(file, "not a parquet file at all");
+        assertThatThrownBy(() -> DataLoader.load(file.toString()))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith("cannot read data file '" + file + "': ")
+                .hasMessageContaining("parquet");
+    }
+
+    @Test
+    void readsAParquetFileInsideAJarOnTheClassPath() throws Exception {
+        Path parquet = parquetOf(MIXED, "packed.parquet");
+        Path jar = dir.resolve("data.jar");
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream entries = new JarOutputStream(out)) {
+            entries.putNextEntry(new JarEntry("sets/packed.parquet"));
+            entries.write(Files.readAllBytes(parquet));
+            entries.closeEntry();
+        }
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, previous)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            TestData data = DataLoader.load("classpath:sets/packed.parquet");
+            assertThat(data.name()).isEqualTo("packed.parquet");
+            assertThat(data.strings("name")).containsExactly("setosa", "virginica", "versicolor", null);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Test
+    void fileNameThatDuckDbWouldTakeForAPatternIsReadLiterally() throws Exception {
+        Path odd = dir.resolve("it's [v1].parquet");
+        Files.copy(parquetOf(MIXED, "plain.parquet"), odd);
+        TestData data = DataLoader.load(odd.toString());
+        assertThat(data.name()).isEqualTo("it's [v1].parquet");
+        assertThat(data.rowCount()).isEqualTo(4);
+    }
+}

@@ -85,7 +85,8 @@ public final class TestData {
 
     /** Returns whether a column of that exact name exists. */
     public boolean hasColumn(String column) {
-        return table.containsColumn(column);
+        // Tablesaw's containsColumn ignores case; a column name is exact here.
+        return columnNames.contains(column);
     }
 
     /**

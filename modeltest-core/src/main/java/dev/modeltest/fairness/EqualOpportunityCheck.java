@@ -1,0 +1,112 @@
+package dev.modeltest.fairness;
+
+import dev.modeltest.check.Format;
+import dev.modeltest.error.ConfigurationException;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Passes when qualified members of every group are recognised alike: the true-positive rate P(ŷ = pos | y = pos,
+ * group) differs by at most {@code maxDifference} between the judged groups (largest minus smallest).
+ *
+ * <p>The same as Fairlearn's {@code equal_opportunity_difference} (method {@code between_groups}), that is the
+ * true-positive-rate half of {@code equalized_odds_difference}, on the groups with at least {@code minGroupSize} rows
+ * and at least one positive row.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class EqualOpportunityCheck extends GroupGate {
+
+    /** The check's identifier in results and reports. */
+    public static final String ID = "equal-opportunity";
+
+    private final double maxDifference;
+
+    /**
+     * Creates the check.
+     *
+     * @param where where it was configured, for messages
+     * @param options the groups, positive label, decision and bootstrap
+     * @param maxDifference the largest allowed difference of true-positive rates, in [0, 1]
+     * @throws ConfigurationException if a value is out of range
+     */
+    public EqualOpportunityCheck(String where, FairnessOptions options, double maxDifference) {
+        super(where, options);
+        if (!(maxDifference >= 0 && maxDifference <= 1)) {
+            throw ConfigurationException.badAttribute(
+                    where, "maxDifference", "must be in [0, 1]", Format.number(maxDifference));
+        }
+        this.maxDifference = maxDifference;
+    }
+
+    @Override
+    String id() {
+        return ID;
+    }
+
+    @Override
+    String what() {
+        return "equal opportunity";
+    }
+
+    @Override
+    String statisticName() {
+        return "TPR difference (max − min)";
+    }
+
+    @Override
+    boolean atMost() {
+        return true;
+    }
+
+    @Override
+    double limit() {
+        return maxDifference;
+    }
+
+    @Override
+    String undefinedReason(Counts counts) {
+        return counts.positives() == 0 ? "no positive rows (TPR undefined)" : null;
+    }
+
+    @Override
+    String definedClause() {
+        return " and a positive row";
+    }
+
+    @Override
+    double statistic(GroupTable table, Counts[] groups, int[] judged, Counts overall) {
+        return Rates.spread(groups, judged, Counts::truePositiveRate);
+    }
+
+    @Override
+    String groupVerdict(GroupGate.Run run, int group) {
+        return Rates.extremes(run, group, "TPR", Counts::truePositiveRate).orElse("judged");
+    }
+
+    @Override
+    String explanation(GroupGate.Run run) {
+        return "the true-positive rates are " + Rates.compare(run, Counts::truePositiveRate, true);
+    }
+
+    @Override
+    void chart(GroupGate.Run run, GroupChart chart) {
+        double[] tpr = run.perGroup(Counts::truePositiveRate);
+        chart.bars("TPR", tpr);
+        if (run.judged.length >= 2) {
+            chart.line(
+                    "lowest TPR + " + Format.value(maxDifference) + " (highest allowed)",
+                    tpr[run.lowest(tpr)] + maxDifference);
+        }
+    }
+
+    @Override
+    void details(GroupGate.Run run, Map<String, Object> details) {
+        if (run.judged.length >= 2) {
+            double[] tpr = run.perGroup(Counts::truePositiveRate);
+            details.put("lowestGroup", run.name(run.lowest(tpr)));
+            details.put("highestGroup", run.name(run.highest(tpr)));
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package dev.modeltest.fairness;
+
+import dev.modeltest.check.Attachment;
+import dev.modeltest.check.Check;
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Family;
+import dev.modeltest.check.Format;
+import dev.modeltest.check.Interval;
+import dev.modeltest.check.Verdict;
+import dev.modeltest.data.TestData;
+import dev.modeltest.model.Predictions;
+import dev.modeltest.subject.Subject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What the fairness checks share: split the rows into groups, set aside the groups too small (or without the rows a
+ * rate needs) to judge, compute the check's statistic on the rest with a bootstrap interval, decide, and report the
+ * per-group table as text, CSV and a chart.
+ *
+ * <p>Each check supplies its statistic over the judged groups, the limit and its direction, and the words of its
+ * message.
+ */
+abstract class GroupGate implements Check {
+
+    /**
+     * Values within this of the limit count as on it, so that a difference of exactly the limit (0.8 − 0.7 is
+     * 0.10000000000000009 in binary floating point) passes as written.
+     */
+    static final double TOLERANCE = 1e-12;
+
+    /** The message lists at most this many groups; the CSV attachment lists all. */
+    static final int MAX_LISTED_GROUPS = 50;
+
+    final String where;
+    final FairnessOptions options;
+
+    GroupGate(String where, FairnessOptions options) {
+        this.where = Objects.requireNonNull(where, "where");
+        this.options = Objects.requireNonNull(options, "options");
+        options.validate(where);
+    }
+
+    // ---- what each check supplies ----
+
+    /** The check's identifier in results. */
+    abstract String id();
+
+    /** What is expected, for the heading, e.g. {@code demographic parity}. */
+    abstract String what();
+
+    /** The statistic's name, e.g. {@code selection-rate difference (max − min)}. */
+    abstract String statisticName();
+
+    /** Whether the statistic must be at most the limit (else at least). */
+    abstract boolean atMost();
+
+    /** The limit. */
+    abstract double limit();
+
+    /** Says why a group large enough to judge still cannot be, e.g. {@code no positive rows (TPR undefined)}. */
+    abstract String undefinedReason(Counts counts);
+
+    /**
+     * The statistic over the judged groups of the counts (the observed ones, or a bootstrap resample of them);
+     * {@code NaN} when undefined.
+     */
+    abstract double statistic(GroupTable table, Counts[] groups, int[] judged, Counts overall);
+
+    /** The verdict column of a judged group. */
+    abstract String groupVerdict(Run run, int group);
+
+    /** Names the groups behind the measured value, e.g. {@code F is selected at 0.2000, M at 0.5000 (...)}. */
+    abstract String explanation(Run run);
+
+    /** The bars and lines of the chart. */
+    abstract void chart(Run run, GroupChart chart);
+
+    /** Checks what needs the data, e.g. that the privileged group exists. */
+    void prepare(GroupTable table) {}
+
+    /** Says why the gate cannot be judged, or {@code null}; by default when fewer than two groups are judged. */
+    String notJudgeable(Run run) {
+        if (run.judged.length >= 2) {
+            return null;
+        }
+        String judged = run.judged.length == 0 ? "no group" : "only 1 group (" + run.name(run.judged[0]) + ")";
+        return judged + " has at least " + options.minGroupSize() + " rows (minGroupSize)" + definedClause()
+                + ", and fairness needs two groups to compare";
+    }
+
+    /** Completes "has at least 30 rows" for checks whose rates need rows of a kind, e.g. {@code and a defined TPR}. */
+    String definedClause() {
+        return "";
+    }
+
+    /** Says why the statistic is undefined although enough groups are judged. */
+    String undefinedStatistic(Run run) {
+        return "the " + statisticName() + " is undefined for these groups";
+    }
+
+    /** Extra table columns after selection rate, TPR and FPR. */
+    List<Column> columns(Run run) {
+        return List.of();
+    }
+
+    /** Check-specific details for reports. */
+    void details(Run run, Map<String, Object> details) {}
+
+    /**
+     * An extra column of the per-group table: its heading, its CSV name and a cell per group ({@code NaN} prints as
+     * n/a); p-values print as {@code < 0.0001} below that.
+     */
+    record Column(String heading, String csvName, double[] values, boolean pValues) {
+        Column(String heading, String csvName, double[] values) {
+            this(heading, csvName, values, false);
+        }
+
+        String cell(int group) {
+            double v = values[group];
+            return pValues && !Double.isNaN(v) && v < 1e-4 ? "< 0.0001" : GroupReport.cell(v);
+        }
+    }
+
+    // ---- the shared run ----
+
+    @Override
+    public final CheckResult run(Subject subject) {
+        return evaluate(subject.data(), subject.predictions());
+    }
+
+    /** Runs the check on data and predictions already at hand. */
+    final CheckResult evaluate(TestData data, Predictions predictions) {
+        Outcomes outcomes = Outcomes.of(where, predictions, options);
+        GroupTable table = GroupTable.of(where, data, outcomes, options.attributes());
+        prepare(table);
+        Run run = new Run(this, data.name(), outcomes, table);
+        run.decide();
+        return run.result();
+    }
+
+    /** Returns whether a value meets the limit (within {@link #TOLERANCE}). */
+    final boolean holds(double value) {
+        return atMost() ? value <= limit() + TOLERANCE : value >= limit() - TOLERANCE;
+    }
+
+    /** The state of one run, shared with the check's hooks. */
+    static final class Run {
+        final GroupGate gate;
+        final FairnessOptions options;
+        final String dataName;
+        final Outcomes outcomes;
+        final GroupTable table;
+        final Counts[] counts;
+        /** Per group: {@code null} when judged, else why not (shown in the verdict column). */
+        final String[] status;
+        /** The indexes of the judged groups, in table order. */
+        final int[] judged;
+
+        double point = Double.NaN;
+        Bootstrap.Result bootstrap;
+        Verdict verdict;
+        /** The line(s) after the limit explaining the outcome; empty on a pass. */
+        String outcome = "";
+
+        Run(GroupGate gate, String dataName, Outcomes outcomes, GroupTable table) {
+            this.gate = gate;
+            this.options = gate.options;
+            this.dataName = dataName;
+            this.outcomes = outcomes;
+            this.table = table;
+            int k = table.groups.size();
+            this.counts = new Counts[k];
+            this.status = new String[k];
+            List<Integer> judgedList = new ArrayList<>();
+            for (int g = 0; g < k; g++) {
+                counts[g] = table.groups.get(g).counts();
+                if (counts[g].n() < options.minGroupSize()) {
+                    status[g] = "too small (n < " + options.minGroupSize() + ")";
+                    continue;
+                }
+                String reason = gate.undefinedReason(counts[g]);
+                if (reason != null) {
+                    status[g] = "not judged: " + reason;
+                    continue;
+                }
+                judgedList.add(g);
+            }
+            this.judged = judgedList.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        String name(int group) {
+            return table.groups.get(group).name();
+        }
+
+        boolean isJudged(int group) {
+            return status[group] == null;
+        }
+
+        /** Returns the judged group with the lowest value (the first on ties). */
+        int lowest(double[] values) {
+            int best = -1;
+            for (int g : judged) {
+                if (best < 0 || values[g] < values[best]) {
+                    best = g;
+                }
+            }
+            return best;
+        }
+
+        /** Returns the judged group with the highest value (the first on ties). */
+        int highest(double[] values) {
+            int best = -1;
+            for (int g : judged) {
+                if (best < 0 || values[g] > values[best]) {
+                    best = g;
+                }
+            }
+            return best;
+        }
+
+        /** Returns a per-group rate for every group. */
+        double[] perGroup(ToDoubleFunction<Counts> rate) {
+            double[] values = new double[counts.length];
+            for (int g = 0; g < counts.length; g++) {
+                values[g] = rate.applyAsDouble(counts[g]);
+            }
+            return values;
+        }
+
+        void decide() {
+            String unjudgeable = gate.notJudgeable(this);
+            if (unjudgeable != null) {
+                verdict = Verdict.INCONCLUSIVE;
+                outcome = "but " + unjudgeable + ": the gate cannot be judged.";
+                return;
+            }
+            point = gate.statistic(table, counts, judged, table.overall);
+            if (Double.isNaN(point)) {
+                verdict = Verdict.INCONCLUSIVE;
+                outcome = "but " + gate.undefinedStatistic(this) + ": the gate cannot be judged.";
+                return;
+            }
+            bootstrap = Bootstrap.run(
+                    counts,
+                    (groups, overall) -> gate.statistic(table, groups, judged, overall),
+                    options.resamples(),
+                    options.seed(),
+                    options.intervalLevel());
+            String side = gate.atMost() ? "over" : "below";
+            if (!options.decidesOnInterval()) {
+                verdict = gate.holds(point) ? Verdict.PASS : Verdict.FAIL;
+                if (verdict == Verdict.FAIL) {
+                    outcome = "but it was " + Format.value(Math.abs(point - gate.limit())) + " " + side + ": "
+                            + gate.explanation(this) + ".";
+                }
+                return;
+            }
+            Interval interval = bootstrap.interval();
+            String level = Format.percent(options.confidence());
+            if (interval == null) {
+                verdict = Verdict.INCONCLUSIVE;
+                outcome = "but every bootstrap resample left it undefined: the data cannot decide either way.";
+                return;
+            }
+            double near = gate.atMost() ? interval.upper() : interval.lower();
+            double far = gate.atMost() ? interval.lower() : interval.upper();
+            if (gate.holds(near)) {
+                verdict = Verdict.PASS;
+            } else if (!gate.holds(far)) {
+                verdict = Verdict.FAIL;
+                outcome = "but the whole " + level + " interval is " + side + " it: " + gate.explanation(this) + ".";
+            } else {
+                verdict = Verdict.INCONCLUSIVE;
+                outcome = "but the " + level + " interval straddles it, so the data cannot decide either way (more"
+                        + " rows per group would narrow it): " + gate.explanation(this) + ".";
+            }
+        }
+
+        CheckResult result() {
+            List<Column> extra = gate.columns(this);
+            String[] verdicts = new String[counts.length];
+            for (int g = 0; g < counts.length; g++) {
+                verdicts[g] = isJudged(g) ? gate.groupVerdict(this, g) : status[g];
+            }
+            String attrs = options.attributesJoined();
+            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit());
+            StringBuilder message = new StringBuilder()
+                    .append("Expecting ")
+                    .append(gate.what())
+                    .append(" across ")
+                    .append(attrs)
+                    .append(" on ")
+                    .append(dataName)
+                    .append(" (n=")
+                    .append(table.overall.n())
+                    .append(", positive label \"")
+                    .append(outcomes.positive)
+                    .append('"')
+                    .append(outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision)
+                    .append("):\n  ")
+                    .append(gate.statisticName())
+                    .append(' ')
+                    .append(Double.isNaN(point) ? "undefined" : Format.value(point));
+            Interval interval = bootstrap == null ? null : bootstrap.interval();
+            if (interval != null) {
+                message.append(" (")
+                        .append(interval)
+                        .append(", bootstrap of ")
+                        .append(bootstrap.resamples())
+                        .append(" resamples, seed ")
+                        .append(bootstrap.seed())
+                        .append(')');
+            }
+            message.append("\nto be ")
+                    .append(gate.atMost() ? "at most" : "at least")
+                    .append(
+                            options.decidesOnInterval()
+                                    ? ", with " + Format.percent(options.confidence()) + " confidence"
+                                    : "")
+                    .append(":\n  ")
+                    .append(Format.value(gate.limit()));
+            if (!outcome.isEmpty()) {
+                message.append('\n').append(outcome);
+            }
+            if (bootstrap != null && bootstrap.undefined() > 0) {
+                message.append('\n')
+                        .append(bootstrap.undefined())
+                        .append(" of ")
+                        .append(bootstrap.resamples())
+                        .append(" bootstrap resamples left it undefined and were dropped.");
+            }
+            message.append('\n').append(GroupReport.heading(this)).append('\n');
+            message.append(GroupReport.text(this, extra, verdicts));
+
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("attributes", table.attributes);
+            details.put("positiveLabel", outcomes.positive);
+            details.put(
+                    "decision",
+                    options.usesThreshold()
+                            ? "P(" + outcomes.positive + ") ≥ " + Format.number(options.threshold())
+                            : "predicted label");
+            details.put("minGroupSize", options.minGroupSize());
+            details.put("statistic", gate.statisticName());
+            details.put("judgedGroups", judged.length);
+            List<String> tooSmall = new ArrayList<>();
+            Map<String, Object> notJudged = new LinkedHashMap<>();
+            for (int g = 0; g < counts.length; g++) {
+                if (counts[g].n() < options.minGroupSize()) {
+                    tooSmall.add(name(g));
+                } else if (!isJudged(g)) {
+                    notJudged.put(name(g), status[g]);
+                }
+            }
+            details.put("tooSmall", tooSmall);
+            details.put("notJudged", notJudged);
+            details.put("confidence", options.confidence());
+            details.put("resamples", options.resamples());
+            details.put("seed", options.seed());
+            details.put("undefinedResamples", bootstrap == null ? 0 : bootstrap.undefined());
+            gate.details(this, details);
+            details.put("groups", GroupReport.rows(this, extra, verdicts));
+
+            String csv = GroupReport.csv(this, extra, verdicts);
+            GroupChart chart = new GroupChart(gate.what() + " across " + attrs + " on " + dataName);
+            for (int g = 0; g < counts.length; g++) {
+                chart.category(name(g) + (counts[g].n() < options.minGroupSize() ? " (too small)" : ""));
+            }
+            gate.chart(this, chart);
+
+            CheckResult.Builder builder = CheckResult.builder(gate.id(), Family.FAIRNESS)
+                    .title(gate.what() + " across " + attrs + ": " + gate.statisticName() + " " + limit + " on "
+                            + dataName)
+                    .verdict(verdict)
+                    .measured(point)
+                    .interval(interval)
+                    .threshold(limit)
+                    .n(table.overall.n())
+                    .message(message.toString());
+            details.forEach(builder::detail);
+            return builder.attach(Attachment.csv("per-group table", () -> csv))
+                    .attach(Attachment.png("per-group chart", chart::png))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.modeltest.fairness;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The chosen metric as a table column, unless the table already shows it (selection rate, TPR, FPR). */
+final class MetricColumn {
+
+    private MetricColumn() {}
+
+    static List<GroupGate.Column> of(GroupGate.Run run, GroupMetric metric) {
+        return switch (metric) {
+            case SELECTION_RATE, RECALL, FALSE_POSITIVE_RATE -> List.of();
+            default ->
+                List.of(new GroupGate.Column(
+                        metric.displayName(), metric.name().toLowerCase(Locale.ROOT), run.perGroup(metric::of)));
+        };
+    }
+}

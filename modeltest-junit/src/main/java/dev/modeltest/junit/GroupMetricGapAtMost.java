@@ -1,0 +1,69 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.fairness.GroupMetric;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Passes when every judged group's metric is within {@link #value()} of the metric on all rows (Fairlearn's
+ * {@code MetricFrame.difference(method='to_overall')}).
+ *
+ * @since 0.1.0
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(ModelTestExtension.class)
+@CheckedBy(FairnessChecks.GroupMetricGapAtMostFactory.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public @interface GroupMetricGapAtMost {
+
+    /**
+     * The sensitive attribute column(s). With several, e.g. {@code {"sex", "age_band"}}, the groups are the
+     * combinations of their values that occur in the data (intersectional groups).
+     */
+    String[] attribute();
+
+    /** The metric. */
+    GroupMetric metric();
+
+    /** The largest allowed distance of a judged group's metric from the metric on all rows, in [0, 1]. */
+    double value();
+
+    /**
+     * The positive ("favourable") class. Empty (the default) means the second class in sorted order, scikit-learn's
+     * binary {@code pos_label} convention: {@code 1} of {@code 0/1}, {@code yes} of {@code no/yes}. Name it when the
+     * favourable outcome sorts first (e.g. {@code approved} of {@code approved/rejected}).
+     */
+    String positiveLabel() default "";
+
+    /**
+     * Decide on the positive-class probability instead of the predicted label: ŷ is positive when P(positive) is at
+     * least this value, in [0, 1]. Needs a model with probabilities (or a {@code scores} column). Default: unset
+     * ({@code NaN}), the model's predicted label.
+     */
+    double threshold() default Double.NaN;
+
+    /** Groups with fewer rows are listed as too small and never judged; at least 1, default 30. */
+    int minGroupSize() default 30;
+
+    /**
+     * 0 (the default) decides on the point estimate (a 95% bootstrap interval is still reported). A level in (0, 1),
+     * e.g. 0.95, decides on the bootstrap interval at that level: PASS if the whole interval meets the limit, FAIL if
+     * none of it does, INCONCLUSIVE otherwise (see the configuration parameter {@code modeltest.inconclusive}).
+     */
+    double confidence() default 0;
+
+    /** The bootstrap seed; the same seed gives the same interval, bit for bit. Default 42. */
+    long seed() default 42;
+
+    /** The number of bootstrap resamples, in [100, 1000000]; default 2000. */
+    int resamples() default 2000;
+}

@@ -1,43 +1,66 @@
 package dev.modeltest.check;
 
+import static dev.modeltest.check.LatencyText.NANOS_PER_MILLI;
+import static dev.modeltest.check.LatencyText.count;
+import static dev.modeltest.check.LatencyText.fine;
+import static dev.modeltest.check.LatencyText.ms;
+import static dev.modeltest.check.LatencyText.msNanos;
+import static dev.modeltest.check.LatencyText.percentileLabel;
+
 import dev.modeltest.error.ConfigurationException;
-import dev.modeltest.error.ModelException;
-import dev.modeltest.error.ModelTestException;
+import dev.modeltest.latency.Batches;
+import dev.modeltest.latency.Interference;
+import dev.modeltest.latency.LatencyChart;
+import dev.modeltest.latency.LatencyHistogram;
+import dev.modeltest.latency.LatencyMeter;
+import dev.modeltest.latency.QuantileInterval;
+import dev.modeltest.latency.TimerCost;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Features;
 import dev.modeltest.model.Model;
-import dev.modeltest.model.Outputs;
 import dev.modeltest.subject.Subject;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.LongSupplier;
-import org.HdrHistogram.Histogram;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
  * Passes when the model's prediction latency at a percentile is at most a limit, measured in-process on real rows of
- * the test data after a warm-up.
+ * the test data after a warm-up, and decided on the percentile's confidence interval.
  *
- * <p>One sample is the wall-clock time of one {@link Model#predict} call on {@code batchSize} rows, on the calling
- * thread, read with {@link System#nanoTime()} just before and just after the call. It includes whatever the JVM does
- * meanwhile (JIT compilation, GC pauses) and about one timer read; it excludes building the batches (done before
- * timing) and checking the output (done after). Calls cycle through the rows: call {@code i} hands rows
- * {@code i * batchSize} to {@code i * batchSize + batchSize - 1}, modulo the row count. Warm-up calls are made the same
- * way and not recorded.
+ * <p><b>Samples.</b> One sample is the wall-clock time of one {@link Model#predict} call on {@code batchSize} rows, on
+ * the calling thread, read with {@link System#nanoTime()} just before and just after the call (see
+ * {@link LatencyMeter}). It includes whatever the JVM and the machine do meanwhile (JIT compilation, GC pauses, other
+ * processes) and about one timer read; it excludes building the batches (done before) and checking the output (done
+ * after). Calls cycle through the rows: call {@code i} hands rows {@code i × batchSize} onwards, modulo the row count.
+ * Every sample goes into an HdrHistogram ({@link LatencyHistogram}).
  *
- * <p>The latency at percentile {@code p} is the smallest recorded value such that at least {@code p}% of the samples
- * are at most it (nearest rank); {@code p = 100} is the maximum. Samples are kept in an HdrHistogram with three
- * significant digits, so a reported percentile may be up to 0.1% above the true sample, never below; the maximum and
- * the mean are exact.
+ * <p><b>Warm-up.</b> Untimed calls in windows of at least 50 ms, until at least {@code warmup} calls and 3× the JIT's
+ * C2 threshold (unless those would take over 1 s) are made, the medians of the last two windows agree within 5% and
+ * the JIT compiled nothing during the last one; at most for
+ * {@code maxWarmupMillis} (see {@link LatencyMeter#warmUp}). With {@code maxWarmupMillis = 0}: exactly {@code warmup}
+ * calls.
  *
- * <p>The cost of the timer itself (the median of back-to-back {@code nanoTime()} pairs) is measured once per run and
- * reported. When the median call is shorter than ten times that cost (or than the
- * timer's tick), per-call figures are mostly timer noise; the message then says so and suggests a larger batch.
+ * <p><b>Timer.</b> The cost of reading the clock is measured first and reported. When a call (the median of the last
+ * warm-up window) is shorter than ten times the timer's cost or resolution, each sample times a group of consecutive
+ * calls instead, long enough to be timed, and records the mean per call; the message says so.
  *
- * <p>The check measures the user's model, on whatever else the machine is doing at the time: run latency gates on a
- * quiet machine, and not in parallel with other heavy tests, for stable figures.
+ * <p><b>Decision.</b> The latency at percentile {@code p} is the smallest sample such that at least {@code p}% of the
+ * samples are at most it (nearest rank); {@code p = 100} is the maximum. With {@code confidence > 0} (and
+ * {@code p < 100}) it comes with a distribution-free confidence interval from order statistics
+ * ({@link QuantileInterval}): the gate passes when the interval's upper bound is at most the limit and fails when its
+ * lower bound is over it. When the interval straddles the limit (or has no upper bound yet), the check measures another
+ * round of {@code samples} and decides on all rounds pooled, up to {@code maxRounds}; it also passes as soon as a
+ * round's own interval is under the limit, because interference only ever adds time: a round that meets the limit
+ * shows the model does, and slower rounds were disturbed. If the pooled interval still
+ * straddles the limit then, it decides on the pooled point value (too close to call either way; the message says so),
+ * or, with {@code inconclusive = true}, returns {@link Verdict#INCONCLUSIVE}. With {@code confidence = 0}, or for the
+ * maximum, it decides on the point value, in one round. GC, safepoints and involuntary context switches of each round are counted
+ * and reported ({@link Interference}).
  *
  * @since 0.1.0
  */
@@ -50,33 +73,35 @@ public final class LatencyCheck implements Check {
     /** The percentile used when none is given: 99. */
     public static final double DEFAULT_PERCENTILE = 99;
 
-    /** The number of untimed calls made before timing when none is given. */
+    /** The least number of untimed calls made before timing when none is given. */
     public static final int DEFAULT_WARMUP = 1000;
 
-    /** The number of timed calls when none is given. */
+    /** The longest warm-up when none is given, in milliseconds. */
+    public static final int DEFAULT_MAX_WARMUP_MILLIS = 5000;
+
+    /** The largest {@code maxWarmupMillis}: ten minutes. */
+    public static final int MAX_WARMUP_MILLIS = 600_000;
+
+    /** The number of timed calls per round when none is given. */
     public static final int DEFAULT_SAMPLES = 1000;
 
     /** The number of rows per call when none is given. */
     public static final int DEFAULT_BATCH_SIZE = 1;
 
-    /** A median call shorter than this many timer costs is reported as being at the timer's resolution. */
-    static final int TIMER_RESOLUTION_FACTOR = 10;
+    /** The confidence of the interval the gate decides on when none is given. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
 
-    /** The suggested batch size aims at calls this many timer costs long. */
-    static final int SUGGESTED_CALL_TIMER_COSTS = 100;
+    /** The most rounds of measurement when none is given. */
+    public static final int DEFAULT_MAX_ROUNDS = 3;
 
-    /** At most this many batches are built up front; calls cycle through them. */
-    static final int MAX_PREBUILT_BATCHES = 10_000;
+    /** The largest {@code samples}, so that all rounds pooled stay countable. */
+    public static final int MAX_SAMPLES = 100_000_000;
 
-    /** At most this many row indexes (over all batches) are built up front. */
-    static final int MAX_PREBUILT_ROWS = 1 << 20;
+    /** The largest {@code maxRounds}. */
+    public static final int MAX_ROUNDS = 10;
 
-    private static final int SIGNIFICANT_DIGITS = 3;
-    private static final int TIMER_PAIRS = 1001;
-    private static final int TIMER_ROUNDS = 3;
-    private static final int TICK_PROBES = 20;
-    private static final int MAX_TICK_SPINS = 1_000_000;
-    private static final double NANOS_PER_MILLI = 1e6;
+    /** The confidence shown in the table when the gate decides on the point value. */
+    static final double REPORTED_CONFIDENCE = 0.95;
 
     /** Receives the outputs' fingerprints so that the model's work is observable and cannot be dropped. */
     @SuppressWarnings("unused")
@@ -86,66 +111,107 @@ public final class LatencyCheck implements Check {
     private final double millis;
     private final double percentile;
     private final int warmup;
+    private final int maxWarmupMillis;
     private final int samples;
     private final int batchSize;
+    private final double confidence;
+    private final int maxRounds;
+    private final boolean inconclusive;
     /** The test clock, or {@code null} for {@link System#nanoTime()}. */
     private final LongSupplier clock;
+    /** Reads GC, safepoint, JIT and context-switch counters; tests script it. */
+    private final Supplier<Interference.Snapshot> noise;
+    /** Reads the JIT compilation count during the warm-up; tests script it. */
+    private final LongSupplier compilations;
+    /** The calls an adaptive warm-up makes at least, unless they would take over 1 s; tests set it. */
+    private final long jitCalls;
 
     /**
-     * Creates the check.
+     * Creates the check with the default {@code maxWarmupMillis}, {@code confidence} and {@code maxRounds}; see
+     * {@link #builder(String, double)} for all settings.
      *
      * @param where where it was configured, for messages, e.g. {@code @LatencyUnder on IrisTest.fast()}
      * @param millis the highest acceptable latency per call, in milliseconds; finite and positive
-     * @param percentile the percentile of the call latencies compared with {@code millis}, in (0, 100]; 100 means the
-     *     slowest call
-     * @param warmup the number of untimed calls made first, at least 0 (see {@link #DEFAULT_WARMUP})
-     * @param samples the number of timed calls, at least 1 (see {@link #DEFAULT_SAMPLES})
-     * @param batchSize the number of rows per call, at least 1 (see {@link #DEFAULT_BATCH_SIZE})
+     * @param percentile the percentile of the call latencies compared with {@code millis}, in (0, 100]
+     * @param warmup the least number of untimed calls made first, at least 0
+     * @param samples the number of timed calls per round, in [1, {@value #MAX_SAMPLES}]
+     * @param batchSize the number of rows per call, at least 1
      * @throws ConfigurationException naming the attribute and its value when one is out of range
      */
     public LatencyCheck(String where, double millis, double percentile, int warmup, int samples, int batchSize) {
-        this(where, millis, percentile, warmup, samples, batchSize, null);
+        this(builder(where, millis)
+                .percentile(percentile)
+                .warmup(warmup)
+                .samples(samples)
+                .batchSize(batchSize));
+    }
+
+    private LatencyCheck(Builder b) {
+        String where = b.where;
+        if (!(b.millis > 0)) {
+            throw ConfigurationException.badAttribute(where, "millis", "must be positive", Format.number(b.millis));
+        }
+        if (Double.isInfinite(b.millis)) {
+            throw ConfigurationException.badAttribute(where, "millis", "must be finite", Format.number(b.millis));
+        }
+        if (!(b.percentile > 0 && b.percentile <= 100)) {
+            throw ConfigurationException.badAttribute(
+                    where, "percentile", "must be in (0, 100]", Format.number(b.percentile));
+        }
+        if (b.warmup < 0) {
+            throw ConfigurationException.badAttribute(where, "warmup", "must be at least 0", b.warmup);
+        }
+        if (b.maxWarmupMillis < 0 || b.maxWarmupMillis > MAX_WARMUP_MILLIS) {
+            throw ConfigurationException.badAttribute(
+                    where, "maxWarmupMillis", "must be in [0, " + MAX_WARMUP_MILLIS + "]", b.maxWarmupMillis);
+        }
+        if (b.samples < 1 || b.samples > MAX_SAMPLES) {
+            throw ConfigurationException.badAttribute(
+                    where, "samples", "must be in [1, " + MAX_SAMPLES + "]", b.samples);
+        }
+        if (b.batchSize < 1) {
+            throw ConfigurationException.badAttribute(where, "batchSize", "must be at least 1", b.batchSize);
+        }
+        if (!(b.confidence == 0 || (b.confidence >= 0.5 && b.confidence < 1))) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "confidence",
+                    "must be 0 (decide on the point value) or in [0.5, 1)",
+                    Format.number(b.confidence));
+        }
+        if (b.maxRounds < 1 || b.maxRounds > MAX_ROUNDS) {
+            throw ConfigurationException.badAttribute(
+                    where, "maxRounds", "must be in [1, " + MAX_ROUNDS + "]", b.maxRounds);
+        }
+        this.where = where;
+        this.millis = b.millis;
+        this.percentile = b.percentile;
+        this.warmup = b.warmup;
+        this.maxWarmupMillis = b.maxWarmupMillis;
+        this.samples = b.samples;
+        this.batchSize = b.batchSize;
+        this.confidence = b.confidence;
+        this.maxRounds = b.maxRounds;
+        this.inconclusive = b.inconclusive;
+        this.clock = b.clock;
+        this.noise = b.noise;
+        this.compilations = b.compilations;
+        this.jitCalls = b.jitCalls;
     }
 
     /**
-     * Creates the check with another clock, in nanoseconds, so that tests can script durations; {@code null} means
-     * {@link System#nanoTime()}, read directly so that no indirection is timed.
+     * Starts a check with every other setting at its default.
+     *
+     * @param where where it was configured, for messages, e.g. {@code @LatencyUnder on IrisTest.fast()}
+     * @param millis the highest acceptable latency per call, in milliseconds; finite and positive
      */
-    LatencyCheck(
-            String where,
-            double millis,
-            double percentile,
-            int warmup,
-            int samples,
-            int batchSize,
-            LongSupplier clock) {
-        Objects.requireNonNull(where, "where");
-        if (!(millis > 0)) {
-            throw ConfigurationException.badAttribute(where, "millis", "must be positive", Format.number(millis));
-        }
-        if (Double.isInfinite(millis)) {
-            throw ConfigurationException.badAttribute(where, "millis", "must be finite", Format.number(millis));
-        }
-        if (!(percentile > 0 && percentile <= 100)) {
-            throw ConfigurationException.badAttribute(
-                    where, "percentile", "must be in (0, 100]", Format.number(percentile));
-        }
-        if (warmup < 0) {
-            throw ConfigurationException.badAttribute(where, "warmup", "must be at least 0", warmup);
-        }
-        if (samples < 1) {
-            throw ConfigurationException.badAttribute(where, "samples", "must be at least 1", samples);
-        }
-        if (batchSize < 1) {
-            throw ConfigurationException.badAttribute(where, "batchSize", "must be at least 1", batchSize);
-        }
-        this.where = where;
-        this.millis = millis;
-        this.percentile = percentile;
-        this.warmup = warmup;
-        this.samples = samples;
-        this.batchSize = batchSize;
-        this.clock = clock;
+    public static Builder builder(String where, double millis) {
+        return new Builder(where, millis);
+    }
+
+    /** Returns whether the gate decides on the interval (rather than on the point value). */
+    private boolean decidesOnInterval() {
+        return confidence > 0 && percentile < 100;
     }
 
     @Override
@@ -153,23 +219,66 @@ public final class LatencyCheck implements Check {
         Model model = subject.requireModel(where);
         Features features = subject.features();
         String data = subject.data().name();
-        Batch[] batches = batches(features, batchSize, Math.max(warmup, samples));
-        Outputs.Discarding out = Outputs.discarding(model, batchSize);
+        Batch[] batches = Batches.cycle(features, batchSize, Batches.MAX_PREBUILT_BATCHES);
+        LatencyMeter meter = new LatencyMeter(model, batches, clock, where, data, "latency");
 
-        Timer timer = Timer.measure(clock);
-        Timing warm = drive(model, batches, out, warmup, "warm-up", data);
-        Timing timed = drive(model, batches, out, samples, "timed", data);
-        blackhole = warm.sink ^ timed.sink;
+        TimerCost timer = TimerCost.measure(clock);
+        LatencyMeter.Warmup warm = meter.warmUp(warmup, maxWarmupMillis * 1_000_000L, timer, compilations, jitCalls);
+        int callsPerSample = warm.calls() > 0 ? LatencyMeter.callsPerSample(warm.lastMedianNanos(), timer) : 1;
 
-        long atPercentile = timed.valueAt(percentile);
-        long p50 = timed.valueAt(50);
-        double measured = atPercentile / NANOS_PER_MILLI;
-        boolean holds = measured <= millis;
+        double level = decidesOnInterval() ? confidence : REPORTED_CONFIDENCE;
+        double limitNanos = millis * NANOS_PER_MILLI;
+        int allowedRounds = decidesOnInterval() ? maxRounds : 1;
+        List<Round> rounds = new ArrayList<>();
+        LatencyHistogram pooled = new LatencyHistogram();
+        Interference interference = null;
+        Verdict verdict = null;
+        int passingRound = 0;
+        long warmupNanos = warm.nanos();
+        long discardedCompilations = 0;
+        int discarded = 0;
+        while (rounds.size() < allowedRounds && verdict == null) {
+            int number = rounds.size() + 1;
+            Interference.Snapshot before = noise.get();
+            long start = now();
+            LatencyHistogram histogram =
+                    meter.measure(samples, callsPerSample, number == 1 ? "timed" : "round " + number + " timed");
+            long roundNanos = now() - start;
+            Interference seen = Interference.Snapshot.between(before, noise.get());
+            if (warm.adaptive()
+                    && seen.jitCompilations() > 0
+                    && warmupNanos + roundNanos < maxWarmupMillis * 1_000_000L) {
+                // The JIT was still at work: this round belongs to the warm-up. Measure it again, while the warm-up's
+                // time allows.
+                warmupNanos += roundNanos;
+                discardedCompilations += seen.jitCompilations();
+                discarded++;
+                continue;
+            }
+            pooled.add(histogram);
+            interference = interference == null ? seen : interference.plus(seen);
+            LatencyHistogram.Estimate own = histogram.estimate(percentile, level);
+            rounds.add(new Round(number, own, seen));
+            LatencyHistogram.Estimate all = pooled.estimate(percentile, level);
+            if (decidesOnInterval() && rounds.size() > 1 && !under(all, limitNanos) && under(own, limitNanos)) {
+                // Interference only ever adds time: a round whose own interval is under the limit shows the model
+                // meets it, and the slower rounds before it were disturbed.
+                passingRound = number;
+                verdict = Verdict.PASS;
+            } else {
+                verdict = decide(all, limitNanos, rounds.size() == allowedRounds);
+            }
+        }
+        blackhole = meter.sink();
 
-        int limitDecimals = decimalsFor(millis);
-        int decimals = Math.max(limitDecimals, decimalsToShow(p50 / NANOS_PER_MILLI));
+        LatencyHistogram.Estimate pooledEstimate = pooled.estimate(percentile, level);
+        LatencyHistogram.Estimate estimate = passingRound > 0 ? rounds.get(passingRound - 1).estimate : pooledEstimate;
+        double measured = estimate.nanos() / NANOS_PER_MILLI;
+        long p50 = pooled.percentile(50);
+        int limitDecimals = LatencyText.decimalsFor(millis);
+        int decimals = Math.max(limitDecimals, LatencyText.decimalsToShow(p50 / NANOS_PER_MILLI));
         String label = percentileLabel(percentile);
-        String rows = rows(batchSize) + " per call";
+        String rows = LatencyText.rows(batchSize) + " per call";
 
         StringBuilder message = new StringBuilder()
                 .append("Expecting ")
@@ -181,141 +290,324 @@ public final class LatencyCheck implements Check {
                 .append(" (")
                 .append(rows)
                 .append(", ")
-                .append(count(samples, "sample"))
-                .append(warmup == 0 ? " without warm-up" : " after " + count(warmup, "warm-up call"))
+                .append(count(pooled.count(), "sample"));
+        if (callsPerSample > 1) {
+            message.append(" of ").append(callsPerSample).append(" calls each");
+        }
+        if (rounds.size() > 1) {
+            message.append(" in ").append(rounds.size()).append(" rounds");
+        }
+        message.append(warm.calls() == 0 ? " without warm-up" : " after " + count(warm.calls(), "warm-up call"))
                 .append("):\n  ")
-                .append(ms(measured, decimals))
-                .append("\nto be at most:\n  ")
-                .append(ms(millis, decimals));
-        if (!holds) {
+                .append(ms(measured, decimals));
+        if (percentile < 100) {
+            message.append(" (")
+                    .append(LatencyText.interval(estimate, level, decimals))
+                    .append(passingRound > 0 ? ", round " + passingRound : "")
+                    .append(')');
+        }
+        message.append("\nto be at most:\n  ").append(ms(millis, decimals));
+        boolean intervalDecided = passingRound > 0
+                || (decidesOnInterval()
+                        && (under(estimate, limitNanos)
+                                || (estimate.hasLower() && estimate.lowerNanos() > limitNanos)));
+        if (passingRound > 0) {
+            message.append("\nand it is in round ")
+                    .append(passingRound)
+                    .append(", whose ")
+                    .append(Format.percent(level))
+                    .append(" CI is under the limit: the model meets it, and the slower rounds are put down to")
+                    .append(" interference (all rounds pooled: ")
+                    .append(msNanos(pooledEstimate.nanos(), decimals))
+                    .append(", ")
+                    .append(LatencyText.interval(pooledEstimate, level, decimals))
+                    .append(").");
+        }
+        if (verdict == Verdict.FAIL) {
             message.append("\nbut it was ")
                     .append(ms(measured - millis, decimals))
-                    .append(" over.");
+                    .append(" over");
+            if (!decidesOnInterval()) {
+                message.append('.');
+            } else if (intervalDecided) {
+                message.append(", and the whole ").append(Format.percent(level)).append(" CI too.");
+            } else {
+                message.append(" (its ")
+                        .append(Format.percent(level))
+                        .append(" CI still straddles the limit after ")
+                        .append(count(rounds.size(), "round"))
+                        .append(", the most allowed: decided on the pooled point value).");
+            }
+        } else if (verdict == Verdict.INCONCLUSIVE) {
+            message.append("\nbut the interval ")
+                    .append(estimate.hasUpper() ? "straddles" : "has no upper bound under")
+                    .append(" the limit after ")
+                    .append(count(rounds.size(), "round"))
+                    .append(", the most allowed (maxRounds = ")
+                    .append(maxRounds)
+                    .append("): too noisy, or too close to the limit, to decide.");
         }
-        message.append("\ndistribution: ");
-        TreeSet<Double> shown = new TreeSet<>(Arrays.asList(50.0, 90.0, 99.0));
-        if (percentile < 100) {
-            shown.add(percentile);
+        message.append("\nlatency per call:");
+        LatencyText.table(message, pooled, percentile, level, decimals);
+        appendRounds(message, rounds, verdict, intervalDecided, passingRound, level, decimals);
+        appendWarmup(message, warm, decimals);
+        if (discarded > 0) {
+            message.append("; then ")
+                    .append(count(discarded, "round"))
+                    .append(" of ")
+                    .append(count(samples, "sample"))
+                    .append(discarded == 1 ? " was" : " were")
+                    .append(" measured and discarded, the JIT compiling ")
+                    .append(count(discardedCompilations, "method"))
+                    .append(" during ")
+                    .append(discarded == 1 ? "it" : "them")
+                    .append(" (")
+                    .append(ms(warmupNanos / NANOS_PER_MILLI, 1))
+                    .append(" of warm-up in all)");
         }
-        for (double p : shown) {
-            message.append(percentileLabel(p))
-                    .append(' ')
-                    .append(ms(timed.valueAt(p) / NANOS_PER_MILLI, decimals))
-                    .append(", ");
+        message.append("\ntimer: ").append(fine(timer.costNanos())).append(" a read");
+        if (timer.tickNanos() > timer.costNanos()) {
+            message.append(", resolution ").append(fine(timer.tickNanos()));
         }
-        message.append("max ")
-                .append(ms(timed.max / NANOS_PER_MILLI, decimals))
-                .append(", mean ")
-                .append(ms(timed.meanNanos() / NANOS_PER_MILLI, decimals))
-                .append(" (timer cost ")
-                .append(fine(timer.costNanos));
-        if (timer.tickNanos > timer.costNanos) {
-            message.append(", resolution ").append(fine(timer.tickNanos));
-        }
-        message.append(')');
-        if (p50 < (double) TIMER_RESOLUTION_FACTOR * timer.floorNanos()) {
-            message.append("\nnote: the median call (")
-                    .append(fine(p50))
-                    .append(") is under ")
-                    .append(TIMER_RESOLUTION_FACTOR)
-                    .append("× the timer's cost and resolution (")
-                    .append(fine(timer.floorNanos()))
-                    .append("), so per-call figures are at the timer's resolution;")
-                    .append(" time more rows per call instead, e.g. batchSize = ")
-                    .append(suggestedBatchSize(p50, timer.floorNanos()));
-        }
+        appendTimerNote(message, warm, callsPerSample, p50, timer);
 
-        return CheckResult.builder(ID, Family.LATENCY)
-                .title(label + " latency ≤ " + ms(millis, limitDecimals) + " (" + rows + ")")
-                .passedIf(holds)
+        String title = label + " latency ≤ " + ms(millis, limitDecimals) + " (" + rows + ")";
+        CheckResult.Builder result = CheckResult.builder(ID, Family.LATENCY)
+                .title(title)
+                .verdict(verdict)
                 .measured(measured)
                 .threshold("≤ " + ms(millis, limitDecimals))
-                .n(samples)
-                .message(message.toString())
-                .detail("percentile", percentile)
+                .n(pooled.count())
+                .message(message.toString());
+        if (percentile < 100 && estimate.hasLower() && estimate.hasUpper()) {
+            result.interval(new Interval(
+                    estimate.lowerNanos() / NANOS_PER_MILLI,
+                    estimate.upperNanos() / NANOS_PER_MILLI,
+                    level,
+                    "order statistics (Conover 1999, §3.2)"));
+        }
+        result.detail("percentile", percentile)
                 .detail("p50Millis", p50 / NANOS_PER_MILLI)
-                .detail("p90Millis", timed.valueAt(90) / NANOS_PER_MILLI)
-                .detail("p99Millis", timed.valueAt(99) / NANOS_PER_MILLI)
-                .detail("p999Millis", timed.valueAt(99.9) / NANOS_PER_MILLI)
-                .detail("maxMillis", timed.max / NANOS_PER_MILLI)
-                .detail("meanMillis", timed.meanNanos() / NANOS_PER_MILLI)
+                .detail("p90Millis", pooled.percentile(90) / NANOS_PER_MILLI)
+                .detail("p99Millis", pooled.percentile(99) / NANOS_PER_MILLI)
+                .detail("p999Millis", pooled.percentile(99.9) / NANOS_PER_MILLI)
+                .detail("maxMillis", pooled.maxNanos() / NANOS_PER_MILLI)
+                .detail("meanMillis", pooled.meanNanos() / NANOS_PER_MILLI)
                 .detail("samples", samples)
+                .detail("pooledSamples", pooled.count())
                 .detail("warmup", warmup)
+                .detail("maxWarmupMillis", maxWarmupMillis)
+                .detail("warmupCalls", warm.calls())
+                .detail("warmupMillis", warm.nanos() / NANOS_PER_MILLI)
+                .detail("warmupSettled", warm.settled())
+                .detail("discardedRounds", discarded)
                 .detail("batchSize", batchSize)
-                .detail("timerNanos", timer.costNanos)
-                .detail("timerResolutionNanos", timer.tickNanos)
+                .detail("callsPerSample", callsPerSample)
+                .detail("confidence", confidence)
+                .detail("maxRounds", maxRounds)
+                .detail("inconclusive", inconclusive)
+                .detail(
+                        "decidedBy",
+                        !decidesOnInterval()
+                                ? "point"
+                                : passingRound > 0
+                                        ? "round " + passingRound
+                                        : intervalDecided
+                                                ? "pooled interval"
+                                                : verdict == Verdict.INCONCLUSIVE ? "undecided" : "pooled point")
+                .detail("rounds", rounds.size())
+                .detail("timerNanos", timer.costNanos())
+                .detail("timerResolutionNanos", timer.tickNanos());
+        if (estimate.hasLower()) {
+            result.detail("lowerMillis", estimate.lowerNanos() / NANOS_PER_MILLI);
+        }
+        if (estimate.hasUpper()) {
+            result.detail("upperMillis", estimate.upperNanos() / NANOS_PER_MILLI);
+        }
+        result.detail("gcCount", interference.gcCount())
+                .detail("gcMillis", interference.gcMillis())
+                .detail("safepoints", interference.safepoints())
+                .detail("safepointMillis", interference.safepointNanos() / NANOS_PER_MILLI)
+                .detail("jitCompilations", interference.jitCompilations())
+                .detail("involuntaryContextSwitches", interference.involuntarySwitches())
+                .detail("loadAverage", interference.loadAverage())
+                .detail("roundDetails", roundDetails(rounds))
+                .detail("histogram", pooled.encoded());
+        String chartTitle = label + " latency of " + model.describe() + " on " + data;
+        return result.attach(Attachment.png("latency histogram", () -> LatencyChart.png(chartTitle, pooled, millis)))
+                .attach(Attachment.csv("latency percentiles", pooled::percentileCsv))
                 .build();
     }
 
-    /**
-     * Calls the model {@code calls} times, cycling through the batches, and records the time of each call. Warm-up
-     * and timing run through this same code, so that the code the warm-up compiles is the code that is timed.
-     */
-    private Timing drive(Model model, Batch[] batches, Outputs.Discarding out, int calls, String phase, String data) {
-        LongSupplier clock = this.clock;
-        Timing timing = new Timing();
-        int call = 0;
-        try {
-            for (; call < calls; call++) {
-                Batch batch = batches[call % batches.length];
-                out.clear();
-                long start = clock == null ? System.nanoTime() : clock.getAsLong();
-                model.predict(batch, out);
-                long end = clock == null ? System.nanoTime() : clock.getAsLong();
-                long elapsed = end - start;
-                timing.record(Math.max(0, elapsed));
-                out.requireComplete();
-                timing.sink += out.fingerprint();
-            }
-        } catch (ModelTestException e) {
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            Batch batch = batches[call % batches.length];
-            int firstRow = batch.row(0).index() + 1;
-            String rows = batch.size() == 1 ? "row " + firstRow : batch.size() + " rows from row " + firstRow;
-            throw new ModelException(
-                    model.describe() + " failed on " + phase + " call " + (call + 1) + " of " + calls + " (" + rows
-                            + " of " + data + ") while " + where + " measured its latency: " + e,
-                    e);
-        }
-        return timing;
+    private long now() {
+        return clock == null ? System.nanoTime() : clock.getAsLong();
     }
 
     /**
-     * Builds the batches up front: batch {@code k} holds rows {@code k * batchSize} onwards, wrapping around the end
-     * of the data. Beyond one full cycle through the data the batches would repeat, so at most that many are built
-     * (and no more than the calls need or the caps allow).
+     * Decides on the pooled estimate: on the point value in point mode; on the interval otherwise, returning
+     * {@code null} (measure again) while it straddles the limit and rounds remain, and after the last round deciding
+     * on the point value, or INCONCLUSIVE when so configured.
      */
-    static Batch[] batches(Features features, int batchSize, int calls) {
-        int rows = features.rowCount();
-        int cycle = rows / gcd(rows, batchSize);
-        int count = Math.min(Math.min(calls, cycle), MAX_PREBUILT_BATCHES);
-        count = Math.max(1, Math.min(count, MAX_PREBUILT_ROWS / batchSize));
-        Batch[] batches = new Batch[count];
-        int[] indexes = new int[batchSize];
-        for (int k = 0; k < count; k++) {
-            long start = (long) k * batchSize;
-            for (int j = 0; j < batchSize; j++) {
-                indexes[j] = (int) ((start + j) % rows);
+    /** Returns whether the estimate's interval lies wholly at or under the limit. */
+    private static boolean under(LatencyHistogram.Estimate estimate, double limitNanos) {
+        return estimate.hasUpper() && estimate.upperNanos() <= limitNanos;
+    }
+
+    private Verdict decide(LatencyHistogram.Estimate estimate, double limitNanos, boolean lastRound) {
+        if (!decidesOnInterval()) {
+            return estimate.nanos() <= limitNanos ? Verdict.PASS : Verdict.FAIL;
+        }
+        if (estimate.hasUpper() && estimate.upperNanos() <= limitNanos) {
+            return Verdict.PASS;
+        }
+        if (estimate.hasLower() && estimate.lowerNanos() > limitNanos) {
+            return Verdict.FAIL;
+        }
+        if (!lastRound) {
+            return null;
+        }
+        if (inconclusive) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return estimate.nanos() <= limitNanos ? Verdict.PASS : Verdict.FAIL;
+    }
+
+    private void appendRounds(
+            StringBuilder message,
+            List<Round> rounds,
+            Verdict verdict,
+            boolean intervalDecided,
+            int passingRound,
+            double level,
+            int decimals) {
+        String ci = Format.percent(level) + " CI";
+        message.append("\nrounds: ").append(rounds.size());
+        if (!decidesOnInterval()) {
+            message.append(
+                    percentile >= 100
+                            ? "; decided on the slowest call"
+                            : "; decided on the point value (confidence = 0)");
+        } else {
+            message.append(" of at most ").append(maxRounds).append("; ");
+            if (rounds.size() > 1) {
+                int undecided = rounds.size() - 1;
+                message.append("the ")
+                        .append(ci)
+                        .append(" did not decide after round")
+                        .append(undecided == 1 ? " 1" : undecided == 2 ? "s 1 and 2" : "s 1 to " + undecided)
+                        .append(", so the rounds were pooled; ");
             }
-            batches[k] = features.batch(indexes);
+            if (passingRound > 0) {
+                message.append("the ")
+                        .append(ci)
+                        .append(" of round ")
+                        .append(passingRound)
+                        .append(" is under the limit");
+            } else if (verdict == Verdict.INCONCLUSIVE) {
+                message.append("undecided");
+            } else if (!intervalDecided) {
+                message.append("the ")
+                        .append(ci)
+                        .append(" still straddles the limit: decided on the pooled point value");
+            } else {
+                message.append("the ")
+                        .append(ci)
+                        .append(verdict == Verdict.PASS ? " is under the limit" : " is over the limit");
+            }
         }
-        return batches;
+        for (Round round : rounds) {
+            message.append("\n  round ")
+                    .append(round.number)
+                    .append(": ")
+                    .append(percentileLabel(percentile))
+                    .append(' ')
+                    .append(msNanos(round.estimate.nanos(), decimals));
+            if (percentile < 100) {
+                message.append(" (")
+                        .append(LatencyText.interval(round.estimate, level, decimals))
+                        .append(')');
+            }
+            message.append("; ").append(round.interference.describe());
+        }
     }
 
-    private static int gcd(int a, int b) {
-        while (b != 0) {
-            int t = a % b;
-            a = b;
-            b = t;
+    private void appendWarmup(StringBuilder message, LatencyMeter.Warmup warm, int decimals) {
+        message.append("\nwarm-up: ");
+        if (warm.calls() == 0) {
+            message.append("none");
+            return;
         }
-        return a;
+        message.append(count(warm.calls(), "call")).append(" in ").append(ms(warm.nanos() / NANOS_PER_MILLI, 1));
+        if (!warm.adaptive()) {
+            message.append(" (fixed: maxWarmupMillis = 0)");
+            return;
+        }
+        String medians = "median " + msNanos(warm.previousMedianNanos(), decimals) + ", then "
+                + msNanos(warm.lastMedianNanos(), decimals);
+        long compiled = warm.lastWindowCompilations();
+        if (warm.settled()) {
+            if (jitCalls > 0) {
+                message.append(
+                        warm.calls() >= jitCalls
+                                ? "; past " + jitCalls + " calls (3× the JIT's C2 threshold),"
+                                : "; without waiting for " + jitCalls
+                                        + " calls (3× the JIT's C2 threshold: over 1 s of calls at this speed),");
+            } else {
+                message.append(';');
+            }
+            message.append(" the last two windows of at least 50 ms agreed within 5% (")
+                    .append(medians)
+                    .append(
+                            compiled < 0
+                                    ? "; JIT activity not counted)"
+                                    : ") and the JIT compiled nothing in the last");
+            return;
+        }
+        message.append(", the most allowed (maxWarmupMillis = ")
+                .append(maxWarmupMillis)
+                .append(')');
+        if (warm.previousMedianNanos() < 0) {
+            message.append("; only one window, nothing to compare it with");
+        } else {
+            message.append("; the last two windows: ").append(medians);
+            if (compiled >= 0) {
+                message.append("; JIT compilations in the last: ").append(compiled);
+            }
+        }
     }
 
-    /** Returns a batch size that should make a call last about {@value #SUGGESTED_CALL_TIMER_COSTS} timer costs. */
+    private void appendTimerNote(
+            StringBuilder message, LatencyMeter.Warmup warm, int callsPerSample, long p50, TimerCost timer) {
+        long floor = timer.floorNanos();
+        if (callsPerSample > 1) {
+            message.append("\nnote: a call took about ")
+                    .append(fine(warm.lastMedianNanos()))
+                    .append(" in the warm-up, under ")
+                    .append(LatencyMeter.TIMER_RESOLUTION_FACTOR)
+                    .append("× the timer's cost and resolution (")
+                    .append(fine(floor))
+                    .append("), so each sample timed ")
+                    .append(callsPerSample)
+                    .append(" consecutive calls and recorded their mean: the figures are per-call means of ")
+                    .append(callsPerSample)
+                    .append(" calls, whose tail is narrower than single calls'");
+        } else if (p50 < (double) LatencyMeter.TIMER_RESOLUTION_FACTOR * floor) {
+            message.append("\nnote: the median call (")
+                    .append(fine(p50))
+                    .append(") is under ")
+                    .append(LatencyMeter.TIMER_RESOLUTION_FACTOR)
+                    .append("× the timer's cost and resolution (")
+                    .append(fine(floor))
+                    .append("), so per-call figures are at the timer's resolution;")
+                    .append(" time more rows per call instead, e.g. batchSize = ")
+                    .append(suggestedBatchSize(p50, floor));
+        }
+    }
+
+    /** Returns a batch size that should make a call last about 100 timer costs. */
     private long suggestedBatchSize(long p50, long timerNanos) {
         double perRow = Math.max(1, p50) / (double) batchSize;
-        double needed = SUGGESTED_CALL_TIMER_COSTS * timerNanos / perRow;
+        double needed = LatencyMeter.GROUP_TIMER_FLOORS * timerNanos / perRow;
         long suggestion = 10;
         while (suggestion < needed && suggestion < 1_000_000_000L) {
             suggestion *= 10;
@@ -323,111 +615,138 @@ public final class LatencyCheck implements Check {
         return suggestion;
     }
 
-    private static String percentileLabel(double percentile) {
-        return percentile >= 100 ? "max" : "p" + Format.number(percentile);
-    }
-
-    private static String rows(int n) {
-        return n == 1 ? "1 row" : n + " rows";
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** Returns the decimals (3 to 6) that show a limit such as {@code 0.0005} without rounding it. */
-    static int decimalsFor(double ms) {
-        int decimals = 3;
-        while (decimals < 6) {
-            double scaled = ms * Math.pow(10, decimals);
-            if (Math.abs(scaled - Math.rint(scaled)) <= 1e-9 * Math.max(1, scaled)) {
-                break;
+    private List<Map<String, Object>> roundDetails(List<Round> rounds) {
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (Round round : rounds) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("round", round.number);
+            map.put("millis", round.estimate.nanos() / NANOS_PER_MILLI);
+            if (round.estimate.hasLower()) {
+                map.put("lowerMillis", round.estimate.lowerNanos() / NANOS_PER_MILLI);
             }
-            decimals++;
-        }
-        return decimals;
-    }
-
-    /** Returns the decimals (3 to 6) that show a typical measured value with at least two significant digits. */
-    static int decimalsToShow(double ms) {
-        if (!(ms > 0)) {
-            return 3;
-        }
-        int needed = 1 - (int) Math.floor(Math.log10(ms));
-        return Math.max(3, Math.min(6, needed));
-    }
-
-    private static String ms(double ms, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f ms", ms);
-    }
-
-    /** Formats a duration in nanoseconds as milliseconds to the nanosecond, e.g. {@code 0.000025 ms}. */
-    private static String fine(long nanos) {
-        return ms(nanos / NANOS_PER_MILLI, 6);
-    }
-
-    /** The recorded call times of one phase, in nanoseconds. */
-    private static final class Timing {
-        private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
-        private long count;
-        private long sum;
-        private long max;
-        private long sink;
-
-        void record(long nanos) {
-            histogram.recordValue(nanos);
-            count++;
-            sum += nanos;
-            max = Math.max(max, nanos);
-        }
-
-        long valueAt(double percentile) {
-            if (percentile >= 100) {
-                return max;
+            if (round.estimate.hasUpper()) {
+                map.put("upperMillis", round.estimate.upperNanos() / NANOS_PER_MILLI);
             }
-            return Math.min(histogram.getValueAtPercentile(percentile), max);
+            map.put("gcCount", round.interference.gcCount());
+            map.put("gcMillis", round.interference.gcMillis());
+            map.put("safepoints", round.interference.safepoints());
+            map.put("jitCompilations", round.interference.jitCompilations());
+            map.put("involuntaryContextSwitches", round.interference.involuntarySwitches());
+            map.put("loadAverage", round.interference.loadAverage());
+            details.add(map);
         }
-
-        double meanNanos() {
-            return count == 0 ? 0 : (double) sum / count;
-        }
+        return details;
     }
+
+    private record Round(int number, LatencyHistogram.Estimate estimate, Interference interference) {}
 
     /**
-     * What reading the clock costs: the median of back-to-back reads (the smallest of {@value #TIMER_ROUNDS} medians,
-     * the first rounds warming the loop up), and the smallest step the clock was seen to take (0 if it never moved).
+     * Configures a {@link LatencyCheck}; every setting starts at its default.
+     *
+     * @since 0.1.0
      */
-    private record Timer(long costNanos, long tickNanos) {
+    public static final class Builder {
+        private final String where;
+        private final double millis;
+        private double percentile = DEFAULT_PERCENTILE;
+        private int warmup = DEFAULT_WARMUP;
+        private int maxWarmupMillis = DEFAULT_MAX_WARMUP_MILLIS;
+        private int samples = DEFAULT_SAMPLES;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private double confidence = DEFAULT_CONFIDENCE;
+        private int maxRounds = DEFAULT_MAX_ROUNDS;
+        private boolean inconclusive;
+        private LongSupplier clock;
+        private Supplier<Interference.Snapshot> noise = Interference::snapshot;
+        /** Takes a whole snapshot, not just the JIT count, so that the code rounds use to read them is warm too. */
+        private LongSupplier compilations = () -> Interference.snapshot().jitCompilations();
 
-        static Timer measure(LongSupplier clock) {
-            long[] differences = new long[TIMER_PAIRS];
-            long cost = Long.MAX_VALUE;
-            for (int round = 0; round < TIMER_ROUNDS; round++) {
-                for (int i = 0; i < differences.length; i++) {
-                    long first = clock == null ? System.nanoTime() : clock.getAsLong();
-                    long second = clock == null ? System.nanoTime() : clock.getAsLong();
-                    differences[i] = second - first;
-                }
-                Arrays.sort(differences);
-                cost = Math.min(cost, Math.max(0, differences[differences.length / 2]));
-            }
-            long tick = Long.MAX_VALUE;
-            for (int probe = 0; probe < TICK_PROBES; probe++) {
-                long first = clock == null ? System.nanoTime() : clock.getAsLong();
-                long next = first;
-                for (int spin = 0; next == first && spin < MAX_TICK_SPINS; spin++) {
-                    next = clock == null ? System.nanoTime() : clock.getAsLong();
-                }
-                if (next > first) {
-                    tick = Math.min(tick, next - first);
-                }
-            }
-            return new Timer(cost, tick == Long.MAX_VALUE ? 0 : tick);
+        private long jitCalls = LatencyMeter.jitMinimumCalls();
+
+        private Builder(String where, double millis) {
+            this.where = Objects.requireNonNull(where, "where");
+            this.millis = millis;
         }
 
-        /** Returns the shortest duration the clock can tell apart from nothing. */
-        long floorNanos() {
-            return Math.max(costNanos, tickNanos);
+        /** Sets the percentile compared with the limit, in (0, 100]; 100 means the slowest call. Default 99. */
+        public Builder percentile(double percentile) {
+            this.percentile = percentile;
+            return this;
+        }
+
+        /** Sets the fewest untimed calls made first, at least 0 (0: no warm-up at all). Default 1000. */
+        public Builder warmup(int warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        /**
+         * Sets the longest warm-up, in milliseconds, in [0, 600000]: the warm-up runs in windows of at least 50 ms
+         * until, past {@code warmup} calls, two successive windows agree and the JIT is quiet, or until this long has
+         * passed. 0 means exactly {@code warmup} calls. Default 5000.
+         */
+        public Builder maxWarmupMillis(int maxWarmupMillis) {
+            this.maxWarmupMillis = maxWarmupMillis;
+            return this;
+        }
+
+        /** Sets the number of timed calls per round, in [1, 10⁸]. Default 1000. */
+        public Builder samples(int samples) {
+            this.samples = samples;
+            return this;
+        }
+
+        /** Sets the rows per call, at least 1. Default 1. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Sets the confidence of the interval decided on, in [0.5, 1), or 0 to decide on the point value. Default 0.95. */
+        public Builder confidence(double confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        /** Sets the most rounds of {@code samples} measured while the interval straddles the limit, in [1, 10]. Default 3. */
+        public Builder maxRounds(int maxRounds) {
+            this.maxRounds = maxRounds;
+            return this;
+        }
+
+        /**
+         * Sets what the gate does when the interval still straddles the limit after {@code maxRounds}: decide on the
+         * pooled point value ({@code false}, the default) or return INCONCLUSIVE ({@code true}).
+         */
+        public Builder inconclusive(boolean inconclusive) {
+            this.inconclusive = inconclusive;
+            return this;
+        }
+
+        /** Sets a scripted clock in nanoseconds, for tests; {@code null} means {@link System#nanoTime()}. */
+        Builder clock(LongSupplier clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets scripted sources of interference counters and of the JIT compilation count, and the warm-up's JIT
+         * minimum in calls, for tests.
+         */
+        Builder noise(Supplier<Interference.Snapshot> noise, LongSupplier compilations, long jitCalls) {
+            this.noise = Objects.requireNonNull(noise, "noise");
+            this.compilations = Objects.requireNonNull(compilations, "compilations");
+            this.jitCalls = jitCalls;
+            return this;
+        }
+
+        /**
+         * Builds the check.
+         *
+         * @throws ConfigurationException naming the attribute and its value when one is out of range
+         */
+        public LatencyCheck build() {
+            return new LatencyCheck(this);
         }
     }
 }

@@ -48,7 +48,15 @@ public final class MissingValuesCheck implements Check {
      */
     @Override
     public CheckResult run(Subject subject) {
-        TestData data = subject.data();
+        return run(subject.data());
+    }
+
+    /**
+     * Runs the check on a data set alone: it needs no model.
+     *
+     * @throws DataException if a named column is not in the data; the message names the nearest column
+     */
+    public CheckResult run(TestData data) {
         List<String> checked = columns.isEmpty() ? data.columnNames() : columns;
         for (String column : checked) {
             try {
@@ -114,7 +122,7 @@ public final class MissingValuesCheck implements Check {
     }
 
     /** Counts the missing cells of a column and notes the first rows (from 1), on the column arrays. */
-    private static long countMissing(TestData data, String column, List<Integer> rows) {
+    static long countMissing(TestData data, String column, List<Integer> rows) {
         long count = 0;
         if (data.kind(column).isNumeric()) {
             // Missing numeric cells read as NaN, as do NaN values themselves.

@@ -14,8 +14,9 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Passes when the test data matches a schema file: every declared column is present with the declared type and
- * values, and no undeclared column is. See {@link Schema} and {@code docs/schema.md} for the rules.
+ * Passes when the test data matches a schema file: the row count is in range, every declared column is present with
+ * the declared type and values, no undeclared column is (unless the schema allows a superset), and the columns come in
+ * the schema's order when it asks for one. See {@link Schema} and {@code docs/schema.md} for the rules.
  *
  * <p>The schema is read when the check is created, so a bad schema file fails before any data is loaded.
  *
@@ -59,7 +60,11 @@ public final class SchemaCheck implements Check {
 
     @Override
     public CheckResult run(Subject subject) {
-        TestData data = subject.data();
+        return run(subject.data());
+    }
+
+    /** Runs the check on a data set alone: it needs no model. */
+    public CheckResult run(TestData data) {
         SchemaValidation validation = schema.validate(data);
         long total = validation.violationCount();
         StringBuilder message = new StringBuilder()

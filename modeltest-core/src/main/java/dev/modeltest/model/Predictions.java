@@ -248,6 +248,42 @@ public final class Predictions {
         return requireRegression().predictedValues.clone();
     }
 
+    /**
+     * Returns the true class indexes themselves, not a copy, for metric kernels that read millions of rows. Callers
+     * must not modify the array.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public int[] internalActualClasses() {
+        return requireClassification().actualClasses;
+    }
+
+    /** Returns the predicted class indexes themselves, not a copy. Callers must not modify the array. */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public int[] internalPredictedClasses() {
+        return requireClassification().predictedClasses;
+    }
+
+    /**
+     * Returns the probability arrays themselves (one per class, indexed {@code [class][row]}), not a copy, or
+     * {@code null} when the model gives none. Callers must not modify the arrays.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public double[][] internalProbabilities() {
+        return requireClassification().probabilities;
+    }
+
+    /** Returns the true values (regression) themselves, not a copy. Callers must not modify the array. */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public double[] internalActualValues() {
+        return requireRegression().actualValues;
+    }
+
+    /** Returns the predicted values (regression) themselves, not a copy. Callers must not modify the array. */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public double[] internalPredictedValues() {
+        return requireRegression().predictedValues;
+    }
+
     private Predictions requireClassification() {
         if (task != Task.CLASSIFICATION) {
             throw new IllegalStateException(modelName + " is a regressor: it predicts values, not classes");

@@ -18,6 +18,7 @@ import org.apiguardian.api.API;
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINE = new ObjectMapper();
 
     private Json() {}
 
@@ -47,6 +48,33 @@ public final class Json {
 
     private static Object finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
+    }
+
+    /**
+     * Reads JSON into a tree of maps (ordered), lists, strings, numbers, booleans and nulls.
+     *
+     * @throws IllegalArgumentException if the text is not JSON, with the parser's message
+     * @since 0.1.0
+     */
+    public static Object read(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes any tree of maps, lists, strings, numbers and booleans as JSON on one line (for JSON Lines files).
+     *
+     * @since 0.1.0
+     */
+    public static String writeLine(Object value) {
+        try {
+            return LINE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Writes any tree of maps, lists, strings, numbers and booleans as indented JSON. */

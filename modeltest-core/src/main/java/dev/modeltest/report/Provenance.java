@@ -3,6 +3,7 @@ package dev.modeltest.report;
 import dev.modeltest.subject.Subject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -27,6 +28,15 @@ public record Provenance(
         String modelSource,
         String modelSha256) {
 
+    /** The {@link Subject#stepNanos()} step that reads the data; present once the data loaded. */
+    static final String LOAD_DATA = "load data";
+
+    /** The {@link Subject#stepNanos()} step that loads the model; present once the model loaded. */
+    static final String LOAD_MODEL = "load model";
+
+    /** The {@link Subject#stepNanos()} step that computes the predictions; present once they were computed. */
+    static final String PREDICT = "predict";
+
     /** Reads the provenance of a subject whose data (and model, if any) loaded. */
     public static Provenance of(Subject subject) {
         var data = subject.data();
@@ -41,6 +51,30 @@ public record Provenance(
                 model,
                 subject.spec().model().describe(),
                 subject.modelSha256());
+    }
+
+    /**
+     * Reads the provenance of a subject from what it has already loaded, loading nothing: empty until the data was
+     * read; the model's description from the configuration and no model hash while the model was not loaded (a test
+     * class with data checks only never loads its model for a report).
+     *
+     * @since 0.1.0
+     */
+    public static Optional<Provenance> known(Subject subject) {
+        Map<String, Long> steps = subject.stepNanos();
+        if (!steps.containsKey(LOAD_DATA)) {
+            return Optional.empty();
+        }
+        var data = subject.data();
+        String source = subject.spec().model().describe();
+        String model = source;
+        String modelSha256 = "";
+        if (steps.containsKey(LOAD_MODEL)) {
+            model = subject.model().map(m -> m.describe()).orElse(source);
+            modelSha256 = subject.modelSha256();
+        }
+        return Optional.of(new Provenance(
+                data.name(), subject.spec().data(), data.sha256(), data.rowCount(), model, source, modelSha256));
     }
 
     /** Returns the provenance as ordered key/value pairs. */

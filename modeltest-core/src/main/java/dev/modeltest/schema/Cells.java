@@ -2,9 +2,8 @@ package dev.modeltest.schema;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import tech.tablesaw.columns.booleans.BooleanColumnType;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.booleans.BooleanParser;
-import tech.tablesaw.columns.numbers.DoubleColumnType;
 import tech.tablesaw.columns.numbers.DoubleParser;
 
 /** Parses and prints values of schema files and data cells the way the rest of modeltest does. */
@@ -14,9 +13,11 @@ final class Cells {
     private static final Pattern YAML_NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
     // The data loader's own parsers, so a cell counts as a number or a boolean exactly when Tablesaw would have read
-    // it as one (thousands separators, percentages, T/F and Y/N included).
-    private static final DoubleParser NUMBERS = DoubleColumnType.DEFAULT_PARSER;
-    private static final BooleanParser BOOLEANS = BooleanColumnType.DEFAULT_PARSER;
+    // it as one (thousands separators, percentages, T/F and Y/N included). Made from ColumnType, not taken from
+    // DoubleColumnType.DEFAULT_PARSER: initializing DoubleColumnType (or BooleanColumnType) before ColumnType leaves
+    // Tablesaw with two DOUBLE types, and TestData.kind then takes the numeric columns it reads later for dates.
+    private static final DoubleParser NUMBERS = new DoubleParser(ColumnType.DOUBLE);
+    private static final BooleanParser BOOLEANS = new BooleanParser(ColumnType.BOOLEAN);
 
     private Cells() {}
 
@@ -63,6 +64,40 @@ final class Cells {
     /** Returns whether a value is a finite whole number. */
     static boolean isWhole(double value) {
         return Double.isFinite(value) && value == Math.rint(value);
+    }
+
+    /**
+     * Parses a value written in a schema file for a column of that type: a number for numeric columns, an ISO date
+     * (as its epoch day) or datetime (as microseconds since the epoch) for temporal ones; {@code NaN} when it is not
+     * one.
+     */
+    static double parseSchemaValue(SchemaType type, String text) {
+        return switch (type) {
+            case DATE -> Temporal.parseDate(text.trim());
+            case DATETIME -> Temporal.parseDateTime(text.trim());
+            default -> parseYamlNumber(text);
+        };
+    }
+
+    /** Returns what a value of an ordered type looks like, for messages, e.g. {@code a date such as 2024-01-31}. */
+    static String example(SchemaType type) {
+        return switch (type) {
+            case DATE -> "dates such as 2024-01-31";
+            case DATETIME -> "datetimes such as 2024-01-31T09:30:00";
+            default -> "finite numbers such as 0 or 2.5";
+        };
+    }
+
+    /** Prints a value of an ordered type: numbers as {@link #text(double)}, dates and datetimes in ISO form. */
+    static String text(SchemaType type, double value) {
+        if (Double.isInfinite(value) || Double.isNaN(value)) {
+            return Double.toString(value);
+        }
+        return switch (type) {
+            case DATE -> Temporal.formatDate(value);
+            case DATETIME -> Temporal.formatDateTime(value);
+            default -> text(value);
+        };
     }
 
     /** Prints a number as {@code TestData.strings} does: whole numbers without a fraction. */

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 /**
  * All violations of one rule in one column: how many there are, and the first few.
  *
- * @param column the column
+ * @param column the column; empty for a rule about the whole table
  * @param rule the rule's identifier, as in {@link SchemaViolation#rule()}
  * @param label the rule as the schema file states it, e.g. {@code max 10} or {@code allowed [setosa, virginica]}
  * @param count how many rows break the rule (1 for a column-level rule)
@@ -36,10 +36,10 @@ public record RuleViolations(
 
     /**
      * Returns the report line, e.g. {@code column 'sepal_length', max 10: 3 row(s), e.g. row 4: 12.5, row 9: 11, row
-     * 17: 10.2}.
+     * 17: 10.2}, or for a table rule {@code table, rows at least 100: the data set has 30 row(s)}.
      */
     public String describe() {
-        return "column '" + column + "', " + label + ": " + summary;
+        return (column.isEmpty() ? "table" : "column '" + column + "'") + ", " + label + ": " + summary;
     }
 
     @Override

@@ -12,9 +12,13 @@ import org.apiguardian.api.API;
  * The expected shape of a data set, read from a YAML file: the columns, their types and the values they may hold.
  *
  * <pre>{@code
+ * table:
+ *   rows: {min: 20}
+ *   columns: superset
  * columns:
  *   sepal_length: {type: double, min: 0, max: 10, nullable: false}
  *   species: {type: string, allowed: [setosa, versicolor, virginica]}
+ *   measured_on: {type: date, maxNullFraction: 0.05}
  * }</pre>
  *
  * <p>The file is read as plain YAML nodes (mappings, lists and text) and never turned into arbitrary Java objects, so
@@ -28,11 +32,13 @@ public final class Schema {
 
     private final String location;
     private final String name;
+    private final TableRule table;
     private final List<ColumnRule> columns;
 
-    Schema(String location, String name, List<ColumnRule> columns) {
+    Schema(String location, String name, TableRule table, List<ColumnRule> columns) {
         this.location = Objects.requireNonNull(location, "location");
         this.name = Objects.requireNonNull(name, "name");
+        this.table = Objects.requireNonNull(table, "table");
         this.columns = List.copyOf(columns);
     }
 
@@ -58,6 +64,11 @@ public final class Schema {
         return name;
     }
 
+    /** Returns the rules for the data set as a whole; {@link TableRule#DEFAULT} when the file has no table section. */
+    public TableRule table() {
+        return table;
+    }
+
     /** Returns the column rules in file order. */
     public List<ColumnRule> columns() {
         return columns;
@@ -70,7 +81,8 @@ public final class Schema {
 
     /**
      * Checks a data set against the schema. Every row of every column is checked; all violations are counted and the
-     * first {@value RuleViolations#MAX_EXAMPLES} of each rule in each column are kept.
+     * first {@value RuleViolations#MAX_EXAMPLES} of each rule in each column are kept. Runs column by column on the
+     * data's primitive arrays.
      */
     public SchemaValidation validate(TestData data) {
         return SchemaValidator.validate(this, data);

@@ -1,11 +1,11 @@
 package dev.modeltest.schema;
 
-import dev.modeltest.data.ColumnKind;
 import dev.modeltest.data.Resource;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.internal.Names;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -37,8 +38,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class SchemaReader {
 
     static final String COLUMNS = "columns";
-    static final List<String> TOP_LEVEL_KEYS = List.of(COLUMNS);
-    static final List<String> KEYS = List.of("type", "nullable", "min", "max", "allowed", "regex");
+    static final String TABLE = "table";
+    static final List<String> TOP_LEVEL_KEYS = List.of(COLUMNS, TABLE);
+    static final List<String> KEYS = List.of(
+            "type", "nullable", "maxNullFraction", "min", "max", "allowed", "regex", "unique", "maxCardinality");
+    static final List<String> TABLE_KEYS = List.of("rows", "columns", "ordered");
+    static final List<String> ROWS_KEYS = List.of("min", "max");
 
     private static final String EXAMPLE = "columns: {species: {type: string}}";
 
@@ -55,27 +60,50 @@ final class SchemaReader {
             "long", "integer",
             "str", "string",
             "text", "string",
-            "bool", "boolean");
+            "bool", "boolean",
+            "timestamp", "datetime");
 
     private SchemaReader() {}
 
     static Schema read(Resource resource) {
         String file = "schema file '" + resource.location() + "'";
-        Node root = compose(resource, file);
+        Node root;
+        try (InputStream in = resource.open()) {
+            root = compose(resource.location(), file, compose -> compose.composeInputStream(in));
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return read(root, file, resource.location(), resource.fileName());
+    }
+
+    /** Reads a schema from text, e.g. one just written by {@link SchemaInference}; {@code name} is for messages. */
+    static Schema read(String yaml, String name) {
+        String file = "schema file '" + name + "'";
+        Node root = compose(name, file, compose -> compose.composeReader(new StringReader(yaml)));
+        return read(root, file, name, name);
+    }
+
+    private static Schema read(Node root, String file, String location, String fileName) {
         MappingNode top =
                 mapping(file, root, "the file must be a mapping with a '" + COLUMNS + "' key, e.g. " + EXAMPLE);
         Node columnsNode = null;
+        TableRule table = TableRule.DEFAULT;
+        Map<String, Node> topSeen = new LinkedHashMap<>();
         for (NodeTuple entry : top.getValue()) {
             String key = key(entry.getKeyNode(), file);
             if (!TOP_LEVEL_KEYS.contains(key)) {
                 throw new ConfigurationException(at(file, entry.getKeyNode()) + ": unknown key '" + key + "'"
-                        + Names.didYouMean(key, TOP_LEVEL_KEYS) + "; the only top-level key is '" + COLUMNS + "'");
+                        + Names.didYouMean(key, TOP_LEVEL_KEYS) + "; the top-level keys are "
+                        + String.join(", ", TOP_LEVEL_KEYS));
             }
-            if (columnsNode != null) {
-                throw new ConfigurationException(
-                        at(file, entry.getKeyNode()) + ": key '" + COLUMNS + "' is given twice");
+            if (topSeen.put(key, entry.getKeyNode()) != null) {
+                throw new ConfigurationException(at(file, entry.getKeyNode()) + ": key '" + key + "' is given twice");
             }
-            columnsNode = entry.getValueNode();
+            if (key.equals(COLUMNS)) {
+                columnsNode = entry.getValueNode();
+            } else {
+                table = table(file + ", " + TABLE, entry);
+            }
         }
         if (columnsNode == null) {
             throw new ConfigurationException(file + " has no '" + COLUMNS + "' key; it needs one, e.g. " + EXAMPLE);
@@ -100,28 +128,101 @@ final class SchemaReader {
             }
             rules.add(column(file + ", column '" + name + "'", name, keyNode, entry.getValueNode()));
         }
-        return new Schema(resource.location(), resource.fileName(), rules);
+        return new Schema(location, fileName, table, rules);
     }
 
-    private static Node compose(Resource resource, String file) {
+    private static Node compose(String label, String file, Function<Compose, Optional<Node>> source) {
         LoadSettings settings = LoadSettings.builder()
-                .setLabel(resource.location())
+                .setLabel(label)
                 .setAllowRecursiveKeys(false)
                 // YAML 1.2 core: ~, null and an empty value are null, as users expect from other YAML tools.
                 .setSchema(new CoreSchema())
                 .build();
         Optional<Node> root;
-        try (InputStream in = resource.open()) {
-            root = new Compose(settings).composeInputStream(in);
+        try {
+            root = source.apply(new Compose(settings));
         } catch (MarkedYamlEngineException e) {
             throw new ConfigurationException(file + " is not valid YAML: " + syntaxError(e), e);
         } catch (YamlEngineException e) {
             throw new ConfigurationException(file + " is not valid YAML: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return root.orElseThrow(() ->
                 new ConfigurationException(file + " is empty; it needs a '" + COLUMNS + "' mapping, e.g. " + EXAMPLE));
+    }
+
+    private static TableRule table(String where, NodeTuple tableEntry) {
+        MappingNode node = mapping(
+                where,
+                tableEntry.getValueNode(),
+                "'" + TABLE + "' must be a mapping such as {rows: {min: 10}, columns: superset}");
+        Map<String, NodeTuple> given = entries(where, node, TABLE_KEYS);
+        long minRows = 0;
+        long maxRows = Long.MAX_VALUE;
+        NodeTuple rowsEntry = given.get("rows");
+        Map<String, NodeTuple> rows = Map.of();
+        if (rowsEntry != null) {
+            String rowsWhere = where + ", rows";
+            MappingNode rowsNode = mapping(
+                    rowsWhere, rowsEntry.getValueNode(), "'rows' must be a mapping such as {min: 10, max: 1000}");
+            rows = entries(rowsWhere, rowsNode, ROWS_KEYS);
+            if (rows.isEmpty()) {
+                throw new ConfigurationException(at(where, rowsEntry.getKeyNode()) + ": 'rows' must give 'min', 'max'"
+                        + " or both, e.g. {min: 10, max: 1000}");
+            }
+            if (rows.containsKey("min")) {
+                minRows = count(rowsWhere, rows.get("min"), 0);
+            }
+            if (rows.containsKey("max")) {
+                maxRows = count(rowsWhere, rows.get("max"), 0);
+            }
+        }
+        TableRule.ColumnSet columns = TableRule.ColumnSet.EXACT;
+        NodeTuple columnsEntry = given.get("columns");
+        if (columnsEntry != null) {
+            String text = scalar(where, columnsEntry).trim();
+            List<String> names = new ArrayList<>();
+            TableRule.ColumnSet found = null;
+            for (TableRule.ColumnSet set : TableRule.ColumnSet.values()) {
+                names.add(set.displayName());
+                if (set.displayName().equals(text)) {
+                    found = set;
+                }
+            }
+            if (found == null) {
+                throw bad(
+                        where,
+                        columnsEntry,
+                        "must be " + String.join(" or ", names) + Names.didYouMean(text, names),
+                        columnsEntry.getValueNode());
+            }
+            columns = found;
+        }
+        boolean ordered = given.containsKey("ordered") && bool(where, given.get("ordered"));
+        try {
+            return new TableRule(minRows, maxRows, columns, ordered);
+        } catch (ColumnRule.Invalid e) {
+            NodeTuple culprit = rows.get(e.key());
+            throw new ConfigurationException(
+                    at(where + ", rows", culprit == null ? rowsEntry.getKeyNode() : culprit.getKeyNode()) + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Returns the entries of a mapping by key, failing on an unknown key or a key given twice. */
+    private static Map<String, NodeTuple> entries(String where, MappingNode node, List<String> keys) {
+        Map<String, NodeTuple> given = new LinkedHashMap<>();
+        for (NodeTuple entry : node.getValue()) {
+            String key = key(entry.getKeyNode(), where);
+            if (!keys.contains(key)) {
+                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": unknown key '" + key + "'"
+                        + Names.didYouMean(key, keys) + "; the keys are " + String.join(", ", keys));
+            }
+            if (given.put(key, entry) != null) {
+                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": key '" + key + "' is given twice");
+            }
+        }
+        return given;
     }
 
     private static String syntaxError(MarkedYamlEngineException e) {
@@ -143,30 +244,35 @@ final class SchemaReader {
 
     private static ColumnRule column(String where, String name, Node nameNode, Node value) {
         MappingNode node = mapping(where, value, "the rules must be a mapping such as {type: double}");
-        Map<String, NodeTuple> given = new LinkedHashMap<>();
-        for (NodeTuple entry : node.getValue()) {
-            String key = key(entry.getKeyNode(), where);
-            if (!KEYS.contains(key)) {
-                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": unknown key '" + key + "'"
-                        + Names.didYouMean(key, KEYS) + "; the keys are " + String.join(", ", KEYS));
-            }
-            if (given.put(key, entry) != null) {
-                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": key '" + key + "' is given twice");
-            }
-        }
+        Map<String, NodeTuple> given = entries(where, node, KEYS);
         NodeTuple typeEntry = given.get("type");
         if (typeEntry == null) {
             throw new ConfigurationException(at(where, nameNode) + ": 'type' is required; give one of "
-                    + ColumnRule.typeNames() + ", e.g. {type: double}");
+                    + SchemaType.names() + ", e.g. {type: double}");
         }
-        ColumnKind type = type(where, typeEntry);
+        SchemaType type = type(where, typeEntry);
+        for (String bound : List.of("min", "max")) {
+            NodeTuple entry = given.get(bound);
+            if (entry != null && !type.isOrdered()) {
+                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": '" + bound
+                        + "' applies to integer, double, date and datetime columns, not to " + type.withArticle()
+                        + " column");
+            }
+        }
         boolean nullable = given.containsKey("nullable") ? bool(where, given.get("nullable")) : true;
-        double min = given.containsKey("min") ? number(where, given.get("min")) : Double.NEGATIVE_INFINITY;
-        double max = given.containsKey("max") ? number(where, given.get("max")) : Double.POSITIVE_INFINITY;
+        double maxNullFraction =
+                given.containsKey("maxNullFraction") ? fraction(where, given.get("maxNullFraction")) : Double.NaN;
+        double min = given.containsKey("min") ? bound(where, given.get("min"), type) : Double.NEGATIVE_INFINITY;
+        double max = given.containsKey("max") ? bound(where, given.get("max"), type) : Double.POSITIVE_INFINITY;
         List<String> allowed = given.containsKey("allowed") ? list(where, given.get("allowed")) : List.of();
         String regex = given.containsKey("regex") ? regex(where, given.get("regex")) : "";
+        boolean unique = given.containsKey("unique") && bool(where, given.get("unique"));
+        int maxCardinality = given.containsKey("maxCardinality")
+                ? (int) Math.min(Integer.MAX_VALUE, count(where, given.get("maxCardinality"), 1))
+                : 0;
         try {
-            return new ColumnRule(name, type, nullable, min, max, allowed, regex);
+            return new ColumnRule(
+                    name, type, nullable, maxNullFraction, min, max, allowed, regex, unique, maxCardinality);
         } catch (ColumnRule.Invalid e) {
             NodeTuple culprit = given.get(e.key());
             throw new ConfigurationException(
@@ -174,19 +280,18 @@ final class SchemaReader {
         }
     }
 
-    private static ColumnKind type(String where, NodeTuple entry) {
+    private static SchemaType type(String where, NodeTuple entry) {
         String text = scalar(where, entry).trim();
-        for (ColumnKind kind : ColumnRule.TYPES) {
-            if (kind.displayName().equals(text)) {
-                return kind;
-            }
+        Optional<SchemaType> type = SchemaType.byName(text);
+        if (type.isPresent()) {
+            return type.get();
         }
         String hint = TYPE_HINTS.containsKey(text.toLowerCase(Locale.ROOT))
                 ? " (did you mean '" + TYPE_HINTS.get(text.toLowerCase(Locale.ROOT)) + "'?)"
                 : Names.didYouMean(
                         text,
-                        ColumnRule.TYPES.stream().map(ColumnKind::displayName).toList());
-        throw bad(where, entry, "must be one of " + ColumnRule.typeNames() + hint, entry.getValueNode());
+                        SchemaType.ALL.stream().map(SchemaType::displayName).toList());
+        throw bad(where, entry, "must be one of " + SchemaType.names() + hint, entry.getValueNode());
     }
 
     private static boolean bool(String where, NodeTuple entry) {
@@ -197,12 +302,35 @@ final class SchemaReader {
         return value;
     }
 
-    private static double number(String where, NodeTuple entry) {
-        double value = Cells.parseYamlNumber(scalar(where, entry));
+    /** Reads {@code min} or {@code max}: a number, or an ISO date or datetime for temporal columns. */
+    private static double bound(String where, NodeTuple entry, SchemaType type) {
+        double value = Cells.parseSchemaValue(type, scalar(where, entry));
         if (Double.isNaN(value)) {
-            throw bad(where, entry, "must be a finite number such as 0 or 2.5", entry.getValueNode());
+            String rule = switch (type) {
+                case DATE -> "must be a date such as 2024-01-31";
+                case DATETIME -> "must be a datetime such as 2024-01-31T09:30:00";
+                default -> "must be a finite number such as 0 or 2.5";
+            };
+            throw bad(where, entry, rule, entry.getValueNode());
         }
         return value;
+    }
+
+    private static double fraction(String where, NodeTuple entry) {
+        double value = Cells.parseYamlNumber(scalar(where, entry));
+        if (!(value >= 0 && value <= 1)) {
+            throw bad(where, entry, "must be a fraction in [0, 1] such as 0.05", entry.getValueNode());
+        }
+        return value;
+    }
+
+    /** Reads a whole number of at least {@code least}. */
+    private static long count(String where, NodeTuple entry, long least) {
+        double value = Cells.parseYamlNumber(scalar(where, entry));
+        if (!Cells.isWhole(value) || value < least || value >= 0x1p63) {
+            throw bad(where, entry, "must be a whole number of at least " + least, entry.getValueNode());
+        }
+        return (long) value;
     }
 
     private static List<String> list(String where, NodeTuple entry) {

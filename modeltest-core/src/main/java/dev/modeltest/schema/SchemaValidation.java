@@ -11,9 +11,10 @@ import org.apiguardian.api.API;
  * @param schema the schema's file name, e.g. {@code iris.schema.yaml}
  * @param data the data set's name, e.g. {@code iris-test.csv}
  * @param rows the number of data rows checked
- * @param failures the rules broken, one entry per column and rule: schema columns in file order (each rule in the
- *     order type, nullable, min, max, allowed, regex), then data columns the schema does not declare; empty when the
- *     data matches
+ * @param failures the rules broken, one entry per column and rule: the row count first, then schema columns in file
+ *     order (each rule in the order type, nullable, maxNullFraction, min, max, allowed, regex, unique,
+ *     maxCardinality), then data columns the schema does not declare, then the column order; empty when the data
+ *     matches
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")

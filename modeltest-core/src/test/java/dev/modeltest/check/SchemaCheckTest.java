@@ -171,7 +171,7 @@ class SchemaCheckTest {
         assertThatThrownBy(() -> new SchemaCheck(WHERE, schema))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("@SchemaMatches on IrisTest.schema(): schema file '" + schema + "', column 'species'"
-                        + " (line 2): unknown key 'alowed' (did you mean 'allowed'?); the keys are type, nullable, min,"
-                        + " max, allowed, regex");
+                        + " (line 2): unknown key 'alowed' (did you mean 'allowed'?); the keys are type, nullable,"
+                        + " maxNullFraction, min, max, allowed, regex, unique, maxCardinality");
     }
 }

@@ -3,7 +3,6 @@ package dev.modeltest.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.modeltest.data.ColumnKind;
 import dev.modeltest.error.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +43,8 @@ class SchemaLoadTest {
                 .extracting(ColumnRule::column)
                 .containsExactly("id", "sepal_length", "petal_width", "species", "code", "verified");
         assertThat(schema.column("sepal_length"))
-                .contains(new ColumnRule("sepal_length", ColumnKind.DOUBLE, false, 0, 10, List.of(), ""));
+                .contains(new ColumnRule(
+                        "sepal_length", SchemaType.DOUBLE, false, Double.NaN, 0, 10, List.of(), "", false, 0));
         assertThat(schema.column("species").orElseThrow().allowed())
                 .containsExactly("setosa", "versicolor", "virginica");
         assertThat(schema.column("code").orElseThrow().regex()).isEqualTo("[A-Z]{2}-[0-9]+");
@@ -62,6 +62,11 @@ class SchemaLoadTest {
         assertThat(x.max()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(x.allowed()).isEmpty();
         assertThat(x.regex()).isEmpty();
+        assertThat(x.hasMaxNullFraction()).isFalse();
+        assertThat(x.unique()).isFalse();
+        assertThat(x.hasMaxCardinality()).isFalse();
+        assertThat(x).isEqualTo(ColumnRule.of("x", SchemaType.DOUBLE));
+        assertThat(schema.table()).isEqualTo(TableRule.DEFAULT);
     }
 
     @Test
@@ -73,12 +78,18 @@ class SchemaLoadTest {
 
     @Test
     void readsEveryType() throws IOException {
-        Schema schema = Schema.load(file(
-                "columns:\n  a: {type: integer}\n  b: {type: double}\n  c: {type: string}\n  d: {type: boolean}\n"));
+        Schema schema = Schema.load(file("columns:\n  a: {type: integer}\n  b: {type: double}\n  c: {type: string}\n"
+                + "  d: {type: boolean}\n  e: {type: date}\n  f: {type: datetime}\n"));
 
         assertThat(schema.columns())
                 .extracting(ColumnRule::type)
-                .containsExactly(ColumnKind.INTEGER, ColumnKind.DOUBLE, ColumnKind.STRING, ColumnKind.BOOLEAN);
+                .containsExactly(
+                        SchemaType.INTEGER,
+                        SchemaType.DOUBLE,
+                        SchemaType.STRING,
+                        SchemaType.BOOLEAN,
+                        SchemaType.DATE,
+                        SchemaType.DATETIME);
     }
 
     @Test
@@ -129,7 +140,7 @@ class SchemaLoadTest {
     void failsOnAnUnknownTopLevelKeyAndSuggestsTheNearest() throws IOException {
         assertThat(errorOf("colums:\n  a: {type: double}\n"))
                 .isEqualTo("schema file 'test.schema.yaml' (line 1): unknown key 'colums' (did you mean 'columns'?);"
-                        + " the only top-level key is 'columns'");
+                        + " the top-level keys are columns, table");
     }
 
     @Test
@@ -175,7 +186,8 @@ class SchemaLoadTest {
     void failsOnAnUnknownKeyNamingFileColumnKeyAndTheNearestKey() throws IOException {
         assertThat(errorOf("columns:\n  sepal_length: {type: double, nullabel: false}\n"))
                 .isEqualTo("schema file 'test.schema.yaml', column 'sepal_length' (line 2): unknown key 'nullabel'"
-                        + " (did you mean 'nullable'?); the keys are type, nullable, min, max, allowed, regex");
+                        + " (did you mean 'nullable'?); the keys are type, nullable, maxNullFraction, min, max, allowed,"
+                        + " regex, unique, maxCardinality");
     }
 
     @Test
@@ -188,28 +200,28 @@ class SchemaLoadTest {
     void failsWhenTheTypeIsMissing() throws IOException {
         assertThat(errorOf("columns:\n  a: {min: 0}\n"))
                 .isEqualTo("schema file 'test.schema.yaml', column 'a' (line 2): 'type' is required; give one of"
-                        + " integer, double, string, boolean, e.g. {type: double}");
+                        + " integer, double, string, boolean, date, datetime, e.g. {type: double}");
     }
 
     @Test
     void failsOnAnUnknownTypeNamingTheValue() throws IOException {
         assertThat(errorOf("columns:\n  sepal_length: {type: float}\n"))
                 .isEqualTo("schema file 'test.schema.yaml', column 'sepal_length' (line 2): 'type' must be one of"
-                        + " integer, double, string, boolean (did you mean 'double'?), was 'float'");
+                        + " integer, double, string, boolean, date, datetime (did you mean 'double'?), was 'float'");
     }
 
     @Test
     void suggestsTheNearestTypeForATypo() throws IOException {
         assertThat(errorOf("columns:\n  a: {type: strng}\n"))
                 .isEqualTo("schema file 'test.schema.yaml', column 'a' (line 2): 'type' must be one of"
-                        + " integer, double, string, boolean (did you mean 'string'?), was 'strng'");
+                        + " integer, double, string, boolean, date, datetime (did you mean 'string'?), was 'strng'");
     }
 
     @Test
     void rejectsTemporalAsAType() throws IOException {
         assertThat(errorOf("columns:\n  a: {type: temporal}\n"))
                 .startsWith("schema file 'test.schema.yaml', column 'a' (line 2): 'type' must be one of"
-                        + " integer, double, string, boolean")
+                        + " integer, double, string, boolean, date, datetime")
                 .endsWith(", was 'temporal'");
     }
 
@@ -251,8 +263,8 @@ class SchemaLoadTest {
     @Test
     void failsOnBoundsForAStringColumn() throws IOException {
         assertThat(errorOf("columns:\n  species: {type: string, min: 0}\n"))
-                .isEqualTo("schema file 'test.schema.yaml', column 'species' (line 2): 'min' applies to numeric"
-                        + " columns (integer, double), not to a string column");
+                .isEqualTo("schema file 'test.schema.yaml', column 'species' (line 2): 'min' applies to integer,"
+                        + " double, date and datetime columns, not to a string column");
     }
 
     @Test
@@ -345,5 +357,219 @@ class SchemaLoadTest {
         assertThat(errorOf("columns:\n  a: {type: !custom double}\n"))
                 .isEqualTo("schema file 'test.schema.yaml', column 'a' (line 2): unsupported YAML tag '!custom';"
                         + " schema files hold plain mappings, lists and values only");
+    }
+
+    // --- the rules added for data quality: maxNullFraction, unique, maxCardinality, dates
+
+    @Test
+    void readsMaxNullFractionUniqueAndMaxCardinality() throws IOException {
+        Schema schema = Schema.load(file("columns:\n  id: {type: integer, unique: true, nullable: false}\n"
+                + "  x: {type: double, maxNullFraction: 0.05}\n  colour: {type: string, maxCardinality: 12}\n"));
+
+        assertThat(schema.column("id").orElseThrow().unique()).isTrue();
+        assertThat(schema.column("x").orElseThrow().maxNullFraction()).isEqualTo(0.05);
+        assertThat(schema.column("x").orElseThrow().nullable()).isTrue();
+        assertThat(schema.column("colour").orElseThrow().maxCardinality()).isEqualTo(12);
+    }
+
+    @Test
+    void readsDateAndDatetimeBoundsAsEpochDaysAndMicroseconds() throws IOException {
+        Schema schema = Schema.load(file("columns:\n  day: {type: date, min: 1970-01-02, max: '2024-01-31'}\n"
+                + "  at: {type: datetime, min: 1969-12-31T23:59:59, max: 1970-01-01 01:00+01:00}\n"));
+
+        ColumnRule day = schema.column("day").orElseThrow();
+        assertThat(day.min()).isEqualTo(1);
+        assertThat(day.max()).isEqualTo(19753);
+        ColumnRule at = schema.column("at").orElseThrow();
+        assertThat(at.min()).isEqualTo(-1_000_000);
+        assertThat(at.max()).isZero();
+    }
+
+    @Test
+    void failsWhenMaxNullFractionIsOutsideZeroToOne() throws IOException {
+        assertThat(errorOf("columns:\n  x: {type: double, maxNullFraction: 1.5}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'x' (line 2): 'maxNullFraction' must be a fraction"
+                        + " in [0, 1] such as 0.05, was '1.5'");
+    }
+
+    @Test
+    void failsWhenMaxNullFractionContradictsNullableFalse() throws IOException {
+        assertThat(errorOf("columns:\n  x:\n    type: double\n    nullable: false\n    maxNullFraction: 0.1\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'x' (line 5): 'maxNullFraction' allows missing"
+                        + " cells, but 'nullable' is false; give one of the two");
+    }
+
+    @Test
+    void failsWhenUniqueIsNotABoolean() throws IOException {
+        assertThat(errorOf("columns:\n  id: {type: integer, unique: yes}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'id' (line 2): 'unique' must be true or false,"
+                        + " was 'yes'");
+    }
+
+    @Test
+    void failsWhenMaxCardinalityIsZero() throws IOException {
+        assertThat(errorOf("columns:\n  c: {type: string, maxCardinality: 0}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'c' (line 2): 'maxCardinality' must be a whole"
+                        + " number of at least 1, was '0'");
+    }
+
+    @Test
+    void failsWhenMaxCardinalityHasAFraction() throws IOException {
+        assertThat(errorOf("columns:\n  c: {type: string, maxCardinality: 2.5}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'c' (line 2): 'maxCardinality' must be a whole"
+                        + " number of at least 1, was '2.5'");
+    }
+
+    @Test
+    void failsWhenADateBoundIsNotAnIsoDate() throws IOException {
+        assertThat(errorOf("columns:\n  day: {type: date, min: 01/31/2024}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'day' (line 2): 'min' must be a date such as"
+                        + " 2024-01-31, was '01/31/2024'");
+    }
+
+    @Test
+    void failsWhenADateBoundIsNotARealDay() throws IOException {
+        assertThat(errorOf("columns:\n  day: {type: date, max: 2023-02-29}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'day' (line 2): 'max' must be a date such as"
+                        + " 2024-01-31, was '2023-02-29'");
+    }
+
+    @Test
+    void failsWhenADatetimeBoundHasNoTime() throws IOException {
+        assertThat(errorOf("columns:\n  at: {type: datetime, max: 2024-01-31}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'at' (line 2): 'max' must be a datetime such as"
+                        + " 2024-01-31T09:30:00, was '2024-01-31'");
+    }
+
+    @Test
+    void failsWhenADateMinIsAfterItsMax() throws IOException {
+        assertThat(errorOf("columns:\n  day:\n    type: date\n    min: 2024-02-01\n    max: 2024-01-01\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'day' (line 5): 'max' must not be below 'min'"
+                        + " (2024-02-01), was 2024-01-01");
+    }
+
+    @Test
+    void failsWhenAllowedHoldsANonDateForADateColumn() throws IOException {
+        assertThat(errorOf("columns:\n  day: {type: date, allowed: [2024-01-31, soon]}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'day' (line 2): 'allowed' values must be dates such"
+                        + " as 2024-01-31 for a date column, was 'soon'");
+    }
+
+    @Test
+    void failsOnBoundsForABooleanColumn() throws IOException {
+        assertThat(errorOf("columns:\n  ok: {type: boolean, max: 2024-01-01}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'ok' (line 2): 'max' applies to integer, double,"
+                        + " date and datetime columns, not to a boolean column");
+    }
+
+    @Test
+    void failsOnARegexForADateColumn() throws IOException {
+        assertThat(errorOf("columns:\n  day: {type: date, regex: '2024-.*'}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'day' (line 2): 'regex' applies to string columns,"
+                        + " not to a date column");
+    }
+
+    @Test
+    void suggestsDatetimeForTimestamp() throws IOException {
+        assertThat(errorOf("columns:\n  at: {type: timestamp}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', column 'at' (line 2): 'type' must be one of integer,"
+                        + " double, string, boolean, date, datetime (did you mean 'datetime'?), was 'timestamp'");
+    }
+
+    // --- the table section
+
+    @Test
+    void readsTheTableSection() throws IOException {
+        Schema schema = Schema.load(file("table:\n  rows: {min: 100, max: 1000000}\n  columns: superset\n"
+                + "  ordered: true\ncolumns:\n  a: {type: double}\n"));
+
+        assertThat(schema.table()).isEqualTo(new TableRule(100, 1_000_000, TableRule.ColumnSet.SUPERSET, true));
+        assertThat(schema.table().hasMinRows()).isTrue();
+        assertThat(schema.table().hasMaxRows()).isTrue();
+    }
+
+    @Test
+    void leavesUnsetRowBoundsOpen() throws IOException {
+        Schema schema = Schema.load(file("table:\n  rows: {max: 50}\ncolumns:\n  a: {type: double}\n"));
+
+        assertThat(schema.table()).isEqualTo(new TableRule(0, 50, TableRule.ColumnSet.EXACT, false));
+        assertThat(schema.table().hasMinRows()).isFalse();
+    }
+
+    @Test
+    void failsWhenTheTableSectionIsNotAMapping() throws IOException {
+        assertThat(errorOf("table: big\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table (line 1): 'table' must be a mapping such as"
+                        + " {rows: {min: 10}, columns: superset}, was 'big'");
+    }
+
+    @Test
+    void failsOnAnUnknownTableKeyAndSuggestsTheNearest() throws IOException {
+        assertThat(errorOf("table:\n  row: {min: 10}\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table (line 2): unknown key 'row' (did you mean 'rows'?);"
+                        + " the keys are rows, columns, ordered");
+    }
+
+    @Test
+    void failsWhenTheTableSectionIsGivenTwice() throws IOException {
+        assertThat(errorOf("table: {ordered: true}\ncolumns:\n  a: {type: double}\ntable: {ordered: false}\n"))
+                .isEqualTo("schema file 'test.schema.yaml' (line 4): key 'table' is given twice");
+    }
+
+    @Test
+    void failsWhenRowsIsNotAMapping() throws IOException {
+        assertThat(errorOf("table:\n  rows: 150\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table, rows (line 2): 'rows' must be a mapping such as"
+                        + " {min: 10, max: 1000}, was '150'");
+    }
+
+    @Test
+    void failsOnAnUnknownRowsKey() throws IOException {
+        assertThat(errorOf("table:\n  rows: {mni: 10}\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table, rows (line 2): unknown key 'mni' (did you mean"
+                        + " 'min'?); the keys are min, max");
+    }
+
+    @Test
+    void failsWhenRowsGivesNoBound() throws IOException {
+        assertThat(errorOf("table:\n  rows: {}\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table (line 2): 'rows' must give 'min', 'max' or both,"
+                        + " e.g. {min: 10, max: 1000}");
+    }
+
+    @Test
+    void failsWhenARowBoundIsNegative() throws IOException {
+        assertThat(errorOf("table:\n  rows: {min: -1}\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table, rows (line 2): 'min' must be a whole number of at"
+                        + " least 0, was '-1'");
+    }
+
+    @Test
+    void failsWhenTheRowMaxIsBelowTheMin() throws IOException {
+        assertThat(errorOf("table:\n  rows:\n    min: 100\n    max: 10\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table, rows (line 4): 'max' must not be below 'min'"
+                        + " (100), was 10");
+    }
+
+    @Test
+    void failsOnAnUnknownColumnSetAndSuggestsTheNearest() throws IOException {
+        assertThat(errorOf("table:\n  columns: supreset\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table (line 2): 'columns' must be exact or superset"
+                        + " (did you mean 'superset'?), was 'supreset'");
+    }
+
+    @Test
+    void failsWhenOrderedIsNotABoolean() throws IOException {
+        assertThat(errorOf("table:\n  ordered: sometimes\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table (line 2): 'ordered' must be true or false,"
+                        + " was 'sometimes'");
+    }
+
+    @Test
+    void rejectsTagsInTheTableSection() throws IOException {
+        assertThat(errorOf("table:\n  rows: !!java.util.HashMap {min: 1}\ncolumns:\n  a: {type: double}\n"))
+                .isEqualTo("schema file 'test.schema.yaml', table, rows (line 2): unsupported YAML tag"
+                        + " 'tag:yaml.org,2002:java.util.HashMap'; schema files hold plain mappings, lists and values"
+                        + " only");
     }
 }

@@ -38,4 +38,18 @@ public @interface AccuracyAtLeast {
 
     /** The lowest acceptable accuracy, in [0, 1]. */
     double value();
+
+    /**
+     * 0 (the default) decides on the point value, as above. A level in (0, 1), e.g. 0.95, decides on the Wilson
+     * interval at that level: PASS if the whole interval is at least {@link #value()}, FAIL if all of it is below,
+     * INCONCLUSIVE otherwise (see {@link MetricAtLeast#confidence()}); the message then takes the form of
+     * {@link MetricAtLeast}'s.
+     */
+    double confidence() default 0;
+
+    /** A column to judge accuracy in every slice of, as {@link MetricAtLeast#slicedBy()}; empty (default): none. */
+    String slicedBy() default "";
+
+    /** The smallest slice judged, as {@link MetricAtLeast#minSliceSize()}; default 30. */
+    int minSliceSize() default 30;
 }

@@ -3,31 +3,67 @@ package dev.modeltest.junit;
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Verdict;
+import dev.modeltest.data.TestData;
 import dev.modeltest.env.RunEnvironment;
+import dev.modeltest.model.Model;
+import dev.modeltest.report.Charts;
+import dev.modeltest.report.CiExecutor;
 import dev.modeltest.report.Json;
+import dev.modeltest.report.Libraries;
 import dev.modeltest.report.Provenance;
+import dev.modeltest.report.ReportAttachments;
 import dev.modeltest.subject.Subject;
 import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
 import io.qameta.allure.util.PropertiesUtils;
 import io.qameta.allure.util.ResultsUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reports to Allure when {@code allure-jupiter} is on the test class path, and does nothing otherwise. Calls happen on
  * the test's own thread, where Allure keeps the current test.
+ *
+ * <p>Per check test: the name is what the check asserts; labels group it by model test class (suite) and check family
+ * (feature); steps show loading the data and the model, predicting, evaluating and deciding, each with its figures;
+ * parameters and a JSON attachment carry the result; pictures and tables follow. When a model test class finishes,
+ * {@code environment.properties}, {@code categories.json} and, on a CI system, {@code executor.json} are written into
+ * the results directory.
  */
 final class AllureSupport {
+
+    /** The categories modeltest sorts failures into, a resource of this module (users may copy it). */
+    static final String CATEGORIES_RESOURCE = "allure-categories.json";
 
     private static final boolean PRESENT = detect();
 
@@ -42,15 +78,32 @@ final class AllureSupport {
         }
     }
 
-    static void result(Subject subject, CheckResult result) {
+    static void labels(Class<?> testClass, Class<?> ownerClass, Optional<String> parentSuite) {
         if (PRESENT) {
-            Impl.result(subject, result);
+            Impl.labels(testClass, ownerClass, parentSuite);
         }
     }
 
-    static void environment(Class<?> testClass, Subject subject) {
+    static void result(
+            Subject subject,
+            Optional<Provenance> provenance,
+            Reporting.Run run,
+            CheckResult result,
+            List<Double> earlierValues) {
         if (PRESENT) {
-            Impl.environment(testClass, subject);
+            Impl.result(subject, provenance, run, result, earlierValues);
+        }
+    }
+
+    static void error(Subject subject, Reporting.Run run, Throwable error) {
+        if (PRESENT) {
+            Impl.error(subject, run, error);
+        }
+    }
+
+    static void classFinished(Class<?> ownerClass, Optional<Provenance> provenance, Set<String> seeds) {
+        if (PRESENT) {
+            Impl.classFinished(ownerClass, provenance, seeds);
         }
     }
 
@@ -59,65 +112,318 @@ final class AllureSupport {
 
         private static final Map<String, String> ENVIRONMENT = new TreeMap<>();
 
+        /** Subject-level attachments already written, per subject (by identity) and results lifecycle. */
+        private static final Map<Subject, SharedAttachments> SHARED = Collections.synchronizedMap(new WeakHashMap<>());
+
+        private record SharedAttachments(
+                AllureLifecycle lifecycle, Map<String, io.qameta.allure.model.Attachment> byName) {}
+
+        /** The subject's steps, in the order a reader follows them; others the subject may add come after. */
+        private static final List<String> STEP_ORDER = List.of("load data", "load model", "predict");
+
         private Impl() {}
 
-        static void result(Subject subject, CheckResult result) {
-            if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
+        private static Optional<AllureLifecycle> lifecycle() {
+            AllureLifecycle lifecycle = Allure.getLifecycle();
+            return lifecycle.getCurrentTestCase().isPresent() ? Optional.of(lifecycle) : Optional.empty();
+        }
+
+        /**
+         * Groups the test by model: suite = the {@code @ModelTest} class's simple name (instead of the class's
+         * qualified name Allure's JUnit listener uses), sub-suite = the {@code @Nested} classes between the two, parent
+         * suite as configured. (The Packages tab already groups by package.)
+         */
+        static void labels(Class<?> testClass, Class<?> ownerClass, Optional<String> parentSuite) {
+            lifecycle()
+                    .ifPresent(lifecycle -> lifecycle.updateTestCase(test -> {
+                        List<Label> labels = test.getLabels();
+                        labels.removeIf(
+                                l -> Set.of("parentSuite", "suite", "subSuite").contains(l.getName()));
+                        parentSuite.ifPresent(parent -> labels.add(ResultsUtils.createParentSuiteLabel(parent)));
+                        labels.add(ResultsUtils.createSuiteLabel(ownerClass.getSimpleName()));
+                        nestedPath(testClass, ownerClass)
+                                .ifPresent(path -> labels.add(ResultsUtils.createSubSuiteLabel(path)));
+                    }));
+        }
+
+        private static Optional<String> nestedPath(Class<?> testClass, Class<?> ownerClass) {
+            Deque<String> names = new ArrayDeque<>();
+            for (Class<?> c = testClass; c != null && c != ownerClass; c = c.getEnclosingClass()) {
+                names.addFirst(c.getSimpleName());
+            }
+            return names.isEmpty() ? Optional.empty() : Optional.of(String.join(" › ", names));
+        }
+
+        static void result(
+                Subject subject,
+                Optional<Provenance> provenance,
+                Reporting.Run run,
+                CheckResult result,
+                List<Double> earlierValues) {
+            Optional<AllureLifecycle> current = lifecycle();
+            if (current.isEmpty()) {
                 return;
             }
-            Allure.getLifecycle().updateTestCase(test -> {
-                test.setName(result.title());
-                test.getLabels().removeIf(label -> "feature".equals(label.getName()));
-                test.getLabels()
-                        .add(new Label()
-                                .setName("feature")
-                                .setValue(result.family().displayName()));
-                test.getLabels().add(ResultsUtils.createTagLabel("modeltest"));
+            AllureLifecycle lifecycle = current.get();
+            lifecycle.updateTestCase(test -> {
+                test.setName(run.index() == 0 ? result.title() : test.getName() + " · " + result.title());
+                addLabelOnce(test, "feature", result.family().displayName());
+                test.getLabels().stream()
+                        .filter(l -> "suite".equals(l.getName()))
+                        .findFirst()
+                        .ifPresent(suite -> addLabelOnce(test, "story", suite.getValue()));
+                addLabelOnce(test, "tag", "modeltest");
+                if (result.verdict() == Verdict.PASS) {
+                    // A failure's message is the test's status message already; a pass explains itself here.
+                    String message = "<pre>" + html(result.message()) + "</pre>";
+                    test.setDescriptionHtml(
+                            test.getDescriptionHtml() == null ? message : test.getDescriptionHtml() + message);
+                    // Shown on the test's page and, build after build, in its History tab: the metric over time.
+                    String line = "PASS: measured " + Reporting.measuredText(result) + ", gate " + result.threshold()
+                            + ", n=" + result.n();
+                    StatusDetails details = test.getStatusDetails();
+                    if (details == null || details.getMessage() == null) {
+                        test.setStatusDetails(new StatusDetails().setMessage(line));
+                    } else {
+                        details.setMessage(details.getMessage() + "\n" + line);
+                    }
+                }
             });
-            subject.stepNanos().forEach((step, nanos) -> Allure.step(step + ": " + Format.millis(nanos / 1e6)));
-            Allure.parameter("check", result.check());
-            Allure.parameter("threshold", result.threshold());
-            Allure.parameter("measured", Reporting.measuredText(result));
-            Allure.parameter("verdict", result.verdict().name());
-            Allure.parameter("n", result.n());
-            Provenance provenance = provenance(subject);
-            if (provenance != null) {
-                Allure.parameter("data", provenance.data() + " (" + provenance.rows() + " rows)");
-                Allure.parameter("model", provenance.model());
-            }
+            List<StepResult> steps = subjectSteps(subject, run);
+            long cursor = steps.isEmpty()
+                    ? run.startMillis()
+                    : steps.get(steps.size() - 1).getStop();
+            double evaluateMillis = run.evaluateNanos() / 1e6;
+            steps.add(step(
+                    "evaluate " + result.check() + ": " + Format.millis(evaluateMillis),
+                    Status.PASSED,
+                    cursor,
+                    evaluateMillis));
+            steps.add(step(
+                    "decide: measured " + Reporting.measuredText(result) + ", gate " + result.threshold() + " → "
+                            + result.verdict(),
+                    switch (result.verdict()) {
+                        case PASS -> Status.PASSED;
+                        case FAIL -> Status.FAILED;
+                        case INCONCLUSIVE -> Status.SKIPPED;
+                    },
+                    cursor + Math.round(evaluateMillis),
+                    0));
+            lifecycle.updateTestCase(test -> test.getSteps().addAll(steps));
+
+            // Excluded from the history id: a test stays the same test when its measured value changes.
+            Allure.parameter("check", result.check(), true);
+            Allure.parameter("threshold", result.threshold(), true);
+            Allure.parameter("measured", Reporting.measuredText(result), true);
+            Allure.parameter("verdict", result.verdict().name(), true);
+            Allure.parameter("n", result.n(), true);
+            provenance.ifPresent(p -> {
+                Allure.parameter("data", p.data() + " (" + p.rows() + " rows)", true);
+                Allure.parameter("model", p.model(), true);
+            });
+
             Map<String, Object> json = new LinkedHashMap<>(Json.toMap(result));
-            if (provenance != null) {
-                json.put("provenance", provenance.asMap());
-            }
+            provenance.ifPresent(p -> json.put("provenance", p.asMap()));
             Allure.addAttachment("result of " + result.check(), "application/json", Json.write(json), "json");
             for (Attachment attachment : result.attachments()) {
-                Allure.addAttachment(
-                        attachment.name(),
-                        attachment.mediaType(),
-                        new ByteArrayInputStream(attachment.content().get()),
-                        attachment.extension());
+                attach(attachment);
+            }
+            for (Attachment attachment : ReportAttachments.extra(result, subject)) {
+                attachShared(lifecycle, subject, attachment);
+            }
+            // A value that has not moved over the kept builds says so in its history; a flat line would only cost
+            // the report 15 KB a check.
+            if (Double.isFinite(result.measured()) && earlierValues.stream().anyMatch(v -> v != result.measured())) {
+                attach(trend(result, earlierValues));
             }
         }
 
-        private static Provenance provenance(Subject subject) {
-            try {
-                return Provenance.of(subject);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-
-        static synchronized void environment(Class<?> testClass, Subject subject) {
-            ENVIRONMENT.putAll(RunEnvironment.current().asProperties());
-            Provenance provenance = provenance(subject);
-            if (provenance != null) {
-                String key = testClass.getSimpleName();
-                ENVIRONMENT.put(key + ".data", provenance.dataLocation() + " (" + provenance.rows() + " rows)");
-                ENVIRONMENT.put(key + ".data.sha256", provenance.dataSha256());
-                ENVIRONMENT.put(key + ".model", provenance.model());
-                if (!provenance.modelSha256().isEmpty()) {
-                    ENVIRONMENT.put(key + ".model.sha256", provenance.modelSha256());
+        /**
+         * Adds a picture or table of the whole subject (the same for every check of the model test class): written
+         * once into the results directory and referenced by each check's test, so that the report holds one copy (Allure
+         * stores each attachment file once). Drawn once, too.
+         */
+        private static void attachShared(AllureLifecycle lifecycle, Subject subject, Attachment attachment) {
+            SharedAttachments shared = SHARED.compute(
+                    subject,
+                    (s, known) -> known != null && known.lifecycle() == lifecycle
+                            ? known
+                            : new SharedAttachments(lifecycle, new ConcurrentHashMap<>()));
+            io.qameta.allure.model.Attachment written = shared.byName().computeIfAbsent(attachment.name(), name -> {
+                byte[] content;
+                try {
+                    content = attachment.content().get();
+                } catch (RuntimeException e) {
+                    return null;
                 }
+                String source = UUID.randomUUID() + "-attachment." + attachment.extension();
+                lifecycle.writeAttachment(source, new ByteArrayInputStream(content));
+                return new io.qameta.allure.model.Attachment()
+                        .setName(name)
+                        .setType(attachment.mediaType())
+                        .setSource(source);
+            });
+            if (written == null) {
+                attach(attachment);
+                return;
+            }
+            lifecycle.updateTestCase(test -> test.getAttachments()
+                    .add(new io.qameta.allure.model.Attachment()
+                            .setName(written.getName())
+                            .setType(written.getType())
+                            .setSource(written.getSource())));
+        }
+
+        static void error(Subject subject, Reporting.Run run, Throwable error) {
+            Optional<AllureLifecycle> current = lifecycle();
+            if (current.isEmpty()) {
+                return;
+            }
+            List<StepResult> steps = subjectSteps(subject, run);
+            long cursor = steps.isEmpty()
+                    ? run.startMillis()
+                    : steps.get(steps.size() - 1).getStop();
+            double millis = run.evaluateNanos() / 1e6;
+            StepResult evaluate =
+                    step("evaluate: could not run (" + Reporting.category(error) + ")", Status.BROKEN, cursor, millis);
+            evaluate.setStatusDetails(new StatusDetails().setMessage(String.valueOf(error.getMessage())));
+            steps.add(evaluate);
+            current.get().updateTestCase(test -> {
+                addLabelOnce(test, "tag", "modeltest");
+                test.getSteps().addAll(steps);
+            });
+        }
+
+        /**
+         * One step per subject step done so far. A step done while this check ran is laid out from the check's start
+         * with its measured time; a step done before, for an earlier check, is shared: it took no time in this test
+         * and says so. (Allure's own {@code Allure.step} can only time work it runs itself; this work ran inside the
+         * subject, often during another test.)
+         */
+        private static List<StepResult> subjectSteps(Subject subject, Reporting.Run run) {
+            Map<String, Long> done = ordered(run.stepNanos());
+            List<StepResult> steps = new ArrayList<>();
+            long cursor = run.startMillis();
+            for (Map.Entry<String, Long> step : done.entrySet()) {
+                double millis = step.getValue() / 1e6;
+                boolean shared = run.shared(step.getKey());
+                String name = describe(step.getKey(), subject) + ", " + Format.millis(millis)
+                        + (shared ? " (shared: computed once, for an earlier check)" : "");
+                StepResult result = step(name, Status.PASSED, cursor, shared ? 0 : millis);
+                cursor = result.getStop();
+                steps.add(result);
+            }
+            return steps;
+        }
+
+        private static Map<String, Long> ordered(Map<String, Long> steps) {
+            Map<String, Long> ordered = new LinkedHashMap<>();
+            for (String name : STEP_ORDER) {
+                if (steps.containsKey(name)) {
+                    ordered.put(name, steps.get(name));
+                }
+            }
+            steps.forEach(ordered::putIfAbsent);
+            return ordered;
+        }
+
+        /** Names a done subject step with its figures; reads only what the step already computed. */
+        private static String describe(String step, Subject subject) {
+            switch (step) {
+                case "load data" -> {
+                    TestData data = subject.data();
+                    return "load data: " + data.name() + ", " + data.rowCount() + " rows";
+                }
+                case "load model" -> {
+                    Optional<Model> model = subject.model();
+                    return model.isPresent()
+                            ? "load model: " + model.get().describe()
+                            : "load model: none, the test reads "
+                                    + subject.spec().model().describe();
+                }
+                case "predict" -> {
+                    int rows = subject.predictions().size();
+                    return subject.spec().predictionColumns().isPresent()
+                            ? "read predictions: " + rows + " rows"
+                            : "predict: " + rows + " rows";
+                }
+                default -> {
+                    return step;
+                }
+            }
+        }
+
+        private static StepResult step(String name, Status status, long startMillis, double millis) {
+            return new StepResult()
+                    .setName(name)
+                    .setStatus(status)
+                    .setStage(Stage.FINISHED)
+                    .setStart(startMillis)
+                    .setStop(startMillis + Math.round(millis));
+        }
+
+        private static void addLabelOnce(TestResult test, String name, String value) {
+            boolean present =
+                    test.getLabels().stream().anyMatch(l -> name.equals(l.getName()) && value.equals(l.getValue()));
+            if (!present) {
+                test.getLabels().add(new Label().setName(name).setValue(value));
+            }
+        }
+
+        /** The measured value over the earlier builds and this one, against the threshold. */
+        private static Attachment trend(CheckResult result, List<Double> earlierValues) {
+            double[] values = new double[earlierValues.size() + 1];
+            for (int i = 0; i < earlierValues.size(); i++) {
+                values[i] = earlierValues.get(i);
+            }
+            values[values.length - 1] = result.measured();
+            return Attachment.png(
+                    result.check() + " over builds",
+                    () -> Charts.trend(
+                            result.title() + ", last " + values.length + " builds",
+                            Reporting.unit(result)
+                                    .map(unit -> "measured (" + unit + ")")
+                                    .orElse("measured"),
+                            values,
+                            Reporting.thresholdValue(result)));
+        }
+
+        /** Adds an attachment; one that cannot be made is reported in its place instead of breaking the test. */
+        private static void attach(Attachment attachment) {
+            byte[] content;
+            try {
+                content = attachment.content().get();
+            } catch (RuntimeException e) {
+                Allure.addAttachment(
+                        attachment.name() + " (could not be made)", "text/plain", String.valueOf(e), "txt");
+                return;
+            }
+            Allure.addAttachment(
+                    attachment.name(),
+                    attachment.mediaType(),
+                    new ByteArrayInputStream(content),
+                    attachment.extension());
+        }
+
+        private static String html(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        }
+
+        static synchronized void classFinished(
+                Class<?> ownerClass, Optional<Provenance> provenance, Set<String> seeds) {
+            ENVIRONMENT.putAll(RunEnvironment.current().asProperties());
+            ENVIRONMENT.putAll(Libraries.versions());
+            String key = ownerClass.getSimpleName();
+            provenance.ifPresent(p -> {
+                ENVIRONMENT.put(key + ".data", p.dataLocation() + " (" + p.rows() + " rows)");
+                ENVIRONMENT.put(key + ".data.sha256", p.dataSha256());
+                ENVIRONMENT.put(key + ".model", p.model());
+                if (!p.modelSha256().isEmpty()) {
+                    ENVIRONMENT.put(key + ".model.sha256", p.modelSha256());
+                }
+            });
+            if (!seeds.isEmpty()) {
+                ENVIRONMENT.put(key + ".seed", String.join(",", seeds));
             }
             Path dir = Path.of(
                     PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
@@ -128,9 +434,51 @@ final class AllureSupport {
                 StringWriter text = new StringWriter();
                 properties.store(text, "written by modeltest");
                 Files.writeString(dir.resolve("environment.properties"), text.toString(), StandardCharsets.ISO_8859_1);
+                // Rewritten at every class end, so that Allure's "clean results before the run" cannot leave the
+                // run without them.
+                Files.writeString(dir.resolve("categories.json"), categories(), StandardCharsets.UTF_8);
+                Optional<Map<String, Object>> executor = CiExecutor.current();
+                if (executor.isPresent()) {
+                    Files.writeString(dir.resolve("executor.json"), Json.write(executor.get()), StandardCharsets.UTF_8);
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write Allure's environment.properties in " + dir, e);
+                throw new UncheckedIOException("cannot write Allure's environment and categories in " + dir, e);
             }
+        }
+
+        /**
+         * Returns modeltest's categories, after the project's own {@code categories.json} when the test class path has
+         * one (the file allure-maven copies into the results): the project's categories come first and win by name.
+         */
+        static String categories() throws IOException {
+            List<Object> categories = new ArrayList<>();
+            Set<Object> names = new HashSet<>();
+            URL own = Thread.currentThread().getContextClassLoader() == null
+                    ? null
+                    : Thread.currentThread().getContextClassLoader().getResource("categories.json");
+            if (own != null) {
+                try (InputStream in = own.openStream()) {
+                    if (Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)) instanceof List<?> list) {
+                        for (Object category : list) {
+                            categories.add(category);
+                            if (category instanceof Map<?, ?> map) {
+                                names.add(map.get("name"));
+                            }
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // Not JSON: Allure would ignore that file too; modeltest's categories still apply.
+                }
+            }
+            try (InputStream in = Objects.requireNonNull(
+                    AllureSupport.class.getResourceAsStream(CATEGORIES_RESOURCE), CATEGORIES_RESOURCE)) {
+                for (Object category : (List<?>) Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+                    if (!names.contains(((Map<?, ?>) category).get("name"))) {
+                        categories.add(category);
+                    }
+                }
+            }
+            return Json.write(categories);
         }
     }
 }

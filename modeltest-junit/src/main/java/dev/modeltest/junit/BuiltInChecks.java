@@ -16,7 +16,23 @@ final class BuiltInChecks {
     static final class Accuracy implements CheckFactory<AccuracyAtLeast> {
         @Override
         public Check create(AccuracyAtLeast annotation, String where) {
-            return new AccuracyCheck(where, annotation.value());
+            // The plain form keeps AccuracyCheck and its message; interval decisions and slices are metric gates.
+            if (annotation.confidence() == 0 && annotation.slicedBy().isEmpty()) {
+                if (annotation.minSliceSize() < 1) {
+                    throw dev.modeltest.error.ConfigurationException.badAttribute(
+                            where, "minSliceSize", "must be at least 1", annotation.minSliceSize());
+                }
+                return new AccuracyCheck(where, annotation.value());
+            }
+            return dev.modeltest.gate.MetricGate.builder(
+                            where,
+                            dev.modeltest.metrics.Metric.ACCURACY,
+                            dev.modeltest.gate.Bound.AT_LEAST,
+                            annotation.value())
+                    .confidence(annotation.confidence())
+                    .slicedBy(annotation.slicedBy())
+                    .minSliceSize(annotation.minSliceSize())
+                    .build();
         }
     }
 
@@ -30,13 +46,16 @@ final class BuiltInChecks {
     static final class Latency implements CheckFactory<LatencyUnder> {
         @Override
         public Check create(LatencyUnder annotation, String where) {
-            return new LatencyCheck(
-                    where,
-                    annotation.millis(),
-                    annotation.percentile(),
-                    annotation.warmup(),
-                    annotation.samples(),
-                    annotation.batchSize());
+            return LatencyCheck.builder(where, annotation.millis())
+                    .percentile(annotation.percentile())
+                    .warmup(annotation.warmup())
+                    .maxWarmupMillis(annotation.maxWarmupMillis())
+                    .samples(annotation.samples())
+                    .batchSize(annotation.batchSize())
+                    .confidence(annotation.confidence())
+                    .maxRounds(annotation.maxRounds())
+                    .inconclusive(annotation.inconclusive())
+                    .build();
         }
     }
 

@@ -2,13 +2,26 @@ package dev.modeltest.junit;
 
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Format;
+import dev.modeltest.error.ModelTestException;
+import dev.modeltest.report.MetricHistory;
+import dev.modeltest.report.Provenance;
 import dev.modeltest.subject.Subject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Sends results to every sink: JUnit report entries, the run record, and Allure when it is on the class path. */
+/**
+ * Sends results to every sink: JUnit report entries (which {@link SummaryListener} turns into the console table and
+ * the Markdown summary), the run record, and Allure when it is on the class path.
+ */
 final class Reporting {
 
     /** The configuration parameter that sets where run records go; default {@value #DEFAULT_OUTPUT}. */
@@ -16,48 +29,299 @@ final class Reporting {
 
     static final String DEFAULT_OUTPUT = "target/modeltest";
 
+    /**
+     * The configuration parameter that sets Allure's parent suite above the model test classes: {@code package} (the
+     * class's package), any other text (e.g. the module's name, for a report that aggregates modules), or {@code none}
+     * (the default: the model test classes are the top level of the Suites tab and the overview).
+     */
+    static final String PARENT_SUITE_PARAMETER = "modeltest.allure.parentSuite";
+
+    /**
+     * The configuration parameter that sets where each model test class's metrics are kept run after run, for the
+     * reports' trend charts; default {@code <modeltest.output.dir>/history}. Point it at a directory that outlives
+     * {@code mvn clean} (or that CI caches) to keep the trend across clean builds.
+     */
+    static final String HISTORY_DIR_PARAMETER = "modeltest.history.dir";
+
+    /** The prefix of every report entry key modeltest publishes. */
+    static final String ENTRY_PREFIX = "modeltest.";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Reporting.class);
+
+    /** The subject's step that computes the predictions. */
+    static final String PREDICT = "predict";
+
+    /** A threshold such as {@code ≤ 5 ms}: a comparison, a number and a unit. */
+    private static final Pattern THRESHOLD_NUMBER = Pattern.compile("^[≤≥<>=]+\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
+
+    private static final Pattern THRESHOLD_UNIT = Pattern.compile("^[≤≥<>=]+\\s*-?[0-9.]+\\s+([^\\s\\d]\\S*)$");
 
     private Reporting() {}
 
-    static void result(ExtensionContext context, ExtensionContext owner, Subject subject, CheckResult result) {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("modeltest.check", result.check());
-        entry.put("modeltest.verdict", result.verdict().name());
-        entry.put("modeltest.measured", measuredText(result));
-        entry.put("modeltest.threshold", result.threshold());
-        entry.put("modeltest.n", Long.toString(result.n()));
-        context.publishReportEntry(entry);
-        record(owner).add(testName(context), result);
-        AllureSupport.result(subject, result);
+    /**
+     * How one check run went, for the report's steps.
+     *
+     * @param index the gate's position among the method's gates, from 0
+     * @param stepsBefore the subject's steps (load data, load model, predict) already done before the check ran:
+     *     those were shared, computed for an earlier check
+     * @param startMillis when the check started, wall-clock milliseconds
+     * @param nanos how long the check's {@code run} took, including subject steps it caused
+     * @param stepNanos every subject step done so far with its own time (see {@link #ownStepNanos}), in order; empty
+     *     until {@link Reporting} fills it in
+     */
+    record Run(int index, Set<String> stepsBefore, long startMillis, long nanos, Map<String, Long> stepNanos) {
+        Run {
+            stepsBefore = Set.copyOf(stepsBefore);
+            stepNanos = Collections.unmodifiableMap(new LinkedHashMap<>(stepNanos));
+        }
+
+        Run(int index, Set<String> stepsBefore, long startMillis, long nanos) {
+            this(index, stepsBefore, startMillis, nanos, Map.of());
+        }
+
+        /** Returns whether the step was done before this check, for an earlier one. */
+        boolean shared(String step) {
+            return stepsBefore.contains(step);
+        }
+
+        /** Returns the time of the check spent outside the subject steps it caused: evaluating. */
+        long evaluateNanos() {
+            long steps = 0;
+            for (Map.Entry<String, Long> step : stepNanos.entrySet()) {
+                if (!shared(step.getKey())) {
+                    steps += step.getValue();
+                }
+            }
+            return Math.max(0, nanos - steps);
+        }
     }
 
-    static void error(ExtensionContext context, ExtensionContext owner, Throwable error) {
-        record(owner).addError(testName(context), error);
+    /**
+     * Returns the subject's steps that the check caused, each with its own time. The subject times "predict" around
+     * its whole computation, which first reads the data and loads the model when nothing did before: those steps then
+     * ran inside it, and their time is counted twice. Which steps ran inside is not recorded; it is inferred from the
+     * check's duration: steps that ran before "predict" (not inside) add their time to the check's, so the largest set
+     * of steps whose time fits into the check beside "predict" ran outside it, the others inside. The estimate errs by
+     * at most the evaluation's own time, and it leaves a subject that times its steps exclusively unchanged.
+     */
+    static Map<String, Long> ownStepNanos(Map<String, Long> steps, Set<String> before, long checkNanos) {
+        Map<String, Long> own = new LinkedHashMap<>();
+        List<String> earlier = new ArrayList<>();
+        for (Map.Entry<String, Long> step : steps.entrySet()) {
+            if (before.contains(step.getKey())) {
+                continue;
+            }
+            if (!step.getKey().equals(PREDICT)) {
+                own.put(step.getKey(), step.getValue());
+                if (!own.containsKey(PREDICT)) {
+                    earlier.add(step.getKey());
+                }
+                continue;
+            }
+            long predict = step.getValue();
+            long all = 0;
+            long outside = 0;
+            for (String candidate : earlier) {
+                all += steps.get(candidate);
+            }
+            for (int mask = 0; mask < 1 << earlier.size(); mask++) {
+                long sum = 0;
+                for (int i = 0; i < earlier.size(); i++) {
+                    if ((mask & 1 << i) != 0) {
+                        sum += steps.get(earlier.get(i));
+                    }
+                }
+                if (sum + predict <= checkNanos && sum > outside) {
+                    outside = sum;
+                }
+            }
+            own.put(PREDICT, Math.max(0, predict - (all - outside)));
+        }
+        return own;
+    }
+
+    static void result(
+            ExtensionContext context,
+            ExtensionContext owner,
+            Subject subject,
+            ModelTestExtension.Gate gate,
+            Run run,
+            CheckResult result) {
+        Optional<Provenance> provenance = Provenance.known(subject);
+        Run timed = timed(owner, subject, run);
+        Map<String, String> entry = new LinkedHashMap<>();
+        put(entry, "check", result.check());
+        put(entry, "verdict", result.verdict().name());
+        put(entry, "measured", measuredText(result));
+        put(entry, "threshold", result.threshold());
+        put(entry, "n", Long.toString(result.n()));
+        put(entry, "title", result.title());
+        put(entry, "value", valueText(result));
+        put(
+                entry,
+                "interval",
+                result.interval() == null ? "" : result.interval().toString());
+        put(entry, "message", result.message());
+        putSubject(entry, context, owner, subject, provenance);
+        context.publishReportEntry(entry);
+        String test = testName(context, owner);
+        RunRecord record = record(owner);
+        record.add(test, gate.annotation(), result);
+        AllureSupport.result(subject, provenance, timed, result, record.earlierValues(test, result));
+    }
+
+    static void error(
+            ExtensionContext context,
+            ExtensionContext owner,
+            Subject subject,
+            ModelTestExtension.Gate gate,
+            Run run,
+            Throwable error) {
+        Run timed = timed(owner, subject, run);
+        Map<String, String> entry = new LinkedHashMap<>();
+        put(entry, "check", ModelTestExtension.where(gate.annotation(), context.getRequiredTestMethod()));
+        put(entry, "verdict", "ERROR");
+        put(entry, "message", category(error) + ": " + error.getMessage());
+        putSubject(entry, context, owner, subject, Provenance.known(subject));
+        context.publishReportEntry(entry);
+        record(owner).addError(testName(context, owner), gate.annotation(), error);
+        AllureSupport.error(subject, timed, error);
+    }
+
+    /** Reports a check annotation whose attributes are invalid: the test fails before any check runs. */
+    static void configurationError(ExtensionContext context, ModelTestException error) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        put(entry, "verdict", "ERROR");
+        put(entry, "message", category(error) + ": " + error.getMessage());
+        put(entry, "test", context.getTestMethod().map(m -> m.getName() + "()").orElse(context.getDisplayName()));
+        put(entry, "modelTest", context.getRequiredTestClass().getSimpleName());
+        context.publishReportEntry(entry);
+    }
+
+    /**
+     * Groups a test of a model test class with the class in reports; called for every test, before its checks run,
+     * so that a test whose check cannot run is grouped too.
+     */
+    static void testStarted(ExtensionContext context, ExtensionContext owner) {
+        Class<?> ownerClass = owner.getRequiredTestClass();
+        Optional<String> parentSuite = context.getConfigurationParameter(PARENT_SUITE_PARAMETER)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty() && !v.equals("none"))
+                .map(v -> v.equals("package") ? ownerClass.getPackageName() : v);
+        AllureSupport.labels(context.getRequiredTestClass(), ownerClass, parentSuite);
     }
 
     static void classFinished(ExtensionContext owner, Subject subject) {
         RunRecord record = owner.getStore(NAMESPACE).get(RunRecord.class, RunRecord.class);
-        if (record == null || record.isEmpty()) {
-            return;
+        if (record != null && !record.isEmpty()) {
+            record.write(outputDir(owner), historyDir(owner), owner.getRequiredTestClass(), subject);
         }
-        Path dir = Path.of(owner.getConfigurationParameter(OUTPUT_DIR_PARAMETER).orElse(DEFAULT_OUTPUT));
-        record.write(dir, owner.getRequiredTestClass(), subject);
-        AllureSupport.environment(owner.getRequiredTestClass(), subject);
+        AllureSupport.classFinished(
+                owner.getRequiredTestClass(), Provenance.known(subject), record == null ? Set.of() : record.seeds());
+    }
+
+    /** Fills in the run's step times: the steps it caused with their own times, earlier ones as first recorded. */
+    private static Run timed(ExtensionContext owner, Subject subject, Run run) {
+        Map<String, Long> raw = subject.stepNanos();
+        RunRecord record = record(owner);
+        record.knowSteps(ownStepNanos(raw, run.stepsBefore(), run.nanos()));
+        Map<String, Long> known = record.stepNanos();
+        Map<String, Long> steps = new LinkedHashMap<>();
+        raw.forEach((step, nanos) -> steps.put(step, known.getOrDefault(step, nanos)));
+        return new Run(run.index(), run.stepsBefore(), run.startMillis(), run.nanos(), steps);
     }
 
     private static RunRecord record(ExtensionContext owner) {
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(RunRecord.class, c -> new RunRecord(), RunRecord.class);
+        Class<?> testClass = owner.getRequiredTestClass();
+        Path history = RunRecord.historyFile(historyDir(owner), testClass);
+        return owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        RunRecord.class, c -> new RunRecord(testClass, MetricHistory.read(history)), RunRecord.class);
     }
 
-    private static String testName(ExtensionContext context) {
-        return context.getTestMethod().map(m -> m.getName() + "()").orElse(context.getDisplayName());
+    private static Path outputDir(ExtensionContext context) {
+        return Path.of(context.getConfigurationParameter(OUTPUT_DIR_PARAMETER).orElse(DEFAULT_OUTPUT));
     }
 
-    /** Formats the measured value with its interval, e.g. {@code 0.9667 (95% CI 0.8333–0.9941)}. */
+    private static Path historyDir(ExtensionContext context) {
+        return context.getConfigurationParameter(HISTORY_DIR_PARAMETER)
+                .map(Path::of)
+                .orElseGet(() -> outputDir(context).resolve("history"));
+    }
+
+    /** Reads the number a threshold such as {@code ≥ 0.9000} or {@code ≤ 5 ms} compares with; NaN when none. */
+    static double thresholdValue(CheckResult result) {
+        Matcher number = THRESHOLD_NUMBER.matcher(result.threshold().trim());
+        return number.find() ? Double.parseDouble(number.group(1)) : Double.NaN;
+    }
+
+    private static void putSubject(
+            Map<String, String> entry,
+            ExtensionContext context,
+            ExtensionContext owner,
+            Subject subject,
+            Optional<Provenance> provenance) {
+        put(entry, "test", testName(context, owner));
+        put(entry, "modelTest", owner.getRequiredTestClass().getSimpleName());
+        put(
+                entry,
+                "model",
+                provenance.map(Provenance::model).orElse(subject.spec().model().describe()));
+        provenance.ifPresent(p -> {
+            put(entry, "data", p.data() + " (" + p.rows() + " rows)");
+            put(entry, "data.sha256", p.dataSha256());
+            put(entry, "model.sha256", p.modelSha256());
+        });
+    }
+
+    /** Adds an entry unless the value is blank: JUnit rejects blank report entry values. */
+    private static void put(Map<String, String> entry, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            entry.put(ENTRY_PREFIX + key, value);
+        }
+    }
+
+    /** Names the test: the method, prefixed by its {@code @Nested} class when that is not the model test class. */
+    static String testName(ExtensionContext context, ExtensionContext owner) {
+        String method = context.getTestMethod().map(m -> m.getName() + "()").orElse(context.getDisplayName());
+        Class<?> testClass = context.getRequiredTestClass();
+        return testClass == owner.getRequiredTestClass() ? method : testClass.getSimpleName() + "." + method;
+    }
+
+    static String category(Throwable error) {
+        return error instanceof ModelTestException e
+                ? e.category().name()
+                : error.getClass().getSimpleName();
+    }
+
+    /**
+     * Formats the measured value with its unit and interval, e.g. {@code 0.9667 (95% CI 0.8333–0.9941)} or
+     * {@code 0.0502 ms}; see {@link #valueText}.
+     */
     static String measuredText(CheckResult result) {
-        double v = result.measured();
-        String measured = v == Math.rint(v) && Math.abs(v) >= 1 ? Format.number(v) : Format.value(v);
+        String measured = Double.isNaN(result.measured()) ? number(result.measured()) : valueText(result);
         return result.interval() == null ? measured : measured + " (" + result.interval() + ")";
+    }
+
+    /**
+     * Formats the measured value alone, with the threshold's unit when the threshold has one (a check's measured
+     * value is in its threshold's unit): {@code 0.9333}, {@code 0.0502 ms}; empty when the check measures no number.
+     */
+    static String valueText(CheckResult result) {
+        if (Double.isNaN(result.measured())) {
+            return "";
+        }
+        return number(result.measured()) + unit(result).map(unit -> " " + unit).orElse("");
+    }
+
+    /** Returns the unit of a check's threshold, and so of its measured value: {@code ms} in {@code ≤ 5 ms}. */
+    static Optional<String> unit(CheckResult result) {
+        Matcher unit = THRESHOLD_UNIT.matcher(result.threshold().trim());
+        return unit.matches() ? Optional.of(unit.group(1)) : Optional.empty();
+    }
+
+    /** Whole numbers (counts, an accuracy of 1) without decimals, others with four: {@code 3}, {@code 0.9333}. */
+    private static String number(double v) {
+        return v == Math.rint(v) ? Format.number(v) : Format.value(v);
     }
 }

@@ -1,0 +1,86 @@
+package dev.modeltest.gate;
+
+import dev.modeltest.check.Format;
+import dev.modeltest.check.Verdict;
+
+/**
+ * The decision rule of a gate, applied to a {@link Measurement}: on the point value ({@code confidence = 0}) or on
+ * the interval.
+ *
+ * @param verdict the decision
+ * @param rowsNeeded for an INCONCLUSIVE interval decision, the estimated number of rows that would decide; 0 when
+ *     not applicable, -1 when no number of rows can be expected to decide (the value equals the threshold)
+ */
+record Decision(Verdict verdict, long rowsNeeded) {
+
+    static Decision of(Bound bound, double threshold, double confidence, Measurement m) {
+        if (Double.isNaN(m.value())) {
+            return new Decision(Verdict.INCONCLUSIVE, 0);
+        }
+        if (confidence == 0) {
+            return new Decision(bound.holds(m.value(), threshold) ? Verdict.PASS : Verdict.FAIL, 0);
+        }
+        if (m.interval() == null) {
+            return new Decision(Verdict.INCONCLUSIVE, 0);
+        }
+        double lower = m.interval().lower();
+        double upper = m.interval().upper();
+        boolean clears = bound == Bound.AT_LEAST ? lower >= threshold : upper <= threshold;
+        boolean misses = bound == Bound.AT_LEAST ? upper < threshold : lower > threshold;
+        if (clears) {
+            return new Decision(Verdict.PASS, 0);
+        }
+        if (misses) {
+            return new Decision(Verdict.FAIL, 0);
+        }
+        return new Decision(Verdict.INCONCLUSIVE, rowsNeeded(threshold, m));
+    }
+
+    /**
+     * Estimates the rows needed for the interval to leave the threshold: the half-width on the threshold's side
+     * shrinks as 1/√n, so it reaches the distance d between value and threshold at {@code n·(h/d)²}, assuming the
+     * value itself stays where it is. An estimate, not a promise.
+     */
+    static long rowsNeeded(double threshold, Measurement m) {
+        double distance = Math.abs(m.value() - threshold);
+        if (distance == 0) {
+            return -1;
+        }
+        double halfWidth = threshold < m.value()
+                ? m.value() - m.interval().lower()
+                : m.interval().upper() - m.value();
+        double needed = Math.ceil(m.n() * (halfWidth / distance) * (halfWidth / distance));
+        return Math.max(m.n() + 1L, (long) Math.min(needed, Long.MAX_VALUE / 2.0));
+    }
+
+    /** Returns the closing line(s) of a message for one measurement, or an empty string for a point PASS. */
+    String ending(Bound bound, double threshold, double confidence, Measurement m, String undefinedWhen) {
+        if (Double.isNaN(m.value())) {
+            return "but it is undefined (NaN) on these rows: it is NaN when " + undefinedWhen + ".";
+        }
+        if (confidence == 0) {
+            return verdict == Verdict.PASS
+                    ? ""
+                    : "but it was " + Format.value(Math.abs(m.value() - threshold)) + " " + bound.missSide() + ".";
+        }
+        String level = Format.percent(confidence);
+        if (m.interval() == null) {
+            return "but it has no " + level + " interval: the metric is undefined on every bootstrap resample.";
+        }
+        return switch (verdict) {
+            case PASS -> "and the whole " + level + " interval clears it.";
+            case FAIL -> "but the whole " + level + " interval is " + bound.missSide() + " it.";
+            case INCONCLUSIVE ->
+                "but the " + level + " interval straddles it, so " + m.n() + " rows cannot decide;\n"
+                        + rowsNeededText(m);
+        };
+    }
+
+    String rowsNeededText(Measurement m) {
+        if (rowsNeeded < 0) {
+            return "the value equals the threshold, so no number of rows can be expected to decide.";
+        }
+        return "about " + rowsNeeded + " rows would be needed to decide (an estimate: the interval's half-width"
+                + " shrinks as 1/√n, assuming the value stays " + Format.value(m.value()) + ").";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.modeltest.gate;
+
+import dev.modeltest.check.Format;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.Binning;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.model.Predictions;
+import java.util.List;
+import java.util.Locale;
+
+/** Names and validations shared by the gates' messages. */
+final class GateText {
+
+    private GateText() {}
+
+    /**
+     * Names a metric with how it is computed, as a reader needs it: {@code F1 (macro)}, {@code ROC AUC (positive
+     * class 'b')}, {@code expected calibration error (10 equal-width bins)}. Averaging {@code AUTO} is shown as what
+     * it resolves to (binary on two classes or with a positive label, macro otherwise), as the metrics resolve it.
+     */
+    static String label(Metric metric, MetricOptions options, Predictions predictions) {
+        String name = metric.displayName();
+        if (!metric.isClassification()) {
+            return name;
+        }
+        List<String> classes = predictions.classes();
+        String positive =
+                options.positiveLabel() != null ? options.positiveLabel() : classes.size() == 2 ? classes.get(1) : null;
+        Averaging average = options.average();
+        if (metric.isAveraged()) {
+            if (average == Averaging.AUTO) {
+                average = positive != null ? Averaging.BINARY : Averaging.MACRO;
+            }
+            if (average == Averaging.BINARY) {
+                return name + " (positive class '" + positive + "')";
+            }
+            boolean ranking = metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
+            return name + " (" + (ranking ? "one-vs-rest, " : "")
+                    + average.name().toLowerCase(Locale.ROOT) + ")";
+        }
+        if (metric == Metric.BRIER) {
+            return name + " (positive class '" + positive + "')";
+        }
+        if (metric == Metric.EXPECTED_CALIBRATION_ERROR) {
+            String bins = options.bins() + (options.binning() == Binning.EQUAL_WIDTH ? " equal-width" : " equal-mass")
+                    + " bins";
+            boolean ofClass = average == Averaging.BINARY || options.positiveLabel() != null || classes.size() == 2;
+            return name + " (" + bins + (ofClass ? ", positive class '" + positive + "'" : ", top label") + ")";
+        }
+        return name;
+    }
+
+    static void requireThreshold(String where, String attribute, Metric metric, double value) {
+        boolean finiteLow = Double.isFinite(metric.lowest());
+        boolean finiteHigh = Double.isFinite(metric.highest());
+        boolean ok = Double.isFinite(value) && value >= metric.lowest() && value <= metric.highest();
+        if (ok) {
+            return;
+        }
+        String rule;
+        if (finiteLow && finiteHigh) {
+            rule = "must be in [" + Format.number(metric.lowest()) + ", " + Format.number(metric.highest()) + "] for "
+                    + metric.displayName();
+        } else if (finiteLow) {
+            rule = "must be a finite number of at least " + Format.number(metric.lowest()) + " for "
+                    + metric.displayName();
+        } else {
+            rule = "must be a finite number of at most " + Format.number(metric.highest()) + " for "
+                    + metric.displayName();
+        }
+        throw ConfigurationException.badAttribute(where, attribute, rule, Format.number(value));
+    }
+
+    static void requireConfidence(String where, String attribute, double confidence, boolean zeroAllowed) {
+        if (zeroAllowed && confidence == 0) {
+            return;
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    attribute,
+                    zeroAllowed ? "must be 0 (decide on the point value) or in (0, 1)" : "must be in (0, 1)",
+                    Format.number(confidence));
+        }
+    }
+
+    static void requireResamples(String where, int resamples) {
+        if (resamples < 100 || resamples > 1_000_000) {
+            throw ConfigurationException.badAttribute(where, "resamples", "must be in [100, 1000000]", resamples);
+        }
+    }
+
+    /** Pads {@code text} with spaces to {@code width} characters. */
+    static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

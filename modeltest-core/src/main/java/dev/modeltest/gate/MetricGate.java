@@ -1,0 +1,303 @@
+package dev.modeltest.gate;
+
+import dev.modeltest.check.Check;
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Family;
+import dev.modeltest.check.Format;
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.MetricSample;
+import dev.modeltest.metrics.Metrics;
+import dev.modeltest.model.Predictions;
+import dev.modeltest.subject.Subject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * A threshold on any {@link Metric}: at least or at most a value, decided on the point value or on its confidence
+ * interval, on all rows or in every slice of a column.
+ *
+ * <p>The metric is always reported with an interval: the Wilson interval when it is a proportion of rows (accuracy,
+ * binary and micro precision and recall), a seeded bootstrap (BCa, falling back to percentile where BCa is undefined)
+ * otherwise; see {@link MetricSample#proportion()}. With {@code confidence = 0} (the default) the gate decides on the
+ * point value and the interval is a 95% one for the reader. With a level such as {@code 0.95} it decides on the
+ * interval at that level: PASS when the whole interval clears the threshold, FAIL when the whole interval misses it,
+ * INCONCLUSIVE otherwise, with an estimate of the rows that would decide. The same seed gives the same interval bit
+ * for bit.
+ *
+ * <pre>{@code
+ * MetricGate gate = MetricGate.builder("release gate", Metric.F1, Bound.AT_LEAST, 0.9)
+ *         .options(MetricOptions.defaults().withAverage(Averaging.MACRO))
+ *         .confidence(0.95)
+ *         .build();
+ * CheckResult result = gate.evaluate(predictions);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class MetricGate implements Check {
+
+    /** The default bootstrap seed. */
+    public static final long DEFAULT_SEED = 42;
+
+    /** The default number of bootstrap resamples. */
+    public static final int DEFAULT_RESAMPLES = 2000;
+
+    /** The default smallest slice that is judged. */
+    public static final int DEFAULT_MIN_SLICE_SIZE = 30;
+
+    /** The interval level reported when the gate decides on the point value. */
+    static final double REPORTED_LEVEL = 0.95;
+
+    private final String where;
+    private final Metric metric;
+    private final Bound bound;
+    private final double threshold;
+    private final MetricOptions options;
+    private final double confidence;
+    private final long seed;
+    private final int resamples;
+    private final String slicedBy;
+    private final int minSliceSize;
+
+    private MetricGate(Builder b) {
+        this.where = b.where;
+        this.metric = b.metric;
+        this.bound = b.bound;
+        this.threshold = b.threshold;
+        this.options = b.options;
+        this.confidence = b.confidence;
+        this.seed = b.seed;
+        this.resamples = b.resamples;
+        this.slicedBy = b.slicedBy;
+        this.minSliceSize = b.minSliceSize;
+    }
+
+    /**
+     * Starts a gate.
+     *
+     * @param where where it was configured, for messages, e.g. {@code @F1AtLeast on IrisTest.f1()}
+     * @param metric the metric
+     * @param bound at least or at most
+     * @param threshold the threshold, within the metric's range
+     */
+    public static Builder builder(String where, Metric metric, Bound bound, double threshold) {
+        return new Builder(where, metric, bound, threshold);
+    }
+
+    /** Returns the metric. */
+    public Metric metric() {
+        return metric;
+    }
+
+    /** Runs the gate on the subject's predictions, sliced by the subject's data when {@code slicedBy} is set. */
+    @Override
+    public CheckResult run(Subject subject) {
+        Predictions predictions = subject.predictions();
+        if (slicedBy == null) {
+            return evaluate(predictions);
+        }
+        TestData data = subject.data();
+        if (!data.hasColumn(slicedBy)) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "slicedBy",
+                    "must name a column of " + data.name()
+                            + dev.modeltest.internal.Names.didYouMean(slicedBy, data.columnNames())
+                            + "; its columns are " + String.join(", ", data.columnNames()),
+                    "'" + slicedBy + "'");
+        }
+        return evaluate(predictions, data.strings(slicedBy));
+    }
+
+    /**
+     * Evaluates the gate on all rows of {@code predictions}.
+     *
+     * @throws ConfigurationException if the metric does not apply to these predictions or the gate is sliced
+     */
+    public CheckResult evaluate(Predictions predictions) {
+        if (slicedBy != null) {
+            throw new ConfigurationException(where + ": slicedBy '" + slicedBy
+                    + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
+        }
+        requireApplicable(predictions);
+        Measurement m = measure(Metrics.sample(predictions, metric, options));
+        Decision d = Decision.of(bound, threshold, confidence, m);
+        String label = GateText.label(metric, options, predictions);
+        String ending = d.ending(bound, threshold, confidence, m, metric.undefinedWhen());
+        String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
+                + "  " + m.describe() + "\n"
+                + "to be " + bound.words() + ":\n"
+                + "  " + Format.value(threshold)
+                + (ending.isEmpty() ? "" : "\n" + ending);
+        CheckResult.Builder result = start(label, predictions)
+                .verdict(d.verdict())
+                .measured(m.value())
+                .interval(m.interval())
+                .n(m.n())
+                .message(message);
+        if (m.interval() != null) {
+            result.detail("interval method", m.how());
+        }
+        if (d.rowsNeeded() != 0) {
+            result.detail("rows needed (estimate)", d.rowsNeeded());
+        }
+        GateAttachments.classifier(predictions, options, result);
+        return result.build();
+    }
+
+    /**
+     * Evaluates the gate in every slice: rows with the same value of {@code sliceValues} (one per row, {@code null}
+     * for missing) form a slice. Every slice with at least {@code minSliceSize} rows must pass; smaller slices are
+     * reported as too small; with no slice large enough the verdict is INCONCLUSIVE.
+     */
+    public CheckResult evaluate(Predictions predictions, String[] sliceValues) {
+        if (sliceValues.length != predictions.size()) {
+            throw new IllegalArgumentException(sliceValues.length + " slice values for the " + predictions.size()
+                    + " rows of " + predictions.dataName());
+        }
+        requireApplicable(predictions);
+        String column = slicedBy == null ? "slice" : slicedBy;
+        String label = GateText.label(metric, options, predictions);
+        List<Slices.Slice> slices = Slices.judge(
+                Slices.split(sliceValues),
+                rows -> measure(Metrics.sample(predictions, metric, options, rows)),
+                minSliceSize,
+                m -> Decision.of(bound, threshold, confidence, m));
+        Slices.Summary summary = Slices.summarize(slices, bound);
+        String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + predictions.size()
+                + ") in every slice of '" + column + "' to be " + bound.words() + ":\n"
+                + "  " + Format.value(threshold) + "\n"
+                + Slices.verdictLine(summary, slices, bound, confidence, minSliceSize) + "\n"
+                + Slices.table(column, label, slices, confidence, minSliceSize);
+        String needed = Slices.rowsNeededLine(slices);
+        if (!needed.isEmpty()) {
+            message += "\n" + needed;
+        }
+        CheckResult.Builder result = start(label, predictions)
+                .verdict(summary.verdict())
+                .n(predictions.size())
+                .message(message)
+                .detail("sliced by", column)
+                .detail("min slice size", minSliceSize)
+                .detail("slices", Slices.details(slices, minSliceSize));
+        summary.worst()
+                .ifPresent(w -> result.measured(w.measurement().value())
+                        .interval(w.measurement().interval()));
+        result.attach(dev.modeltest.check.Attachment.csv(
+                label + " per slice of " + column, () -> Slices.csv(column, slices, minSliceSize)));
+        GateAttachments.classifier(predictions, options, result);
+        return result.build();
+    }
+
+    private CheckResult.Builder start(String label, Predictions predictions) {
+        String id = bound == Bound.AT_LEAST ? "metric-at-least" : "metric-at-most";
+        return CheckResult.builder(id, Family.PERFORMANCE)
+                .title(label + " " + bound.symbol() + " " + Format.value(threshold) + " on " + predictions.dataName()
+                        + (slicedBy == null ? "" : " per " + slicedBy))
+                .threshold(bound.symbol() + " " + Format.value(threshold))
+                .detail("metric", metric.name())
+                .detail("reference", metric.reference())
+                .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
+                .detail("seed", seed)
+                .detail("resamples", resamples);
+    }
+
+    private Measurement measure(MetricSample sample) {
+        return Measurement.of(sample, confidence == 0 ? REPORTED_LEVEL : confidence, seed, resamples);
+    }
+
+    private void requireApplicable(Predictions predictions) {
+        Optional<String> problem = Metrics.notApplicable(predictions, metric, options);
+        if (problem.isPresent()) {
+            throw new ConfigurationException(where + ": " + problem.get());
+        }
+    }
+
+    /** Builds a {@link MetricGate}, validating every setting with a message naming it. */
+    public static final class Builder {
+        private final String where;
+        private final Metric metric;
+        private final Bound bound;
+        private final double threshold;
+        private MetricOptions options = MetricOptions.defaults();
+        private double confidence;
+        private long seed = DEFAULT_SEED;
+        private int resamples = DEFAULT_RESAMPLES;
+        private String slicedBy;
+        private int minSliceSize = DEFAULT_MIN_SLICE_SIZE;
+
+        private Builder(String where, Metric metric, Bound bound, double threshold) {
+            this.where = Objects.requireNonNull(where, "where");
+            this.metric = Objects.requireNonNull(metric, "metric");
+            this.bound = Objects.requireNonNull(bound, "bound");
+            this.threshold = threshold;
+        }
+
+        /** Sets the averaging, positive label and calibration bins (default {@link MetricOptions#defaults()}). */
+        public Builder options(MetricOptions newOptions) {
+            this.options = Objects.requireNonNull(newOptions, "options");
+            return this;
+        }
+
+        /** Sets the averaging (default {@link Averaging#AUTO}). */
+        public Builder average(Averaging average) {
+            this.options = options.withAverage(average);
+            return this;
+        }
+
+        /** Decides on the interval at this level in (0, 1); 0 (the default) decides on the point value. */
+        public Builder confidence(double newConfidence) {
+            this.confidence = newConfidence;
+            return this;
+        }
+
+        /** Sets the bootstrap seed (default {@value MetricGate#DEFAULT_SEED}). */
+        public Builder seed(long newSeed) {
+            this.seed = newSeed;
+            return this;
+        }
+
+        /** Sets the number of bootstrap resamples, in [100, 1000000] (default 2000). */
+        public Builder resamples(int newResamples) {
+            this.resamples = newResamples;
+            return this;
+        }
+
+        /** Judges every slice of this column; {@code null} or empty for no slicing. */
+        public Builder slicedBy(String column) {
+            this.slicedBy = column == null || column.isEmpty() ? null : column;
+            return this;
+        }
+
+        /** Sets the smallest slice that is judged, at least 1 (default 30). */
+        public Builder minSliceSize(int newMinSliceSize) {
+            this.minSliceSize = newMinSliceSize;
+            return this;
+        }
+
+        /**
+         * Builds the gate.
+         *
+         * @throws ConfigurationException naming the setting when a value is out of range
+         */
+        public MetricGate build() {
+            GateText.requireThreshold(where, "value", metric, threshold);
+            GateText.requireConfidence(where, "confidence", confidence, true);
+            GateText.requireResamples(where, resamples);
+            if (minSliceSize < 1) {
+                throw ConfigurationException.badAttribute(where, "minSliceSize", "must be at least 1", minSliceSize);
+            }
+            if (slicedBy != null && slicedBy.isBlank()) {
+                throw ConfigurationException.badAttribute(where, "slicedBy", "must not be blank", "'" + slicedBy + "'");
+            }
+            return new MetricGate(this);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.modeltest.gate;
+
+import dev.modeltest.check.Format;
+import dev.modeltest.check.Verdict;
+import dev.modeltest.report.CsvTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Splits rows into slices by a column's value and judges each slice on its own. */
+final class Slices {
+
+    /** The name shown for rows whose slice value is missing. */
+    static final String MISSING = "(missing)";
+
+    private Slices() {}
+
+    /**
+     * One slice and what was decided on it.
+     *
+     * @param value the column's value
+     * @param measurement the metric on the slice; {@code null} when the slice is too small to be judged
+     * @param decision the decision; {@code null} when too small
+     */
+    record Slice(String value, int rows, Measurement measurement, Decision decision) {
+        boolean judged() {
+            return decision != null;
+        }
+
+        String verdictText(int minSliceSize) {
+            if (!judged()) {
+                return "too small (< " + minSliceSize + " rows)";
+            }
+            if (Double.isNaN(measurement.value())) {
+                return "undefined";
+            }
+            return decision.verdict().name();
+        }
+    }
+
+    /** The gate's verdict over slices and the slice that is furthest on the wrong side. */
+    record Summary(Verdict verdict, Optional<Slice> worst, int judged, int failed, int inconclusive, int tooSmall) {}
+
+    /** Returns the rows of each value, values in sorted order, missing values last. */
+    static Map<String, int[]> split(String[] values) {
+        TreeMap<String, int[]> counts = new TreeMap<>();
+        int missing = 0;
+        for (String v : values) {
+            if (v == null) {
+                missing++;
+            } else {
+                counts.computeIfAbsent(v, k -> new int[1])[0]++;
+            }
+        }
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        counts.forEach((k, c) -> rows.put(k, new int[c[0]]));
+        if (missing > 0) {
+            rows.put(MISSING, new int[missing]);
+        }
+        Map<String, int[]> fill = new LinkedHashMap<>();
+        rows.keySet().forEach(k -> fill.put(k, new int[1]));
+        for (int i = 0; i < values.length; i++) {
+            String key = values[i] == null ? MISSING : values[i];
+            int[] at = fill.get(key);
+            rows.get(key)[at[0]++] = i;
+        }
+        return rows;
+    }
+
+    /**
+     * Judges every slice: a slice with fewer than {@code minSliceSize} rows is listed as too small and not measured
+     * (its interval would be too wide to mean anything, and its point value too noisy to gate on).
+     */
+    static List<Slice> judge(
+            Map<String, int[]> split,
+            Function<int[], Measurement> measure,
+            int minSliceSize,
+            Function<Measurement, Decision> decide) {
+        List<Slice> out = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : split.entrySet()) {
+            int[] rows = e.getValue();
+            if (rows.length < minSliceSize) {
+                out.add(new Slice(e.getKey(), rows.length, null, null));
+            } else {
+                Measurement m = measure.apply(rows);
+                out.add(new Slice(e.getKey(), rows.length, m, decide.apply(m)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Any failing slice fails the gate; otherwise any undecided judged slice, or no judged slice at all, makes it
+     * INCONCLUSIVE; otherwise it passes. Too-small slices never pass silently: they are listed in the message.
+     */
+    static Summary summarize(List<Slice> slices, Bound bound) {
+        int judged = 0;
+        int failed = 0;
+        int inconclusive = 0;
+        int tooSmall = 0;
+        Slice worst = null;
+        for (Slice s : slices) {
+            if (!s.judged()) {
+                tooSmall++;
+                continue;
+            }
+            judged++;
+            Verdict v = s.decision().verdict();
+            if (v == Verdict.FAIL) {
+                failed++;
+            } else if (v == Verdict.INCONCLUSIVE) {
+                inconclusive++;
+            }
+            double value = s.measurement().value();
+            if (!Double.isNaN(value)
+                    && (worst == null
+                            || (bound == Bound.AT_LEAST
+                                    ? value < worst.measurement().value()
+                                    : value > worst.measurement().value()))) {
+                worst = s;
+            }
+        }
+        Verdict verdict =
+                failed > 0 ? Verdict.FAIL : inconclusive > 0 || judged == 0 ? Verdict.INCONCLUSIVE : Verdict.PASS;
+        return new Summary(verdict, Optional.ofNullable(worst), judged, failed, inconclusive, tooSmall);
+    }
+
+    /** The line between the threshold and the table. */
+    static String verdictLine(Summary s, List<Slice> slices, Bound bound, double confidence, int minSliceSize) {
+        String small = s.tooSmall() == 0
+                ? ""
+                : "; " + s.tooSmall() + (s.tooSmall() == 1 ? " slice is" : " slices are") + " too small to judge (< "
+                        + minSliceSize + " rows)";
+        if (s.judged() == 0) {
+            return "but no slice has " + minSliceSize + " rows or more, so none can be judged:";
+        }
+        String of = " of " + s.judged() + " judged slices";
+        if (s.verdict() == Verdict.FAIL) {
+            List<String> names = names(slices, Verdict.FAIL);
+            return "but " + s.failed() + of + (s.failed() == 1 ? " is " : " are ") + bound.missSide() + " it ("
+                    + String.join(", ", names) + ")" + small + ":";
+        }
+        if (s.verdict() == Verdict.INCONCLUSIVE) {
+            String level = confidence == 0 ? "" : " at " + Format.percent(confidence);
+            return "but " + s.inconclusive() + of + " cannot decide" + level + small + ":";
+        }
+        return "and " + (s.judged() == 1 ? "the judged slice is" : "all " + s.judged() + " judged slices are") + small
+                + ":";
+    }
+
+    /**
+     * The closing line of an INCONCLUSIVE sliced gate: the rows each undecided slice would need (an estimate), or
+     * an empty string.
+     */
+    static String rowsNeededLine(List<Slice> slices) {
+        List<String> parts = new ArrayList<>();
+        for (Slice slice : slices) {
+            if (slice.judged() && slice.decision().verdict() == Verdict.INCONCLUSIVE) {
+                long needed = slice.decision().rowsNeeded();
+                parts.add(slice.value()
+                        + (needed > 0
+                                ? " about " + needed
+                                : needed < 0 ? " no number (its value equals the threshold)" : " none (undefined)"));
+            }
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return "rows needed to decide (estimates: the interval's half-width shrinks as 1/√n): "
+                + String.join(", ", parts) + ".";
+    }
+
+    private static List<String> names(List<Slice> slices, Verdict verdict) {
+        List<String> names = new ArrayList<>();
+        for (Slice s : slices) {
+            if (s.judged() && s.decision().verdict() == verdict) {
+                names.add(s.value());
+            }
+        }
+        return names;
+    }
+
+    /** The per-slice table, aligned in columns, each line indented by two spaces. */
+    static String table(String column, String label, List<Slice> slices, double confidence, int minSliceSize) {
+        String level = Format.percent(confidence == 0 ? MetricGate.REPORTED_LEVEL : confidence) + " CI";
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {column, "rows", label, level, "verdict"});
+        for (Slice s : slices) {
+            boolean measured = s.judged() && !Double.isNaN(s.measurement().value());
+            String ci = measured && s.measurement().interval() != null
+                    ? Format.value(s.measurement().interval().lower()) + "–"
+                            + Format.value(s.measurement().interval().upper())
+                    : "-";
+            lines.add(new String[] {
+                s.value(),
+                Integer.toString(s.rows()),
+                measured ? Format.value(s.measurement().value()) : "-",
+                ci,
+                s.verdictText(minSliceSize)
+            });
+        }
+        int[] width = new int[5];
+        for (String[] line : lines) {
+            for (int c = 0; c < 5; c++) {
+                width[c] = Math.max(width[c], line[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] line : lines) {
+            out.append(out.length() == 0 ? "  " : "\n  ");
+            for (int c = 0; c < 5; c++) {
+                out.append(c == 4 ? line[c] : GateText.pad(line[c], width[c] + 2));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The per-slice table as CSV. */
+    static String csv(String column, List<Slice> slices, int minSliceSize) {
+        CsvTable table = CsvTable.of(column, "rows", "value", "lower", "upper", "verdict");
+        for (Slice s : slices) {
+            boolean measured = s.judged() && !Double.isNaN(s.measurement().value());
+            boolean ci = measured && s.measurement().interval() != null;
+            table.row(
+                    s.value(),
+                    s.rows(),
+                    measured ? Format.value(s.measurement().value()) : "",
+                    ci ? Format.value(s.measurement().interval().lower()) : "",
+                    ci ? Format.value(s.measurement().interval().upper()) : "",
+                    s.verdictText(minSliceSize));
+        }
+        return table.toString();
+    }
+
+    /** The per-slice results for the report's details. */
+    static List<Map<String, Object>> details(List<Slice> slices, int minSliceSize) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Slice s : slices) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("slice", s.value());
+            row.put("rows", s.rows());
+            if (s.judged()) {
+                row.put("value", s.measurement().value());
+                if (s.measurement().interval() != null) {
+                    row.put("lower", s.measurement().interval().lower());
+                    row.put("upper", s.measurement().interval().upper());
+                }
+            }
+            row.put("verdict", s.verdictText(minSliceSize));
+            out.add(row);
+        }
+        return out;
+    }
+}

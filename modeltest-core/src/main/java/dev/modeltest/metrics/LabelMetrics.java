@@ -1,0 +1,203 @@
+package dev.modeltest.metrics;
+
+/**
+ * The label metrics computed from confusion counts, following scikit-learn 1.2's code step by step (the same
+ * operations in the same order, so results agree to the last bit or two).
+ */
+final class LabelMetrics {
+
+    private LabelMetrics() {}
+
+    static double value(Metric metric, long[] counts, int k, Resolved resolved) {
+        return switch (metric) {
+            case ACCURACY -> accuracy(counts, k);
+            case BALANCED_ACCURACY -> balancedAccuracy(counts, k);
+            case PRECISION, RECALL, F1 -> setWise(metric, counts, k, resolved);
+            case MATTHEWS -> matthews(counts, k);
+            case COHEN_KAPPA -> kappa(counts, k);
+            default -> throw new IllegalArgumentException(metric + " is not a label metric");
+        };
+    }
+
+    /** Returns {successes, trials} when the metric is a plain proportion under these options, else null. */
+    static long[] proportion(Metric metric, long[] counts, int k, Resolved resolved) {
+        if (metric == Metric.ACCURACY
+                || (resolved.average == Averaging.MICRO && (metric == Metric.PRECISION || metric == Metric.RECALL))) {
+            // Micro precision and recall pool tp over all present classes: both equal accuracy's correct / n.
+            return new long[] {trace(counts, k), total(counts)};
+        }
+        if (resolved.average == Averaging.BINARY && (metric == Metric.PRECISION || metric == Metric.RECALL)) {
+            int c = resolved.positive;
+            long tp = counts[c * k + c];
+            long trials = metric == Metric.PRECISION ? columnSum(counts, k, c) : rowSum(counts, k, c);
+            return new long[] {tp, trials};
+        }
+        return null;
+    }
+
+    static long total(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    static long trace(long[] counts, int k) {
+        long t = 0;
+        for (int c = 0; c < k; c++) {
+            t += counts[c * k + c];
+        }
+        return t;
+    }
+
+    static long rowSum(long[] counts, int k, int row) {
+        long s = 0;
+        for (int c = 0; c < k; c++) {
+            s += counts[row * k + c];
+        }
+        return s;
+    }
+
+    static long columnSum(long[] counts, int k, int column) {
+        long s = 0;
+        for (int r = 0; r < k; r++) {
+            s += counts[r * k + column];
+        }
+        return s;
+    }
+
+    private static double accuracy(long[] counts, int k) {
+        long n = total(counts);
+        return n == 0 ? Double.NaN : (double) trace(counts, k) / n;
+    }
+
+    /** {@code balanced_accuracy_score}: mean of diag / row sum over classes with true rows. */
+    private static double balancedAccuracy(long[] counts, int k) {
+        double sum = 0;
+        int classes = 0;
+        for (int c = 0; c < k; c++) {
+            long support = rowSum(counts, k, c);
+            if (support > 0) {
+                sum += (double) counts[c * k + c] / support;
+                classes++;
+            }
+        }
+        return classes == 0 ? Double.NaN : sum / classes;
+    }
+
+    /** {@code precision_recall_fscore_support} with {@code zero_division="warn"} (0) and {@code beta=1}. */
+    private static double setWise(Metric metric, long[] counts, int k, Resolved resolved) {
+        if (total(counts) == 0) {
+            return Double.NaN;
+        }
+        Averaging average = resolved.average;
+        if (average == Averaging.BINARY) {
+            int c = resolved.positive;
+            return perClass(metric, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c));
+        }
+        if (average == Averaging.MICRO) {
+            long tp = 0;
+            long predicted = 0;
+            long actual = 0;
+            for (int c = 0; c < k; c++) {
+                if (present(counts, k, c)) {
+                    tp += counts[c * k + c];
+                    predicted += columnSum(counts, k, c);
+                    actual += rowSum(counts, k, c);
+                }
+            }
+            return perClass(metric, tp, predicted, actual);
+        }
+        // MACRO and WEIGHTED: over the labels present in y_true or y_pred (scikit-learn's labels=None).
+        double sum = 0;
+        double weightedSum = 0;
+        long weights = 0;
+        int classes = 0;
+        for (int c = 0; c < k; c++) {
+            if (!present(counts, k, c)) {
+                continue;
+            }
+            long support = rowSum(counts, k, c);
+            double v = perClass(metric, counts[c * k + c], columnSum(counts, k, c), support);
+            sum += v;
+            weightedSum += v * support;
+            weights += support;
+            classes++;
+        }
+        if (average == Averaging.WEIGHTED) {
+            return weights == 0 ? 0.0 : weightedSum / weights;
+        }
+        return sum / classes;
+    }
+
+    private static boolean present(long[] counts, int k, int c) {
+        return rowSum(counts, k, c) > 0 || columnSum(counts, k, c) > 0;
+    }
+
+    private static double perClass(Metric metric, long tp, long predicted, long actual) {
+        double precision = predicted == 0 ? 0.0 : (double) tp / predicted;
+        double recall = actual == 0 ? 0.0 : (double) tp / actual;
+        return switch (metric) {
+            case PRECISION -> precision;
+            case RECALL -> recall;
+            default -> {
+                double denominator = precision + recall;
+                yield denominator == 0.0 ? 0.0 : 2 * precision * recall / denominator;
+            }
+        };
+    }
+
+    /** {@code matthews_corrcoef}: the multiclass form on float64 sums, 0 when a variance is 0. */
+    private static double matthews(long[] counts, int k) {
+        double samples = total(counts);
+        if (samples == 0) {
+            return Double.NaN;
+        }
+        double correct = trace(counts, k);
+        double tp = 0;
+        double pp = 0;
+        double tt = 0;
+        for (int c = 0; c < k; c++) {
+            double t = rowSum(counts, k, c);
+            double p = columnSum(counts, k, c);
+            tp += t * p;
+            pp += p * p;
+            tt += t * t;
+        }
+        double covYtYp = correct * samples - tp;
+        double covYpYp = samples * samples - pp;
+        double covYtYt = samples * samples - tt;
+        if (covYpYp * covYtYt == 0) {
+            return 0.0;
+        }
+        return covYtYp / Math.sqrt(covYtYt * covYpYp);
+    }
+
+    /** {@code cohen_kappa_score} without weights: 1 − observed / expected disagreement; NaN for 0/0. */
+    private static double kappa(long[] counts, int k) {
+        long n = total(counts);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double[] predictedTotals = new double[k];
+        double[] actualTotals = new double[k];
+        for (int c = 0; c < k; c++) {
+            predictedTotals[c] = columnSum(counts, k, c);
+            actualTotals[c] = rowSum(counts, k, c);
+        }
+        double observed = 0;
+        double expected = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                if (i != j) {
+                    // confusion[i][j] with i the first rater (y_true); expected = outer(sum0, sum1) / n, where sum0 is
+                    // the column sums (predicted) and sum1 the row sums (true).
+                    observed += counts[i * k + j];
+                    expected += predictedTotals[i] * actualTotals[j] / n;
+                }
+            }
+        }
+        return 1 - observed / expected;
+    }
+}

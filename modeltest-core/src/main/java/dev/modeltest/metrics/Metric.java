@@ -1,0 +1,333 @@
+package dev.modeltest.metrics;
+
+import static dev.modeltest.metrics.Direction.HIGHER_IS_BETTER;
+import static dev.modeltest.metrics.Direction.LOWER_IS_BETTER;
+import static dev.modeltest.metrics.Requirement.LABELS;
+import static dev.modeltest.metrics.Requirement.PROBABILITIES;
+import static dev.modeltest.metrics.Requirement.VALUES;
+
+import org.apiguardian.api.API;
+
+/**
+ * A model quality metric, defined as the scikit-learn function named in its description (scikit-learn 1.2).
+ *
+ * <p>Classes are the ones of {@link dev.modeltest.model.Predictions#classes()}, in that order (scikit-learn's sorted
+ * label order). Where scikit-learn's {@code zero_division="warn"} applies, a 0/0 ratio counts as 0. A metric is
+ * {@code NaN} where scikit-learn raises an error or returns {@code nan} on the rows given ({@link #undefinedWhen()}).
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public enum Metric {
+    /**
+     * The fraction of rows whose predicted class is the true class: {@code correct / n}. Same as
+     * {@code sklearn.metrics.accuracy_score(y_true, y_pred)}.
+     */
+    ACCURACY("accuracy", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.accuracy_score", "there are no rows"),
+
+    /**
+     * The mean recall of the classes that occur among the true labels: {@code mean_c tp_c / (tp_c + fn_c)}. Same as
+     * {@code sklearn.metrics.balanced_accuracy_score(y_true, y_pred)} (classes only predicted are left out, as there).
+     */
+    BALANCED_ACCURACY(
+            "balanced accuracy",
+            HIGHER_IS_BETTER,
+            LABELS,
+            0,
+            1,
+            "sklearn.metrics.balanced_accuracy_score",
+            "there are no rows"),
+
+    /**
+     * {@code tp / (tp + fp)}, 0 when nothing is predicted positive; averaged per {@link Averaging} over the classes
+     * present in the true or predicted labels. Same as {@code sklearn.metrics.precision_score(y_true, y_pred,
+     * average=..., pos_label=...)}.
+     */
+    PRECISION("precision", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.precision_score", "there are no rows"),
+
+    /**
+     * {@code tp / (tp + fn)}, 0 when the class never occurs; averaged per {@link Averaging}. Same as
+     * {@code sklearn.metrics.recall_score(y_true, y_pred, average=..., pos_label=...)}.
+     */
+    RECALL("recall", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.recall_score", "there are no rows"),
+
+    /**
+     * The harmonic mean {@code 2·P·R / (P + R)} of precision and recall, 0 when both are 0; averaged per
+     * {@link Averaging} (per-class F1 values, or micro from pooled counts). Same as
+     * {@code sklearn.metrics.f1_score(y_true, y_pred, average=..., pos_label=...)}.
+     */
+    F1("F1", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.f1_score", "there are no rows"),
+
+    /**
+     * Matthews correlation coefficient, in its multiclass form (Gorodkin 2004) from the confusion matrix {@code C}
+     * with row sums {@code t}, column sums {@code p}, trace {@code c} and total {@code s}:
+     * {@code (c·s − t·p) / sqrt((s² − p·p)(s² − t·t))}, and 0 when the denominator is 0. Same as
+     * {@code sklearn.metrics.matthews_corrcoef(y_true, y_pred)}.
+     */
+    MATTHEWS(
+            "Matthews correlation",
+            HIGHER_IS_BETTER,
+            LABELS,
+            -1,
+            1,
+            "sklearn.metrics.matthews_corrcoef",
+            "there are no rows"),
+
+    /**
+     * Cohen's kappa between true and predicted labels, {@code 1 − Σ_{i≠j} C_ij / Σ_{i≠j} E_ij} with the expected
+     * counts {@code E = outer(column sums, row sums) / n}. Same as {@code sklearn.metrics.cohen_kappa_score(y_true,
+     * y_pred)}.
+     */
+    COHEN_KAPPA(
+            "Cohen's kappa",
+            HIGHER_IS_BETTER,
+            LABELS,
+            -1,
+            1,
+            "sklearn.metrics.cohen_kappa_score",
+            "every true and predicted label is the same single class (0/0)"),
+
+    /**
+     * Area under the ROC curve: the probability that a random positive row scores higher than a random negative
+     * one, ties counting one half (the trapezoidal area of scikit-learn's curve, computed exactly from the
+     * Mann-Whitney U). Binary: same as {@code sklearn.metrics.roc_auc_score(y_true == positive, p_positive)}; more
+     * classes: one-vs-rest, same as {@code roc_auc_score(y_true, proba, multi_class='ovr', average=...,
+     * labels=classes)} (macro, weighted or micro), which needs every row's probabilities to sum to 1.
+     */
+    ROC_AUC(
+            "ROC AUC",
+            HIGHER_IS_BETTER,
+            PROBABILITIES,
+            0,
+            1,
+            "sklearn.metrics.roc_auc_score",
+            "a class scored one-vs-rest has no positive or no negative row (scikit-learn raises ValueError)"),
+
+    /**
+     * Average precision, the step-wise (not interpolated) area under the precision-recall curve:
+     * {@code Σ_k (R_k − R_{k−1}) P_k} over the distinct score thresholds, tied scores forming one step; 0 when there
+     * are no positive rows. Binary: same as {@code sklearn.metrics.average_precision_score(y_true, p_positive,
+     * pos_label=positive)}; more classes: one-vs-rest, same as {@code average_precision_score(label_binarize(y_true,
+     * classes=classes), proba, average=...)}.
+     */
+    AVERAGE_PRECISION(
+            "average precision",
+            HIGHER_IS_BETTER,
+            PROBABILITIES,
+            0,
+            1,
+            "sklearn.metrics.average_precision_score",
+            "there are no rows"),
+
+    /**
+     * Mean negative log-likelihood of the true class, {@code −mean log p̃_true}, where each row's probabilities are
+     * clipped to {@code [ε, 1 − ε]} with {@code ε = 2^-52} (NumPy's float64 eps, scikit-learn 1.2's
+     * {@code eps="auto"}) and renormalized to sum to 1. Same as {@code sklearn.metrics.log_loss(y_true, proba,
+     * labels=classes)}.
+     */
+    LOG_LOSS(
+            "log loss",
+            LOWER_IS_BETTER,
+            PROBABILITIES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.log_loss",
+            "there are no rows"),
+
+    /**
+     * Mean squared difference between the positive class's probability and the 0/1 outcome,
+     * {@code mean (1[y = positive] − p_positive)²}. Same as {@code sklearn.metrics.brier_score_loss(y_true,
+     * p_positive, pos_label=positive)}; on more than two classes it needs a positive label (one-vs-rest).
+     */
+    BRIER("Brier score", LOWER_IS_BETTER, PROBABILITIES, 0, 1, "sklearn.metrics.brier_score_loss", "there are no rows"),
+
+    /**
+     * Expected calibration error {@code Σ_b (n_b / n)·|accuracy_b − confidence_b|} over the non-empty confidence bins
+     * (Naeini et al. 2015; Guo et al. 2017). With a positive class (two classes, or {@link Averaging#BINARY}) the
+     * confidence is that class's probability and the accuracy the fraction of rows of that class: the bins, mean
+     * confidences and accuracies are exactly {@code sklearn.calibration.calibration_curve(y_true == positive,
+     * p_positive, n_bins=bins, strategy=...)}. On more classes by default it is the top-label form: confidence is the
+     * highest probability of the row and accuracy whether that class (NumPy {@code argmax}, first on ties) is the true
+     * one. Not in scikit-learn itself.
+     */
+    EXPECTED_CALIBRATION_ERROR(
+            "expected calibration error",
+            LOWER_IS_BETTER,
+            PROBABILITIES,
+            0,
+            1,
+            "sklearn.calibration.calibration_curve (bins), ECE as Guo et al. 2017",
+            "there are no rows"),
+
+    /** Mean squared error {@code mean (y − ŷ)²}. Same as {@code sklearn.metrics.mean_squared_error(y, y_hat)}. */
+    MSE(
+            "mean squared error",
+            LOWER_IS_BETTER,
+            VALUES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_squared_error",
+            "there are no rows"),
+
+    /**
+     * Root mean squared error {@code sqrt(mean (y − ŷ)²)}. Same as {@code sklearn.metrics.mean_squared_error(y, y_hat,
+     * squared=False)}.
+     */
+    RMSE(
+            "root mean squared error",
+            LOWER_IS_BETTER,
+            VALUES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_squared_error(squared=False)",
+            "there are no rows"),
+
+    /** Mean absolute error {@code mean |y − ŷ|}. Same as {@code sklearn.metrics.mean_absolute_error(y, y_hat)}. */
+    MAE(
+            "mean absolute error",
+            LOWER_IS_BETTER,
+            VALUES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_absolute_error",
+            "there are no rows"),
+
+    /**
+     * Coefficient of determination {@code 1 − Σ(y − ŷ)² / Σ(y − ȳ)²}. Same as {@code sklearn.metrics.r2_score(y,
+     * y_hat)} with its default {@code force_finite=True}: when the true values are all equal it is 1.0 for perfect
+     * predictions and 0.0 otherwise.
+     */
+    R2("R²", HIGHER_IS_BETTER, VALUES, Double.NEGATIVE_INFINITY, 1, "sklearn.metrics.r2_score", "there are no rows"),
+
+    /**
+     * Explained variance {@code 1 − Var(y − ŷ) / Var(y)}. Same as {@code sklearn.metrics.explained_variance_score(y,
+     * y_hat)} with {@code force_finite=True} (1.0 or 0.0 when the true values are all equal, as {@link #R2}).
+     */
+    EXPLAINED_VARIANCE(
+            "explained variance",
+            HIGHER_IS_BETTER,
+            VALUES,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.explained_variance_score",
+            "there are no rows"),
+
+    /**
+     * Mean absolute percentage error as a fraction, {@code mean |y − ŷ| / max(|y|, ε)} with {@code ε = 2^-52}, so a
+     * true value of 0 gives a huge but finite term. Same as {@code
+     * sklearn.metrics.mean_absolute_percentage_error(y, y_hat)}.
+     */
+    MAPE(
+            "mean absolute percentage error",
+            LOWER_IS_BETTER,
+            VALUES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_absolute_percentage_error",
+            "there are no rows"),
+
+    /**
+     * The median of {@code |y − ŷ|} (the mean of the two middle values for an even count). Same as {@code
+     * sklearn.metrics.median_absolute_error(y, y_hat)}.
+     */
+    MEDIAN_ABSOLUTE_ERROR(
+            "median absolute error",
+            LOWER_IS_BETTER,
+            VALUES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.median_absolute_error",
+            "there are no rows"),
+
+    /** The largest {@code |y − ŷ|}. Same as {@code sklearn.metrics.max_error(y, y_hat)}. */
+    MAX_ERROR(
+            "max error",
+            LOWER_IS_BETTER,
+            VALUES,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.max_error",
+            "there are no rows");
+
+    private final String displayName;
+    private final Direction direction;
+    private final Requirement requirement;
+    private final double lowest;
+    private final double highest;
+    private final String reference;
+    private final String undefinedWhen;
+
+    Metric(
+            String displayName,
+            Direction direction,
+            Requirement requirement,
+            double lowest,
+            double highest,
+            String reference,
+            String undefinedWhen) {
+        this.displayName = displayName;
+        this.direction = direction;
+        this.requirement = requirement;
+        this.lowest = lowest;
+        this.highest = highest;
+        this.reference = reference;
+        this.undefinedWhen = undefinedWhen;
+    }
+
+    /** Returns the name for messages and reports, e.g. {@code ROC AUC}. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Returns which way the metric improves. */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** Returns what the metric needs from the predictions. */
+    public Requirement requirement() {
+        return requirement;
+    }
+
+    /** Returns the smallest value the metric can take (may be negative infinity). */
+    public double lowest() {
+        return lowest;
+    }
+
+    /** Returns the largest value the metric can take (may be positive infinity). */
+    public double highest() {
+        return highest;
+    }
+
+    /** Returns the scikit-learn function this metric matches, e.g. {@code sklearn.metrics.roc_auc_score}. */
+    public String reference() {
+        return reference;
+    }
+
+    /** Returns when the metric is {@code NaN}, in words for messages, e.g. {@code there are no rows}. */
+    public String undefinedWhen() {
+        return undefinedWhen;
+    }
+
+    /** Returns whether the metric judges a classifier (labels or probabilities) rather than a regressor. */
+    public boolean isClassification() {
+        return requirement != VALUES;
+    }
+
+    /** Returns whether {@link MetricOptions#average()} matters: precision, recall, F1, ROC AUC, average precision. */
+    public boolean isAveraged() {
+        return switch (this) {
+            case PRECISION, RECALL, F1, ROC_AUC, AVERAGE_PRECISION -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Returns whether the metric scores one positive class against the rest ({@link Averaging#BINARY}), so that
+     * {@link MetricOptions#positiveLabel()} matters: the averaged metrics, Brier score and expected calibration
+     * error.
+     */
+    public boolean usesPositiveLabel() {
+        return isAveraged() || this == BRIER || this == EXPECTED_CALIBRATION_ERROR;
+    }
+}

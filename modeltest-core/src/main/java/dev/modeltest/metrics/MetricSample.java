@@ -1,0 +1,116 @@
+package dev.modeltest.metrics;
+
+import dev.modeltest.check.Interval;
+import dev.modeltest.stats.Bootstrap;
+import dev.modeltest.stats.Wilson;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * One metric prepared on a fixed set of rows, to be evaluated as it is and under re-weightings of those rows: the
+ * building block of bootstrap intervals, slices and paired comparisons.
+ *
+ * <p>What does not depend on the weights is computed once and kept (sorted scores for ROC AUC and average precision,
+ * sorted errors for the median, sorted confidences for equal-mass bins), so {@link #value(int[])} is one linear pass.
+ * Instances are immutable and safe to use from several threads.
+ *
+ * <pre>{@code
+ * MetricSample auc = Metrics.sample(predictions, Metric.ROC_AUC, MetricOptions.defaults(), sliceRows);
+ * double point = auc.value();
+ * Bootstrap.Result ci = Bootstrap.seeded(42).interval(auc.size(), auc::value, 0.95);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class MetricSample {
+
+    private final Metric metric;
+    private final MetricOptions options;
+    private final Resolved resolved;
+    private final Selection selection;
+    private final Kernel kernel;
+    private volatile double value = Double.NaN;
+    private volatile boolean computed;
+
+    MetricSample(Metric metric, MetricOptions options, Resolved resolved, Selection selection, Kernel kernel) {
+        this.metric = metric;
+        this.options = options;
+        this.resolved = resolved;
+        this.selection = selection;
+        this.kernel = kernel;
+    }
+
+    /** Returns the metric. */
+    public Metric metric() {
+        return metric;
+    }
+
+    /** Returns the options the metric is computed with. */
+    public MetricOptions options() {
+        return options;
+    }
+
+    /** Returns the number of rows in the sample: the length {@link #value(int[])} expects. */
+    public int size() {
+        return selection.size;
+    }
+
+    /** Returns the metric on the sample's rows, each once; {@code NaN} where it is undefined. */
+    public double value() {
+        if (!computed) {
+            value = kernel.values(new Metric[] {metric}, new Resolved[] {resolved}, null)[0];
+            computed = true;
+        }
+        return value;
+    }
+
+    /**
+     * Returns the metric on the sample's rows with row {@code j} (in sample order) counted {@code counts[j]} times,
+     * as if it had been copied that often: the statistic of a bootstrap resample, or of a subset when the counts are
+     * 0 and 1. {@code NaN} where the metric is undefined on those rows.
+     *
+     * @param counts one non-negative count per row of the sample
+     * @throws IllegalArgumentException if {@code counts} has the wrong length
+     */
+    public double value(int[] counts) {
+        if (counts.length != selection.size) {
+            throw new IllegalArgumentException(counts.length + " counts for a sample of " + selection.size + " rows");
+        }
+        return kernel.values(new Metric[] {metric}, new Resolved[] {resolved}, counts)[0];
+    }
+
+    /**
+     * Returns the numerator and denominator when the metric is a plain proportion of rows: accuracy, binary (or
+     * one-vs-rest) precision and recall, and micro-averaged precision and recall (both equal to accuracy then).
+     */
+    public Optional<Proportion> proportion() {
+        long[] p = kernel.proportion(metric, resolved, null);
+        return p == null ? Optional.empty() : Optional.of(new Proportion(p[0], p[1]));
+    }
+
+    /**
+     * Returns a confidence interval for the metric: the Wilson score interval when it is a proportion with at least
+     * one trial, otherwise {@code bootstrap}'s interval over this sample's rows.
+     *
+     * @throws IllegalStateException if the metric is undefined ({@code NaN}) on the sample
+     */
+    public Interval interval(double confidence, Bootstrap bootstrap) {
+        double point = value();
+        if (Double.isNaN(point)) {
+            throw new IllegalStateException(metric.displayName() + " is undefined on these " + selection.size
+                    + " rows: it is NaN when " + metric.undefinedWhen());
+        }
+        Optional<Proportion> proportion = proportion();
+        if (proportion.isPresent() && proportion.get().trials() > 0) {
+            return Wilson.interval(
+                    proportion.get().successes(), proportion.get().trials(), confidence);
+        }
+        return bootstrap.interval(selection.size, this::value, confidence).interval();
+    }
+
+    @Override
+    public String toString() {
+        return "MetricSample[" + metric + ", " + options + ", " + selection.size + " rows]";
+    }
+}

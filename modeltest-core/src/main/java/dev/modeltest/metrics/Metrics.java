@@ -1,0 +1,357 @@
+package dev.modeltest.metrics;
+
+import dev.modeltest.model.Predictions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Computes {@link Metric}s on {@link Predictions}, on all rows or on a subset, as scikit-learn defines them.
+ *
+ * <pre>{@code
+ * double f1 = Metrics.compute(predictions, Metric.F1, MetricOptions.defaults().withAverage(Averaging.MACRO));
+ * double sliceAuc = Metrics.compute(predictions, Metric.ROC_AUC, MetricOptions.defaults(), rowsOfSlice);
+ * }</pre>
+ *
+ * <p>A metric that does not apply (ROC AUC without probabilities, RMSE on a classifier, a positive label that is not
+ * a class, an averaging the metric has no use for) is refused: {@link #notApplicable} says why, in words that name
+ * the option ({@code 'average'}, {@code 'positiveLabel'}), and the computing methods throw
+ * {@link IllegalArgumentException} with the same message. A metric that applies but is undefined on the rows given
+ * (ROC AUC with one class only, any metric on no rows) is {@code NaN}; {@link Metric#undefinedWhen()} says when. A
+ * probability or value that is NaN, infinite or out of the range a metric needs fails with a
+ * {@link dev.modeltest.error.ModelException} naming the row.
+ *
+ * <p>Row indexes are 0-based, as in {@link Predictions}; a row may be listed more than once and then counts as often.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class Metrics {
+
+    private Metrics() {}
+
+    /** Returns why {@code metric} cannot be computed on these predictions with these options, or empty if it can. */
+    public static Optional<String> notApplicable(Predictions predictions, Metric metric, MetricOptions options) {
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(options, "options");
+        return Optional.ofNullable(Resolved.problem(predictions, metric, options));
+    }
+
+    /** Returns the metrics that can be computed on these predictions with these options, in enum order. */
+    public static Set<Metric> applicable(Predictions predictions, MetricOptions options) {
+        Set<Metric> out = EnumSet.noneOf(Metric.class);
+        for (Metric m : Metric.values()) {
+            if (Resolved.problem(predictions, m, options) == null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Computes a metric on all rows.
+     *
+     * @return the value, {@code NaN} where the metric is undefined
+     * @throws IllegalArgumentException if the metric does not apply ({@link #notApplicable})
+     */
+    public static double compute(Predictions predictions, Metric metric, MetricOptions options) {
+        return sample(predictions, metric, options).value();
+    }
+
+    /**
+     * Computes a metric on the given rows.
+     *
+     * @param rows 0-based row indexes; a row listed twice counts twice
+     * @throws IllegalArgumentException if the metric does not apply or a row index is out of range
+     */
+    public static double compute(Predictions predictions, Metric metric, MetricOptions options, int[] rows) {
+        return sample(predictions, metric, options, rows).value();
+    }
+
+    /**
+     * Computes a metric on the rows where {@code mask} is true.
+     *
+     * @throws IllegalArgumentException if the metric does not apply or the mask's length is not the row count
+     */
+    public static double compute(Predictions predictions, Metric metric, MetricOptions options, boolean[] mask) {
+        return compute(predictions, metric, options, rowsWhere(predictions, mask));
+    }
+
+    /**
+     * Computes several metrics on all rows, sharing passes: one confusion count for all label metrics, one ranking
+     * per one-vs-rest column for ROC AUC and average precision, one pass for log loss and Brier score, one for the
+     * regression sums.
+     *
+     * <p>Options a metric has no use for are left out for that metric (an averaging for accuracy, a positive label
+     * for log loss), so that one set of options can serve a report of many metrics; {@link #compute} refuses them.
+     *
+     * @return the values in enum order
+     * @throws IllegalArgumentException if any of the metrics does not apply
+     */
+    public static Map<Metric, Double> computeAll(
+            Predictions predictions, Collection<Metric> metrics, MetricOptions options) {
+        Map<Metric, Double> out = new EnumMap<>(Metric.class);
+        if (metrics.isEmpty()) {
+            return out;
+        }
+        Columns columns = Columns.of(predictions);
+        Selection selection = new Selection(null, null, columns.n);
+        Map<Kernel.Family, List<Metric>> byFamily = new EnumMap<>(Kernel.Family.class);
+        for (Metric m : EnumSet.copyOf(metrics)) {
+            byFamily.computeIfAbsent(Kernel.Family.of(m), f -> new ArrayList<>())
+                    .add(m);
+        }
+        for (Map.Entry<Kernel.Family, List<Metric>> group : byFamily.entrySet()) {
+            Metric[] ms = group.getValue().toArray(new Metric[0]);
+            Resolved[] resolved = new Resolved[ms.length];
+            for (int i = 0; i < ms.length; i++) {
+                resolved[i] = Resolved.of(predictions, ms[i], relevant(ms[i], options));
+            }
+            double[] values = group.getKey().kernel(columns, selection).values(ms, resolved, null);
+            for (int i = 0; i < ms.length; i++) {
+                out.put(ms[i], values[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Drops the options {@code metric} has no use for. */
+    private static MetricOptions relevant(Metric metric, MetricOptions options) {
+        if (!metric.isClassification() || !metric.usesPositiveLabel()) {
+            return options.withAverage(Averaging.AUTO).withPositiveLabel(null);
+        }
+        if (!metric.isAveraged() && options.average() != Averaging.BINARY) {
+            return options.withAverage(Averaging.AUTO);
+        }
+        return options;
+    }
+
+    /**
+     * Prepares a metric on all rows for repeated evaluation (see {@link MetricSample}).
+     *
+     * @throws IllegalArgumentException if the metric does not apply
+     */
+    public static MetricSample sample(Predictions predictions, Metric metric, MetricOptions options) {
+        return sample(predictions, metric, options, new Selection(null, null, predictions.size()));
+    }
+
+    /**
+     * Prepares a metric on the given rows for repeated evaluation (see {@link MetricSample}).
+     *
+     * @param rows 0-based row indexes (copied); a row listed twice counts twice
+     * @throws IllegalArgumentException if the metric does not apply or a row index is out of range
+     */
+    public static MetricSample sample(Predictions predictions, Metric metric, MetricOptions options, int[] rows) {
+        return sample(predictions, metric, options, selection(predictions, rows));
+    }
+
+    private static MetricSample sample(
+            Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
+        Resolved resolved = Resolved.of(predictions, metric, options);
+        Kernel kernel = Kernel.Family.of(metric).kernel(Columns.of(predictions), selection);
+        return new MetricSample(metric, options, resolved, selection, kernel);
+    }
+
+    /** Returns the 0-based indexes of the rows where {@code mask} is true, in order. */
+    public static int[] rowsWhere(Predictions predictions, boolean[] mask) {
+        if (mask.length != predictions.size()) {
+            throw new IllegalArgumentException("a mask of " + mask.length + " values for the " + predictions.size()
+                    + " rows of " + predictions.dataName());
+        }
+        int count = 0;
+        for (boolean b : mask) {
+            if (b) {
+                count++;
+            }
+        }
+        int[] rows = new int[count];
+        int at = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                rows[at++] = i;
+            }
+        }
+        return rows;
+    }
+
+    private static Selection selection(Predictions predictions, int[] rows) {
+        int n = predictions.size();
+        int[] copy = rows.clone();
+        for (int j = 0; j < copy.length; j++) {
+            if (copy[j] < 0 || copy[j] >= n) {
+                throw new IllegalArgumentException("row index " + copy[j] + " (at position " + j
+                        + " of the row list) is outside the " + n + " rows of " + predictions.dataName());
+            }
+        }
+        return new Selection(copy, null, copy.length);
+    }
+
+    /** Returns the confusion matrix over all rows. */
+    public static ConfusionMatrix confusionMatrix(Predictions predictions) {
+        return confusionMatrix(predictions, new Selection(null, null, predictions.size()));
+    }
+
+    /** Returns the confusion matrix over the given rows. */
+    public static ConfusionMatrix confusionMatrix(Predictions predictions, int[] rows) {
+        return confusionMatrix(predictions, selection(predictions, rows));
+    }
+
+    private static ConfusionMatrix confusionMatrix(Predictions predictions, Selection selection) {
+        Columns columns = Columns.of(predictions);
+        if (!columns.classification) {
+            throw new IllegalArgumentException(
+                    "a confusion matrix needs a classifier, but " + predictions.modelName() + " is a regressor");
+        }
+        return new ConfusionMatrix(columns.classes, ConfusionCounts.of(columns, selection).counts);
+    }
+
+    /**
+     * Returns the ROC curve of the positive class over all rows ({@link MetricOptions#positiveLabel()}, by default
+     * the second of two classes; required for more classes).
+     *
+     * @throws IllegalArgumentException if there are no probabilities or no positive class
+     */
+    public static RocCurve rocCurve(Predictions predictions, MetricOptions options) {
+        return rocCurve(predictions, options, new Selection(null, null, predictions.size()));
+    }
+
+    /** Returns the ROC curve of the positive class over the given rows. */
+    public static RocCurve rocCurve(Predictions predictions, MetricOptions options, int[] rows) {
+        return rocCurve(predictions, options, selection(predictions, rows));
+    }
+
+    private static RocCurve rocCurve(Predictions predictions, MetricOptions options, Selection selection) {
+        Columns columns = Columns.of(predictions);
+        int positive = positiveForCurve(predictions, Metric.ROC_AUC, options, "ROC");
+        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
+        RankRuns.Groups g = runs.descendingGroups();
+        int size = g.thresholds().length;
+        // roc_curve(drop_intermediate=True): keep the ends and every point where the curve bends.
+        int[] keep = new int[size];
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            boolean end = i == 0 || i == size - 1;
+            if (end
+                    || g.fps()[i + 1] - 2 * g.fps()[i] + g.fps()[i - 1] != 0
+                    || g.tps()[i + 1] - 2 * g.tps()[i] + g.tps()[i - 1] != 0) {
+                keep[kept++] = i;
+            }
+        }
+        double[] fpr = new double[kept + 1];
+        double[] tpr = new double[kept + 1];
+        double[] thresholds = new double[kept + 1];
+        long negatives = size == 0 ? 0 : g.fps()[size - 1];
+        long positives = size == 0 ? 0 : g.tps()[size - 1];
+        thresholds[0] = size == 0 ? Double.NaN : g.thresholds()[0] + 1;
+        fpr[0] = negatives == 0 ? Double.NaN : 0.0;
+        tpr[0] = positives == 0 ? Double.NaN : 0.0;
+        for (int t = 0; t < kept; t++) {
+            int i = keep[t];
+            thresholds[t + 1] = g.thresholds()[i];
+            fpr[t + 1] = negatives == 0 ? Double.NaN : (double) g.fps()[i] / negatives;
+            tpr[t + 1] = positives == 0 ? Double.NaN : (double) g.tps()[i] / positives;
+        }
+        return new RocCurve(
+                columns.classes.get(positive),
+                fpr,
+                tpr,
+                thresholds,
+                runs.summary().auc());
+    }
+
+    /**
+     * Returns the precision-recall curve of the positive class over all rows (positive class as for {@link
+     * #rocCurve}).
+     */
+    public static PrecisionRecallCurve precisionRecallCurve(Predictions predictions, MetricOptions options) {
+        return precisionRecallCurve(predictions, options, new Selection(null, null, predictions.size()));
+    }
+
+    /** Returns the precision-recall curve of the positive class over the given rows. */
+    public static PrecisionRecallCurve precisionRecallCurve(
+            Predictions predictions, MetricOptions options, int[] rows) {
+        return precisionRecallCurve(predictions, options, selection(predictions, rows));
+    }
+
+    private static PrecisionRecallCurve precisionRecallCurve(
+            Predictions predictions, MetricOptions options, Selection selection) {
+        Columns columns = Columns.of(predictions);
+        int positive = positiveForCurve(predictions, Metric.AVERAGE_PRECISION, options, "precision-recall");
+        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
+        RankRuns.Groups g = runs.descendingGroups();
+        int size = g.thresholds().length;
+        long positives = size == 0 ? 0 : g.tps()[size - 1];
+        double[] precision = new double[size + 1];
+        double[] recall = new double[size + 1];
+        double[] thresholds = new double[size];
+        for (int i = 0; i < size; i++) {
+            // Reversed, so that recall decreases, as precision_recall_curve returns it.
+            int from = size - 1 - i;
+            long tp = g.tps()[from];
+            long predicted = tp + g.fps()[from];
+            precision[i] = predicted == 0 ? 0.0 : (double) tp / predicted;
+            recall[i] = positives == 0 ? 1.0 : (double) tp / positives;
+            thresholds[i] = g.thresholds()[from];
+        }
+        precision[size] = 1.0;
+        recall[size] = 0.0;
+        RankSummary summary = runs.summary();
+        double ap = summary.positives + summary.negatives == 0 ? Double.NaN : summary.averagePrecision();
+        return new PrecisionRecallCurve(columns.classes.get(positive), precision, recall, thresholds, ap);
+    }
+
+    private static int positiveForCurve(Predictions predictions, Metric metric, MetricOptions options, String kind) {
+        Resolved resolved = Resolved.of(predictions, metric, options);
+        if (resolved.average != Averaging.BINARY) {
+            throw new IllegalArgumentException("a " + kind + " curve is drawn for one positive class; on the "
+                    + predictions.classes().size() + " classes " + predictions.classes()
+                    + " give a 'positiveLabel'");
+        }
+        return resolved.positive;
+    }
+
+    /**
+     * Returns the reliability diagram data and expected calibration error over all rows, binned as {@code options}
+     * say ({@link MetricOptions#bins()}, {@link MetricOptions#binning()}).
+     *
+     * @throws IllegalArgumentException if there are no probabilities or the options do not apply
+     */
+    public static ReliabilityCurve reliabilityCurve(Predictions predictions, MetricOptions options) {
+        return reliabilityCurve(predictions, options, new Selection(null, null, predictions.size()));
+    }
+
+    /** Returns the reliability diagram data and expected calibration error over the given rows. */
+    public static ReliabilityCurve reliabilityCurve(Predictions predictions, MetricOptions options, int[] rows) {
+        return reliabilityCurve(predictions, options, selection(predictions, rows));
+    }
+
+    private static ReliabilityCurve reliabilityCurve(
+            Predictions predictions, MetricOptions options, Selection selection) {
+        Resolved resolved = Resolved.of(predictions, Metric.EXPECTED_CALIBRATION_ERROR, options);
+        Columns columns = Columns.of(predictions);
+        CalibrationKernel kernel = new CalibrationKernel(columns, selection);
+        Confidence confidence = CalibrationKernel.confidence(resolved);
+        double[] edges = kernel.edges(resolved, confidence, null);
+        CalibrationBins bins = kernel.bins(resolved, null);
+        List<ReliabilityCurve.Bin> out = new ArrayList<>();
+        for (int b = 0; b < bins.counts.length; b++) {
+            long n = bins.counts[b];
+            if (n > 0) {
+                out.add(new ReliabilityCurve.Bin(
+                        edges[b], edges[b + 1], n, bins.confidenceSums[b] / n, (double) bins.hits[b] / n));
+            }
+        }
+        return new ReliabilityCurve(
+                resolved.topLabel ? null : columns.classes.get(resolved.positive),
+                resolved.binning,
+                out,
+                bins.expectedCalibrationError());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.modeltest.metrics;
+
+import dev.modeltest.check.Format;
+import dev.modeltest.error.ModelException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * ROC AUC and average precision: one ranking per one-vs-rest column, shared by both metrics. Unweighted evaluations
+ * sort the scores in parallel chunks ({@link RankRuns}); weighted ones walk an order sorted once ({@link RankOrder}).
+ */
+final class RankingKernel implements Kernel {
+
+    private final Columns columns;
+    private final Selection selection;
+    private final Map<String, RankOrder> orders = new ConcurrentHashMap<>();
+    private volatile boolean sumsChecked;
+
+    RankingKernel(Columns columns, Selection selection) {
+        this.columns = columns;
+        this.selection = selection;
+    }
+
+    @Override
+    public double[] values(Metric[] metrics, Resolved[] resolved, int[] counts) {
+        double[] out = new double[metrics.length];
+        Map<String, RankSummary[]> shared = new HashMap<>();
+        for (int i = 0; i < metrics.length; i++) {
+            Resolved r = resolved[i];
+            if (metrics[i] == Metric.ROC_AUC && columns.k > 2 && r.average != Averaging.BINARY) {
+                requireProbabilitiesSumToOne();
+            }
+            RankSummary[] summaries = shared.computeIfAbsent(r.average + "/" + r.positive, key -> summaries(r, counts));
+            out[i] = value(metrics[i], r.average, summaries);
+        }
+        return out;
+    }
+
+    /** One summary per one-vs-rest column: the positive class; all classes pooled (micro); or each class. */
+    RankSummary[] summaries(Resolved r, int[] counts) {
+        int k = columns.k;
+        int[][] columnSets;
+        if (r.average == Averaging.BINARY) {
+            columnSets = new int[][] {{r.positive}};
+        } else if (r.average == Averaging.MICRO) {
+            int[] all = new int[k];
+            Arrays.setAll(all, c -> c);
+            columnSets = new int[][] {all};
+        } else {
+            columnSets = new int[k][];
+            for (int c = 0; c < k; c++) {
+                columnSets[c] = new int[] {c};
+            }
+        }
+        RankSummary[] summaries = new RankSummary[columnSets.length];
+        if (counts == null && columnSets.length > 1) {
+            // One ranking per class: rank the classes side by side, each on one thread, rather than one after
+            // another with only their sorts in parallel (their merges and walks are sequential).
+            List<ForkJoinTask<RankSummary>> tasks = new ArrayList<>();
+            for (int[] classes : columnSets) {
+                tasks.add(ForkJoinTask.adapt(
+                        () -> RankRuns.sequential(columns, selection, classes).summary()));
+            }
+            ForkJoinTask.invokeAll(tasks);
+            for (int s = 0; s < summaries.length; s++) {
+                summaries[s] = tasks.get(s).join();
+            }
+            return summaries;
+        }
+        for (int s = 0; s < columnSets.length; s++) {
+            int[] classes = columnSets[s];
+            summaries[s] = counts == null
+                    ? RankRuns.of(columns, selection, classes).summary()
+                    : orders.computeIfAbsent(Arrays.toString(classes), key -> RankOrder.of(columns, selection, classes))
+                            .summary(counts);
+        }
+        return summaries;
+    }
+
+    private static double value(Metric metric, Averaging average, RankSummary[] summaries) {
+        if (summaries[0].positives + summaries[0].negatives == 0) {
+            // Every row is a positive or a negative of each column: no entries means no rows.
+            return Double.NaN;
+        }
+        boolean auc = metric == Metric.ROC_AUC;
+        if (summaries.length == 1) {
+            return auc ? summaries[0].auc() : summaries[0].averagePrecision();
+        }
+        double sum = 0;
+        double weightedSum = 0;
+        long weights = 0;
+        for (RankSummary s : summaries) {
+            double v = auc ? s.auc() : s.averagePrecision();
+            sum += v;
+            weightedSum += v * s.positives;
+            weights += s.positives;
+        }
+        if (average == Averaging.WEIGHTED) {
+            return weights == 0 ? 0.0 : weightedSum / weights;
+        }
+        return sum / summaries.length;
+    }
+
+    /** As {@code roc_auc_score(multi_class='ovr')}: {@code numpy.allclose(1, proba.sum(axis=1))}. */
+    private void requireProbabilitiesSumToOne() {
+        if (sumsChecked) {
+            return;
+        }
+        double[][] p = columns.probabilities;
+        for (int j = 0; j < selection.size; j++) {
+            int i = selection.row(j);
+            double sum = 0;
+            for (int c = 0; c < columns.k; c++) {
+                sum += p[c][i];
+            }
+            if (!(Math.abs(1 - sum) <= 1e-8 + 1e-5 * Math.abs(sum))) {
+                throw new ModelException("one-vs-rest ROC AUC needs each row's probabilities to"
+                        + " sum to 1 (as scikit-learn's roc_auc_score(multi_class='ovr') does), but at "
+                        + columns.row(i) + " they sum to " + Format.number(sum) + " (model "
+                        + columns.predictions.modelName()
+                        + ")");
+            }
+        }
+        sumsChecked = true;
+    }
+}

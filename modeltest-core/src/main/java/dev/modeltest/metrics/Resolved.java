@@ -1,0 +1,127 @@
+package dev.modeltest.metrics;
+
+import dev.modeltest.model.Predictions;
+import dev.modeltest.model.Task;
+import java.util.List;
+
+/**
+ * {@link MetricOptions} resolved against one {@link Predictions}: {@link Averaging#AUTO} replaced, the positive label
+ * turned into a class index, and every combination that does not apply rejected with a message.
+ */
+final class Resolved {
+
+    /** How the metric is formed; {@code null} for metrics without averaging. */
+    final Averaging average;
+    /** The positive class index for {@link Averaging#BINARY}, else -1. */
+    final int positive;
+    /** Expected calibration error on the top-label confidence rather than one class's probability. */
+    final boolean topLabel;
+
+    final int bins;
+    final Binning binning;
+
+    private Resolved(Averaging average, int positive, boolean topLabel, int bins, Binning binning) {
+        this.average = average;
+        this.positive = positive;
+        this.topLabel = topLabel;
+        this.bins = bins;
+        this.binning = binning;
+    }
+
+    /**
+     * Returns why {@code metric} cannot be computed on these predictions with these options, or {@code null} when it
+     * can. Messages name the option as the annotations do ({@code 'average'}, {@code 'positiveLabel'}).
+     */
+    static String problem(Predictions predictions, Metric metric, MetricOptions options) {
+        String name = metric.displayName();
+        String model = predictions.modelName();
+        if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
+            return name + " applies to classifiers, but " + model
+                    + " is a regressor; use a regression metric such as RMSE, MAE or R2";
+        }
+        if (!metric.isClassification()) {
+            if (predictions.task() != Task.REGRESSION) {
+                return name + " applies to regressors, but " + model
+                        + " is a classifier; use a classification metric such as ACCURACY, F1 or ROC_AUC";
+            }
+            if (options.average() != Averaging.AUTO) {
+                return "'average' does not apply to " + name + ", was " + options.average();
+            }
+            if (options.positiveLabel() != null) {
+                return "'positiveLabel' does not apply to " + name + ", was \"" + options.positiveLabel() + "\"";
+            }
+            return null;
+        }
+        List<String> classes = predictions.classes();
+        int k = classes.size();
+        if (metric.requirement() == Requirement.PROBABILITIES) {
+            if (!predictions.hasProbabilities()) {
+                return name + " needs class probabilities, but " + model + " gives none";
+            }
+            if (k < 2) {
+                return name + " needs at least two classes, but the predictions have one " + classes;
+            }
+        }
+        String label = options.positiveLabel();
+        if (label != null && !classes.contains(label)) {
+            return "'positiveLabel' is \"" + label + "\", which is not one of the classes " + classes;
+        }
+        if (!metric.usesPositiveLabel()) {
+            if (options.average() != Averaging.AUTO) {
+                return "'average' does not apply to " + name + " (it has no per-class form), was " + options.average();
+            }
+            if (label != null) {
+                return "'positiveLabel' does not apply to " + name + ", was \"" + label + "\"";
+            }
+            return null;
+        }
+        Averaging average = options.average();
+        if (!metric.isAveraged() && average != Averaging.AUTO && average != Averaging.BINARY) {
+            return "'average' for " + name + " must be AUTO or BINARY, was " + average;
+        }
+        if (label != null && average != Averaging.AUTO && average != Averaging.BINARY) {
+            return "'positiveLabel' applies only with 'average' BINARY, but 'average' is " + average;
+        }
+        if (average == Averaging.BINARY && label == null && k != 2) {
+            return "'average' BINARY on the " + k + " classes " + classes
+                    + " needs a 'positiveLabel': the class scored against the rest";
+        }
+        if (metric == Metric.BRIER && label == null && k != 2) {
+            return name + " scores one class's probability; on the " + k + " classes " + classes
+                    + " give a 'positiveLabel' to score that class against the rest";
+        }
+        return null;
+    }
+
+    /** Resolves the options, or throws {@link IllegalArgumentException} with {@link #problem}'s message. */
+    static Resolved of(Predictions predictions, Metric metric, MetricOptions options) {
+        String problem = problem(predictions, metric, options);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        int k = predictions.classes().size();
+        if (!metric.isClassification() || !metric.usesPositiveLabel()) {
+            return new Resolved(null, -1, false, options.bins(), options.binning());
+        }
+        String label = options.positiveLabel();
+        int positive = label != null ? predictions.classes().indexOf(label) : k == 2 ? 1 : -1;
+        Averaging average = options.average();
+        if (average == Averaging.AUTO) {
+            average = positive >= 0 ? Averaging.BINARY : Averaging.MACRO;
+        }
+        boolean ranking = metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
+        if (ranking && k == 2) {
+            // roc_auc_score and average_precision_score ignore 'average' when y_true is binary.
+            average = Averaging.BINARY;
+            positive = positive >= 0 ? positive : 1;
+        }
+        boolean topLabel = metric == Metric.EXPECTED_CALIBRATION_ERROR && average != Averaging.BINARY;
+        if (average != Averaging.BINARY) {
+            positive = -1;
+        }
+        if (!metric.isAveraged()) {
+            average = topLabel ? null : Averaging.BINARY;
+        }
+        return new Resolved(average, positive, topLabel, options.bins(), options.binning());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.modeltest.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RadixSortTest {
+
+    @Test
+    void keysOrderDoublesNumericallyWithSignedZerosAlike() {
+        double[] values = {
+            Double.NEGATIVE_INFINITY,
+            -1e300,
+            -1.5,
+            -Double.MIN_VALUE,
+            -0.0,
+            0.0,
+            Double.MIN_VALUE,
+            0.1,
+            1,
+            1e300,
+            Double.POSITIVE_INFINITY
+        };
+        for (int i = 1; i < values.length; i++) {
+            long previous = RadixSort.key(values[i - 1]);
+            long current = RadixSort.key(values[i]);
+            if (values[i - 1] == values[i]) {
+                assertThat(current).isEqualTo(previous);
+            } else {
+                assertThat(current).isGreaterThan(previous);
+            }
+            assertThat(RadixSort.value(current)).isEqualTo(values[i] + 0.0);
+        }
+    }
+
+    @Test
+    void sortsLikeArraysSortAtEverySize() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int n : new int[] {0, 1, 2, 100, 4095, 4096, 5000, 100_000}) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = switch (i % 3) {
+                    case 0 -> RadixSort.key(random.nextGaussian());
+                    case 1 -> RadixSort.key(Math.rint(random.nextDouble() * 20) / 20);
+                    default -> random.nextLong();
+                };
+            }
+            long[] expected = keys.clone();
+            Arrays.sort(expected);
+
+            assertThat(RadixSort.sort(keys.clone(), n)).startsWith(expected);
+        }
+    }
+
+    @Test
+    void sortsKeysThatTieInTheirHighBits() {
+        // Scores within 2^-20 of each other share their 31 high key bits: the radix passes leave them to the run sort,
+        // in runs of every length (short ones by insertion, long ones by comparison sort, sorted ones left alone).
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 50_000;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            double base = 0.5 + (i % 7 == 0 ? 0.25 : 0) + (i % 11 == 0 ? -1.75 : 0);
+            keys[i] = RadixSort.key(base + random.nextInt(1 << 12) * Math.ulp(base) * (i % 3 == 0 ? 1 : 1000));
+        }
+        long[] expected = keys.clone();
+        Arrays.sort(expected);
+
+        assertThat(RadixSort.sort(keys.clone(), n)).startsWith(expected);
+    }
+
+    @Test
+    void sortsAPayloadAlongStably() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int n : new int[] {10, 4095, 20_000}) {
+            long[] keys = new long[n];
+            int[] payload = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = random.nextInt(50) - 25;
+                payload[i] = i;
+            }
+
+            RadixSort.Sorted sorted = RadixSort.sort(keys.clone(), payload.clone(), n);
+
+            for (int i = 0; i < n; i++) {
+                assertThat(sorted.keys()[i]).isEqualTo(keys[sorted.payload()[i]]);
+                if (i > 0) {
+                    assertThat(sorted.keys()[i]).isGreaterThanOrEqualTo(sorted.keys()[i - 1]);
+                    if (sorted.keys()[i] == sorted.keys()[i - 1]) {
+                        assertThat(sorted.payload()[i]).isGreaterThan(sorted.payload()[i - 1]);
+                    }
+                }
+            }
+        }
+    }
+}

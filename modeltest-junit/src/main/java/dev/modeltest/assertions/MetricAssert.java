@@ -1,0 +1,113 @@
+package dev.modeltest.assertions;
+
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Verdict;
+import dev.modeltest.gate.Bound;
+import dev.modeltest.gate.MetricGate;
+import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.Binning;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.model.Predictions;
+import org.apiguardian.api.API;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on one metric of {@link Predictions}, evaluated by the same {@link MetricGate} as the annotations, so a
+ * failure reads exactly like {@code @MetricAtLeast}'s message. An INCONCLUSIVE interval decision fails too (AssertJ
+ * has no "aborted"), with the gate's message saying how many rows would decide.
+ *
+ * <p>Settings ({@code withConfidence}, {@code withSeed}, ...) apply to the bound asserted after them.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions> {
+
+    private final Metric metric;
+    private final String where;
+    private MetricOptions options;
+    private double confidence;
+    private long seed = MetricGate.DEFAULT_SEED;
+    private int resamples = MetricGate.DEFAULT_RESAMPLES;
+    private String[] slices;
+    private String slicedBy;
+    private int minSliceSize = MetricGate.DEFAULT_MIN_SLICE_SIZE;
+
+    MetricAssert(Predictions actual, Metric metric, Averaging average, String where) {
+        super(actual, MetricAssert.class);
+        this.metric = metric;
+        this.where = where;
+        this.options = MetricOptions.defaults().withAverage(average);
+    }
+
+    /** Decides on the interval at this level in (0, 1) instead of the point value. */
+    public MetricAssert withConfidence(double level) {
+        this.confidence = level;
+        return myself;
+    }
+
+    /** Sets the positive class, for {@link Averaging#BINARY} and one-class scores. */
+    public MetricAssert withPositiveLabel(String positiveLabel) {
+        this.options = options.withPositiveLabel(positiveLabel);
+        return myself;
+    }
+
+    /** Sets the calibration bins of expected calibration error. */
+    public MetricAssert withBins(int bins, Binning binning) {
+        this.options = options.withBins(bins).withBinning(binning);
+        return myself;
+    }
+
+    /** Sets the bootstrap seed (default 42). */
+    public MetricAssert withSeed(long newSeed) {
+        this.seed = newSeed;
+        return myself;
+    }
+
+    /** Sets the number of bootstrap resamples (default 2000). */
+    public MetricAssert withResamples(int newResamples) {
+        this.resamples = newResamples;
+        return myself;
+    }
+
+    /**
+     * Judges every slice: {@code values} holds one slice value per row ({@code null} for missing); every slice of at
+     * least {@code minSliceSize} rows must hold.
+     */
+    public MetricAssert inEverySliceOf(String column, String[] values, int minSize) {
+        this.slicedBy = column;
+        this.slices = values.clone();
+        this.minSliceSize = minSize;
+        return myself;
+    }
+
+    /** Asserts the metric is at least {@code threshold}. */
+    public MetricAssert isAtLeast(double threshold) {
+        return check(Bound.AT_LEAST, threshold);
+    }
+
+    /** Asserts the metric is at most {@code threshold}. */
+    public MetricAssert isAtMost(double threshold) {
+        return check(Bound.AT_MOST, threshold);
+    }
+
+    private MetricAssert check(Bound bound, double threshold) {
+        isNotNull();
+        MetricGate gate = MetricGate.builder(where, metric, bound, threshold)
+                .options(options)
+                .confidence(confidence)
+                .seed(seed)
+                .resamples(resamples)
+                .slicedBy(slicedBy)
+                .minSliceSize(minSliceSize)
+                .build();
+        CheckResult result = slices == null ? gate.evaluate(actual) : gate.evaluate(actual, slices);
+        if (result.verdict() != Verdict.PASS) {
+            // The message may hold '%' (as in "95% CI"): pass it as an argument, never as the format.
+            throw failureWithActualExpected(
+                    result.measured(), bound.symbol() + " " + threshold, "%s", result.message());
+        }
+        return myself;
+    }
+}

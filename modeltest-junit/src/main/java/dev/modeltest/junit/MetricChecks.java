@@ -1,0 +1,292 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.check.Check;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.gate.Bound;
+import dev.modeltest.gate.MetricGate;
+import dev.modeltest.gate.NoRegressionCheck;
+import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.Binning;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.model.ModelProvider;
+import dev.modeltest.subject.ModelSource;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The factories of the metric gate annotations: each translates attributes into a core {@link MetricGate}. */
+final class MetricChecks {
+
+    private MetricChecks() {}
+
+    /** The attributes every metric gate shares, validated with messages naming the annotation and attribute. */
+    static MetricGate gate(
+            String where,
+            Metric metric,
+            Bound bound,
+            double value,
+            MetricOptions options,
+            double confidence,
+            String slicedBy,
+            int minSliceSize,
+            long seed,
+            int resamples) {
+        return MetricGate.builder(where, metric, bound, value)
+                .options(options)
+                .confidence(confidence)
+                .slicedBy(slicedBy)
+                .minSliceSize(minSliceSize)
+                .seed(seed)
+                .resamples(resamples)
+                .build();
+    }
+
+    static MetricOptions options(String where, Averaging average, String positiveLabel, int bins, Binning binning) {
+        if (bins < 1 || bins > MetricOptions.MAX_BINS) {
+            throw ConfigurationException.badAttribute(
+                    where, "bins", "must be in [1, " + MetricOptions.MAX_BINS + "]", bins);
+        }
+        return new MetricOptions(average, positiveLabel.isEmpty() ? null : positiveLabel, bins, binning);
+    }
+
+    static MetricOptions options(String where, Averaging average, String positiveLabel) {
+        return options(where, average, positiveLabel, MetricOptions.DEFAULT_BINS, Binning.EQUAL_WIDTH);
+    }
+
+    static final class MetricAtLeastFactory implements CheckFactory<MetricAtLeast> {
+        @Override
+        public Check create(MetricAtLeast a, String where) {
+            return gate(
+                    where,
+                    a.metric(),
+                    Bound.AT_LEAST,
+                    a.value(),
+                    options(where, a.average(), a.positiveLabel(), a.bins(), a.binning()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class MetricAtMostFactory implements CheckFactory<MetricAtMost> {
+        @Override
+        public Check create(MetricAtMost a, String where) {
+            return gate(
+                    where,
+                    a.metric(),
+                    Bound.AT_MOST,
+                    a.value(),
+                    options(where, a.average(), a.positiveLabel(), a.bins(), a.binning()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class F1Factory implements CheckFactory<F1AtLeast> {
+        @Override
+        public Check create(F1AtLeast a, String where) {
+            return gate(
+                    where,
+                    Metric.F1,
+                    Bound.AT_LEAST,
+                    a.value(),
+                    options(where, a.average(), a.positiveLabel()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class PrecisionFactory implements CheckFactory<PrecisionAtLeast> {
+        @Override
+        public Check create(PrecisionAtLeast a, String where) {
+            return gate(
+                    where,
+                    Metric.PRECISION,
+                    Bound.AT_LEAST,
+                    a.value(),
+                    options(where, a.average(), a.positiveLabel()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class RecallFactory implements CheckFactory<RecallAtLeast> {
+        @Override
+        public Check create(RecallAtLeast a, String where) {
+            return gate(
+                    where,
+                    Metric.RECALL,
+                    Bound.AT_LEAST,
+                    a.value(),
+                    options(where, a.average(), a.positiveLabel()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class AucFactory implements CheckFactory<AucAtLeast> {
+        @Override
+        public Check create(AucAtLeast a, String where) {
+            return gate(
+                    where,
+                    Metric.ROC_AUC,
+                    Bound.AT_LEAST,
+                    a.value(),
+                    options(where, a.average(), a.positiveLabel()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class LogLossFactory implements CheckFactory<LogLossAtMost> {
+        @Override
+        public Check create(LogLossAtMost a, String where) {
+            return gate(
+                    where,
+                    Metric.LOG_LOSS,
+                    Bound.AT_MOST,
+                    a.value(),
+                    MetricOptions.defaults(),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class RmseFactory implements CheckFactory<RmseAtMost> {
+        @Override
+        public Check create(RmseAtMost a, String where) {
+            return gate(
+                    where,
+                    Metric.RMSE,
+                    Bound.AT_MOST,
+                    a.value(),
+                    MetricOptions.defaults(),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class MaeFactory implements CheckFactory<MaeAtMost> {
+        @Override
+        public Check create(MaeAtMost a, String where) {
+            return gate(
+                    where,
+                    Metric.MAE,
+                    Bound.AT_MOST,
+                    a.value(),
+                    MetricOptions.defaults(),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class R2Factory implements CheckFactory<R2AtLeast> {
+        @Override
+        public Check create(R2AtLeast a, String where) {
+            return gate(
+                    where,
+                    Metric.R2,
+                    Bound.AT_LEAST,
+                    a.value(),
+                    MetricOptions.defaults(),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class CalibrationErrorFactory implements CheckFactory<CalibrationErrorAtMost> {
+        @Override
+        public Check create(CalibrationErrorAtMost a, String where) {
+            return gate(
+                    where,
+                    Metric.EXPECTED_CALIBRATION_ERROR,
+                    Bound.AT_MOST,
+                    a.value(),
+                    options(where, Averaging.AUTO, a.positiveLabel(), a.bins(), a.binning()),
+                    a.confidence(),
+                    a.slicedBy(),
+                    a.minSliceSize(),
+                    a.seed(),
+                    a.resamples());
+        }
+    }
+
+    static final class NoRegressionFactory implements CheckFactory<NoRegressionVs> {
+        @Override
+        public Check create(NoRegressionVs a, String where) {
+            return NoRegressionCheck.builder(where, a.metric(), baseline(a, where))
+                    .options(options(where, a.average(), a.positiveLabel()))
+                    .tolerance(a.tolerance())
+                    .alpha(a.alpha())
+                    .seed(a.seed())
+                    .resamples(a.resamples())
+                    .build();
+        }
+
+        /** Exactly one baseline source, as {@code @ModelTest} requires exactly one model source. */
+        static ModelSource baseline(NoRegressionVs a, String where) {
+            List<String> sources = new ArrayList<>();
+            if (!a.baselineModel().isBlank()) {
+                sources.add("'baselineModel'");
+            }
+            if (a.baselineProvider() != ModelProvider.class) {
+                sources.add("'baselineProvider'");
+            }
+            if (!a.baselinePredictions().isBlank()) {
+                sources.add("'baselinePredictions'");
+            }
+            if (sources.size() != 1) {
+                throw new ConfigurationException(where
+                        + ": give exactly one baseline, 'baselineModel', 'baselineProvider' or 'baselinePredictions', "
+                        + (sources.isEmpty() ? "found none" : "found " + String.join(" and ", sources)));
+            }
+            if (a.baselineScores().length > 0 && a.baselinePredictions().isBlank()) {
+                throw new ConfigurationException(
+                        where + ": 'baselineScores' goes with 'baselinePredictions' (probability columns of the"
+                                + " baseline's predictions)");
+            }
+            if (!a.baselineModel().isBlank()) {
+                return new ModelSource.File(a.baselineModel());
+            }
+            if (a.baselineProvider() != ModelProvider.class) {
+                Class<? extends ModelProvider> type = a.baselineProvider();
+                if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                    throw ConfigurationException.badAttribute(
+                            where, "baselineProvider", "must be a concrete class", type.getName());
+                }
+                return new ModelSource.Provider(type);
+            }
+            return new ModelSource.Columns(a.baselinePredictions(), List.of(a.baselineScores()));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.modeltest.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Passes when the regression model's R² is at least {@link #value()}; same as scikit-learn's {@code r2_score}.
+ *
+ * <p>Failure message (the interval is Wilson's for proportions such as accuracy, binary precision and recall, a seeded
+ * BCa bootstrap otherwise):
+ *
+ * <pre>
+ * Expecting model &lt;metric&gt; on &lt;data&gt; (n=&lt;rows&gt;):
+ *   &lt;value&gt; (95% CI &lt;lower&gt;–&lt;upper&gt;, &lt;interval method&gt;)
+ * to be at least|at most:
+ *   &lt;threshold&gt;
+ * but it was &lt;gap&gt; below|above.
+ * </pre>
+ *
+ * <p>See docs/gates.md for every attribute and message.
+ *
+ * @since 0.1.0
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(ModelTestExtension.class)
+@CheckedBy(MetricChecks.R2Factory.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public @interface R2AtLeast {
+
+    /** The lowest acceptable R², at most 1. */
+    double value();
+
+    /**
+     * 0 (the default) decides on the point value (a 95% interval is still reported). A level in (0, 1), e.g. 0.95,
+     * decides on the interval at that level: PASS if the whole interval clears the threshold, FAIL if the whole
+     * interval misses it, INCONCLUSIVE otherwise, with an estimate of the rows that would decide (the configuration
+     * parameter {@code modeltest.inconclusive} = {@code fail} (default) or {@code abort} says what that does).
+     */
+    double confidence() default 0;
+
+    /**
+     * A column of the test data; when set, the gate is judged in every slice of rows sharing a value of it, and every
+     * slice must pass. Default: empty, no slicing.
+     */
+    String slicedBy() default "";
+
+    /**
+     * Slices with fewer rows are reported as too small and not judged (never silently passed); with no slice this
+     * large the verdict is INCONCLUSIVE. At least 1; default 30.
+     */
+    int minSliceSize() default 30;
+
+    /** The bootstrap seed; the same seed gives the same interval, bit for bit. Default 42. */
+    long seed() default 42;
+
+    /** The number of bootstrap resamples, in [100, 1000000]; default 2000. */
+    int resamples() default 2000;
+}

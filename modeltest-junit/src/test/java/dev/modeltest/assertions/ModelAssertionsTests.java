@@ -1,0 +1,145 @@
+package dev.modeltest.assertions;
+
+import static dev.modeltest.assertions.ModelAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modeltest.check.Verdict;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.gate.Bound;
+import dev.modeltest.gate.MetricGate;
+import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.model.Predictions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** The fluent assertions read exactly like the metric gates' messages, because they run the same gate. */
+class ModelAssertionsTests {
+
+    /** 40 rows, 20 per class, the first 3 of each class predicted as the other: accuracy and F1 0.85. */
+    private static Predictions predictions() {
+        int n = 40;
+        int[] actual = new int[n];
+        int[] predicted = new int[n];
+        double[] pb = new double[n];
+        for (int i = 0; i < n; i++) {
+            actual[i] = i < 20 ? 0 : 1;
+            int within = i % 20;
+            predicted[i] = within < 3 ? 1 - actual[i] : actual[i];
+            pb[i] = (predicted[i] == 1 ? 0.6 : 0.1) + 0.3 * within / n;
+        }
+        double[] pa = new double[n];
+        for (int i = 0; i < n; i++) {
+            pa[i] = 1 - pb[i];
+        }
+        return Predictions.classification(
+                "fixture.csv", "test model", List.of("a", "b"), actual, predicted, new double[][] {pa, pb});
+    }
+
+    private final Predictions predictions = predictions();
+
+    @Test
+    void accuracyPassesAtOrAboveTheThreshold() {
+        assertThat(predictions).accuracy().isAtLeast(0.85).isAtLeast(0.5);
+    }
+
+    @Test
+    void accuracyFailsWithTheGateMessageAndActualAndExpectedValues() {
+        assertThatThrownBy(() -> assertThat(predictions).accuracy().isAtLeast(0.9))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessage("Expecting model accuracy on fixture.csv (n=40):\n"
+                        + "  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40)\n"
+                        + "to be at least:\n"
+                        + "  0.9000\n"
+                        + "but it was 0.0500 below.")
+                .satisfies(e -> {
+                    AssertionFailedError failure = (AssertionFailedError) e;
+                    org.assertj.core.api.Assertions.assertThat(
+                                    failure.getActual().getValue())
+                            .isEqualTo(0.85);
+                    org.assertj.core.api.Assertions.assertThat(
+                                    failure.getExpected().getValue())
+                            .isEqualTo("≥ 0.9");
+                });
+    }
+
+    @Test
+    void readsExactlyLikeTheGate() {
+        String gateMessage = MetricGate.builder("x", Metric.F1, Bound.AT_LEAST, 0.9)
+                .average(Averaging.MACRO)
+                .build()
+                .evaluate(predictions)
+                .message();
+
+        assertThatThrownBy(() -> assertThat(predictions)
+                        .metric(Metric.F1, Averaging.MACRO)
+                        .isAtLeast(0.9))
+                .hasMessage(gateMessage);
+    }
+
+    @Test
+    void decidesOnTheIntervalWithConfidenceAndFailsWhenInconclusive() {
+        assertThat(predictions)
+                .metric(Metric.F1, Averaging.MACRO)
+                .withConfidence(0.95)
+                .isAtLeast(0.6);
+
+        assertThatThrownBy(() -> assertThat(predictions)
+                        .metric(Metric.F1, Averaging.MACRO)
+                        .withConfidence(0.95)
+                        .isAtLeast(0.8))
+                .hasMessageStartingWith("Expecting model F1 (macro) on fixture.csv (n=40):\n")
+                .hasMessageContaining("but the 95% interval straddles it, so 40 rows cannot decide;\nabout ");
+        org.assertj.core.api.Assertions.assertThat(MetricGate.builder("x", Metric.F1, Bound.AT_LEAST, 0.8)
+                        .average(Averaging.MACRO)
+                        .confidence(0.95)
+                        .build()
+                        .evaluate(predictions)
+                        .verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void assertsUpperBoundsOnLosses() {
+        assertThat(predictions).metric(Metric.LOG_LOSS).isAtMost(1.0);
+
+        assertThatThrownBy(() -> assertThat(predictions).metric(Metric.LOG_LOSS).isAtMost(0.1))
+                .hasMessageStartingWith("Expecting model log loss on fixture.csv (n=40):\n")
+                .hasMessageEndingWith("to be at most:\n  0.1000\nbut it was 0.3866 above.");
+    }
+
+    @Test
+    void judgesEverySliceGivenTheSliceValues() {
+        String[] halves = new String[40];
+        for (int i = 0; i < 40; i++) {
+            halves[i] = i % 2 == 0 ? "even" : "odd";
+        }
+
+        assertThat(predictions).accuracy().inEverySliceOf("parity", halves, 20).isAtLeast(0.8);
+        assertThatThrownBy(() -> assertThat(predictions)
+                        .accuracy()
+                        .inEverySliceOf("parity", halves, 30)
+                        .isAtLeast(0.8))
+                .hasMessageContaining("but no slice has 30 rows or more, so none can be judged:");
+    }
+
+    @Test
+    void keepsADescriptionGivenWithAs() {
+        assertThatThrownBy(() ->
+                        assertThat(predictions).as("release gate").accuracy().isAtLeast(0.9))
+                .hasMessageStartingWith("[release gate] Expecting model accuracy");
+    }
+
+    @Test
+    void aMetricThatDoesNotApplyIsAConfigurationError() {
+        Predictions regression =
+                Predictions.regression("reg.csv", "regressor", new double[] {1, 2, 3}, new double[] {1, 2, 4});
+
+        assertThatThrownBy(() -> assertThat(regression).metric(Metric.ROC_AUC).isAtLeast(0.5))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(
+                        "assertThat(predictions).metric(ROC_AUC): ROC AUC applies to classifiers, but regressor is a"
+                                + " regressor; use a regression metric such as RMSE, MAE or R2");
+    }
+}

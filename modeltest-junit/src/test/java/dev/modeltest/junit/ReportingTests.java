@@ -1,0 +1,105 @@
+package dev.modeltest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Family;
+import dev.modeltest.check.Interval;
+import dev.modeltest.check.Verdict;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The figures reports derive: the subject steps' own times and the measured value with its unit. */
+class ReportingTests {
+
+    @Test
+    void stepsThatRanInsidePredictAreTakenOutOfItsTime() {
+        // The check took 165: loading (100 + 50) ran inside predict (160), which predicted for 10.
+        Map<String, Long> own = Reporting.ownStepNanos(steps(100, 50, 160), Set.of(), 165);
+
+        assertThat(own).containsExactly(entry("load data", 100), entry("load model", 50), entry("predict", 10));
+    }
+
+    @Test
+    void stepsThatRanBeforePredictKeepItsTime() {
+        // The check took 165 = 100 + 50 + 10 + 5: the subject timed each step on its own.
+        Map<String, Long> own = Reporting.ownStepNanos(steps(100, 50, 10), Set.of(), 165);
+
+        assertThat(own).containsEntry("predict", 10L);
+    }
+
+    @Test
+    void onlyTheStepsThatCannotFitBesidePredictRanInsideIt() {
+        // The check read the data first (100), then asked for predictions, which loaded the model (50) inside.
+        Map<String, Long> own = Reporting.ownStepNanos(steps(100, 50, 60), Set.of(), 165);
+
+        assertThat(own).containsEntry("predict", 10L);
+    }
+
+    @Test
+    void sharedStepsAreNotTheChecks() {
+        Map<String, Long> own = Reporting.ownStepNanos(steps(100, 50, 60), Set.of("load data"), 65);
+
+        assertThat(own).containsExactly(entry("load model", 50), entry("predict", 10));
+    }
+
+    @Test
+    void aRunsEvaluationIsItsTimeOutsideTheStepsItCaused() {
+        Reporting.Run run = new Reporting.Run(
+                0, Set.of("load data"), 0, 165, Map.of("load data", 100L, "load model", 50L, "predict", 10L));
+
+        assertThat(run.evaluateNanos()).isEqualTo(105);
+        assertThat(run.shared("load data")).isTrue();
+        assertThat(run.shared("predict")).isFalse();
+    }
+
+    @Test
+    void measuredValueTakesTheThresholdsUnit() {
+        assertThat(Reporting.valueText(result(0.05021, "≤ 5 ms", null))).isEqualTo("0.0502 ms");
+        assertThat(Reporting.valueText(result(0.93333, "≥ 0.9000", null))).isEqualTo("0.9333");
+        assertThat(Reporting.valueText(result(0, "all in [0, 1]", null))).isEqualTo("0");
+        assertThat(Reporting.valueText(result(Double.NaN, "no violations", null)))
+                .isEmpty();
+    }
+
+    @Test
+    void measuredTextAddsTheInterval() {
+        Interval wilson = new Interval(0.7868, 0.9815, 0.95, "Wilson");
+
+        assertThat(Reporting.measuredText(result(28.0 / 30, "≥ 0.9000", wilson)))
+                .isEqualTo("0.9333 (95% CI 0.7868–0.9815)");
+        assertThat(Reporting.measuredText(result(3, "0 missing", null))).isEqualTo("3");
+        assertThat(Reporting.measuredText(result(0.05021, "≤ 5 ms", null))).isEqualTo("0.0502 ms");
+    }
+
+    @Test
+    void thresholdValueIsTheNumberTheGateComparesWith() {
+        assertThat(Reporting.thresholdValue(result(0, "≥ 0.9000", null))).isEqualTo(0.9);
+        assertThat(Reporting.thresholdValue(result(0, "≤ 5.000 ms", null))).isEqualTo(5.0);
+        assertThat(Reporting.thresholdValue(result(0, "all in [0, 1]", null))).isNaN();
+        assertThat(Reporting.thresholdValue(result(0, "", null))).isNaN();
+    }
+
+    private static Map<String, Long> steps(long data, long model, long predict) {
+        Map<String, Long> steps = new LinkedHashMap<>();
+        steps.put("load data", data);
+        steps.put("load model", model);
+        steps.put("predict", predict);
+        return steps;
+    }
+
+    private static Map.Entry<String, Long> entry(String key, long value) {
+        return Map.entry(key, value);
+    }
+
+    private static CheckResult result(double measured, String threshold, Interval interval) {
+        return CheckResult.builder("c", Family.PERFORMANCE)
+                .verdict(Verdict.PASS)
+                .measured(measured)
+                .threshold(threshold)
+                .interval(interval)
+                .build();
+    }
+}

@@ -1,0 +1,408 @@
+#!/usr/bin/python3
+"""Golden values for modeltest's metrics and bootstrap intervals, computed by scikit-learn and SciPy.
+
+Run with Debian's interpreter (it sees python3-sklearn / python3-scipy / python3-numpy):
+
+    /usr/bin/python3 scripts/golden/make_metrics_golden.py
+
+Writes under modeltest-core/src/test/resources/golden/metrics/:
+  binary.csv, multiclass.csv, regression.csv, constant.csv   seeded data sets (group column = slices)
+  expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined)
+  confusion.csv     confusion_matrix(labels=classes) per data set and subset
+  roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
+  reliability.csv   per non-empty bin: edges, count, mean confidence (prob_pred), accuracy (prob_true)
+  bootstrap/*.csv   scipy.stats.bootstrap intervals and the exact resample index matrices SciPy drew
+
+Every number is written with repr() (17 significant digits), so Java parses the same doubles.
+"""
+import csv
+import os
+import sys
+
+import numpy as np
+import scipy
+import scipy.stats
+import sklearn
+from sklearn.calibration import calibration_curve
+from sklearn.metrics import (accuracy_score, average_precision_score, balanced_accuracy_score, brier_score_loss,
+                             cohen_kappa_score, confusion_matrix, explained_variance_score, f1_score, log_loss,
+                             matthews_corrcoef, max_error, mean_absolute_error, mean_absolute_percentage_error,
+                             mean_squared_error, median_absolute_error, precision_recall_curve, precision_score,
+                             r2_score, recall_score, roc_auc_score, roc_curve)
+from sklearn.preprocessing import label_binarize
+import warnings
+
+warnings.simplefilter("ignore")  # zero-division and undefined-metric warnings are the point of some cases
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "..", "modeltest-core", "src", "test", "resources", "golden", "metrics")
+OUT = os.path.normpath(OUT)
+
+
+def r(x):
+    """Formats a float exactly; NaN as 'nan'."""
+    x = float(x)
+    if np.isnan(x):
+        return "nan"
+    return repr(x)
+
+
+def write(name, header, rows):
+    path = os.path.join(OUT, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Data sets
+# ---------------------------------------------------------------------------------------------------------------
+
+def binary_data():
+    rng = np.random.default_rng(20240508)
+    n = 400
+    y = rng.random(n) < 0.35
+    # Scores from two overlapping normals, squashed, then rounded to 2 decimals: many ties.
+    z = rng.normal(np.where(y, 1.0, -0.6), 1.1)
+    p = np.round(1 / (1 + np.exp(-z)), 2)
+    # Probabilities of exactly 0 and 1, for log loss clipping and the ends of the curves.
+    p[rng.choice(n, 6, replace=False)] = 0.0
+    p[rng.choice(n, 6, replace=False)] = 1.0
+    predicted = p >= 0.5
+    flip = rng.random(n) < 0.05  # a few labels that disagree with the probability
+    predicted = np.where(flip, ~predicted, predicted)
+    group = rng.choice(np.array(["a", "b", "c"]), n, p=[0.5, 0.3, 0.2])
+    # Group d: five rows, all ham and predicted ham: AUC undefined, AP 0, precision 0/0.
+    d = rng.choice(np.where(~y)[0], 5, replace=False)
+    group[d] = "d"
+    predicted[d] = False
+    labels = np.array(["ham", "spam"])
+    actual = labels[y.astype(int)]
+    pred = labels[predicted.astype(int)]
+    proba = np.column_stack([1 - p, p])
+    return dict(name="binary", classes=list(labels), group=group, actual=actual, predicted=pred, proba=proba)
+
+
+def multiclass_data():
+    rng = np.random.default_rng(7)
+    n = 500
+    classes = np.array(["bird", "cat", "dog", "fish"])  # sorted, as scikit-learn orders them
+    y = rng.choice(4, n, p=[0.3, 0.4, 0.27, 0.03])  # fish is rare
+    logits = rng.normal(0, 1.0, (n, 4)) + 1.6 * np.eye(4)[y]
+    logits[:, 3] -= 1.0
+    soft = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    # First three rounded to 2 decimals (ties), the last one the remainder, so rows sum to 1 within rounding.
+    first = np.round(soft[:, :3], 2)
+    over = first.sum(axis=1) > 1
+    first[over] = np.floor(soft[over, :3] * 100) / 100
+    proba = np.column_stack([first, np.round(1 - first.sum(axis=1), 2)])
+    predicted = proba.argmax(axis=1)
+    noise = rng.random(n) < 0.1
+    predicted = np.where(noise, rng.integers(0, 4, n), predicted)
+    group = rng.choice(np.array(["north", "south"]), n, p=[0.6, 0.4])
+    # Group "west": 12 rows without fish: one-vs-rest macro AUC undefined there.
+    west = rng.choice(np.where(y != 3)[0], 12, replace=False)
+    group[west] = "west"
+    return dict(name="multiclass", classes=list(classes), group=group, actual=classes[y], predicted=classes[predicted],
+                proba=proba)
+
+
+def regression_data():
+    rng = np.random.default_rng(99)
+    n = 300
+    y = np.round(rng.normal(50, 20, n), 1)
+    y[[3, 77]] = 0.0  # zero targets: MAPE's epsilon rule
+    y[10:20] = 42.0  # ties in the truth
+    yhat = np.round(y + rng.normal(0, 5, n), 1)
+    out = rng.choice(n, 8, replace=False)
+    yhat[out] += rng.choice([-1, 1], 8) * rng.uniform(100, 500, 8)  # outliers
+    yhat = np.round(yhat, 1)
+    group = rng.choice(np.array(["x", "y"]), n)
+    return dict(name="regression", group=group, actual=y, predicted=yhat)
+
+
+def constant_data():
+    y = np.full(20, 3.0)
+    yhat = y.copy()
+    yhat[10:] = [3.0, 3.5, 2.5, 3.0, 3.0, 4.0, 3.0, 3.0, 3.0, 2.0]
+    group = np.array(["perfect"] * 10 + ["off"] * 10)
+    return dict(name="constant", group=group, actual=y, predicted=yhat)
+
+
+def write_classification(d):
+    header = ["group", "actual", "predicted"] + ["p_" + c for c in d["classes"]]
+    rows = []
+    for i in range(len(d["actual"])):
+        rows.append([d["group"][i], d["actual"][i], d["predicted"][i]] + [r(v) for v in d["proba"][i]])
+    write(d["name"] + ".csv", header, rows)
+
+
+def write_regression(d):
+    rows = [[d["group"][i], r(d["actual"][i]), r(d["predicted"][i])] for i in range(len(d["actual"]))]
+    write(d["name"] + ".csv", ["group", "actual", "predicted"], rows)
+
+
+def subsets(d):
+    yield "all", np.ones(len(d["actual"]), dtype=bool)
+    for g in sorted(set(d["group"])):
+        yield "group=" + g, d["group"] == g
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Expected values
+# ---------------------------------------------------------------------------------------------------------------
+
+def safe(f):
+    try:
+        return float(f())
+    except ValueError:
+        return float("nan")  # scikit-learn refuses: undefined
+
+
+def ece_bins(hit, conf, bins, binning):
+    """calibration_curve's binning, plus counts; returns edges, counts, prob_true, prob_pred, ece."""
+    if binning == "EQUAL_MASS":
+        quantiles = np.linspace(0, 1, bins + 1)
+        edges = np.percentile(conf, quantiles * 100)
+    else:
+        edges = np.linspace(0.0, 1.0, bins + 1)
+    binids = np.searchsorted(edges[1:-1], conf)
+    bin_sums = np.bincount(binids, weights=conf, minlength=len(edges))
+    bin_true = np.bincount(binids, weights=hit, minlength=len(edges))
+    bin_total = np.bincount(binids, minlength=len(edges))
+    nz = bin_total != 0
+    prob_true = bin_true[nz] / bin_total[nz]
+    prob_pred = bin_sums[nz] / bin_total[nz]
+    n = len(conf)
+    ece = 0.0
+    for c, t, p in zip(bin_total[nz], prob_true, prob_pred):
+        ece += c / n * abs(t - p)
+    # Cross-check the bins against scikit-learn itself.
+    if len(np.unique(hit)) <= 2 and len(conf) > 0:
+        strategy = "quantile" if binning == "EQUAL_MASS" else "uniform"
+        st, sp = calibration_curve(hit.astype(int), conf, n_bins=bins, strategy=strategy, pos_label=1)
+        assert np.array_equal(st, prob_true) and np.array_equal(sp, prob_pred), "calibration_curve disagrees"
+    idx = np.where(nz)[0]
+    return edges, idx, bin_total[nz], prob_true, prob_pred, ece
+
+
+def calibration_inputs(d, mask, positive):
+    y = d["actual"][mask]
+    P = d["proba"][mask]
+    classes = d["classes"]
+    if positive is None:  # top label
+        top = P.argmax(axis=1)
+        return (np.array(classes)[top] == y).astype(float), P.max(axis=1)
+    c = classes.index(positive)
+    return (y == positive).astype(float), P[:, c]
+
+
+BINNINGS = [(10, "EQUAL_WIDTH"), (10, "EQUAL_MASS"), (5, "EQUAL_WIDTH"), (7, "EQUAL_MASS"), (15, "EQUAL_MASS"),
+            (1, "EQUAL_WIDTH")]
+
+
+def classification_expected(d, out):
+    classes = d["classes"]
+    k = len(classes)
+    for subset, mask in subsets(d):
+        y = d["actual"][mask]
+        yp = d["predicted"][mask]
+        P = d["proba"][mask]
+
+        def add(metric, value, average="AUTO", positive="", bins="", binning=""):
+            out.append([d["name"], subset, metric, average, positive, bins, binning, r(value)])
+
+        add("ACCURACY", accuracy_score(y, yp))
+        add("BALANCED_ACCURACY", balanced_accuracy_score(y, yp))
+        add("MATTHEWS", matthews_corrcoef(y, yp))
+        add("COHEN_KAPPA", cohen_kappa_score(y, yp))
+        add("LOG_LOSS", log_loss(y, P, labels=classes))
+        for metric, f in (("PRECISION", precision_score), ("RECALL", recall_score), ("F1", f1_score)):
+            for average in ("macro", "micro", "weighted"):
+                add(metric, f(y, yp, average=average), average.upper())
+            for pos in classes:
+                if k == 2:
+                    add(metric, f(y, yp, average="binary", pos_label=pos), "BINARY", pos)
+                else:
+                    add(metric, f(y == pos, yp == pos), "BINARY", pos)
+            if k == 2:
+                add(metric, f(y, yp, average="binary", pos_label=classes[1]))  # AUTO: the second class
+            else:
+                add(metric, f(y, yp, average="macro"))  # AUTO: macro
+        for pos in classes:
+            c = classes.index(pos)
+            add("ROC_AUC", safe(lambda: roc_auc_score(y == pos, P[:, c])), "BINARY", pos)
+            if k == 2:
+                add("AVERAGE_PRECISION", average_precision_score(y, P[:, c], pos_label=pos), "BINARY", pos)
+                add("BRIER", brier_score_loss(y, P[:, c], pos_label=pos), "BINARY", pos)
+            else:
+                add("AVERAGE_PRECISION", average_precision_score(y == pos, P[:, c]), "BINARY", pos)
+                add("BRIER", brier_score_loss(y == pos, P[:, c]), "BINARY", pos)
+        if k == 2:
+            add("ROC_AUC", safe(lambda: roc_auc_score(y == classes[1], P[:, 1])))
+            add("AVERAGE_PRECISION", average_precision_score(y, P[:, 1], pos_label=classes[1]))
+            add("BRIER", brier_score_loss(y, P[:, 1], pos_label=classes[1]))
+            # roc_auc_score and average_precision_score ignore 'average' on binary targets.
+            add("ROC_AUC", safe(lambda: roc_auc_score(y == classes[1], P[:, 1], average="macro")), "MACRO")
+        else:
+            for average in ("macro", "weighted", "micro"):
+                add("ROC_AUC",
+                    safe(lambda: roc_auc_score(y, P, multi_class="ovr", average=average, labels=classes)),
+                    average.upper())
+                add("AVERAGE_PRECISION",
+                    average_precision_score(label_binarize(y, classes=classes), P, average=average),
+                    average.upper())
+            add("ROC_AUC", safe(lambda: roc_auc_score(y, P, multi_class="ovr", average="macro", labels=classes)))
+            add("AVERAGE_PRECISION", average_precision_score(label_binarize(y, classes=classes), P, average="macro"))
+        modes = [None] + list(classes) if k > 2 else list(classes)
+        for bins, binning in BINNINGS:
+            for pos in modes:
+                hit, conf = calibration_inputs(d, mask, pos)
+                ece = ece_bins(hit, conf, bins, binning)[5]
+                add("EXPECTED_CALIBRATION_ERROR", ece, "AUTO" if pos is None else "BINARY", pos or "", bins, binning)
+            hit, conf = calibration_inputs(d, mask, None if k > 2 else classes[1])
+            add("EXPECTED_CALIBRATION_ERROR", ece_bins(hit, conf, bins, binning)[5], "AUTO", "", bins, binning)
+
+
+def regression_expected(d, out):
+    for subset, mask in subsets(d):
+        y = d["actual"][mask]
+        yp = d["predicted"][mask]
+
+        def add(metric, value):
+            out.append([d["name"], subset, metric, "AUTO", "", "", "", r(value)])
+
+        add("MSE", mean_squared_error(y, yp))
+        add("RMSE", mean_squared_error(y, yp, squared=False))
+        add("MAE", mean_absolute_error(y, yp))
+        add("R2", r2_score(y, yp))
+        add("EXPLAINED_VARIANCE", explained_variance_score(y, yp))
+        add("MAPE", mean_absolute_percentage_error(y, yp))
+        add("MEDIAN_ABSOLUTE_ERROR", median_absolute_error(y, yp))
+        add("MAX_ERROR", max_error(y, yp))
+
+
+def curves(d, roc_rows, pr_rows, rel_rows, cm_rows):
+    classes = d["classes"]
+    for subset, mask in subsets(d):
+        y = d["actual"][mask]
+        yp = d["predicted"][mask]
+        P = d["proba"][mask]
+        cm = confusion_matrix(y, yp, labels=classes)
+        for a in range(len(classes)):
+            for p in range(len(classes)):
+                cm_rows.append([d["name"], subset, classes[a], classes[p], int(cm[a, p])])
+        positives = classes if len(classes) == 2 else [classes[0], classes[-1]]
+        for pos in positives:
+            c = classes.index(pos)
+            fpr, tpr, thr = roc_curve(y == pos, P[:, c])
+            for i in range(len(thr)):
+                roc_rows.append([d["name"], subset, pos, i, r(fpr[i]), r(tpr[i]), r(thr[i])])
+            prec, rec, thr = precision_recall_curve(y == pos, P[:, c])
+            for i in range(len(prec)):
+                pr_rows.append([d["name"], subset, pos, i, r(prec[i]), r(rec[i]),
+                                r(thr[i]) if i < len(thr) else ""])
+        modes = [None] + list(classes) if len(classes) > 2 else list(classes)
+        for bins, binning in BINNINGS:
+            for pos in modes:
+                hit, conf = calibration_inputs(d, mask, pos)
+                edges, idx, counts, prob_true, prob_pred, ece = ece_bins(hit, conf, bins, binning)
+                for j, b in enumerate(idx):
+                    rel_rows.append([d["name"], subset, bins, binning, pos or "", j, r(edges[b]), r(edges[b + 1]),
+                                     int(counts[j]), r(prob_pred[j]), r(prob_true[j])])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bootstrap: scipy.stats.bootstrap, with the resample index matrix it drew
+# ---------------------------------------------------------------------------------------------------------------
+
+def bootstrap_case(name, data, statistic, n_resamples, seed, paired, vectorized, rows_file, cases):
+    n = len(data[0])
+    for method in ("BCa", "percentile"):
+        for confidence in (0.95, 0.9):
+            res = scipy.stats.bootstrap(data, statistic, n_resamples=n_resamples, method=method,
+                                        confidence_level=confidence, paired=paired, vectorized=vectorized,
+                                        random_state=np.random.default_rng(seed))
+            # Reproduce SciPy's draw: one batch of rng.integers(0, n, (n_resamples, n)).
+            idx = np.random.default_rng(seed).integers(0, n, (n_resamples, n))
+            if paired:
+                again = np.array([statistic(*[x[i] for x in data]) for i in idx])
+            else:
+                again = statistic(data[0][idx], axis=-1)
+            assert np.array_equal(again, res.bootstrap_distribution), name + ": resamples not reproduced"
+            low, high = res.confidence_interval
+            theta = statistic(*data) if paired or not vectorized else statistic(data[0], axis=-1)
+            gap = np.abs(res.bootstrap_distribution - theta)
+            # A replicate equal to the estimate up to rounding noise makes BCa's z0 depend on that noise, in SciPy as
+            # anywhere: golden cases must have exact ties or clear gaps only.
+            assert not np.any((gap > 0) & (gap <= 1e-9 * abs(theta))), name + ": near-tie with the estimate"
+            estimate = statistic(*data) if paired or not vectorized else statistic(data[0], axis=-1)
+            cases.append([name, method.upper(), confidence, n_resamples, rows_file, r(estimate), r(low), r(high),
+                          r(res.standard_error)])
+    write(os.path.join("bootstrap", name + "-resamples.csv"), ["r" + str(j) for j in range(n)],
+          [list(map(int, row)) for row in np.random.default_rng(seed).integers(0, n, (n_resamples, n))])
+
+
+def bootstrap_golden(binary, multiclass, regression):
+    cases = []
+    # 1. The mean of a skewed sample (the textbook BCa case).
+    x = np.round(np.random.default_rng(3).exponential(2.0, 40), 3)
+    write(os.path.join("bootstrap", "mean-sample.csv"), ["x"], [[r(v)] for v in x])
+    bootstrap_case("mean", (x,), np.mean, 999, 11, False, True, "mean-sample.csv", cases)
+    # 2. MAE of 60 continuous regression rows, resampled as pairs (continuous, so no replicate ties the estimate).
+    rng = np.random.default_rng(12)
+    y = rng.normal(10, 3, 60)
+    yp = y + rng.standard_t(3, 60)
+    write(os.path.join("bootstrap", "mae-sample.csv"), ["actual", "predicted"], [[r(a), r(b)] for a, b in zip(y, yp)])
+    bootstrap_case("mae", (y, yp), mean_absolute_error, 499, 12, True, False, "mae-sample.csv", cases)
+    # 3. ROC AUC of the first 80 binary rows.
+    yb = binary["actual"][:80] == "spam"
+    pb = binary["proba"][:80, 1]
+    bootstrap_case("auc", (yb, pb), roc_auc_score, 499, 13, True, False, "binary.csv:0-79", cases)
+    # 4. Macro F1 of the first 100 multiclass rows (present labels change from resample to resample).
+    ym, ypm = multiclass["actual"][:100], multiclass["predicted"][:100]
+    bootstrap_case("f1_macro", (ym, ypm), lambda a, b: f1_score(a, b, average="macro"), 499, 14, True, False,
+                   "multiclass.csv:0-99", cases)
+    # 5. Log loss of the first 100 multiclass rows.
+    Pm = multiclass["proba"][:100]
+    idx = np.arange(100)
+    bootstrap_case("log_loss", (idx,), lambda i: log_loss(ym[i], Pm[i], labels=multiclass["classes"]), 499, 15,
+                   True, False, "multiclass.csv:0-99", cases)
+    write(os.path.join("bootstrap", "cases.csv"),
+          ["case", "method", "confidence", "resamples", "data", "estimate", "low", "high", "standard_error"], cases)
+
+
+def main():
+    print("sklearn", sklearn.__version__, "scipy", scipy.__version__, "numpy", np.__version__, file=sys.stderr)
+    binary = binary_data()
+    multiclass = multiclass_data()
+    regression = regression_data()
+    constant = constant_data()
+    write_classification(binary)
+    write_classification(multiclass)
+    write_regression(regression)
+    write_regression(constant)
+    expected = []
+    classification_expected(binary, expected)
+    classification_expected(multiclass, expected)
+    regression_expected(regression, expected)
+    regression_expected(constant, expected)
+    write("expected.csv", ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value"],
+          expected)
+    roc_rows, pr_rows, rel_rows, cm_rows = [], [], [], []
+    curves(binary, roc_rows, pr_rows, rel_rows, cm_rows)
+    curves(multiclass, roc_rows, pr_rows, rel_rows, cm_rows)
+    write("roc.csv", ["dataset", "subset", "positive", "index", "fpr", "tpr", "threshold"], roc_rows)
+    write("pr.csv", ["dataset", "subset", "positive", "index", "precision", "recall", "threshold"], pr_rows)
+    write("reliability.csv", ["dataset", "subset", "bins", "binning", "positive", "index", "lower", "upper", "count",
+                              "mean_confidence", "accuracy"], rel_rows)
+    write("confusion.csv", ["dataset", "subset", "actual", "predicted", "count"], cm_rows)
+    bootstrap_golden(binary, multiclass, regression)
+    print(len(expected), "expected values,", len(roc_rows), "ROC points,", len(pr_rows), "PR points,",
+          len(rel_rows), "reliability bins", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

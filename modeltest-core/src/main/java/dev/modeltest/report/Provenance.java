@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
  * @param model the model's description
  * @param modelSource where the model came from, e.g. {@code model file models/iris-rf.ser}
  * @param modelSha256 the model file's SHA-256, or empty when the model does not come from a file
+ * @param dataDvcMd5 the MD5 that the data file's DVC pointer records and the file was checked against, or empty
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -26,7 +27,8 @@ public record Provenance(
         long rows,
         String model,
         String modelSource,
-        String modelSha256) {
+        String modelSha256,
+        String dataDvcMd5) {
 
     /** The {@link Subject#stepNanos()} step that reads the data; present once the data loaded. */
     static final String LOAD_DATA = "load data";
@@ -50,7 +52,8 @@ public record Provenance(
                 data.rowCount(),
                 model,
                 subject.spec().model().describe(),
-                subject.modelSha256());
+                subject.modelSha256(),
+                data.dvcMd5());
     }
 
     /**
@@ -74,7 +77,14 @@ public record Provenance(
             modelSha256 = subject.modelSha256();
         }
         return Optional.of(new Provenance(
-                data.name(), subject.spec().data(), data.sha256(), data.rowCount(), model, source, modelSha256));
+                data.name(),
+                subject.spec().data(),
+                data.sha256(),
+                data.rowCount(),
+                model,
+                source,
+                modelSha256,
+                data.dvcMd5()));
     }
 
     /** Returns the provenance as ordered key/value pairs. */
@@ -87,6 +97,9 @@ public record Provenance(
         map.put("model", model);
         map.put("modelSource", modelSource);
         map.put("modelSha256", modelSha256);
+        if (!dataDvcMd5.isEmpty()) {
+            map.put("dataDvcMd5", dataDvcMd5);
+        }
         return map;
     }
 }

@@ -44,6 +44,14 @@ class MlflowModelLoaderTest {
     }
 
     @Test
+    void loadsTheOnnxFlavourFromTheModelDirectory() {
+        try (Model model = load("src/test/resources/mlflow/iris-onnx")) {
+            assertThat(model.describe()).isEqualTo("MLflow model iris-onnx (ONNX model.onnx) (3 classes)");
+            assertMatchesScikitLearn(model);
+        }
+    }
+
+    @Test
     void loadsTheOnnxFlavourFromTheClassPath() {
         try (Model model = load("classpath:mlflow/iris-onnx/MLmodel")) {
             assertThat(model.describe()).isEqualTo("MLflow model iris-onnx (ONNX model.onnx) (3 classes)");

@@ -435,7 +435,7 @@ public final class LatencyCheck implements Check {
                 .detail("histogram", pooled.encoded());
         String chartTitle = label + " latency of " + model.describe() + " on " + data;
         return result.attach(Attachment.png("latency histogram", () -> LatencyChart.png(chartTitle, pooled, millis)))
-                .attach(Attachment.csv("latency percentiles", pooled::percentileCsv))
+                .attach(Attachment.csv("latency percentiles (µs)", pooled::percentileCsv))
                 .build();
     }
 

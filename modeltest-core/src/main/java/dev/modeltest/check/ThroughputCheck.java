@@ -308,7 +308,7 @@ public final class ThroughputCheck implements Check {
                 .detail("timerNanos", timer.costNanos())
                 .detail("histogram", all.encoded())
                 .attach(Attachment.png("latency histogram", () -> LatencyChart.png(chartTitle, all, Double.NaN)))
-                .attach(Attachment.csv("latency percentiles", all::percentileCsv))
+                .attach(Attachment.csv("latency percentiles (µs)", all::percentileCsv))
                 .build();
     }
 

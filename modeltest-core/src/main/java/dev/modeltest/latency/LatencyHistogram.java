@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
 public final class LatencyHistogram {
 
     private static final int SIGNIFICANT_DIGITS = 3;
-    private static final double NANOS_PER_MILLI = 1e6;
+    private static final double NANOS_PER_MICRO = 1e3;
     private static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
 
     private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
@@ -147,14 +147,16 @@ public final class LatencyHistogram {
     }
 
     /**
-     * Returns HdrHistogram's percentile distribution as CSV, in milliseconds: the columns {@code Value},
+     * Returns HdrHistogram's percentile distribution as CSV, in microseconds: the columns {@code Value},
      * {@code Percentile}, {@code TotalCount} and {@code 1/(1-Percentile)}, five steps per halving of the distance to
-     * 100% (the format of HdrHistogram's {@code outputPercentileDistribution}).
+     * 100% (the format of HdrHistogram's {@code outputPercentileDistribution}). Microseconds, because HdrHistogram
+     * writes as many decimals as significant digits (3), which would round away a call of a few microseconds in
+     * milliseconds.
      */
     public String percentileCsv() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            histogram.outputPercentileDistribution(out, PERCENTILE_TICKS_PER_HALF_DISTANCE, NANOS_PER_MILLI, true);
+            histogram.outputPercentileDistribution(out, PERCENTILE_TICKS_PER_HALF_DISTANCE, NANOS_PER_MICRO, true);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -658,7 +658,7 @@ class LatencyCheckTest {
                 .extracting(Attachment::name, Attachment::mediaType, Attachment::extension)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("latency histogram", "image/png", "png"),
-                        org.assertj.core.groups.Tuple.tuple("latency percentiles", "text/csv", "csv"));
+                        org.assertj.core.groups.Tuple.tuple("latency percentiles (µs)", "text/csv", "csv"));
         BufferedImage image = ImageIO.read(
                 new ByteArrayInputStream(result.attachments().get(0).content().get()));
         assertThat(image.getWidth()).isEqualTo(800);
@@ -666,8 +666,8 @@ class LatencyCheckTest {
         String csv = new String(result.attachments().get(1).content().get(), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().collect(Collectors.toList());
         assertThat(lines.get(0)).isEqualTo("\"Value\",\"Percentile\",\"TotalCount\",\"1/(1-Percentile)\"");
-        assertThat(lines.get(1)).startsWith("0.020,0.000000000000,499,");
-        assertThat(lines).contains("0.410,1.000000000000,1000,Infinity");
+        assertThat(lines.get(1)).startsWith("20.015,0.000000000000,499,");
+        assertThat(lines).contains("410.111,1.000000000000,1000,Infinity");
     }
 
     // Inputs.

@@ -81,7 +81,7 @@ class ThroughputCheckTest {
                 .containsEntry("involuntaryContextSwitches", 7L);
         assertThat(result.attachments())
                 .extracting(Attachment::name)
-                .containsExactly("latency histogram", "latency percentiles");
+                .containsExactly("latency histogram", "latency percentiles (µs)");
     }
 
     @Test

@@ -102,11 +102,11 @@ class LatencyHistogramTest {
     }
 
     @Test
-    void writesHdrHistogramsPercentileDistributionAsCsvInMilliseconds() {
+    void writesHdrHistogramsPercentileDistributionAsCsvInMicroseconds() {
         String csv = of(1_000_000, 2_000_000).percentileCsv();
 
         assertThat(csv.lines().findFirst()).contains("\"Value\",\"Percentile\",\"TotalCount\",\"1/(1-Percentile)\"");
-        assertThat(csv).contains("1.000,0.000000000000,1,1.00\n").contains("2.001,1.000000000000,2,Infinity");
+        assertThat(csv).contains("1000.447,0.000000000000,1,1.00\n").contains("2000.895,1.000000000000,2,Infinity");
     }
 
     @Test

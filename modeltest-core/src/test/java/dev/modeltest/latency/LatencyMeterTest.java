@@ -34,6 +34,13 @@ class LatencyMeterTest {
     }
 
     @Test
+    void waitsForThreeTimesTheJitsC2ThresholdOfCalls() {
+        // HotSpot's default Tier4InvocationThreshold is 5000; the build runs with default flags.
+        assertThat(Jit.c2Invocations()).isEqualTo(5000);
+        assertThat(LatencyMeter.jitMinimumCalls()).isEqualTo(15_000);
+    }
+
+    @Test
     void measuresTheRealTimerAsCheapAndFine() {
         TimerCost timer = TimerCost.measure(null);
 

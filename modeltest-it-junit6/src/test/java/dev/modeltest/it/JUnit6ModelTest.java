@@ -50,7 +50,7 @@ class JUnit6ModelTest {
     @OutputRange
     void probabilitiesAreProbabilities() {}
 
-    @LatencyUnder(millis = 5, warmup = 100, samples = 200)
+    @LatencyUnder(millis = 5, warmup = 100, samples = 400)
     void fastEnough() {}
 
     @NoMissingValues

@@ -29,8 +29,10 @@ warnings.simplefilter("ignore")
 
 
 def load(directory, name, k):
-    actual = np.fromfile(os.path.join(directory, name + "_actual.i32"), dtype="<i4")
-    predicted = np.fromfile(os.path.join(directory, name + "_predicted.i32"), dtype="<i4")
+    # int64, NumPy's default integer: scikit-learn 1.2 is several times slower on int32 labels (macro F1 on 10 million
+    # rows: 20 s against 2.8 s here), which would flatter the comparison.
+    actual = np.fromfile(os.path.join(directory, name + "_actual.i32"), dtype="<i4").astype(np.int64)
+    predicted = np.fromfile(os.path.join(directory, name + "_predicted.i32"), dtype="<i4").astype(np.int64)
     proba = np.fromfile(os.path.join(directory, name + "_proba.f64"), dtype="<f8").reshape(k, -1).T.copy()
     return actual, predicted, proba
 

@@ -3,6 +3,7 @@ package dev.modeltest.drift;
 import dev.modeltest.check.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,14 +81,16 @@ final class Bins {
 
     /** One bin per distinct text value of either sample, in alphabetical order; no nulls in the arrays. */
     static Bins ofCategories(String[] a, String[] b) {
-        Map<String, long[]> counts = new TreeMap<>();
+        // Counted in a hash map (a million lookups), ordered once at the end.
+        Map<String, long[]> counts = new HashMap<>();
         for (String v : a) {
             counts.computeIfAbsent(v, k -> new long[2])[0]++;
         }
         for (String v : b) {
             counts.computeIfAbsent(v, k -> new long[2])[1]++;
         }
-        return of(new ArrayList<>(counts.keySet()), new ArrayList<>(counts.values()));
+        Map<String, long[]> sorted = new TreeMap<>(counts);
+        return of(new ArrayList<>(sorted.keySet()), new ArrayList<>(sorted.values()));
     }
 
     /**

@@ -36,19 +36,15 @@ final class CalibrationBins implements Chunks.Accumulator<CalibrationBins> {
     @Override
     public void absorb(int from, int to) {
         for (int j = from; j < to; j++) {
+            // Rows drawn zero times add nothing below: no branch on the weight, which is a coin toss per row.
             int w = selection.count(j);
-            if (w == 0) {
-                continue;
-            }
             int i = selection.row(j);
             int cls = confidence.classOf(columns, i);
             double conf = columns.probabilities[cls][i];
             int b = bin(conf);
             counts[b] += w;
-            confidenceSums[b] += w == 1 ? conf : w * conf;
-            if (columns.actual[i] == cls) {
-                hits[b] += w;
-            }
+            confidenceSums[b] += w * conf;
+            hits[b] += columns.actual[i] == cls ? w : 0;
         }
     }
 

@@ -303,7 +303,7 @@ public final class Metrics {
         precision[size] = 1.0;
         recall[size] = 0.0;
         RankSummary summary = runs.summary();
-        double ap = summary.positives + summary.negatives == 0 ? Double.NaN : summary.averagePrecision();
+        double ap = summary.positives() + summary.negatives() == 0 ? Double.NaN : summary.averagePrecision();
         return new PrecisionRecallCurve(columns.classes.get(positive), precision, recall, thresholds, ap);
     }
 

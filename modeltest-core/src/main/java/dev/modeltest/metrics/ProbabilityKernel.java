@@ -1,10 +1,11 @@
 package dev.modeltest.metrics;
 
-/** Log loss and Brier score: one pass of per-row losses. */
+/** Log loss and Brier score: one pass of per-row losses; re-weighted evaluations reuse the log losses. */
 final class ProbabilityKernel implements Kernel {
 
     private final Columns columns;
     private final Selection selection;
+    private volatile double[] logLosses;
 
     ProbabilityKernel(Columns columns, Selection selection) {
         this.columns = columns;
@@ -24,11 +25,27 @@ final class ProbabilityKernel implements Kernel {
                 throw new IllegalArgumentException("one pass computes the Brier score of one positive class");
             }
         }
-        ProbabilitySums sums = ProbabilitySums.of(columns, selection.withCounts(counts), logLoss, brierPositive);
+        double[] losses = logLoss && counts != null ? logLosses() : null;
+        ProbabilitySums sums =
+                ProbabilitySums.of(columns, selection.withCounts(counts), logLoss, brierPositive, losses);
         double[] out = new double[metrics.length];
         for (int i = 0; i < metrics.length; i++) {
             out[i] = metrics[i] == Metric.LOG_LOSS ? sums.logLoss() : sums.brier();
         }
         return out;
+    }
+
+    private double[] logLosses() {
+        double[] losses = logLosses;
+        if (losses == null) {
+            synchronized (this) {
+                losses = logLosses;
+                if (losses == null) {
+                    losses = ProbabilitySums.logLosses(columns, selection);
+                    logLosses = losses;
+                }
+            }
+        }
+        return losses;
     }
 }

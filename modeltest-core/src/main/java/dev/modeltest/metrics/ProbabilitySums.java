@@ -12,49 +12,71 @@ final class ProbabilitySums implements Chunks.Accumulator<ProbabilitySums> {
     private final Selection selection;
     private final boolean logLoss;
     private final int brierPositive;
+    private final double[] logLosses;
     double logLossSum;
     double brierSum;
     long weight;
 
     /**
      * @param brierPositive the positive class for the Brier score, or -1 for no Brier score
+     * @param logLosses each selection position's log loss, computed before by {@link #logLosses}, or {@code null} to
+     *     compute them on the way
      */
-    ProbabilitySums(Columns columns, Selection selection, boolean logLoss, int brierPositive) {
+    ProbabilitySums(Columns columns, Selection selection, boolean logLoss, int brierPositive, double[] logLosses) {
         this.columns = columns;
         this.selection = selection;
         this.logLoss = logLoss;
         this.brierPositive = brierPositive;
+        this.logLosses = logLosses;
     }
 
-    static ProbabilitySums of(Columns columns, Selection selection, boolean logLoss, int brierPositive) {
+    static ProbabilitySums of(
+            Columns columns, Selection selection, boolean logLoss, int brierPositive, double[] logLosses) {
         return Chunks.reduce(
-                selection.size, Chunks.LEAF, () -> new ProbabilitySums(columns, selection, logLoss, brierPositive));
+                selection.size,
+                Chunks.LEAF,
+                () -> new ProbabilitySums(columns, selection, logLoss, brierPositive, logLosses));
+    }
+
+    /**
+     * Returns each selection position's log loss: it does not depend on how often the row counts, so re-weighted
+     * evaluations (bootstrap replicates) add them up instead of taking a logarithm per row each time.
+     */
+    static double[] logLosses(Columns columns, Selection selection) {
+        double[] out = new double[selection.size];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = logLoss(columns, selection.row(j));
+        }
+        return out;
+    }
+
+    /** One row's loss: probabilities clipped to [ε, 1 − ε], renormalized, and the true class's negative log. */
+    private static double logLoss(Columns columns, int i) {
+        double[][] p = columns.probabilities;
+        double sum = 0;
+        for (int c = 0; c < columns.k; c++) {
+            double v = p[c][i];
+            if (!Double.isFinite(v)) {
+                throw columns.badProbability(i, c, v, "log loss needs finite probabilities");
+            }
+            sum += clip(v);
+        }
+        return -Math.log(clip(p[columns.actual[i]][i]) / sum);
     }
 
     @Override
     public void absorb(int from, int to) {
         double[][] p = columns.probabilities;
         int[] actual = columns.actual;
-        int k = columns.k;
         int positive = brierPositive;
         for (int j = from; j < to; j++) {
             int i = selection.row(j);
+            // Rows drawn zero times add w · loss = 0: no branch on the weight, which is a coin toss per row.
             int w = selection.count(j);
-            if (w == 0) {
-                continue;
-            }
             weight += w;
             if (logLoss) {
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    double v = p[c][i];
-                    if (!Double.isFinite(v)) {
-                        throw columns.badProbability(i, c, v, "log loss needs finite probabilities");
-                    }
-                    sum += clip(v);
-                }
-                double loss = -Math.log(clip(p[actual[i]][i]) / sum);
-                logLossSum += w == 1 ? loss : w * loss;
+                double loss = logLosses != null ? logLosses[j] : logLoss(columns, i);
+                logLossSum += w * loss;
             }
             if (positive >= 0) {
                 double v = p[positive][i];
@@ -62,7 +84,7 @@ final class ProbabilitySums implements Chunks.Accumulator<ProbabilitySums> {
                     throw columns.badProbability(i, positive, v, "the Brier score needs probabilities in [0, 1]");
                 }
                 double d = (actual[i] == positive ? 1 : 0) - v;
-                brierSum += w == 1 ? d * d : w * (d * d);
+                brierSum += w * (d * d);
             }
         }
     }

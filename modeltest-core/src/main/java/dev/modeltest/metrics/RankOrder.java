@@ -43,36 +43,24 @@ final class RankOrder {
         return new RankOrder(sorted.keys(), sorted.payload());
     }
 
-    /** Walks the tie groups with each entry counted {@code counts[j]} times ({@code null}: once). */
+    /** Walks the tie groups from the highest score down, each entry counted {@code counts[j]} times ({@code null}: once). */
     RankSummary summary(int[] counts) {
-        long positives = 0;
-        long negatives = 0;
-        for (int e : entries) {
-            int w = counts == null ? 1 : counts[e < 0 ? ~e : e];
-            if (e < 0) {
-                positives += w;
-            } else {
-                negatives += w;
-            }
-        }
-        RankSummary summary = new RankSummary(positives, negatives);
-        int length = entries.length;
-        int t = 0;
-        while (t < length) {
+        RankSummary summary = new RankSummary();
+        int t = entries.length - 1;
+        while (t >= 0) {
             long key = keys[t];
             long pos = 0;
             long neg = 0;
-            while (t < length && keys[t] == key) {
-                int e = entries[t++];
-                int w = counts == null ? 1 : counts[e < 0 ? ~e : e];
-                if (e < 0) {
-                    pos += w;
-                } else {
-                    neg += w;
-                }
+            while (t >= 0 && keys[t] == key) {
+                int e = entries[t--];
+                // Without a branch on the label, which is a coin toss per entry: sign is -1 for a positive, else 0.
+                int sign = e >> 31;
+                int w = counts == null ? 1 : counts[e ^ sign];
+                pos += w & sign;
+                neg += w & ~sign;
             }
             if (pos + neg > 0) {
-                // Rows drawn zero times are not there at all: they must not split or form a group.
+                // Rows drawn zero times are not there at all: they must not form a group.
                 summary.group(pos, neg);
             }
         }

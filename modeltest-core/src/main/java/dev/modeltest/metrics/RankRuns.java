@@ -150,8 +150,8 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
     }
 
     /**
-     * Walks the tie groups in ascending score order. The runs are merged into one per label first: a two-array walk
-     * plus the merges costs less than a walk over many runs, which compares every run's head at every key.
+     * Walks the tie groups. The runs are merged into one per label first: a two-array walk plus the merges costs less
+     * than a walk over many runs, which compares every run's head at every key.
      */
     RankSummary summary() {
         List<Run> p = fewer(positiveRuns, 1);
@@ -160,26 +160,26 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
         int np = p.isEmpty() ? 0 : p.get(0).length();
         long[] negatives = q.isEmpty() ? new long[0] : q.get(0).keys();
         int nq = q.isEmpty() ? 0 : q.get(0).length();
-        RankSummary summary = new RankSummary(np, nq);
+        RankSummary summary = new RankSummary();
         walk(positives, np, negatives, nq, summary);
         return summary;
     }
 
-    /** The two-run walk: one positive and one negative run. */
+    /** The two-run walk, from the highest score down. */
     private static void walk(long[] positives, int np, long[] negatives, int nq, RankSummary summary) {
-        int i = 0;
-        int j = 0;
-        while (i < np || j < nq) {
-            long key = i < np && (j >= nq || positives[i] <= negatives[j]) ? positives[i] : negatives[j];
+        int i = np - 1;
+        int j = nq - 1;
+        while (i >= 0 || j >= 0) {
+            long key = i >= 0 && (j < 0 || positives[i] >= negatives[j]) ? positives[i] : negatives[j];
             int i0 = i;
             int j0 = j;
-            while (i < np && positives[i] == key) {
-                i++;
+            while (i >= 0 && positives[i] == key) {
+                i--;
             }
-            while (j < nq && negatives[j] == key) {
-                j++;
+            while (j >= 0 && negatives[j] == key) {
+                j--;
             }
-            summary.group(i - i0, j - j0);
+            summary.group(i0 - i, j0 - j);
         }
     }
 

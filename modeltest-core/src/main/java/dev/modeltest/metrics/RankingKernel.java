@@ -83,7 +83,7 @@ final class RankingKernel implements Kernel {
     }
 
     private static double value(Metric metric, Averaging average, RankSummary[] summaries) {
-        if (summaries[0].positives + summaries[0].negatives == 0) {
+        if (summaries[0].positives() + summaries[0].negatives() == 0) {
             // Every row is a positive or a negative of each column: no entries means no rows.
             return Double.NaN;
         }
@@ -97,8 +97,8 @@ final class RankingKernel implements Kernel {
         for (RankSummary s : summaries) {
             double v = auc ? s.auc() : s.averagePrecision();
             sum += v;
-            weightedSum += v * s.positives;
-            weights += s.positives;
+            weightedSum += v * s.positives();
+            weights += s.positives();
         }
         if (average == Averaging.WEIGHTED) {
             return weights == 0 ? 0.0 : weightedSum / weights;

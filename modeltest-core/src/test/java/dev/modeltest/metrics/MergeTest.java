@@ -109,8 +109,8 @@ class MergeTest {
     void probabilitySumsMerge() {
         Columns columns = Columns.of(multiclass);
         for (long seed = 0; seed < 20; seed++) {
-            ProbabilitySums merged = inPieces(N, seed, () -> new ProbabilitySums(columns, all(N), true, 1));
-            ProbabilitySums whole = whole(N, () -> new ProbabilitySums(columns, all(N), true, 1));
+            ProbabilitySums merged = inPieces(N, seed, () -> new ProbabilitySums(columns, all(N), true, 1, null));
+            ProbabilitySums whole = whole(N, () -> new ProbabilitySums(columns, all(N), true, 1, null));
             assertThat(merged.weight).isEqualTo(whole.weight);
             assertThat(merged.logLoss()).isCloseTo(whole.logLoss(), within(1e-12 * whole.logLoss()));
             assertThat(merged.brier()).isCloseTo(whole.brier(), within(1e-12 * whole.brier()));

@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -56,12 +55,6 @@ import tech.tablesaw.columns.Column;
         value = 1,
         jvmArgs = {"-Xms3g", "-Xmx3g"})
 public class DriftBenchmark {
-
-    static {
-        // Tablesaw 0.44 gives DoubleColumn.create(...) a type instance other than ColumnType.DOUBLE when DoubleColumn
-        // is initialised first, and TestData.kind compares types with ==; initialising ColumnType first avoids it.
-        ColumnType.values();
-    }
 
     static final int ROWS = 1_000_000;
 

@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,13 +26,6 @@ import tech.tablesaw.columns.Column;
 class DriftTest {
 
     private static final int LARGE = 1_000_000;
-
-    static {
-        // Tablesaw 0.44 gives DoubleColumn.create(...) a DoubleColumnType instance other than ColumnType.DOUBLE when
-        // DoubleColumn is initialised before ColumnType, and TestData.kind compares types with ==; touching
-        // ColumnType first keeps the instances one, for these tests and for the other test classes of this JVM.
-        ColumnType.values();
-    }
 
     private static TestData largeReference;
     private static TestData largeCurrent;

@@ -18,7 +18,8 @@ final class GateText {
     /**
      * Names a metric with how it is computed, as a reader needs it: {@code F1 (macro)}, {@code ROC AUC (positive
      * class 'b')}, {@code expected calibration error (10 equal-width bins)}. Averaging {@code AUTO} is shown as what
-     * it resolves to (binary on two classes or with a positive label, macro otherwise), as the metrics resolve it.
+     * it resolves to (binary on two classes or with a positive label, macro otherwise), as the metrics resolve it; ROC AUC
+     * and average precision on two classes are always of the positive class, whatever the averaging.
      */
     static String label(Metric metric, MetricOptions options, Predictions predictions) {
         String name = metric.displayName();
@@ -30,13 +31,14 @@ final class GateText {
                 options.positiveLabel() != null ? options.positiveLabel() : classes.size() == 2 ? classes.get(1) : null;
         Averaging average = options.average();
         if (metric.isAveraged()) {
-            if (average == Averaging.AUTO) {
+            boolean ranking = metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
+            if (average == Averaging.AUTO || (ranking && classes.size() == 2)) {
+                // On two classes the ranking metrics ignore the averaging, as scikit-learn's do on binary y_true.
                 average = positive != null ? Averaging.BINARY : Averaging.MACRO;
             }
             if (average == Averaging.BINARY) {
                 return name + " (positive class '" + positive + "')";
             }
-            boolean ranking = metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
             return name + " (" + (ranking ? "one-vs-rest, " : "")
                     + average.name().toLowerCase(Locale.ROOT) + ")";
         }

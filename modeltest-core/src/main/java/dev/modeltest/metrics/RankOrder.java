@@ -1,5 +1,7 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.internal.RadixSort;
+
 /**
  * The one-vs-rest scores of a fixed selection sorted once, so that ROC AUC and average precision can be recomputed
  * for any multiplicities of the rows in one linear walk: a bootstrap replicate costs O(n), not a sort.

@@ -1,5 +1,6 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.internal.RadixSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,16 +18,51 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
     private final Columns columns;
     private final Selection selection;
     private final int[] classes;
+    private final Workspace workspace;
     private final List<Run> positiveRuns = new ArrayList<>();
     private final List<Run> negativeRuns = new ArrayList<>();
 
-    /** The first {@code length} keys of {@code keys}, ascending. */
-    private record Run(long[] keys, int length) {}
+    /** Keys {@code [from, to)} of {@code keys}, ascending. */
+    private record Run(long[] keys, int from, int to) {
+
+        int length() {
+            return to - from;
+        }
+    }
+
+    /**
+     * Arrays that one thread reuses from ranking to ranking, so that ranking several one-vs-rest columns in turn
+     * allocates (and zeroes) its hundreds of megabytes once. A ranking's runs live in it until the next ranking.
+     */
+    static final class Workspace {
+
+        private long[] keys = new long[0];
+        private long[] scratch = new long[0];
+
+        long[] keys(int length) {
+            if (keys.length < length) {
+                keys = new long[length];
+            }
+            return keys;
+        }
+
+        long[] scratch(int length) {
+            if (scratch.length < length) {
+                scratch = new long[length];
+            }
+            return scratch;
+        }
+    }
 
     RankRuns(Columns columns, Selection selection, int[] classes) {
+        this(columns, selection, classes, null);
+    }
+
+    private RankRuns(Columns columns, Selection selection, int[] classes, Workspace workspace) {
         this.columns = columns;
         this.selection = selection;
         this.classes = classes;
+        this.workspace = workspace;
     }
 
     /**
@@ -34,41 +70,48 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
      * chunks.
      */
     static RankRuns of(Columns columns, Selection selection, int[] classes) {
-        return of(columns, selection, classes, Chunks.leafPerCore(selection.size));
+        requireUnweighted(selection);
+        return Chunks.reduce(
+                selection.size, Chunks.leafPerCore(selection.size), () -> new RankRuns(columns, selection, classes));
     }
 
-    /** The same on the calling thread only, for callers that run several rankings side by side. */
-    static RankRuns sequential(Columns columns, Selection selection, int[] classes) {
-        return of(columns, selection, classes, Math.max(1, selection.size));
+    /**
+     * The same on the calling thread only, in one chunk whose arrays come from {@code workspace}, for callers that run
+     * several rankings side by side.
+     */
+    static RankRuns sequential(Columns columns, Selection selection, int[] classes, Workspace workspace) {
+        requireUnweighted(selection);
+        RankRuns runs = new RankRuns(columns, selection, classes, workspace);
+        runs.absorb(0, selection.size);
+        return runs;
     }
 
-    private static RankRuns of(Columns columns, Selection selection, int[] classes, int leaf) {
+    private static void requireUnweighted(Selection selection) {
         if (selection.counts != null) {
             throw new IllegalStateException("sorted runs take each row once; weighted rows go through RankOrder");
         }
-        return Chunks.reduce(selection.size, leaf, () -> new RankRuns(columns, selection, classes));
     }
 
+    /**
+     * Writes the keys of the positive entries to the front of one array and those of the negative entries to its
+     * back, then sorts both parts.
+     */
     @Override
     public void absorb(int from, int to) {
         int[] actual = columns.actual;
         int[] rows = selection.rows;
-        long pos = 0;
-        for (int c : classes) {
-            for (int j = from; j < to; j++) {
-                pos += actual[rows == null ? j : rows[j]] == c ? 1 : 0;
-            }
+        long entries = (long) (to - from) * classes.length;
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many scores to rank at once: " + entries);
         }
-        long neg = (long) (to - from) * classes.length - pos;
-        if (pos > Integer.MAX_VALUE - 8 || neg > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("too many scores to rank at once: " + (pos + neg));
-        }
-        // One slot of slack each, so that every key can be written to both arrays and only one index advances: no
-        // branch on the label in the hot loop.
-        long[] p = new long[(int) pos + 1];
-        long[] q = new long[(int) neg + 1];
-        int pi = 0;
-        int qi = 0;
+        int length = (int) entries;
+        long[] keys = workspace == null ? new long[length] : workspace.keys(length);
+        // Every key is written at both ends and only the index of its label advances: no branch on the label, which
+        // is a coin toss per entry. A key written to the wrong end is overwritten by the next one (see the end).
+        int front = 0;
+        int back = length - 1;
+        long and = -1;
+        long or = 0;
         for (int c : classes) {
             double[] scores = columns.probabilities[c];
             for (int j = from; j < to; j++) {
@@ -79,19 +122,27 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
                 }
                 long key = RadixSort.key(s);
                 int positive = actual[i] == c ? 1 : 0;
-                p[pi] = key;
-                q[qi] = key;
-                pi += positive;
-                qi += 1 - positive;
+                keys[front] = key;
+                keys[back] = key;
+                front += positive;
+                back -= 1 - positive;
+                and &= key;
+                or |= key;
             }
         }
-        add(positiveRuns, RadixSort.sort(p, pi), pi);
-        add(negativeRuns, RadixSort.sort(q, qi), qi);
+        // Now front == back + 1: [0, front) are the positives, [front, length) the negatives. A stray write to
+        // keys[back] by a positive landed either on a slot a later negative took, or, after the last negative, on
+        // keys[front - 1], which the same positive wrote too.
+        long[] scratch = workspace == null ? new long[Math.max(front, length - front)] : workspace.scratch(length);
+        RadixSort.sort(keys, 0, front, scratch, and ^ or);
+        RadixSort.sort(keys, front, length, scratch, and ^ or);
+        add(positiveRuns, new Run(keys, 0, front));
+        add(negativeRuns, new Run(keys, front, length));
     }
 
-    private static void add(List<Run> runs, long[] sorted, int length) {
-        if (length > 0) {
-            runs.add(new Run(sorted, length));
+    private static void add(List<Run> runs, Run run) {
+        if (run.length() > 0) {
+            runs.add(run);
         }
     }
 
@@ -114,9 +165,11 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
 
     private static long[] mergeAll(List<Run> runs) {
         List<Run> merged = fewer(runs, 1);
-        return merged.isEmpty()
-                ? new long[0]
-                : Arrays.copyOf(merged.get(0).keys(), merged.get(0).length());
+        if (merged.isEmpty()) {
+            return new long[0];
+        }
+        Run run = merged.get(0);
+        return Arrays.copyOfRange(run.keys(), run.from(), run.to());
     }
 
     /** Merges runs pairwise until at most {@code ways} remain. */
@@ -135,18 +188,18 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
     private static Run mergeSorted(Run left, Run right) {
         long[] a = left.keys();
         long[] b = right.keys();
-        int na = left.length();
-        int nb = right.length();
-        long[] out = new long[na + nb];
-        int i = 0;
-        int j = 0;
+        int i = left.from();
+        int j = right.from();
+        int na = left.to();
+        int nb = right.to();
+        long[] out = new long[left.length() + right.length()];
         int o = 0;
         while (i < na && j < nb) {
             out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
         }
         System.arraycopy(a, i, out, o, na - i);
         System.arraycopy(b, j, out, o + na - i, nb - j);
-        return new Run(out, na + nb);
+        return new Run(out, 0, out.length);
     }
 
     /**
@@ -154,29 +207,31 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
      * than a walk over many runs, which compares every run's head at every key.
      */
     RankSummary summary() {
-        List<Run> p = fewer(positiveRuns, 1);
-        List<Run> q = fewer(negativeRuns, 1);
-        long[] positives = p.isEmpty() ? new long[0] : p.get(0).keys();
-        int np = p.isEmpty() ? 0 : p.get(0).length();
-        long[] negatives = q.isEmpty() ? new long[0] : q.get(0).keys();
-        int nq = q.isEmpty() ? 0 : q.get(0).length();
+        Run p = single(positiveRuns);
+        Run q = single(negativeRuns);
         RankSummary summary = new RankSummary();
-        walk(positives, np, negatives, nq, summary);
+        walk(p.keys(), p.from(), p.to(), q.keys(), q.from(), q.to(), summary);
         return summary;
     }
 
+    private static Run single(List<Run> runs) {
+        List<Run> merged = fewer(runs, 1);
+        return merged.isEmpty() ? new Run(new long[0], 0, 0) : merged.get(0);
+    }
+
     /** The two-run walk, from the highest score down. */
-    private static void walk(long[] positives, int np, long[] negatives, int nq, RankSummary summary) {
-        int i = np - 1;
-        int j = nq - 1;
-        while (i >= 0 || j >= 0) {
-            long key = i >= 0 && (j < 0 || positives[i] >= negatives[j]) ? positives[i] : negatives[j];
+    private static void walk(
+            long[] positives, int pFrom, int pTo, long[] negatives, int nFrom, int nTo, RankSummary summary) {
+        int i = pTo - 1;
+        int j = nTo - 1;
+        while (i >= pFrom || j >= nFrom) {
+            long key = i >= pFrom && (j < nFrom || positives[i] >= negatives[j]) ? positives[i] : negatives[j];
             int i0 = i;
             int j0 = j;
-            while (i >= 0 && positives[i] == key) {
+            while (i >= pFrom && positives[i] == key) {
                 i--;
             }
-            while (j >= 0 && negatives[j] == key) {
+            while (j >= nFrom && negatives[j] == key) {
                 j--;
             }
             summary.group(i0 - i, j0 - j);

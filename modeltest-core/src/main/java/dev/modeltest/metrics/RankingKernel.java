@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * ROC AUC and average precision: one ranking per one-vs-rest column, shared by both metrics. Unweighted evaluations
@@ -59,17 +60,7 @@ final class RankingKernel implements Kernel {
         }
         RankSummary[] summaries = new RankSummary[columnSets.length];
         if (counts == null && columnSets.length > 1) {
-            // One ranking per class: rank the classes side by side, each on one thread, rather than one after
-            // another with only their sorts in parallel (their merges and walks are sequential).
-            List<ForkJoinTask<RankSummary>> tasks = new ArrayList<>();
-            for (int[] classes : columnSets) {
-                tasks.add(ForkJoinTask.adapt(
-                        () -> RankRuns.sequential(columns, selection, classes).summary()));
-            }
-            ForkJoinTask.invokeAll(tasks);
-            for (int s = 0; s < summaries.length; s++) {
-                summaries[s] = tasks.get(s).join();
-            }
+            rankSideBySide(columnSets, summaries);
             return summaries;
         }
         for (int s = 0; s < columnSets.length; s++) {
@@ -80,6 +71,26 @@ final class RankingKernel implements Kernel {
                             .summary(counts);
         }
         return summaries;
+    }
+
+    /**
+     * Ranks one column set per thread rather than one after another with only their sorts in parallel (their merges
+     * and walks are sequential). One task per core takes the next column set until none is left, reusing its arrays.
+     */
+    private void rankSideBySide(int[][] columnSets, RankSummary[] summaries) {
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.min(columnSets.length, Runtime.getRuntime().availableProcessors());
+        List<ForkJoinTask<?>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(ForkJoinTask.adapt(() -> {
+                RankRuns.Workspace workspace = new RankRuns.Workspace();
+                for (int s = next.getAndIncrement(); s < columnSets.length; s = next.getAndIncrement()) {
+                    summaries[s] = RankRuns.sequential(columns, selection, columnSets[s], workspace)
+                            .summary();
+                }
+            }));
+        }
+        ForkJoinTask.invokeAll(tasks);
     }
 
     private static double value(Metric metric, Averaging average, RankSummary[] summaries) {

@@ -1,5 +1,7 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.internal.RadixSort;
+
 /**
  * One value per selection position, sorted once, for order statistics under any multiplicities of the positions: the
  * median absolute error and the equal-mass calibration edges. Order statistics and percentiles are those of the

@@ -48,7 +48,7 @@ public final class Subject implements AutoCloseable {
         this.data = new Lazy<>(() -> timed("load data", this::loadData));
         this.model = new Lazy<>(() -> timed("load model", this::loadModel));
         this.features = new Lazy<>(this::selectFeatures);
-        this.predictions = new Lazy<>(() -> timed("predict", this::computePredictions));
+        this.predictions = new Lazy<>(this::computePredictions);
     }
 
     /** Creates the subject of a spec; nothing is loaded until asked for. */
@@ -201,14 +201,16 @@ public final class Subject implements AutoCloseable {
         return Features.of(testData, selected);
     }
 
+    /** Loads the data and the model first, so that the "predict" step times the predictions alone. */
     private Predictions computePredictions() {
         TestData testData = data();
         Optional<ModelSource.Columns> columns = spec.predictionColumns();
         if (columns.isPresent()) {
-            return ColumnPredictions.read(spec, testData, columns.get());
+            return timed("predict", () -> ColumnPredictions.read(spec, testData, columns.get()));
         }
         Model m = model().orElseThrow();
-        return Predictor.predict(testData, spec.label(), features(), m);
+        Features inputs = features();
+        return timed("predict", () -> Predictor.predict(testData, spec.label(), inputs, m));
     }
 
     /** Closes the model, if one was loaded. */

@@ -34,6 +34,21 @@ class GateTextTest {
     }
 
     @Test
+    void namesRankingMetricsOnTwoClassesByTheirPositiveClassWhateverTheAveraging() {
+        // The value is the positive class's (scikit-learn ignores 'average' on binary y_true): so is the name.
+        for (Averaging average : List.of(Averaging.MACRO, Averaging.WEIGHTED, Averaging.MICRO)) {
+            MetricOptions options = MetricOptions.defaults().withAverage(average);
+            assertThat(GateText.label(Metric.ROC_AUC, options, TWO)).isEqualTo("ROC AUC (positive class 'b')");
+            assertThat(GateText.label(Metric.AVERAGE_PRECISION, options, TWO))
+                    .isEqualTo("average precision (positive class 'b')");
+            assertThat(GateText.label(Metric.AVERAGE_PRECISION, options.withPositiveLabel("a"), TWO))
+                    .isEqualTo("average precision (positive class 'a')");
+        }
+        assertThat(GateText.label(Metric.F1, MetricOptions.defaults().withAverage(Averaging.MACRO), TWO))
+                .isEqualTo("F1 (macro)");
+    }
+
+    @Test
     void namesCalibrationBinsAndWhatIsBinned() {
         assertThat(GateText.label(Metric.EXPECTED_CALIBRATION_ERROR, MetricOptions.defaults(), THREE))
                 .isEqualTo("expected calibration error (10 equal-width bins, top label)");

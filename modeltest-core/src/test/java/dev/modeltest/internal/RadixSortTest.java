@@ -1,4 +1,4 @@
-package dev.modeltest.metrics;
+package dev.modeltest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,17 +47,65 @@ class RadixSortTest {
                     default -> random.nextLong();
                 };
             }
-            long[] expected = keys.clone();
-            Arrays.sort(expected);
-
-            assertThat(RadixSort.sort(keys.clone(), n)).startsWith(expected);
+            assertSortsLikeArraysSort(keys);
         }
     }
 
     @Test
+    void sortsPartOfAnArrayAndLeavesTheRestAlone() {
+        SplittableRandom random = new SplittableRandom(8);
+        long[] keys = new long[30_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = RadixSort.key(random.nextDouble());
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted, 5_000, 25_000);
+
+        long[] actual = keys.clone();
+        RadixSort.sort(actual, 5_000, 25_000, new long[20_000], RadixSort.varying(actual, 5_000, 25_000));
+
+        assertThat(actual).containsExactly(sorted);
+    }
+
+    @Test
+    void sortsWhateverBitsVary() {
+        // Keys varying in only a few low bits (one pass, no runs), in about 20 bits (two narrow passes), in bits that
+        // are not contiguous, all equal, and a mask wider than the varying bits (-1, always allowed).
+        SplittableRandom random = new SplittableRandom(9);
+        int n = 20_000;
+        long[][] cases = new long[5][n];
+        for (int i = 0; i < n; i++) {
+            cases[0][i] = 1000 + random.nextInt(1 << 9);
+            cases[1][i] = -5L * random.nextInt(1 << 20);
+            cases[2][i] = ((long) random.nextInt(4) << 60) | random.nextInt(8);
+            cases[3][i] = 42;
+            cases[4][i] = RadixSort.key(random.nextGaussian());
+        }
+        for (long[] keys : cases) {
+            assertSortsLikeArraysSort(keys);
+        }
+        long[] keys = cases[4].clone();
+        long[] expected = keys.clone();
+        Arrays.sort(expected);
+        RadixSort.sort(keys, 0, n, new long[n], -1L);
+        assertThat(keys).containsExactly(expected);
+    }
+
+    private static void assertSortsLikeArraysSort(long[] keys) {
+        long[] expected = keys.clone();
+        Arrays.sort(expected);
+        long[] actual = keys.clone();
+
+        RadixSort.sort(actual, 0, actual.length, new long[actual.length], RadixSort.varying(actual, 0, actual.length));
+
+        assertThat(actual).containsExactly(expected);
+    }
+
+    @Test
     void sortsKeysThatTieInTheirHighBits() {
-        // Scores within 2^-20 of each other share their 31 high key bits: the radix passes leave them to the run sort,
-        // in runs of every length (short ones by insertion, long ones by comparison sort, sorted ones left alone).
+        // Scores within a few thousand ulps of each other tie in the 32 bits the radix passes sort on (from the highest
+        // varying bit down): the run fix-up orders them, in runs of every length (short ones by insertion, long ones by
+        // comparison sort, sorted ones left alone).
         SplittableRandom random = new SplittableRandom(7);
         int n = 50_000;
         long[] keys = new long[n];
@@ -65,10 +113,7 @@ class RadixSortTest {
             double base = 0.5 + (i % 7 == 0 ? 0.25 : 0) + (i % 11 == 0 ? -1.75 : 0);
             keys[i] = RadixSort.key(base + random.nextInt(1 << 12) * Math.ulp(base) * (i % 3 == 0 ? 1 : 1000));
         }
-        long[] expected = keys.clone();
-        Arrays.sort(expected);
-
-        assertThat(RadixSort.sort(keys.clone(), n)).startsWith(expected);
+        assertSortsLikeArraysSort(keys);
     }
 
     @Test

@@ -158,20 +158,9 @@ public final class LatencyCheck implements Check {
             throw ConfigurationException.badAttribute(
                     where, "percentile", "must be in (0, 100]", Format.number(b.percentile));
         }
-        if (b.warmup < 0) {
-            throw ConfigurationException.badAttribute(where, "warmup", "must be at least 0", b.warmup);
-        }
-        if (b.maxWarmupMillis < 0 || b.maxWarmupMillis > MAX_WARMUP_MILLIS) {
-            throw ConfigurationException.badAttribute(
-                    where, "maxWarmupMillis", "must be in [0, " + MAX_WARMUP_MILLIS + "]", b.maxWarmupMillis);
-        }
-        if (b.samples < 1 || b.samples > MAX_SAMPLES) {
-            throw ConfigurationException.badAttribute(
-                    where, "samples", "must be in [1, " + MAX_SAMPLES + "]", b.samples);
-        }
-        if (b.batchSize < 1) {
-            throw ConfigurationException.badAttribute(where, "batchSize", "must be at least 1", b.batchSize);
-        }
+        LatencyAttributes.requireWarmup(where, b.warmup, b.maxWarmupMillis);
+        LatencyAttributes.requireInRange(where, "samples", b.samples, 1, MAX_SAMPLES);
+        LatencyAttributes.requireAtLeast(where, "batchSize", b.batchSize, 1);
         if (!(b.confidence == 0 || (b.confidence >= 0.5 && b.confidence < 1))) {
             throw ConfigurationException.badAttribute(
                     where,
@@ -179,10 +168,7 @@ public final class LatencyCheck implements Check {
                     "must be 0 (decide on the point value) or in [0.5, 1)",
                     Format.number(b.confidence));
         }
-        if (b.maxRounds < 1 || b.maxRounds > MAX_ROUNDS) {
-            throw ConfigurationException.badAttribute(
-                    where, "maxRounds", "must be in [1, " + MAX_ROUNDS + "]", b.maxRounds);
-        }
+        LatencyAttributes.requireInRange(where, "maxRounds", b.maxRounds, 1, MAX_ROUNDS);
         this.where = where;
         this.millis = b.millis;
         this.percentile = b.percentile;
@@ -443,16 +429,16 @@ public final class LatencyCheck implements Check {
         return clock == null ? System.nanoTime() : clock.getAsLong();
     }
 
-    /**
-     * Decides on the pooled estimate: on the point value in point mode; on the interval otherwise, returning
-     * {@code null} (measure again) while it straddles the limit and rounds remain, and after the last round deciding
-     * on the point value, or INCONCLUSIVE when so configured.
-     */
     /** Returns whether the estimate's interval lies wholly at or under the limit. */
     private static boolean under(LatencyHistogram.Estimate estimate, double limitNanos) {
         return estimate.hasUpper() && estimate.upperNanos() <= limitNanos;
     }
 
+    /**
+     * Decides on the pooled estimate: on the point value in point mode; on the interval otherwise, returning
+     * {@code null} (measure again) while it straddles the limit and rounds remain, and after the last round deciding
+     * on the point value, or INCONCLUSIVE when so configured.
+     */
     private Verdict decide(LatencyHistogram.Estimate estimate, double limitNanos, boolean lastRound) {
         if (!decidesOnInterval()) {
             return estimate.nanos() <= limitNanos ? Verdict.PASS : Verdict.FAIL;

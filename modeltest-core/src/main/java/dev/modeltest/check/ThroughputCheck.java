@@ -100,27 +100,14 @@ public final class ThroughputCheck implements Check {
             throw ConfigurationException.badAttribute(
                     where, "rowsPerSecond", "must be positive and finite", Format.number(b.rowsPerSecond));
         }
-        if (b.batchSize < 1) {
-            throw ConfigurationException.badAttribute(where, "batchSize", "must be at least 1", b.batchSize);
-        }
+        LatencyAttributes.requireAtLeast(where, "batchSize", b.batchSize, 1);
         if (b.threads < 0 || b.threads > MAX_THREADS) {
             throw ConfigurationException.badAttribute(
                     where, "threads", "must be in [0, " + MAX_THREADS + "] (0: one per processor)", b.threads);
         }
-        if (b.warmup < 0) {
-            throw ConfigurationException.badAttribute(where, "warmup", "must be at least 0", b.warmup);
-        }
-        if (b.maxWarmupMillis < 0 || b.maxWarmupMillis > LatencyCheck.MAX_WARMUP_MILLIS) {
-            throw ConfigurationException.badAttribute(
-                    where,
-                    "maxWarmupMillis",
-                    "must be in [0, " + LatencyCheck.MAX_WARMUP_MILLIS + "]",
-                    b.maxWarmupMillis);
-        }
-        if (b.durationMillis < 1 || b.durationMillis > MAX_DURATION_MILLIS) {
-            throw ConfigurationException.badAttribute(
-                    where, "durationMillis", "must be in [1, " + MAX_DURATION_MILLIS + "]", b.durationMillis);
-        }
+        // The warm-up is @LatencyUnder's, with its rules.
+        LatencyAttributes.requireWarmup(where, b.warmup, b.maxWarmupMillis);
+        LatencyAttributes.requireInRange(where, "durationMillis", b.durationMillis, 1, MAX_DURATION_MILLIS);
         this.where = where;
         this.rowsPerSecond = b.rowsPerSecond;
         this.batchSize = b.batchSize;

@@ -35,7 +35,7 @@ public final class DemographicParityCheck extends GroupGate {
      * @throws ConfigurationException if both or neither are given, or one is out of range
      */
     public DemographicParityCheck(String where, FairnessOptions options, double maxDifference, double minRatio) {
-        super(where, options);
+        super(ID, where, options);
         boolean difference = !Double.isNaN(maxDifference);
         boolean ratio = !Double.isNaN(minRatio);
         if (difference == ratio) {
@@ -45,18 +45,9 @@ public final class DemographicParityCheck extends GroupGate {
                                     + Format.number(minRatio) + ")"
                             : "neither"));
         }
-        double value = difference ? maxDifference : minRatio;
-        if (!(value >= 0 && value <= 1)) {
-            throw ConfigurationException.badAttribute(
-                    where, difference ? "maxDifference" : "minRatio", "must be in [0, 1]", Format.number(value));
-        }
         this.byRatio = ratio;
-        this.limit = value;
-    }
-
-    @Override
-    String id() {
-        return ID;
+        this.limit = requireUnitInterval(
+                where, difference ? "maxDifference" : "minRatio", difference ? maxDifference : minRatio);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class DisparateImpactCheck extends GroupGate {
      * @throws ConfigurationException if the privileged group does not fit the attributes or a value is out of range
      */
     public DisparateImpactCheck(String where, FairnessOptions options, List<String> privileged, double minimum) {
-        super(where, options);
+        super(ID, where, options);
         this.privileged = List.copyOf(privileged);
         String written = "{" + String.join(", ", this.privileged) + "}";
         if (this.privileged.size() != options.attributes().size()) {
@@ -78,11 +78,6 @@ public final class DisparateImpactCheck extends GroupGate {
 
     private String privilegedName() {
         return String.join(" × ", privileged);
-    }
-
-    @Override
-    String id() {
-        return ID;
     }
 
     @Override

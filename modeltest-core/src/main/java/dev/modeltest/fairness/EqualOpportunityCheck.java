@@ -16,12 +16,10 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class EqualOpportunityCheck extends GroupGate {
+public final class EqualOpportunityCheck extends RateDifferenceGate {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "equal-opportunity";
-
-    private final double maxDifference;
 
     /**
      * Creates the check.
@@ -32,37 +30,7 @@ public final class EqualOpportunityCheck extends GroupGate {
      * @throws ConfigurationException if a value is out of range
      */
     public EqualOpportunityCheck(String where, FairnessOptions options, double maxDifference) {
-        super(where, options);
-        if (!(maxDifference >= 0 && maxDifference <= 1)) {
-            throw ConfigurationException.badAttribute(
-                    where, "maxDifference", "must be in [0, 1]", Format.number(maxDifference));
-        }
-        this.maxDifference = maxDifference;
-    }
-
-    @Override
-    String id() {
-        return ID;
-    }
-
-    @Override
-    String what() {
-        return "equal opportunity";
-    }
-
-    @Override
-    String statisticName() {
-        return "TPR difference (max − min)";
-    }
-
-    @Override
-    boolean atMost() {
-        return true;
-    }
-
-    @Override
-    double limit() {
-        return maxDifference;
+        super(ID, "equal opportunity", "TPR difference (max − min)", where, options, maxDifference);
     }
 
     @Override

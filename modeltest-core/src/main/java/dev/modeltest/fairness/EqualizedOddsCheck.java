@@ -18,12 +18,10 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class EqualizedOddsCheck extends GroupGate {
+public final class EqualizedOddsCheck extends RateDifferenceGate {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "equalized-odds";
-
-    private final double maxDifference;
 
     /**
      * Creates the check.
@@ -34,37 +32,7 @@ public final class EqualizedOddsCheck extends GroupGate {
      * @throws ConfigurationException if a value is out of range
      */
     public EqualizedOddsCheck(String where, FairnessOptions options, double maxDifference) {
-        super(where, options);
-        if (!(maxDifference >= 0 && maxDifference <= 1)) {
-            throw ConfigurationException.badAttribute(
-                    where, "maxDifference", "must be in [0, 1]", Format.number(maxDifference));
-        }
-        this.maxDifference = maxDifference;
-    }
-
-    @Override
-    String id() {
-        return ID;
-    }
-
-    @Override
-    String what() {
-        return "equalized odds";
-    }
-
-    @Override
-    String statisticName() {
-        return "larger of the TPR and FPR differences (max − min)";
-    }
-
-    @Override
-    boolean atMost() {
-        return true;
-    }
-
-    @Override
-    double limit() {
-        return maxDifference;
+        super(ID, "equalized odds", "larger of the TPR and FPR differences (max − min)", where, options, maxDifference);
     }
 
     @Override

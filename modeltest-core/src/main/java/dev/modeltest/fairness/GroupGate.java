@@ -8,6 +8,7 @@ import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
+import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.subject.Subject;
 import java.util.ArrayList;
@@ -36,19 +37,33 @@ abstract class GroupGate implements Check {
     /** The message lists at most this many groups; the CSV attachment lists all. */
     static final int MAX_LISTED_GROUPS = 50;
 
+    private final String id;
     final String where;
     final FairnessOptions options;
 
-    GroupGate(String where, FairnessOptions options) {
+    /**
+     * Creates the check and validates the options.
+     *
+     * @param id the check's identifier in results
+     * @param where where it was configured, for messages
+     * @param options the groups, positive label, decision and bootstrap
+     */
+    GroupGate(String id, String where, FairnessOptions options) {
+        this.id = id;
         this.where = Objects.requireNonNull(where, "where");
         this.options = Objects.requireNonNull(options, "options");
         options.validate(where);
     }
 
-    // ---- what each check supplies ----
+    /** Returns a limit that must be in [0, 1], failing with a message naming the attribute otherwise. */
+    static double requireUnitInterval(String where, String attribute, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw ConfigurationException.badAttribute(where, attribute, "must be in [0, 1]", Format.number(value));
+        }
+        return value;
+    }
 
-    /** The check's identifier in results. */
-    abstract String id();
+    // ---- what each check supplies ----
 
     /** What is expected, for the heading, e.g. {@code demographic parity}. */
     abstract String what();
@@ -124,6 +139,11 @@ abstract class GroupGate implements Check {
             double v = values[group];
             return pValues && !Double.isNaN(v) && v < 1e-4 ? "< 0.0001" : GroupReport.cell(v);
         }
+    }
+
+    /** The check's identifier in results. */
+    final String id() {
+        return id;
     }
 
     // ---- the shared run ----

@@ -4,7 +4,6 @@ import dev.modeltest.check.Format;
 import dev.modeltest.error.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -18,13 +17,10 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class GroupMetricAtLeastCheck extends GroupGate {
+public final class GroupMetricAtLeastCheck extends GroupMetricGate {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "group-metric-at-least";
-
-    private final GroupMetric metric;
-    private final double minimum;
 
     /**
      * Creates the check.
@@ -36,26 +32,7 @@ public final class GroupMetricAtLeastCheck extends GroupGate {
      * @throws ConfigurationException if the metric is lower-is-better or the floor is out of range
      */
     public GroupMetricAtLeastCheck(String where, FairnessOptions options, GroupMetric metric, double minimum) {
-        super(where, options);
-        this.metric = Objects.requireNonNull(metric, "metric");
-        if (metric.lowerIsBetter()) {
-            throw ConfigurationException.badAttribute(
-                    where,
-                    "metric",
-                    "must be a metric where higher is better (a floor on the "
-                            + metric.displayName()
-                            + " rewards a worse model; bound its spread across groups instead)",
-                    metric.name());
-        }
-        if (!(minimum >= 0 && minimum <= 1)) {
-            throw ConfigurationException.badAttribute(where, "value", "must be in [0, 1]", Format.number(minimum));
-        }
-        this.minimum = minimum;
-    }
-
-    @Override
-    String id() {
-        return ID;
+        super(ID, where, options, metric, false, minimum);
     }
 
     @Override
@@ -66,28 +43,6 @@ public final class GroupMetricAtLeastCheck extends GroupGate {
     @Override
     String statisticName() {
         return "lowest group " + metric.displayName();
-    }
-
-    @Override
-    boolean atMost() {
-        return false;
-    }
-
-    @Override
-    double limit() {
-        return minimum;
-    }
-
-    @Override
-    String undefinedReason(Counts counts) {
-        return Double.isNaN(metric.of(counts))
-                ? metric.undefinedWhen() + " (" + metric.displayName() + " undefined)"
-                : null;
-    }
-
-    @Override
-    String definedClause() {
-        return " and a defined " + metric.displayName();
     }
 
     @Override
@@ -110,7 +65,7 @@ public final class GroupMetricAtLeastCheck extends GroupGate {
 
     @Override
     String groupVerdict(GroupGate.Run run, int group) {
-        return holds(metric.of(run.counts[group])) ? "ok" : "below " + Format.value(minimum);
+        return holds(metric.of(run.counts[group])) ? "ok" : "below " + Format.value(limit());
     }
 
     @Override
@@ -133,7 +88,7 @@ public final class GroupMetricAtLeastCheck extends GroupGate {
 
     @Override
     void chart(GroupGate.Run run, GroupChart chart) {
-        chart.bars(metric.displayName(), run.perGroup(metric::of));
-        chart.line("floor " + Format.value(minimum), minimum);
+        metricBars(run, chart);
+        chart.line("floor " + Format.value(limit()), limit());
     }
 }

@@ -5,7 +5,6 @@ import dev.modeltest.error.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -17,13 +16,10 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class GroupMetricGapAtMostCheck extends GroupGate {
+public final class GroupMetricGapAtMostCheck extends GroupMetricGate {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "group-metric-gap-at-most";
-
-    private final GroupMetric metric;
-    private final double maxGap;
 
     /**
      * Creates the check.
@@ -35,17 +31,7 @@ public final class GroupMetricGapAtMostCheck extends GroupGate {
      * @throws ConfigurationException if the gap is out of range
      */
     public GroupMetricGapAtMostCheck(String where, FairnessOptions options, GroupMetric metric, double maxGap) {
-        super(where, options);
-        this.metric = Objects.requireNonNull(metric, "metric");
-        if (!(maxGap >= 0 && maxGap <= 1)) {
-            throw ConfigurationException.badAttribute(where, "value", "must be in [0, 1]", Format.number(maxGap));
-        }
-        this.maxGap = maxGap;
-    }
-
-    @Override
-    String id() {
-        return ID;
+        super(ID, where, options, metric, true, maxGap);
     }
 
     @Override
@@ -56,28 +42,6 @@ public final class GroupMetricGapAtMostCheck extends GroupGate {
     @Override
     String statisticName() {
         return "largest gap to the overall " + metric.displayName();
-    }
-
-    @Override
-    boolean atMost() {
-        return true;
-    }
-
-    @Override
-    double limit() {
-        return maxGap;
-    }
-
-    @Override
-    String undefinedReason(Counts counts) {
-        return Double.isNaN(metric.of(counts))
-                ? metric.undefinedWhen() + " (" + metric.displayName() + " undefined)"
-                : null;
-    }
-
-    @Override
-    String definedClause() {
-        return " and a defined " + metric.displayName();
     }
 
     @Override
@@ -113,7 +77,7 @@ public final class GroupMetricGapAtMostCheck extends GroupGate {
 
     @Override
     String groupVerdict(GroupGate.Run run, int group) {
-        return holds(gap(run, group)) ? "ok" : "over " + Format.value(maxGap);
+        return holds(gap(run, group)) ? "ok" : "over " + Format.value(limit());
     }
 
     @Override
@@ -131,9 +95,10 @@ public final class GroupMetricGapAtMostCheck extends GroupGate {
 
     @Override
     void chart(GroupGate.Run run, GroupChart chart) {
-        chart.bars(metric.displayName(), run.perGroup(metric::of));
+        metricBars(run, chart);
         double overall = metric.of(run.table.overall);
         if (!Double.isNaN(overall)) {
+            double maxGap = limit();
             chart.line("overall − " + Format.value(maxGap), Math.max(0, overall - maxGap));
             chart.line("overall", overall);
             chart.line("overall + " + Format.value(maxGap), Math.min(1, overall + maxGap));

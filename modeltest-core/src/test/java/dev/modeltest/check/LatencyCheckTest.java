@@ -1,17 +1,23 @@
 package dev.modeltest.check;
 
+import static dev.modeltest.check.LatencyFixtures.DATA;
+import static dev.modeltest.check.LatencyFixtures.ROWS;
+import static dev.modeltest.check.LatencyFixtures.busyWait;
+import static dev.modeltest.check.LatencyFixtures.run;
+import static dev.modeltest.check.LatencyFixtures.scripted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.modeltest.check.LatencyFixtures.FakeClock;
+import dev.modeltest.check.LatencyFixtures.FakeNoise;
+import dev.modeltest.check.LatencyFixtures.HandWrittenRegressor;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.latency.Interference;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;
-import dev.modeltest.model.Task;
 import dev.modeltest.subject.ModelSource;
 import dev.modeltest.subject.Subject;
 import dev.modeltest.subject.SubjectSpec;
@@ -24,8 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -38,12 +43,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LatencyCheckTest {
 
     private static final String WHERE = "@LatencyUnder on T.m()";
-    private static final String DATA = "iris-test.csv";
-    private static final int ROWS = 10;
 
     /** The round line every scripted round shows: {@link FakeNoise} adds these counts per round. */
     private static final String NOISE = "1 GC (2 ms), 3 safepoints (0.15 ms), 0 JIT compilations, 4 involuntary"
             + " context switches; load average 1.50 on 2 CPUs";
+
+    /**
+     * The percentile table of {@link #exampleDurations()}, however many times over, up to the line on the
+     * percentiles it cannot bound (which names the sample count).
+     */
+    private static final String EXAMPLE_TABLE = "latency per call:\n"
+            + "  p50    0.041 ms   95% CI 0.020–0.078 ms\n"
+            + "  p90    0.078 ms   95% CI 0.078–0.078 ms\n"
+            + "  p99    0.153 ms   95% CI 0.078–0.153 ms\n"
+            + "  p99.9  0.153 ms   95% CI ≥ 0.153 ms\n"
+            + "  max    0.410 ms\n"
+            + "  mean   0.050 ms\n";
+
+    /** The last lines of a message of {@link #runOnExample}: its fixed warm-up and the scripted timer. */
+    private static final String EXAMPLE_WARMUP_AND_TIMER =
+            "warm-up: 1000 calls in 41.0 ms (fixed: maxWarmupMillis = 0)\ntimer: 0.000025 ms a read";
 
     @TempDir
     Path dir;
@@ -55,7 +74,7 @@ class LatencyCheckTest {
     void passesForAFastModelUnderAGenerousLimit() throws IOException {
         Model fast = Model.classifier(List.of("a", "b"), row -> row.getDouble(0) > 5 ? 1 : 0);
 
-        CheckResult result = run(new LatencyCheck(WHERE, 50, 99, 100, 400, 1), fast);
+        CheckResult result = run(dir, new LatencyCheck(WHERE, 50, 99, 100, 400, 1), fast);
 
         assertThat(result.passed()).isTrue();
         assertThat(result.check()).isEqualTo("latency-under");
@@ -104,7 +123,7 @@ class LatencyCheckTest {
             return row.getDouble(0);
         });
 
-        CheckResult result = run(new LatencyCheck(WHERE, 0.5, 99, 2, 20, 1), slow);
+        CheckResult result = run(dir, new LatencyCheck(WHERE, 0.5, 99, 2, 20, 1), slow);
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         // Every call busy-waits 2 ms inside the timed window, 4× the limit, however fast the machine: even the
@@ -133,8 +152,8 @@ class LatencyCheckTest {
             return 0;
         });
 
-        CheckResult result =
-                run(LatencyCheck.builder(WHERE, 10).warmup(100).samples(500).build(), busy);
+        CheckResult result = run(
+                dir, LatencyCheck.builder(WHERE, 10).warmup(100).samples(500).build(), busy);
 
         // The model's latency is 200 µs by construction. The median is robust to the odd preemption on a busy
         // machine, so 5% (10 µs, 250 timer reads) is generous for the timer and still catches a systematic error
@@ -147,10 +166,7 @@ class LatencyCheckTest {
 
     @Test
     void reportsTheLatencyAtThePercentileWithItsIntervalAndTheTable() throws IOException {
-        FakeClock clock = new FakeClock();
-        Model model = scripted(clock, 1000, 41_000, exampleDurations());
-
-        CheckResult result = run(scriptedCheck(5, clock).maxWarmupMillis(0).build(), model);
+        CheckResult result = runOnExample(5);
 
         assertThat(result.passed()).isTrue();
         assertThat(result.measured()).isCloseTo(0.153, withinPercentage(0.1));
@@ -160,18 +176,11 @@ class LatencyCheckTest {
                         + "  0.153 ms (95% CI 0.078–0.153 ms)\n"
                         + "to be at most:\n"
                         + "  5.000 ms\n"
-                        + "latency per call:\n"
-                        + "  p50    0.041 ms   95% CI 0.020–0.078 ms\n"
-                        + "  p90    0.078 ms   95% CI 0.078–0.078 ms\n"
-                        + "  p99    0.153 ms   95% CI 0.078–0.153 ms\n"
-                        + "  p99.9  0.153 ms   95% CI ≥ 0.153 ms\n"
-                        + "  max    0.410 ms\n"
-                        + "  mean   0.050 ms\n"
+                        + EXAMPLE_TABLE
                         + "  (an upper bound at 95% needs 3688 samples for p99.9; there are 1000)\n"
                         + "rounds: 1 of at most 3; the 95% CI is under the limit\n"
                         + "  round 1: p99 0.153 ms (95% CI 0.078–0.153 ms); " + NOISE + "\n"
-                        + "warm-up: 1000 calls in 41.0 ms (fixed: maxWarmupMillis = 0)\n"
-                        + "timer: 0.000025 ms a read");
+                        + EXAMPLE_WARMUP_AND_TIMER);
         assertThat(result.interval())
                 .isEqualTo(new Interval(0.077952, 0.153087, 0.95, "order statistics (Conover 1999, §3.2)"));
         assertThat(result.details())
@@ -193,10 +202,7 @@ class LatencyCheckTest {
 
     @Test
     void failsWithTheTableWhenTheLimitIsBelowTheMeasuredTail() throws IOException {
-        FakeClock clock = new FakeClock();
-        Model model = scripted(clock, 1000, 41_000, exampleDurations());
-
-        CheckResult result = run(scriptedCheck(0.05, clock).maxWarmupMillis(0).build(), model);
+        CheckResult result = runOnExample(0.05);
 
         // p99 is 0.153 ms and its interval 0.078–0.153 ms: all over 0.05 ms, so the first round decides.
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
@@ -207,28 +213,17 @@ class LatencyCheckTest {
                         + "to be at most:\n"
                         + "  0.050 ms\n"
                         + "but it was 0.103 ms over, and the whole 95% CI too.\n"
-                        + "latency per call:\n"
-                        + "  p50    0.041 ms   95% CI 0.020–0.078 ms\n"
-                        + "  p90    0.078 ms   95% CI 0.078–0.078 ms\n"
-                        + "  p99    0.153 ms   95% CI 0.078–0.153 ms\n"
-                        + "  p99.9  0.153 ms   95% CI ≥ 0.153 ms\n"
-                        + "  max    0.410 ms\n"
-                        + "  mean   0.050 ms\n"
+                        + EXAMPLE_TABLE
                         + "  (an upper bound at 95% needs 3688 samples for p99.9; there are 1000)\n"
                         + "rounds: 1 of at most 3; the 95% CI is over the limit\n"
                         + "  round 1: p99 0.153 ms (95% CI 0.078–0.153 ms); " + NOISE + "\n"
-                        + "warm-up: 1000 calls in 41.0 ms (fixed: maxWarmupMillis = 0)\n"
-                        + "timer: 0.000025 ms a read");
+                        + EXAMPLE_WARMUP_AND_TIMER);
     }
 
     @Test
     void measuresMoreRoundsWhileTheIntervalStraddlesTheLimitThenIsInconclusive() throws IOException {
-        FakeClock clock = new FakeClock();
-        Model model = scripted(clock, 1000, 41_000, exampleDurations());
-
         // 0.1 ms lies inside the p99 interval of every round and of all rounds pooled (0.078–0.153 ms).
-        CheckResult result = run(
-                scriptedCheck(0.1, clock).maxWarmupMillis(0).inconclusive(true).build(), model);
+        CheckResult result = runOnExample(0.1, check -> check.inconclusive(true));
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.n()).isEqualTo(3000);
@@ -240,21 +235,14 @@ class LatencyCheckTest {
                         + "  0.100 ms\n"
                         + "but the interval straddles the limit after 3 rounds, the most allowed (maxRounds = 3):"
                         + " too noisy, or too close to the limit, to decide.\n"
-                        + "latency per call:\n"
-                        + "  p50    0.041 ms   95% CI 0.020–0.078 ms\n"
-                        + "  p90    0.078 ms   95% CI 0.078–0.078 ms\n"
-                        + "  p99    0.153 ms   95% CI 0.078–0.153 ms\n"
-                        + "  p99.9  0.153 ms   95% CI ≥ 0.153 ms\n"
-                        + "  max    0.410 ms\n"
-                        + "  mean   0.050 ms\n"
+                        + EXAMPLE_TABLE
                         + "  (an upper bound at 95% needs 3688 samples for p99.9; there are 3000)\n"
                         + "rounds: 3 of at most 3; the 95% CI did not decide after rounds 1 and 2, so the rounds were"
                         + " pooled; undecided\n"
                         + "  round 1: p99 0.153 ms (95% CI 0.078–0.153 ms); " + NOISE + "\n"
                         + "  round 2: p99 0.153 ms (95% CI 0.078–0.153 ms); " + NOISE + "\n"
                         + "  round 3: p99 0.153 ms (95% CI 0.078–0.153 ms); " + NOISE + "\n"
-                        + "warm-up: 1000 calls in 41.0 ms (fixed: maxWarmupMillis = 0)\n"
-                        + "timer: 0.000025 ms a read");
+                        + EXAMPLE_WARMUP_AND_TIMER);
         assertThat(result.details())
                 .containsEntry("rounds", 3)
                 .containsEntry("pooledSamples", 3000L)
@@ -266,11 +254,8 @@ class LatencyCheckTest {
 
     @Test
     void decidesOnThePooledPointValueWhenTheIntervalStillStraddlesAfterTheLastRound() throws IOException {
-        FakeClock clock = new FakeClock();
-        Model model = scripted(clock, 1000, 41_000, exampleDurations());
-
         // As above, but without inconclusive = true: the pooled p99, 0.153 ms, is over 0.1 ms.
-        CheckResult result = run(scriptedCheck(0.1, clock).maxWarmupMillis(0).build(), model);
+        CheckResult result = runOnExample(0.1);
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.message())
@@ -288,6 +273,7 @@ class LatencyCheckTest {
 
         // p95 of 1..100 µs, three times over: 95 µs, its interval (ranks 278 and 293 of 300) 93–98 µs around 97 µs.
         CheckResult result = run(
+                dir,
                 scriptedCheck(0.097, clock)
                         .percentile(95)
                         .warmup(0)
@@ -316,6 +302,7 @@ class LatencyCheckTest {
         }
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(0.1, clock).warmup(100).maxWarmupMillis(0).build(),
                 scripted(clock, 100, 30_000, durations));
 
@@ -346,6 +333,7 @@ class LatencyCheckTest {
         durations[50] = 90_000;
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(0.1, clock)
                         .samples(200)
                         .warmup(100)
@@ -366,11 +354,7 @@ class LatencyCheckTest {
 
     @Test
     void decidesOnThePointValueWhenConfidenceIsZero() throws IOException {
-        FakeClock clock = new FakeClock();
-        Model model = scripted(clock, 1000, 41_000, exampleDurations());
-
-        CheckResult result =
-                run(scriptedCheck(0.1, clock).confidence(0).maxWarmupMillis(0).build(), model);
+        CheckResult result = runOnExample(0.1, check -> check.confidence(0));
 
         // The point value 0.153 ms is over 0.1 ms: one round, no interval needed to decide.
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
@@ -387,6 +371,7 @@ class LatencyCheckTest {
         long[] durations = LongStream.generate(() -> 40_000).limit(50).toArray();
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(5, clock).percentile(50).warmup(10).samples(50).build(),
                 scripted(clock, 10, 40_000, durations));
 
@@ -402,6 +387,7 @@ class LatencyCheckTest {
         durations[7] = 500_000;
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(0.2, clock).percentile(100).warmup(0).samples(10).build(),
                 scripted(clock, 0, 0, durations));
 
@@ -424,6 +410,7 @@ class LatencyCheckTest {
         long[] durations = LongStream.rangeClosed(1, 100).map(i -> i * 1_000).toArray();
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(1, clock).percentile(95).warmup(0).samples(100).build(),
                 scripted(clock, 0, 0, durations));
 
@@ -445,6 +432,7 @@ class LatencyCheckTest {
         long[] durations = LongStream.generate(() -> 20_000).limit(5).toArray();
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(0.0005, clock).percentile(50).warmup(0).samples(5).build(),
                 scripted(clock, 0, 0, durations));
 
@@ -463,6 +451,7 @@ class LatencyCheckTest {
         });
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(1, clock)
                         .warmup(100)
                         .samples(400)
@@ -487,7 +476,7 @@ class LatencyCheckTest {
         long[] durations = LongStream.generate(() -> FakeClock.TICK).limit(20).toArray();
 
         CheckResult result =
-                run(scriptedCheck(1, clock).warmup(0).samples(20).build(), scripted(clock, 0, 0, durations));
+                run(dir, scriptedCheck(1, clock).warmup(0).samples(20).build(), scripted(clock, 0, 0, durations));
 
         assertThat(result.details()).containsEntry("callsPerSample", 1);
         assertThat(result.message())
@@ -504,6 +493,7 @@ class LatencyCheckTest {
                 LongStream.generate(() -> 10 * FakeClock.TICK).limit(20).toArray();
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(1, clock).warmup(20).samples(20).build(),
                 scripted(clock, 20, 10 * FakeClock.TICK, durations));
 
@@ -525,7 +515,7 @@ class LatencyCheckTest {
             return 0;
         });
 
-        CheckResult result = run(scriptedCheck(5, clock).build(), model);
+        CheckResult result = run(dir, scriptedCheck(5, clock).build(), model);
 
         assertThat(result.message())
                 .contains("(1 row per call, 1000 samples after 2400 warm-up calls)")
@@ -542,6 +532,7 @@ class LatencyCheckTest {
         // Every window sees two more JIT compilations, so the warm-up never settles: it ends with the first window
         // that closes 200 ms or more after the start (windows of 1400 calls of 41 µs: 57.4 ms).
         CheckResult result = run(
+                dir,
                 LatencyCheck.builder(WHERE, 5)
                         .clock(clock)
                         .noise(new FakeNoise(), () -> compiled[0]++, 0)
@@ -561,6 +552,7 @@ class LatencyCheckTest {
         FakeClock clock = new FakeClock();
 
         CheckResult result = run(
+                dir,
                 LatencyCheck.builder(WHERE, 5)
                         .clock(clock)
                         .noise(new FakeNoise(), () -> 0, 5000)
@@ -578,19 +570,10 @@ class LatencyCheckTest {
     void discardsARoundDuringWhichTheJitCompiledAndMeasuresAgain() throws IOException {
         FakeClock clock = new FakeClock();
         // The JIT compiles 5 methods between the first two readings of the counters, i.e. during the first round.
-        FakeNoise noise = new FakeNoise() {
-            @Override
-            long compilations(long reading) {
-                return reading == 0 ? 0 : 5;
-            }
-        };
+        FakeNoise noise = new FakeNoise(reading -> reading == 0 ? 0 : 5);
 
-        CheckResult result = run(
-                LatencyCheck.builder(WHERE, 5)
-                        .clock(clock)
-                        .noise(noise, () -> 0, 0)
-                        .build(),
-                scripted(clock, 0, 0, new long[] {30_000}));
+        CheckResult result =
+                run(dir, scriptedCheck(5, clock, noise).build(), scripted(clock, 0, 0, new long[] {30_000}));
 
         assertThat(result.passed()).isTrue();
         assertThat(result.details()).containsEntry("discardedRounds", 1).containsEntry("rounds", 1);
@@ -605,20 +588,12 @@ class LatencyCheckTest {
     @Test
     void keepsARoundWithJitCompilationsOnceTheWarmupTimeIsUsedUp() throws IOException {
         FakeClock clock = new FakeClock();
-        FakeNoise noise = new FakeNoise() {
-            @Override
-            long compilations(long reading) {
-                return 5 * reading;
-            }
-        };
+        FakeNoise noise = new FakeNoise(reading -> 5 * reading);
 
-        CheckResult result = run(
-                LatencyCheck.builder(WHERE, 5)
-                        .clock(clock)
-                        .noise(noise, () -> 0, 0)
-                        .maxWarmupMillis(110)
-                        .build(),
-                scripted(clock, 0, 0, new long[] {30_000}));
+        CheckResult result =
+                run(dir, scriptedCheck(5, clock, noise).maxWarmupMillis(110).build(), scripted(clock, 0, 0, new long[] {
+                    30_000
+                }));
 
         // Two 1800-call windows of 30 µs calls (54 ms each) took 108 ms of the 110: one 30 ms round more would overrun
         // the warm-up, so round 1 is kept.
@@ -634,6 +609,7 @@ class LatencyCheckTest {
         RecordingModel model = new RecordingModel(clock);
 
         CheckResult result = run(
+                dir,
                 scriptedCheck(50, clock)
                         .warmup(7)
                         .maxWarmupMillis(0)
@@ -650,9 +626,7 @@ class LatencyCheckTest {
 
     @Test
     void attachesAHistogramPictureAndThePercentileData() throws IOException {
-        FakeClock clock = new FakeClock();
-        CheckResult result = run(
-                scriptedCheck(5, clock).maxWarmupMillis(0).build(), scripted(clock, 1000, 41_000, exampleDurations()));
+        CheckResult result = runOnExample(5);
 
         assertThat(result.attachments())
                 .extracting(Attachment::name, Attachment::mediaType, Attachment::extension)
@@ -677,7 +651,7 @@ class LatencyCheckTest {
         FakeClock clock = new FakeClock();
         RecordingModel model = new RecordingModel(clock);
 
-        run(scriptedCheck(50, clock).warmup(0).samples(25).confidence(0).build(), model);
+        run(dir, scriptedCheck(50, clock).warmup(0).samples(25).confidence(0).build(), model);
 
         List<List<Integer>> expected =
                 IntStream.range(0, 25).mapToObj(i -> List.of(i % ROWS)).collect(Collectors.toList());
@@ -689,6 +663,7 @@ class LatencyCheckTest {
         RecordingModel model = new RecordingModel();
 
         CheckResult result = run(
+                dir,
                 LatencyCheck.builder(WHERE, 50)
                         .warmup(2)
                         .maxWarmupMillis(0)
@@ -719,6 +694,7 @@ class LatencyCheckTest {
         RecordingModel model = new RecordingModel();
 
         run(
+                dir,
                 LatencyCheck.builder(WHERE, 50)
                         .warmup(0)
                         .samples(1)
@@ -817,8 +793,8 @@ class LatencyCheckTest {
             return 0;
         });
 
-        ModelException e =
-                catchThrowableOfType(ModelException.class, () -> run(new LatencyCheck(WHERE, 5, 99, 0, 5, 1), failing));
+        ModelException e = catchThrowableOfType(
+                ModelException.class, () -> run(dir, new LatencyCheck(WHERE, 5, 99, 0, 5, 1), failing));
 
         assertThat(e)
                 .hasMessage("regressor failed on timed call 3 of 5 (row 3 of " + DATA + ") while " + WHERE
@@ -836,7 +812,7 @@ class LatencyCheckTest {
             return 0;
         });
 
-        assertThatThrownBy(() -> run(new LatencyCheck(WHERE, 5, 99, 50, 5, 1), failing))
+        assertThatThrownBy(() -> run(dir, new LatencyCheck(WHERE, 5, 99, 50, 5, 1), failing))
                 .isInstanceOf(ModelException.class)
                 .hasMessage("regressor failed on warm-up call 12 (row 2 of " + DATA + ") while " + WHERE
                         + " measured its latency: java.lang.IllegalStateException: boom");
@@ -849,7 +825,7 @@ class LatencyCheckTest {
             throw own;
         });
 
-        assertThatThrownBy(() -> run(new LatencyCheck(WHERE, 5, 99, 3, 5, 1), failing))
+        assertThatThrownBy(() -> run(dir, new LatencyCheck(WHERE, 5, 99, 3, 5, 1), failing))
                 .isSameAs(own);
     }
 
@@ -857,7 +833,7 @@ class LatencyCheckTest {
     void rejectsAClassIndexOutOfRange() throws IOException {
         Model wrong = Model.classifier(List.of("a", "b"), row -> 5);
 
-        assertThatThrownBy(() -> run(new LatencyCheck(WHERE, 5, 99, 0, 5, 1), wrong))
+        assertThatThrownBy(() -> run(dir, new LatencyCheck(WHERE, 5, 99, 0, 5, 1), wrong))
                 .isInstanceOf(ModelException.class)
                 .hasMessage("classifier (2 classes) predicted class index 5 for row index 0, but it has 2 classes"
                         + " [a, b]");
@@ -872,7 +848,7 @@ class LatencyCheckTest {
             }
         };
 
-        assertThatThrownBy(() -> run(new LatencyCheck(WHERE, 5, 99, 0, 5, 2), lazy))
+        assertThatThrownBy(() -> run(dir, new LatencyCheck(WHERE, 5, 99, 0, 5, 2), lazy))
                 .isInstanceOf(ModelException.class)
                 .hasMessage("recording model returned no prediction for row index 1 of a batch of 2 row(s)");
     }
@@ -886,7 +862,7 @@ class LatencyCheckTest {
             }
         };
 
-        assertThatThrownBy(() -> run(new LatencyCheck(WHERE, 5, 99, 0, 5, 4), shortchanging))
+        assertThatThrownBy(() -> run(dir, new LatencyCheck(WHERE, 5, 99, 0, 5, 4), shortchanging))
                 .isInstanceOf(ModelException.class)
                 .hasMessage("recording model returned 3 predictions for a batch of 4 row(s)");
     }
@@ -898,26 +874,30 @@ class LatencyCheckTest {
      * minimum for the warm-up, and every other setting at its default.
      */
     private static LatencyCheck.Builder scriptedCheck(double millis, FakeClock clock) {
-        return LatencyCheck.builder(WHERE, millis).clock(clock).noise(new FakeNoise(), () -> 0, 0);
+        return scriptedCheck(millis, clock, new FakeNoise());
     }
 
-    private CheckResult run(LatencyCheck check, Model model) throws IOException {
-        Path csv = dir.resolve(DATA);
-        StringBuilder text = new StringBuilder("x1,x2,label\n");
-        for (int r = 0; r < ROWS; r++) {
-            text.append(r)
-                    .append(',')
-                    .append(r * 0.5)
-                    .append(',')
-                    .append(r % 2 == 0 ? "a" : "b")
-                    .append('\n');
-        }
-        Files.writeString(csv, text);
-        SubjectSpec spec = new SubjectSpec(
-                "@ModelTest on T", csv.toString(), "label", new ModelSource.Instance(model), List.of(), null);
-        try (Subject subject = Subject.of(spec)) {
-            return check.run(subject);
-        }
+    /** As {@link #scriptedCheck(double, FakeClock)}, with JIT compilations in the rounds as {@code noise} counts them. */
+    private static LatencyCheck.Builder scriptedCheck(double millis, FakeClock clock, FakeNoise noise) {
+        return LatencyCheck.builder(WHERE, millis).clock(clock).noise(noise, () -> 0, 0);
+    }
+
+    /**
+     * Runs a check with the limit given on the scripted clock and counters, after exactly 1000 warm-up calls of 41 µs,
+     * on {@link #exampleDurations()} over and over.
+     */
+    private CheckResult runOnExample(double millis) throws IOException {
+        return runOnExample(millis, check -> check);
+    }
+
+    /** As {@link #runOnExample(double)}, with other settings too. */
+    private CheckResult runOnExample(double millis, UnaryOperator<LatencyCheck.Builder> settings) throws IOException {
+        FakeClock clock = new FakeClock();
+        Model model = scripted(clock, 1000, 41_000, exampleDurations());
+        return run(
+                dir,
+                settings.apply(scriptedCheck(millis, clock).maxWarmupMillis(0)).build(),
+                model);
     }
 
     /**
@@ -935,67 +915,10 @@ class LatencyCheckTest {
     }
 
     /**
-     * Returns a one-row-per-call regressor that takes {@code warmupNanos} by the scripted clock on each of its first
-     * {@code warmup} calls, then the given times in turn, over and over (each including the clock read that ends
-     * the sample).
-     */
-    private static Model scripted(FakeClock clock, int warmup, long warmupNanos, long[] durations) {
-        int[] call = {0};
-        return Model.regressor(row -> {
-            int timed = call[0]++ - warmup;
-            clock.advance((timed < 0 ? warmupNanos : durations[timed % durations.length]) - FakeClock.TICK);
-            return 0;
-        });
-    }
-
-    private static void busyWait(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-    }
-
-    /** A clock that moves {@value #TICK} ns per read, and further when told to. */
-    private static final class FakeClock implements LongSupplier {
-        static final long TICK = 25;
-        private long now = 1_000_000_000L;
-
-        @Override
-        public long getAsLong() {
-            now += TICK;
-            return now;
-        }
-
-        void advance(long nanos) {
-            now += Math.max(0, nanos);
-        }
-    }
-
-    /**
-     * Interference counters that grow by 1 GC (2 ms), 3 safepoints (0.15 ms) and 4 involuntary context switches
-     * between one reading and the next, and by no JIT compilation (unless a subclass says otherwise), at a load
-     * average of 1.5 on 2 CPUs.
-     */
-    private static class FakeNoise implements Supplier<Interference.Snapshot> {
-        private long readings;
-
-        @Override
-        public Interference.Snapshot get() {
-            long k = readings++;
-            return new Interference.Snapshot(k, 2 * k, 3 * k, 150_000 * k, compilations(k), 4 * k, 1.5, 2);
-        }
-
-        /** Returns the JIT compilations so far at the given reading (from 0). */
-        long compilations(long reading) {
-            return 0;
-        }
-    }
-
-    /**
      * A regressor that records the data rows of every batch it is handed, and takes 10 µs a call by the scripted clock
      * it was given (so that calls are never timed in groups).
      */
-    private static class RecordingModel implements Model {
+    private static class RecordingModel extends HandWrittenRegressor {
         final List<List<Integer>> calls = new ArrayList<>();
         private final FakeClock clock;
 
@@ -1004,22 +927,8 @@ class LatencyCheckTest {
         }
 
         RecordingModel(FakeClock clock) {
+            super("recording model");
             this.clock = clock;
-        }
-
-        @Override
-        public Task task() {
-            return Task.REGRESSION;
-        }
-
-        @Override
-        public List<String> classes() {
-            return List.of();
-        }
-
-        @Override
-        public boolean hasProbabilities() {
-            return false;
         }
 
         @Override
@@ -1031,11 +940,6 @@ class LatencyCheckTest {
             }
             calls.add(rows);
             clock.advance(10_000);
-        }
-
-        @Override
-        public String describe() {
-            return "recording model";
         }
     }
 }

@@ -1,27 +1,25 @@
 package dev.modeltest.check;
 
+import static dev.modeltest.check.LatencyFixtures.DATA;
+import static dev.modeltest.check.LatencyFixtures.busyWait;
+import static dev.modeltest.check.LatencyFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.modeltest.check.LatencyFixtures.FakeClock;
+import dev.modeltest.check.LatencyFixtures.FakeNoise;
+import dev.modeltest.check.LatencyFixtures.HandWrittenRegressor;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.latency.Interference;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;
-import dev.modeltest.model.Task;
-import dev.modeltest.subject.ModelSource;
-import dev.modeltest.subject.Subject;
-import dev.modeltest.subject.SubjectSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ThroughputCheckTest {
 
     private static final String WHERE = "@ThroughputAtLeast on T.m()";
-    private static final String DATA = "iris-test.csv";
-    private static final int ROWS = 10;
 
     @TempDir
     Path dir;
@@ -44,7 +40,7 @@ class ThroughputCheckTest {
 
         // Each call takes 100 µs between its two clock reads, and each loop 25 ns more for the next start: after
         // the 100th call the 10 ms window has passed (100 × 100.025 µs), so 100 rows in 10.0025 ms.
-        CheckResult result = run(scripted(5000, clock).build(), model(clock, 100_000));
+        CheckResult result = run(dir, scripted(5000, clock).build(), model(clock, 100_000));
 
         assertThat(result.passed()).isTrue();
         assertThat(result.check()).isEqualTo("throughput-at-least");
@@ -88,7 +84,7 @@ class ThroughputCheckTest {
     void failsSayingHowManyRowsPerSecondAreMissing() throws IOException {
         FakeClock clock = new FakeClock();
 
-        CheckResult result = run(scripted(20_000, clock).build(), model(clock, 100_000));
+        CheckResult result = run(dir, scripted(20_000, clock).build(), model(clock, 100_000));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.message())
@@ -102,7 +98,7 @@ class ThroughputCheckTest {
 
         // The model takes 100 µs a row: a call of 4 rows takes 399.925 µs between its clock reads, a loop 399.95 µs,
         // so the 26th call ends the 10 ms window, at 10.3987 ms: 104 rows, 10001 rows/s.
-        CheckResult result = run(scripted(5000, clock).batchSize(4).build(), model(clock, 100_000));
+        CheckResult result = run(dir, scripted(5000, clock).batchSize(4).build(), model(clock, 100_000));
 
         assertThat(result.details()).containsEntry("calls", 26L).containsEntry("rows", 104L);
         assertThat(result.message())
@@ -124,6 +120,7 @@ class ThroughputCheckTest {
         });
 
         CheckResult result = run(
+                dir,
                 ThroughputCheck.builder(WHERE, 10)
                         .threads(2)
                         .warmup(20)
@@ -158,7 +155,9 @@ class ThroughputCheckTest {
         Model fast = Model.regressor(row -> row.getDouble(0));
 
         CheckResult result = run(
-                ThroughputCheck.builder(WHERE, 1).warmup(10).durationMillis(20).build(), fast);
+                dir,
+                ThroughputCheck.builder(WHERE, 1).warmup(10).durationMillis(20).build(),
+                fast);
 
         assertThat(result.details())
                 .containsEntry("threads", Runtime.getRuntime().availableProcessors());
@@ -168,8 +167,8 @@ class ThroughputCheckTest {
     void refusesSeveralThreadsForAModelThatIsNotThreadSafe() throws IOException {
         Model single = new SingleThreaded();
 
-        assertThatThrownBy(
-                        () -> run(ThroughputCheck.builder(WHERE, 1).threads(2).build(), single))
+        assertThatThrownBy(() ->
+                        run(dir, ThroughputCheck.builder(WHERE, 1).threads(2).build(), single))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(WHERE + ": 'threads' is 2, but single-threaded model is not safe for concurrent calls"
                         + " (isThreadSafe() is false); use threads = 1");
@@ -187,7 +186,7 @@ class ThroughputCheckTest {
             return 0;
         });
 
-        assertThatThrownBy(() -> run(scripted(1, clock).build(), failing))
+        assertThatThrownBy(() -> run(dir, scripted(1, clock).build(), failing))
                 .isInstanceOf(ModelException.class)
                 .hasMessage("regressor failed on throughput call 3 (row 3 of " + DATA + ") while " + WHERE
                         + " measured its throughput: java.lang.IllegalStateException: boom");
@@ -204,6 +203,7 @@ class ThroughputCheckTest {
         });
 
         assertThatThrownBy(() -> run(
+                        dir,
                         ThroughputCheck.builder(WHERE, 1)
                                 .threads(3)
                                 .warmup(100)
@@ -281,73 +281,9 @@ class ThroughputCheckTest {
         });
     }
 
-    private CheckResult run(ThroughputCheck check, Model model) throws IOException {
-        Path csv = dir.resolve(DATA);
-        StringBuilder text = new StringBuilder("x1,x2,label\n");
-        for (int r = 0; r < ROWS; r++) {
-            text.append(r)
-                    .append(',')
-                    .append(r * 0.5)
-                    .append(',')
-                    .append(r % 2 == 0 ? "a" : "b")
-                    .append('\n');
-        }
-        Files.writeString(csv, text);
-        SubjectSpec spec = new SubjectSpec(
-                "@ModelTest on T", csv.toString(), "label", new ModelSource.Instance(model), List.of(), null);
-        try (Subject subject = Subject.of(spec)) {
-            return check.run(subject);
-        }
-    }
-
-    private static void busyWait(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-    }
-
-    /** A clock that moves {@value #TICK} ns per read, and further when told to; used by one thread at a time. */
-    private static final class FakeClock implements LongSupplier {
-        static final long TICK = 25;
-        private long now = 1_000_000_000L;
-
-        @Override
-        public synchronized long getAsLong() {
-            now += TICK;
-            return now;
-        }
-
-        synchronized void advance(long nanos) {
-            now += Math.max(0, nanos);
-        }
-    }
-
-    /** Counters that grow by 1 GC (2 ms) and 3 safepoints (0.15 ms) between readings, at load 1.5 on 2 CPUs. */
-    private static final class FakeNoise implements Supplier<Interference.Snapshot> {
-        private long readings;
-
-        @Override
-        public synchronized Interference.Snapshot get() {
-            long k = readings++;
-            return new Interference.Snapshot(k, 2 * k, 3 * k, 150_000 * k, 0, 0, 1.5, 2);
-        }
-    }
-
-    private static final class SingleThreaded implements Model {
-        @Override
-        public Task task() {
-            return Task.REGRESSION;
-        }
-
-        @Override
-        public List<String> classes() {
-            return List.of();
-        }
-
-        @Override
-        public boolean hasProbabilities() {
-            return false;
+    private static final class SingleThreaded extends HandWrittenRegressor {
+        SingleThreaded() {
+            super("single-threaded model");
         }
 
         @Override
@@ -358,11 +294,6 @@ class ThroughputCheckTest {
         @Override
         public boolean isThreadSafe() {
             return false;
-        }
-
-        @Override
-        public String describe() {
-            return "single-threaded model";
         }
     }
 }

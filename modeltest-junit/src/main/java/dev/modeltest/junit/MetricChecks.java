@@ -1,5 +1,7 @@
 package dev.modeltest.junit;
 
+import static dev.modeltest.junit.AnnotationAttributes.read;
+
 import dev.modeltest.check.Check;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.gate.Bound;
@@ -11,6 +13,7 @@ import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.model.ModelProvider;
 import dev.modeltest.subject.ModelSource;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +23,19 @@ final class MetricChecks {
 
     private MetricChecks() {}
 
-    /** The attributes every metric gate shares, validated with messages naming the annotation and attribute. */
-    static MetricGate gate(
-            String where,
-            Metric metric,
-            Bound bound,
-            double value,
-            MetricOptions options,
-            double confidence,
-            String slicedBy,
-            int minSliceSize,
-            long seed,
-            int resamples) {
-        return MetricGate.builder(where, metric, bound, value)
+    /**
+     * Builds the gate from the attributes every metric gate annotation declares alike: {@code value}, {@code
+     * confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed} and {@code resamples}. The gate validates them,
+     * naming the annotation and the attribute.
+     */
+    static MetricGate gate(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
+        return MetricGate.builder(where, metric, bound, read(a, "value", Double.class))
                 .options(options)
-                .confidence(confidence)
-                .slicedBy(slicedBy)
-                .minSliceSize(minSliceSize)
-                .seed(seed)
-                .resamples(resamples)
+                .confidence(read(a, "confidence", Double.class))
+                .slicedBy(read(a, "slicedBy", String.class))
+                .minSliceSize(read(a, "minSliceSize", Integer.class))
+                .seed(read(a, "seed", Long.class))
+                .resamples(read(a, "resamples", Integer.class))
                 .build();
     }
 
@@ -57,170 +54,72 @@ final class MetricChecks {
     static final class MetricAtLeastFactory implements CheckFactory<MetricAtLeast> {
         @Override
         public Check create(MetricAtLeast a, String where) {
-            return gate(
-                    where,
-                    a.metric(),
-                    Bound.AT_LEAST,
-                    a.value(),
-                    options(where, a.average(), a.positiveLabel(), a.bins(), a.binning()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
+            return gate(a, where, a.metric(), Bound.AT_LEAST, options);
         }
     }
 
     static final class MetricAtMostFactory implements CheckFactory<MetricAtMost> {
         @Override
         public Check create(MetricAtMost a, String where) {
-            return gate(
-                    where,
-                    a.metric(),
-                    Bound.AT_MOST,
-                    a.value(),
-                    options(where, a.average(), a.positiveLabel(), a.bins(), a.binning()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
+            return gate(a, where, a.metric(), Bound.AT_MOST, options);
         }
     }
 
     static final class F1Factory implements CheckFactory<F1AtLeast> {
         @Override
         public Check create(F1AtLeast a, String where) {
-            return gate(
-                    where,
-                    Metric.F1,
-                    Bound.AT_LEAST,
-                    a.value(),
-                    options(where, a.average(), a.positiveLabel()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.F1, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
     static final class PrecisionFactory implements CheckFactory<PrecisionAtLeast> {
         @Override
         public Check create(PrecisionAtLeast a, String where) {
-            return gate(
-                    where,
-                    Metric.PRECISION,
-                    Bound.AT_LEAST,
-                    a.value(),
-                    options(where, a.average(), a.positiveLabel()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.PRECISION, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
     static final class RecallFactory implements CheckFactory<RecallAtLeast> {
         @Override
         public Check create(RecallAtLeast a, String where) {
-            return gate(
-                    where,
-                    Metric.RECALL,
-                    Bound.AT_LEAST,
-                    a.value(),
-                    options(where, a.average(), a.positiveLabel()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.RECALL, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
     static final class AucFactory implements CheckFactory<AucAtLeast> {
         @Override
         public Check create(AucAtLeast a, String where) {
-            return gate(
-                    where,
-                    Metric.ROC_AUC,
-                    Bound.AT_LEAST,
-                    a.value(),
-                    options(where, a.average(), a.positiveLabel()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.ROC_AUC, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
     static final class LogLossFactory implements CheckFactory<LogLossAtMost> {
         @Override
         public Check create(LogLossAtMost a, String where) {
-            return gate(
-                    where,
-                    Metric.LOG_LOSS,
-                    Bound.AT_MOST,
-                    a.value(),
-                    MetricOptions.defaults(),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.LOG_LOSS, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
     static final class RmseFactory implements CheckFactory<RmseAtMost> {
         @Override
         public Check create(RmseAtMost a, String where) {
-            return gate(
-                    where,
-                    Metric.RMSE,
-                    Bound.AT_MOST,
-                    a.value(),
-                    MetricOptions.defaults(),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.RMSE, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
     static final class MaeFactory implements CheckFactory<MaeAtMost> {
         @Override
         public Check create(MaeAtMost a, String where) {
-            return gate(
-                    where,
-                    Metric.MAE,
-                    Bound.AT_MOST,
-                    a.value(),
-                    MetricOptions.defaults(),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.MAE, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
     static final class R2Factory implements CheckFactory<R2AtLeast> {
         @Override
         public Check create(R2AtLeast a, String where) {
-            return gate(
-                    where,
-                    Metric.R2,
-                    Bound.AT_LEAST,
-                    a.value(),
-                    MetricOptions.defaults(),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+            return gate(a, where, Metric.R2, Bound.AT_LEAST, MetricOptions.defaults());
         }
     }
 
@@ -228,16 +127,11 @@ final class MetricChecks {
         @Override
         public Check create(CalibrationErrorAtMost a, String where) {
             return gate(
+                    a,
                     where,
                     Metric.EXPECTED_CALIBRATION_ERROR,
                     Bound.AT_MOST,
-                    a.value(),
-                    options(where, Averaging.AUTO, a.positiveLabel(), a.bins(), a.binning()),
-                    a.confidence(),
-                    a.slicedBy(),
-                    a.minSliceSize(),
-                    a.seed(),
-                    a.resamples());
+                    options(where, Averaging.AUTO, a.positiveLabel(), a.bins(), a.binning()));
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.modeltest.junit.TestKit.failureOf;
 import static dev.modeltest.junit.TestKit.run;
 import static dev.modeltest.junit.TestKit.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.modeltest.fairness.GroupMetric;
 import dev.modeltest.model.Model;
@@ -11,8 +12,12 @@ import dev.modeltest.model.ModelProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 
@@ -38,6 +43,13 @@ class FairnessAnnotationsTests {
 
     static final String GROUPS = "src/test/resources/fixtures/fair-groups.csv";
     static final String THREE_CLASSES = "src/test/resources/fixtures/fair-three-classes.csv";
+
+    /** The group table that ends each demographic-parity message by sex: F lowest, M highest, X too small. */
+    private static final String PARITY_BY_SEX = "groups of sex (2 judged, 1 too small; minGroupSize 30):\n"
+            + "  group  n    selection rate  TPR     FPR     verdict\n"
+            + "  F      100  0.4500          0.8000  0.1000  lowest\n"
+            + "  M      100  0.6000          0.9000  0.3000  highest\n"
+            + "  X      12   1.0000          1.0000  1.0000  too small (n < 30)";
 
     /** Each fixture class runs once; its tests read the outcome (the bootstrap makes a run cost a little). */
     private static final Map<Class<?>, EngineExecutionResults> RESULTS = new ConcurrentHashMap<>();
@@ -228,11 +240,7 @@ class FairnessAnnotationsTests {
                                 + "to be at most:\n"
                                 + "  0.1000\n"
                                 + "but it was 0.0500 over: F is selected at 0.4500, M at 0.6000 (two-proportion z-test p = 0.0337).\n"
-                                + "groups of sex (2 judged, 1 too small; minGroupSize 30):\n"
-                                + "  group  n    selection rate  TPR     FPR     verdict\n"
-                                + "  F      100  0.4500          0.8000  0.1000  lowest\n"
-                                + "  M      100  0.6000          0.9000  0.3000  highest\n"
-                                + "  X      12   1.0000          1.0000  1.0000  too small (n < 30)");
+                                + PARITY_BY_SEX);
         assertThat(TestKit.throwableOf(results, "overDifference")).isInstanceOf(AssertionFailedError.class);
     }
 
@@ -245,11 +253,7 @@ class FairnessAnnotationsTests {
                                 + "to be at least:\n"
                                 + "  0.8000\n"
                                 + "but it was 0.0500 below: F is selected at 0.4500, M at 0.6000 (two-proportion z-test p = 0.0337).\n"
-                                + "groups of sex (2 judged, 1 too small; minGroupSize 30):\n"
-                                + "  group  n    selection rate  TPR     FPR     verdict\n"
-                                + "  F      100  0.4500          0.8000  0.1000  lowest\n"
-                                + "  M      100  0.6000          0.9000  0.3000  highest\n"
-                                + "  X      12   1.0000          1.0000  1.0000  too small (n < 30)");
+                                + PARITY_BY_SEX);
     }
 
     @Test
@@ -316,11 +320,7 @@ class FairnessAnnotationsTests {
                                 + "to be at most, with 95% confidence:\n"
                                 + "  0.2000\n"
                                 + "but the 95% interval straddles it, so the data cannot decide either way (more rows per group would narrow it): F is selected at 0.4500, M at 0.6000 (two-proportion z-test p = 0.0337).\n"
-                                + "groups of sex (2 judged, 1 too small; minGroupSize 30):\n"
-                                + "  group  n    selection rate  TPR     FPR     verdict\n"
-                                + "  F      100  0.4500          0.8000  0.1000  lowest\n"
-                                + "  M      100  0.6000          0.9000  0.3000  highest\n"
-                                + "  X      12   1.0000          1.0000  1.0000  too small (n < 30)");
+                                + PARITY_BY_SEX);
     }
 
     @Test
@@ -467,73 +467,64 @@ class FairnessAnnotationsTests {
     }
 
     @Test
-    void badAttributesAreConfigurationErrorsNamingTheAttribute() {
+    void noTestWithABadAttributePasses() {
+        assertThat(succeeded(results(ConfigurationTestCase.class))).isEmpty();
+    }
+
+    /** Each test of {@link ConfigurationTestCase} and the message it fails with. */
+    static Stream<Arguments> badAttributes() {
+        return Stream.of(
+                arguments(
+                        "unknownColumn",
+                        "@DemographicParity on ConfigurationTestCase.unknownColumn(): 'attribute' must name a column of fair-groups.csv, was 'sexx' (did you mean 'sex'?); its columns are sex, age_band, label, pred, p_yes"),
+                arguments(
+                        "bothLimits",
+                        "@DemographicParity on ConfigurationTestCase.bothLimits(): give exactly one of 'maxDifference' and 'minRatio', was both (maxDifference 0.1, minRatio 0.8)"),
+                arguments(
+                        "noLimit",
+                        "@DemographicParity on ConfigurationTestCase.noLimit(): give exactly one of 'maxDifference' and 'minRatio', was neither"),
+                arguments(
+                        "differenceOutOfRange",
+                        "@DemographicParity on ConfigurationTestCase.differenceOutOfRange(): 'maxDifference' must be in [0, 1], was 1.5"),
+                arguments(
+                        "unknownPositiveLabel",
+                        "@DemographicParity on ConfigurationTestCase.unknownPositiveLabel(): 'positiveLabel' must be one of the classes [no, yes], was \"yess\" (did you mean 'yes'?)"),
+                arguments(
+                        "unknownPrivilegedGroup",
+                        "@DisparateImpactAtLeast on ConfigurationTestCase.unknownPrivilegedGroup(): 'privileged' must name a group of sex in the data, was \"Mm\" (did you mean 'M'?); the groups are F, M, X"),
+                arguments(
+                        "privilegedWithoutEveryAttribute",
+                        "@DisparateImpactAtLeast on ConfigurationTestCase.privilegedWithoutEveryAttribute(): 'privileged' must give one value per attribute {sex, age_band}, in that order, was {M}"),
+                arguments(
+                        "impactAboveOne",
+                        "@DisparateImpactAtLeast on ConfigurationTestCase.impactAboveOne(): 'value' must be in (0, 1], was 1.25"),
+                arguments(
+                        "thresholdOutOfRange",
+                        "@EqualizedOdds on ConfigurationTestCase.thresholdOutOfRange(): 'threshold' must be in [0, 1], was 1.5"),
+                arguments(
+                        "confidenceOfOne",
+                        "@EqualOpportunity on ConfigurationTestCase.confidenceOfOne(): 'confidence' must be 0 (decide on the point estimate) or in (0, 1), was 1"),
+                arguments(
+                        "minGroupSizeZero",
+                        "@GroupMetricAtLeast on ConfigurationTestCase.minGroupSizeZero(): 'minGroupSize' must be at least 1, was 0"),
+                arguments(
+                        "floorOnALowerIsBetterMetric",
+                        "@GroupMetricAtLeast on ConfigurationTestCase.floorOnALowerIsBetterMetric(): 'metric' must be a metric where higher is better (a floor on the false-positive rate rewards a worse model; bound its spread across groups instead), was FALSE_POSITIVE_RATE"),
+                arguments(
+                        "tooFewResamples",
+                        "@GroupMetricGapAtMost on ConfigurationTestCase.tooFewResamples(): 'resamples' must be in [100, 1000000], was 10"),
+                arguments(
+                        "noAttribute",
+                        "@DemographicParity on ConfigurationTestCase.noAttribute(): 'attribute' must name at least one column, was {}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badAttributes")
+    void badAttributesAreConfigurationErrorsNamingTheAttribute(String method, String message) {
         EngineExecutionResults results = results(ConfigurationTestCase.class);
 
-        assertThat(succeeded(results)).isEmpty();
-        assertThat(failureOf(results, "unknownColumn"))
-                .isEqualTo(
-                        "@DemographicParity on ConfigurationTestCase.unknownColumn(): 'attribute' must name a column of fair-groups.csv, was 'sexx' (did you mean 'sex'?); its columns are sex, age_band, label, pred, p_yes");
-        assertThat(TestKit.throwableOf(results, "unknownColumn")).isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "bothLimits"))
-                .isEqualTo(
-                        "@DemographicParity on ConfigurationTestCase.bothLimits(): give exactly one of 'maxDifference' and 'minRatio', was both (maxDifference 0.1, minRatio 0.8)");
-        assertThat(TestKit.throwableOf(results, "bothLimits")).isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "noLimit"))
-                .isEqualTo(
-                        "@DemographicParity on ConfigurationTestCase.noLimit(): give exactly one of 'maxDifference' and 'minRatio', was neither");
-        assertThat(TestKit.throwableOf(results, "noLimit")).isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "differenceOutOfRange"))
-                .isEqualTo(
-                        "@DemographicParity on ConfigurationTestCase.differenceOutOfRange(): 'maxDifference' must be in [0, 1], was 1.5");
-        assertThat(TestKit.throwableOf(results, "differenceOutOfRange"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "unknownPositiveLabel"))
-                .isEqualTo(
-                        "@DemographicParity on ConfigurationTestCase.unknownPositiveLabel(): 'positiveLabel' must be one of the classes [no, yes], was \"yess\" (did you mean 'yes'?)");
-        assertThat(TestKit.throwableOf(results, "unknownPositiveLabel"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "unknownPrivilegedGroup"))
-                .isEqualTo(
-                        "@DisparateImpactAtLeast on ConfigurationTestCase.unknownPrivilegedGroup(): 'privileged' must name a group of sex in the data, was \"Mm\" (did you mean 'M'?); the groups are F, M, X");
-        assertThat(TestKit.throwableOf(results, "unknownPrivilegedGroup"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "privilegedWithoutEveryAttribute"))
-                .isEqualTo(
-                        "@DisparateImpactAtLeast on ConfigurationTestCase.privilegedWithoutEveryAttribute(): 'privileged' must give one value per attribute {sex, age_band}, in that order, was {M}");
-        assertThat(TestKit.throwableOf(results, "privilegedWithoutEveryAttribute"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "impactAboveOne"))
-                .isEqualTo(
-                        "@DisparateImpactAtLeast on ConfigurationTestCase.impactAboveOne(): 'value' must be in (0, 1], was 1.25");
-        assertThat(TestKit.throwableOf(results, "impactAboveOne")).isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "thresholdOutOfRange"))
-                .isEqualTo(
-                        "@EqualizedOdds on ConfigurationTestCase.thresholdOutOfRange(): 'threshold' must be in [0, 1], was 1.5");
-        assertThat(TestKit.throwableOf(results, "thresholdOutOfRange"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "confidenceOfOne"))
-                .isEqualTo(
-                        "@EqualOpportunity on ConfigurationTestCase.confidenceOfOne(): 'confidence' must be 0 (decide on the point estimate) or in (0, 1), was 1");
-        assertThat(TestKit.throwableOf(results, "confidenceOfOne")).isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "minGroupSizeZero"))
-                .isEqualTo(
-                        "@GroupMetricAtLeast on ConfigurationTestCase.minGroupSizeZero(): 'minGroupSize' must be at least 1, was 0");
-        assertThat(TestKit.throwableOf(results, "minGroupSizeZero"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "floorOnALowerIsBetterMetric"))
-                .isEqualTo(
-                        "@GroupMetricAtLeast on ConfigurationTestCase.floorOnALowerIsBetterMetric(): 'metric' must be a metric where higher is better (a floor on the false-positive rate rewards a worse model; bound its spread across groups instead), was FALSE_POSITIVE_RATE");
-        assertThat(TestKit.throwableOf(results, "floorOnALowerIsBetterMetric"))
-                .isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "tooFewResamples"))
-                .isEqualTo(
-                        "@GroupMetricGapAtMost on ConfigurationTestCase.tooFewResamples(): 'resamples' must be in [100, 1000000], was 10");
-        assertThat(TestKit.throwableOf(results, "tooFewResamples")).isInstanceOf(ExtensionConfigurationException.class);
-        assertThat(failureOf(results, "noAttribute"))
-                .isEqualTo(
-                        "@DemographicParity on ConfigurationTestCase.noAttribute(): 'attribute' must name at least one column, was {}");
-        assertThat(TestKit.throwableOf(results, "noAttribute")).isInstanceOf(ExtensionConfigurationException.class);
+        assertThat(failureOf(results, method)).isEqualTo(message);
+        assertThat(TestKit.throwableOf(results, method)).isInstanceOf(ExtensionConfigurationException.class);
     }
 
     @Test

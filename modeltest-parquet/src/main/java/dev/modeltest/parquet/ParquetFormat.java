@@ -114,12 +114,8 @@ public final class ParquetFormat implements DataFormat {
 
     /** Collects one column's values from the result set, then builds the Tablesaw column. */
     private abstract static class Builder {
-        final String name;
 
-        Builder(String name) {
-            this.name = name;
-        }
-
+        /** Picks the builder once per column, so the per-row loop makes no choice of type. */
         static Builder of(String name, String duckType) {
             String type = duckType.toUpperCase(Locale.ROOT);
             return switch (type) {
@@ -127,13 +123,33 @@ public final class ParquetFormat implements DataFormat {
                 case "FLOAT" -> new Decimal(name, true);
                 case "DOUBLE" -> new Decimal(name, false);
                 case "BOOLEAN" -> new Bool(name);
-                case "VARCHAR" -> new Text(name);
-                case "DATE" -> new Date(name);
-                case "TIME" -> new Time(name);
-                case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" -> new DateTime(name);
-                case "TIMESTAMP WITH TIME ZONE" -> new Moment(name);
-                default -> type.startsWith("DECIMAL") ? new Decimal(name, false) : new Text(name);
+                case "VARCHAR" -> text(name);
+                case "DATE" ->
+                    new ObjectCells<>(DateColumn.create(name), (rows, c) -> rows.getObject(c, LocalDate.class));
+                case "TIME" -> new ObjectCells<>(TimeColumn.create(name), Builder::time);
+                case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
+                    new ObjectCells<>(DateTimeColumn.create(name), (rows, c) -> rows.getObject(c, LocalDateTime.class));
+                case "TIMESTAMP WITH TIME ZONE" -> new ObjectCells<>(InstantColumn.create(name), Builder::instant);
+                default -> type.startsWith("DECIMAL") ? new Decimal(name, false) : text(name);
             };
+        }
+
+        private static Builder text(String name) {
+            return new ObjectCells<>(StringColumn.create(name), (rows, c) -> {
+                String value = rows.getString(c);
+                return rows.wasNull() ? null : value;
+            });
+        }
+
+        private static LocalTime time(ResultSet rows, int column) throws SQLException {
+            // DuckDB's driver converts TIME to no java.time type; its text is ISO-8601 (08:15:00, 08:15:00.25).
+            String text = rows.getString(column);
+            return text == null ? null : LocalTime.parse(text);
+        }
+
+        private static Instant instant(ResultSet rows, int column) throws SQLException {
+            OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
         }
 
         abstract void append(ResultSet rows, int column) throws SQLException;
@@ -143,13 +159,14 @@ public final class ParquetFormat implements DataFormat {
 
     /** Whole numbers: an int column like the CSV reader's, or long when a value needs it. */
     private static final class Whole extends Builder {
+        private final String name;
         private long[] values = new long[1024];
         private boolean[] missing = new boolean[1024];
         private int size;
         private boolean fitsInt = true;
 
         Whole(String name) {
-            super(name);
+            this.name = name;
         }
 
         @Override
@@ -194,32 +211,26 @@ public final class ParquetFormat implements DataFormat {
         }
     }
 
+    /** Float, double and decimal numbers, as doubles. */
     private static final class Decimal extends Builder {
         private final DoubleColumn values;
         private final boolean single;
 
         Decimal(String name, boolean single) {
-            super(name);
             this.values = DoubleColumn.create(name);
             this.single = single;
         }
 
         @Override
         void append(ResultSet rows, int column) throws SQLException {
-            if (single) {
-                float value = rows.getFloat(column);
-                if (rows.wasNull()) {
-                    values.appendMissing();
-                } else {
-                    // A float32 0.1f widened is 0.10000000149011612; the file's writer meant 0.1, which is what a CSV
-                    // of the same data holds. The shortest decimal that reads back as the same float recovers it.
-                    values.append(Double.parseDouble(Float.toString(value)));
-                }
-                return;
-            }
-            double value = rows.getDouble(column);
+            double value = single ? rows.getFloat(column) : rows.getDouble(column);
             if (rows.wasNull()) {
                 values.appendMissing();
+            } else if (single) {
+                // A float32 0.1f widened is 0.10000000149011612; the file's writer meant 0.1, which is what a CSV of
+                // the same data holds. The shortest decimal that reads back as the same float recovers it (narrowing
+                // the widened value back gives the very float read).
+                values.append(Double.parseDouble(Float.toString((float) value)));
             } else {
                 values.append(value);
             }
@@ -231,11 +242,11 @@ public final class ParquetFormat implements DataFormat {
         }
     }
 
+    /** Booleans, kept apart from {@link ObjectCells} so that no cell is boxed. */
     private static final class Bool extends Builder {
         private final BooleanColumn values;
 
         Bool(String name) {
-            super(name);
             this.values = BooleanColumn.create(name);
         }
 
@@ -255,119 +266,32 @@ public final class ParquetFormat implements DataFormat {
         }
     }
 
-    private static final class Text extends Builder {
-        private final StringColumn values;
-
-        Text(String name) {
-            super(name);
-            this.values = StringColumn.create(name);
-        }
-
-        @Override
-        void append(ResultSet rows, int column) throws SQLException {
-            String value = rows.getString(column);
-            if (value == null || rows.wasNull()) {
-                values.appendMissing();
-            } else {
-                values.append(value);
-            }
-        }
-
-        @Override
-        Column<?> build() {
-            return values;
-        }
+    /** Reads one cell as the column's value type, or {@code null} when the cell is null. */
+    @FunctionalInterface
+    private interface Cell<T> {
+        T read(ResultSet rows, int column) throws SQLException;
     }
 
-    private static final class Date extends Builder {
-        private final DateColumn values;
+    /**
+     * Text, dates, times and timestamps: cells the driver gives as objects anyway, read by a {@link Cell} chosen once
+     * per column into the Tablesaw column of that type.
+     */
+    private static final class ObjectCells<T> extends Builder {
+        private final Column<T> values;
+        private final Cell<T> cell;
 
-        Date(String name) {
-            super(name);
-            this.values = DateColumn.create(name);
+        ObjectCells(Column<T> values, Cell<T> cell) {
+            this.values = values;
+            this.cell = cell;
         }
 
         @Override
         void append(ResultSet rows, int column) throws SQLException {
-            LocalDate value = rows.getObject(column, LocalDate.class);
+            T value = cell.read(rows, column);
             if (value == null) {
                 values.appendMissing();
             } else {
                 values.append(value);
-            }
-        }
-
-        @Override
-        Column<?> build() {
-            return values;
-        }
-    }
-
-    private static final class Time extends Builder {
-        private final TimeColumn values;
-
-        Time(String name) {
-            super(name);
-            this.values = TimeColumn.create(name);
-        }
-
-        @Override
-        void append(ResultSet rows, int column) throws SQLException {
-            // DuckDB's driver converts TIME to no java.time type; its text is ISO-8601 (08:15:00, 08:15:00.25).
-            String text = rows.getString(column);
-            if (text == null) {
-                values.appendMissing();
-            } else {
-                values.append(LocalTime.parse(text));
-            }
-        }
-
-        @Override
-        Column<?> build() {
-            return values;
-        }
-    }
-
-    private static final class DateTime extends Builder {
-        private final DateTimeColumn values;
-
-        DateTime(String name) {
-            super(name);
-            this.values = DateTimeColumn.create(name);
-        }
-
-        @Override
-        void append(ResultSet rows, int column) throws SQLException {
-            LocalDateTime value = rows.getObject(column, LocalDateTime.class);
-            if (value == null) {
-                values.appendMissing();
-            } else {
-                values.append(value);
-            }
-        }
-
-        @Override
-        Column<?> build() {
-            return values;
-        }
-    }
-
-    private static final class Moment extends Builder {
-        private final InstantColumn values;
-
-        Moment(String name) {
-            super(name);
-            this.values = InstantColumn.create(name);
-        }
-
-        @Override
-        void append(ResultSet rows, int column) throws SQLException {
-            OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-            Instant instant = value == null ? null : value.toInstant();
-            if (instant == null) {
-                values.appendMissing();
-            } else {
-                values.append(instant);
             }
         }
 

@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.jar.JarEntry;
@@ -25,6 +26,7 @@ import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
 
 /**
  * Parquet files, written here by DuckDB (the same engine that reads them, but through its independent Parquet
@@ -99,6 +101,52 @@ class ParquetFormatTest {
         assertThat(data.cell("list", 0)).isEqualTo("[1, 2]");
         assertThat(data.isMissing("empty", 0)).isTrue();
         assertThat(data.strings("text")).containsExactly("a");
+    }
+
+    @Test
+    void readsEveryColumnTypeWithItsNulls() throws SQLException {
+        Path file = dir.resolve("nulls.parquet");
+        sql("COPY (SELECT i::INTEGER AS ints, w::INTEGER AS wide, l::BIGINT AS longs, f::FLOAT AS floats,"
+                + " d::DOUBLE AS doubles, n::DECIMAL(10, 2) AS decimals, b::BOOLEAN AS booleans, s::VARCHAR AS strings,"
+                + " dt::DATE AS dates, t::TIME AS times, ts::TIMESTAMP AS timestamps, tz::TIMESTAMPTZ AS instants,"
+                + " li AS lists FROM (VALUES"
+                + " (1, 5, 3000000000, 0.1, 2.5, 12.34, true, 'a', '2024-01-15', '08:15:00', '2024-01-15 10:30:00',"
+                + " '2024-01-15 10:00:00+00', [1, 2]),"
+                + " (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
+                + " (-7, -2147483648, -9223372036854775808, -1.5, -0.25, -0.5, false, 'z', '2023-12-31',"
+                + " '23:59:59.25', '2023-12-31 23:59:59.5', '2023-12-31 23:00:00-01', [])"
+                + ") v(i, w, l, f, d, n, b, s, dt, t, ts, tz, li)) TO '" + file + "' (FORMAT parquet)");
+        Table table = DataLoader.load(file.toString()).table();
+
+        assertThat(table.intColumn("ints").asList()).containsExactly(1, null, -7);
+        // Integer.MIN_VALUE is Tablesaw's missing int, so it needs a long column; Long.MIN_VALUE, the missing long,
+        // has nothing wider and reads as missing.
+        assertThat(table.longColumn("wide").asList()).containsExactly(5L, null, -2147483648L);
+        assertThat(table.longColumn("longs").asList()).containsExactly(3000000000L, null, null);
+        assertThat(table.doubleColumn("floats").asList()).containsExactly(0.1, null, -1.5);
+        assertThat(table.doubleColumn("doubles").asList()).containsExactly(2.5, null, -0.25);
+        assertThat(table.doubleColumn("decimals").asList()).containsExactly(12.34, null, -0.5);
+        assertThat(table.booleanColumn("booleans").asList()).containsExactly(true, null, false);
+        // Tablesaw gives a missing string as "".
+        assertThat(table.stringColumn("strings").asList()).containsExactly("a", "", "z");
+        assertThat(table.stringColumn("strings").isMissing(1)).isTrue();
+        assertThat(table.dateColumn("dates").asList())
+                .containsExactly(LocalDate.of(2024, 1, 15), null, LocalDate.of(2023, 12, 31));
+        assertThat(table.timeColumn("times").asList())
+                .containsExactly(LocalTime.of(8, 15), null, LocalTime.of(23, 59, 59, 250_000_000));
+        assertThat(table.dateTimeColumn("timestamps").asList())
+                .containsExactly(
+                        LocalDateTime.of(2024, 1, 15, 10, 30),
+                        null,
+                        LocalDateTime.of(2023, 12, 31, 23, 59, 59, 500_000_000));
+        assertThat(table.instantColumn("instants").asList())
+                .containsExactly(Instant.parse("2024-01-15T10:00:00Z"), null, Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(table.stringColumn("lists").asList()).containsExactly("[1, 2]", "", "[]");
+        assertThat(table.stringColumn("lists").isMissing(1)).isTrue();
+        for (String column : table.columnNames()) {
+            assertThat(table.column(column).isMissing(0)).as(column).isFalse();
+            assertThat(table.column(column).isMissing(1)).as(column).isTrue();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.modeltest.tribuo;
 
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
+import dev.modeltest.internal.InputColumns;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;
@@ -32,6 +33,8 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
     private final List<String> features;
     private final String[] featureArray;
     private final String description;
+    /** What the model expects, as the message on a non-numeric input column says it. */
+    private final String numbersForFeatures;
 
     TribuoModel(org.tribuo.Model<T> model, String fileName, String detail) {
         this.model = model;
@@ -44,6 +47,7 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
         this.featureArray = names.toArray(String[]::new);
         this.description = "Tribuo " + fileName + " (" + model.getClass().getSimpleName()
                 + (detail.isEmpty() ? "" : ", " + detail) + ")";
+        this.numbersForFeatures = "numbers for " + features;
     }
 
     /** Returns the model's feature names, in the order of its feature ids. */
@@ -78,8 +82,9 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
         if (batch.size() == 0) {
             return;
         }
-        int[] inputs = inputColumns(batch.featureNames());
-        requireNumeric(batch, inputs);
+        int[] inputs = InputColumns.byName(description, features, batch.featureNames());
+        // Tribuo's features are numbers: a text column fails here, before any row is read.
+        InputColumns.requireNumeric(description, batch, inputs, numbersForFeatures);
         // Every row is read, and every gap found, before Tribuo sees any of them.
         List<Example<T>> examples = new ArrayList<>(batch.size());
         T unknown = unknownOutput();
@@ -103,72 +108,6 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
                     + batch.size() + " rows");
         }
         write(predictions, out);
-    }
-
-    /** Returns, for each feature of the model in id order, the index of the batch feature that feeds it. */
-    private int[] inputColumns(List<String> given) {
-        int[] map = new int[features.size()];
-        List<String> missing = new ArrayList<>();
-        for (int f = 0; f < map.length; f++) {
-            map[f] = given.indexOf(features.get(f));
-            if (map[f] < 0) {
-                missing.add(features.get(f));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DataException(description + " expects input column(s) " + missing + " that the test does not"
-                    + " give it; the model expects " + features + ", the test gives " + given);
-        }
-        return map;
-    }
-
-    /**
-     * Fails, before anything is predicted, when an input column is not numeric: Tribuo's features are numbers. A
-     * column is numeric or not as a whole, so the first row tells; the message shows the first cell that is not a
-     * number.
-     */
-    private void requireNumeric(Batch batch, int[] inputs) {
-        Row first = batch.row(0);
-        List<String> names = batch.featureNames();
-        List<String> wrong = new ArrayList<>();
-        for (int input : inputs) {
-            try {
-                first.getDouble(input);
-            } catch (DataException e) {
-                wrong.add("'" + names.get(input) + "' (" + firstNonNumber(batch, input) + ")");
-            }
-        }
-        if (!wrong.isEmpty()) {
-            List<String> used = new ArrayList<>();
-            for (int input : inputs) {
-                used.add(names.get(input));
-            }
-            throw new DataException(description + " reads every input as a number, but the test gives it non-numeric"
-                    + " column(s) " + String.join(", ", wrong) + "; the model expects numbers for " + features
-                    + ", the test gives " + used);
-        }
-    }
-
-    private static String firstNonNumber(Batch batch, int input) {
-        for (int i = 0; i < batch.size(); i++) {
-            Row row = batch.row(i);
-            String text = row.getString(input);
-            if (text != null && !isNumber(text)) {
-                return "row " + (row.index() + 1) + " is '" + text + "'";
-            }
-        }
-        Row row = batch.row(0);
-        String text = row.getString(input);
-        return "row " + (row.index() + 1) + " is " + (text == null ? "empty" : "'" + text + "'");
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** A Tribuo classifier: class names from its output domain, in the order of Tribuo's output ids. */

@@ -1,5 +1,6 @@
 package dev.modeltest.tribuo;
 
+import dev.modeltest.testing.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class TrainTribuoModels {
         Files.createDirectories(models);
 
         Csv iris = Csv.read(data.resolve("iris-train.csv"));
-        MutableDataset<Label> irisTrain = dataset(iris.labelled(), new LabelFactory(), "iris-train.csv");
+        MutableDataset<Label> irisTrain = dataset(TribuoFixtures.labelled(iris), new LabelFactory(), "iris-train.csv");
         Model<Label> logistic = train(new LogisticRegressionTrainer(), irisTrain);
         logistic.serializeToFile(models.resolve("iris-logistic.tribuo"));
         if (Files.isDirectory(examples)) {
@@ -73,7 +74,7 @@ public final class TrainTribuoModels {
 
         Csv diabetes = Csv.read(data.resolve("diabetes-train.csv"));
         MutableDataset<Regressor> diabetesTrain =
-                dataset(diabetes.targets(), new RegressionFactory(), "diabetes-train.csv");
+                dataset(TribuoFixtures.targets(diabetes), new RegressionFactory(), "diabetes-train.csv");
         train(new CARTRegressionTrainer(4), diabetesTrain).serializeToFile(models.resolve("diabetes-cart.tribuo"));
 
         try (var files = Files.list(models)) {

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.error.ModelTestException;
 import dev.modeltest.model.Features;
-import dev.modeltest.model.Model;
+import dev.modeltest.testing.Mutants;
+import dev.modeltest.testing.RecordingOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,37 +104,27 @@ class TribuoCorruptFileTest {
     void turnsEveryCorruptionIntoAModeltestError() throws IOException {
         TestData iris = DataLoader.load(IRIS_TEST.toString());
         Features features = Features.of(iris, IRIS_FEATURES);
+        TestData diabetes = DataLoader.load(TribuoFixtures.DIABETES_TEST.toString());
+        Features inputs = Features.of(diabetes, diabetes.columnNames().subList(0, 10));
         Random random = new Random(20261127);
-        int loaded = 0;
-        int refused = 0;
-        for (Path source : new Path[] {IRIS_LOGISTIC, DIABETES_CART}) {
-            byte[] original = Files.readAllBytes(source);
-            String name = source.getFileName().toString();
-            TestData data = source == IRIS_LOGISTIC ? iris : DataLoader.load(TribuoFixtures.DIABETES_TEST.toString());
-            Features inputs = source == IRIS_LOGISTIC
-                    ? features
-                    : Features.of(data, data.columnNames().subList(0, 10));
-            for (int t = 0; t < 150; t++) {
-                byte[] mutant = original.clone();
-                if (t % 3 == 0) {
-                    mutant = Arrays.copyOf(original, random.nextInt(original.length));
-                } else {
-                    for (int k = 1 + random.nextInt(3); k > 0; k--) {
-                        mutant[random.nextInt(mutant.length)] = (byte) random.nextInt(256);
-                    }
-                }
-                Path model = write(t + "-" + name, mutant);
-                try (Model m = load(model)) {
-                    m.predict(inputs.batch(0, data.rowCount()), new RecordingOutput(data.rowCount(), 3));
-                    loaded++;
-                } catch (ModelTestException e) {
-                    assertThat(e.getMessage()).contains(name);
-                    refused++;
-                }
-            }
-        }
-        assertThat(refused).isGreaterThan(100);
-        assertThat(loaded).isGreaterThan(5);
+
+        Mutants.Outcome logistic = Mutants.sweep(
+                IRIS_LOGISTIC,
+                150,
+                random,
+                dir,
+                TribuoFixtures::load,
+                m -> m.predict(features.batch(0, iris.rowCount()), new RecordingOutput(iris.rowCount(), 3)));
+        Mutants.Outcome cart = Mutants.sweep(
+                DIABETES_CART,
+                150,
+                random,
+                dir,
+                TribuoFixtures::load,
+                m -> m.predict(inputs.batch(0, diabetes.rowCount()), new RecordingOutput(diabetes.rowCount(), 3)));
+
+        assertThat(logistic.refused() + cart.refused()).isGreaterThan(100);
+        assertThat(logistic.loaded() + cart.loaded()).isGreaterThan(5);
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

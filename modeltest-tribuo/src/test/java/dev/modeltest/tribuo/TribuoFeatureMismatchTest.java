@@ -1,21 +1,17 @@
 package dev.modeltest.tribuo;
 
+import static dev.modeltest.testing.AdapterAssertions.assertNothingPredicted;
+import static dev.modeltest.testing.AdapterAssertions.assertSamePredictionsInAnyColumnOrder;
+import static dev.modeltest.testing.AdapterAssertions.assertSubjectRefuses;
 import static dev.modeltest.tribuo.TribuoFixtures.DIABETES_CART;
 import static dev.modeltest.tribuo.TribuoFixtures.DIABETES_TEST;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_FEATURES;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_LOGISTIC;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_TEST;
 import static dev.modeltest.tribuo.TribuoFixtures.load;
-import static dev.modeltest.tribuo.TribuoFixtures.subject;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.data.DataLoader;
-import dev.modeltest.data.TestData;
-import dev.modeltest.error.DataException;
-import dev.modeltest.model.Features;
-import dev.modeltest.model.Model;
-import dev.modeltest.subject.Subject;
+import dev.modeltest.testing.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,16 +33,16 @@ class TribuoFeatureMismatchTest {
 
     @Test
     void failsWhenTheDataLacksAColumnTheModelNames() throws IOException {
-        Path data = withoutColumn(DIABETES_TEST, "bmi", "diabetes-without-bmi.csv");
+        Path data = Csv.withoutColumn(DIABETES_TEST, "bmi", dir.resolve("diabetes-without-bmi.csv"));
 
-        try (Subject subject = subject(DIABETES_CART, data, "progression", List.of())) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage("data set diabetes-without-bmi.csv lacks column(s) [bmi] that Tribuo"
-                            + " diabetes-cart.tribuo (IndependentRegressionTreeModel) expects; the model expects [age,"
-                            + " bmi, bp, s1, s2, s3, s4, s5, s6, sex], the data offers [age, sex, bp, s1, s2, s3, s4,"
-                            + " s5, s6, progression]");
-        }
+        assertSubjectRefuses(
+                DIABETES_CART,
+                data,
+                "progression",
+                List.of(),
+                "data set diabetes-without-bmi.csv lacks column(s) [bmi] that Tribuo diabetes-cart.tribuo"
+                        + " (IndependentRegressionTreeModel) expects; the model expects [age, bmi, bp, s1, s2, s3, s4,"
+                        + " s5, s6, sex], the data offers [age, sex, bp, s1, s2, s3, s4, s5, s6, progression]");
     }
 
     @Test
@@ -55,30 +51,17 @@ class TribuoFeatureMismatchTest {
         String message = IRIS_MODEL + " expects input column(s) [sepal_width] that the test does not give it; the model"
                 + " expects " + IRIS_FEATURES + ", the test gives " + given;
 
-        try (Subject subject = subject(IRIS_LOGISTIC, IRIS_TEST, "species", given)) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-        }
-        assertNothingPredicted(DataLoader.load(IRIS_TEST.toString()), given, message);
+        assertSubjectRefuses(IRIS_LOGISTIC, IRIS_TEST, "species", given, message);
+        assertNothingPredicted(load(IRIS_LOGISTIC), DataLoader.load(IRIS_TEST.toString()), given, message);
     }
 
     @Test
     void matchesInputsByNameInAnyOrderAndIgnoresExtraColumns() {
-        TestData data = DataLoader.load(IRIS_TEST.toString());
-        try (Model model = load(IRIS_LOGISTIC)) {
-            RecordingOutput inOrder = new RecordingOutput(30, 3);
-            RecordingOutput shuffled = new RecordingOutput(30, 3);
-
-            model.predict(Features.of(data, IRIS_FEATURES).batch(0, 30), inOrder);
-            model.predict(
-                    Features.of(data, List.of("species", "sepal_width", "petal_width", "sepal_length", "petal_length"))
-                            .batch(0, 30),
-                    shuffled);
-
-            assertThat(shuffled.probabilities).isDeepEqualTo(inOrder.probabilities);
-            assertThat(shuffled.classes).isEqualTo(inOrder.classes);
-        }
+        assertSamePredictionsInAnyColumnOrder(
+                load(IRIS_LOGISTIC),
+                DataLoader.load(IRIS_TEST.toString()),
+                IRIS_FEATURES,
+                List.of("species", "sepal_width", "petal_width", "sepal_length", "petal_length"));
     }
 
     @Test
@@ -90,12 +73,8 @@ class TribuoFeatureMismatchTest {
                 + " 'sepal_length' (row 5 is 'long'); the model expects numbers for " + IRIS_FEATURES
                 + ", the test gives " + IRIS_FEATURES;
 
-        try (Subject subject = subject(IRIS_LOGISTIC, data, "species", List.of())) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-        }
-        assertNothingPredicted(DataLoader.load(data.toString()), IRIS_FEATURES, message);
+        assertSubjectRefuses(IRIS_LOGISTIC, data, "species", List.of(), message);
+        assertNothingPredicted(load(IRIS_LOGISTIC), DataLoader.load(data.toString()), IRIS_FEATURES, message);
     }
 
     @Test
@@ -107,35 +86,8 @@ class TribuoFeatureMismatchTest {
                 + " missing values (it reads a feature left out of an example as 0), so modeltest does not pass gaps to"
                 + " it. Fill the gap or drop the row";
 
-        try (Subject subject = subject(IRIS_LOGISTIC, data, "species", List.of())) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-        }
+        assertSubjectRefuses(IRIS_LOGISTIC, data, "species", List.of(), message);
         // The gap is in the last row: no row before it was predicted either.
-        assertNothingPredicted(DataLoader.load(data.toString()), IRIS_FEATURES, message);
-    }
-
-    private static void assertNothingPredicted(TestData data, List<String> features, String message) {
-        try (Model model = load(IRIS_LOGISTIC)) {
-            RecordingOutput out = new RecordingOutput(data.rowCount(), 3);
-
-            assertThatThrownBy(() -> model.predict(Features.of(data, features).batch(0, data.rowCount()), out))
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-            assertThat(out.writes).isZero();
-        }
-    }
-
-    private Path withoutColumn(Path source, String column, String name) throws IOException {
-        List<String> lines = Files.readAllLines(source);
-        int drop = List.of(lines.get(0).split(",")).indexOf(column);
-        List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(drop);
-            out.add(String.join(",", cells));
-        }
-        return Files.write(dir.resolve(name), out);
+        assertNothingPredicted(load(IRIS_LOGISTIC), DataLoader.load(data.toString()), IRIS_FEATURES, message);
     }
 }

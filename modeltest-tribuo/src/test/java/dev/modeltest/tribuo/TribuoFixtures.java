@@ -1,22 +1,25 @@
 package dev.modeltest.tribuo;
 
-import dev.modeltest.data.Resource;
+import static dev.modeltest.testing.AdapterFixtures.DATA;
+import static dev.modeltest.testing.AdapterFixtures.MODELS;
+
 import dev.modeltest.model.Model;
-import dev.modeltest.model.Predictions;
-import dev.modeltest.subject.ModelSource;
-import dev.modeltest.subject.Subject;
-import dev.modeltest.subject.SubjectSpec;
-import dev.modeltest.subject.TaskHint;
+import dev.modeltest.testing.AdapterFixtures;
+import dev.modeltest.testing.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.tribuo.Example;
+import org.tribuo.Output;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.regression.Regressor;
 
-/** The committed Tribuo test models and data. */
+/** The committed Tribuo test models and data, and Tribuo's own examples of a CSV file's rows. */
 final class TribuoFixtures {
-
-    static final Path MODELS = Path.of("src/test/resources/models");
-    static final Path DATA = Path.of("src/test/resources/data");
 
     static final Path IRIS_LOGISTIC = MODELS.resolve("iris-logistic.tribuo");
     static final Path IRIS_CART = MODELS.resolve("iris-cart.tribuo");
@@ -30,12 +33,8 @@ final class TribuoFixtures {
 
     private TribuoFixtures() {}
 
-    static Resource resource(Path file) {
-        return Resource.resolve(file.toString(), IllegalArgumentException::new);
-    }
-
     static Model load(Path file) {
-        return new TribuoModelLoader().load(resource(file));
+        return new TribuoModelLoader().load(AdapterFixtures.resource(file));
     }
 
     /** Returns Tribuo's own model, read the way Tribuo's documentation shows. */
@@ -47,14 +46,23 @@ final class TribuoFixtures {
         }
     }
 
-    static Subject subject(Path model, Path data, String label, List<String> features) {
-        return Subject.of(new SubjectSpec(
-                "test", data.toString(), label, new ModelSource.File(model.toString()), features, TaskHint.AUTO));
+    /** Returns one example per row, labelled with the label column's text. */
+    static List<Example<Label>> labelled(Csv csv) {
+        return examples(csv, r -> new Label(csv.y()[r]));
     }
 
-    static Predictions predict(Path model, Path data, String label) {
-        try (Subject subject = subject(model, data, label, List.of())) {
-            return subject.predictions();
+    /** Returns one example per row, with the label column as the regression target. */
+    static List<Example<Regressor>> targets(Csv csv) {
+        return examples(csv, r -> new Regressor(csv.label(), Double.parseDouble(csv.y()[r])));
+    }
+
+    /** Returns one example per row with the given output, built by Tribuo and not by modeltest. */
+    private static <T extends Output<T>> List<Example<T>> examples(Csv csv, IntFunction<T> output) {
+        String[] names = csv.features().toArray(String[]::new);
+        List<Example<T>> examples = new ArrayList<>(csv.rows());
+        for (int r = 0; r < csv.rows(); r++) {
+            examples.add(new ArrayExample<>(output.apply(r), names, csv.x()[r]));
         }
+        return examples;
     }
 }

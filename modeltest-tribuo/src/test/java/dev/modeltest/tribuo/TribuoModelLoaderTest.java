@@ -1,12 +1,12 @@
 package dev.modeltest.tribuo;
 
+import static dev.modeltest.testing.AdapterFixtures.resource;
 import static dev.modeltest.tribuo.TribuoFixtures.DIABETES_CART;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_CART;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_FEATURES;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_LOGISTIC;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_SVM;
 import static dev.modeltest.tribuo.TribuoFixtures.load;
-import static dev.modeltest.tribuo.TribuoFixtures.resource;
 import static dev.modeltest.tribuo.TribuoFixtures.tribuo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

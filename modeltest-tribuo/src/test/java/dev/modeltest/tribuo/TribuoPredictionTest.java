@@ -1,17 +1,20 @@
 package dev.modeltest.tribuo;
 
+import static dev.modeltest.testing.AdapterFixtures.predict;
 import static dev.modeltest.tribuo.TribuoFixtures.DIABETES_CART;
 import static dev.modeltest.tribuo.TribuoFixtures.DIABETES_TEST;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_CART;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_LOGISTIC;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_SVM;
 import static dev.modeltest.tribuo.TribuoFixtures.IRIS_TEST;
-import static dev.modeltest.tribuo.TribuoFixtures.predict;
+import static dev.modeltest.tribuo.TribuoFixtures.labelled;
+import static dev.modeltest.tribuo.TribuoFixtures.targets;
 import static dev.modeltest.tribuo.TribuoFixtures.tribuo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
+import dev.modeltest.testing.Csv;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +49,7 @@ class TribuoPredictionTest {
     private static void assertClassifierMatches(Path model, boolean probabilities) {
         Csv csv = Csv.read(IRIS_TEST);
         org.tribuo.Model<Label> reference = (org.tribuo.Model<Label>) tribuo(model);
-        List<Prediction<Label>> expected = reference.predict(csv.labelled());
+        List<Prediction<Label>> expected = reference.predict(labelled(csv));
 
         Predictions predictions = predict(model, IRIS_TEST, "species");
 
@@ -78,7 +81,7 @@ class TribuoPredictionTest {
     void predictsExactlyTribuosValuesForARegressionTree() {
         Csv csv = Csv.read(DIABETES_TEST);
         org.tribuo.Model<Regressor> reference = (org.tribuo.Model<Regressor>) tribuo(DIABETES_CART);
-        List<Prediction<Regressor>> expected = reference.predict(csv.targets());
+        List<Prediction<Regressor>> expected = reference.predict(targets(csv));
 
         Predictions predictions = predict(DIABETES_CART, DIABETES_TEST, "progression");
 

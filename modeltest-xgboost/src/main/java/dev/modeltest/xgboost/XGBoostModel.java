@@ -2,12 +2,12 @@ package dev.modeltest.xgboost;
 
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
+import dev.modeltest.internal.InputColumns;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;
 import dev.modeltest.model.Row;
 import dev.modeltest.model.Task;
-import java.util.ArrayList;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -23,6 +23,8 @@ final class XGBoostModel implements Model {
     private final BoosterDocument document;
     private final List<String> classes;
     private final String description;
+    /** What the model expects, as the message on a non-numeric input column says it. */
+    private final String numericInputs;
 
     XGBoostModel(Booster booster, BoosterDocument document, List<String> classes, String fileName) {
         this.booster = booster;
@@ -30,6 +32,9 @@ final class XGBoostModel implements Model {
         this.classes = List.copyOf(classes);
         this.description = "XGBoost " + fileName + " (" + document.objectiveName()
                 + (task() == Task.CLASSIFICATION ? ", " + classes.size() + " classes" : "") + ")";
+        this.numericInputs = document.featureNames().isEmpty()
+                ? document.numFeature() + " numeric features"
+                : "numbers for " + document.featureNames();
     }
 
     @Override
@@ -78,7 +83,8 @@ final class XGBoostModel implements Model {
             return;
         }
         int[] inputs = inputColumns(batch.featureNames());
-        requireNumeric(batch, inputs);
+        // XGBoost reads numbers only: a text column fails here, before any row is read.
+        InputColumns.requireNumeric(description, batch, inputs, numericInputs);
         int features = inputs.length;
         float[] data = new float[Math.multiplyExact(rows, features)];
         for (int i = 0; i < rows; i++) {
@@ -164,70 +170,7 @@ final class XGBoostModel implements Model {
             }
             return identity;
         }
-        int[] map = new int[wanted.size()];
-        List<String> missing = new ArrayList<>();
-        for (int f = 0; f < map.length; f++) {
-            map[f] = given.indexOf(wanted.get(f));
-            if (map[f] < 0) {
-                missing.add(wanted.get(f));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DataException(description + " expects input column(s) " + missing + " that the test does not"
-                    + " give it; the model expects " + wanted + ", the test gives " + given);
-        }
-        return map;
-    }
-
-    /**
-     * Fails, before anything is predicted, when an input column is not numeric: XGBoost reads numbers only. A column
-     * is numeric or not as a whole, so the first row tells; the message shows the first cell that is not a number.
-     */
-    private void requireNumeric(Batch batch, int[] inputs) {
-        Row first = batch.row(0);
-        List<String> names = batch.featureNames();
-        List<String> wrong = new ArrayList<>();
-        for (int input : inputs) {
-            try {
-                first.getDouble(input);
-            } catch (DataException e) {
-                wrong.add("'" + names.get(input) + "' (" + firstNonNumber(batch, input) + ")");
-            }
-        }
-        if (!wrong.isEmpty()) {
-            List<String> used = new ArrayList<>();
-            for (int input : inputs) {
-                used.add(names.get(input));
-            }
-            throw new DataException(description + " reads every input as a number, but the test gives it non-numeric"
-                    + " column(s) " + String.join(", ", wrong) + "; the model expects "
-                    + (document.featureNames().isEmpty()
-                            ? document.numFeature() + " numeric features"
-                            : "numbers for " + document.featureNames())
-                    + ", the test gives " + used);
-        }
-    }
-
-    private static String firstNonNumber(Batch batch, int input) {
-        for (int i = 0; i < batch.size(); i++) {
-            Row row = batch.row(i);
-            String text = row.getString(input);
-            if (text != null && !isNumber(text)) {
-                return "row " + (row.index() + 1) + " is '" + text + "'";
-            }
-        }
-        Row row = batch.row(0);
-        String text = row.getString(input);
-        return "row " + (row.index() + 1) + " is " + (text == null ? "empty" : "'" + text + "'");
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return InputColumns.byName(description, wanted, given);
     }
 
     @Override

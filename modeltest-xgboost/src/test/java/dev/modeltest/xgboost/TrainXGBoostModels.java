@@ -1,5 +1,6 @@
 package dev.modeltest.xgboost;
 
+import dev.modeltest.testing.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ public final class TrainXGBoostModels {
         Files.createDirectories(models);
 
         Csv cancer = Csv.read(data.resolve("breast-cancer-train.csv"));
-        Booster binary = train(matrix(cancer, cancer.codes(DIAGNOSES), true), params("binary:logistic", 3, 0.3), 30);
+        Booster binary = train(
+                matrix(cancer, XGBoostFixtures.codes(cancer, DIAGNOSES), true), params("binary:logistic", 3, 0.3), 30);
         binary.setAttr(ClassNames.ATTRIBUTE, "[\"malignant\", \"benign\"]");
         binary.saveModel(models.resolve("breast-cancer.json").toString());
         binary.saveModel(models.resolve("breast-cancer.ubj").toString());
@@ -59,17 +61,17 @@ public final class TrainXGBoostModels {
         Csv iris = Csv.read(data.resolve("iris-train.csv"));
         Map<String, Object> softprob = params("multi:softprob", 2, 0.3);
         softprob.put("num_class", 3);
-        train(matrix(iris, iris.codes(SPECIES), true), softprob, 20)
+        train(matrix(iris, XGBoostFixtures.codes(iris, SPECIES), true), softprob, 20)
                 .saveModel(models.resolve("iris-softprob.json").toString());
         Files.writeString(
                 models.resolve("iris-softprob.json" + ClassNames.SIDECAR_SUFFIX), String.join("\n", SPECIES) + "\n");
         Map<String, Object> softmax = params("multi:softmax", 2, 0.3);
         softmax.put("num_class", 3);
-        train(matrix(iris, iris.codes(SPECIES), false), softmax, 20)
+        train(matrix(iris, XGBoostFixtures.codes(iris, SPECIES), false), softmax, 20)
                 .saveModel(models.resolve("iris-softmax.ubj").toString());
 
         Csv diabetes = Csv.read(data.resolve("diabetes-train.csv"));
-        train(matrix(diabetes, diabetes.values(), true), params("reg:squarederror", 3, 0.1), 60)
+        train(matrix(diabetes, XGBoostFixtures.values(diabetes), true), params("reg:squarederror", 3, 0.1), 60)
                 .saveModel(models.resolve("diabetes.json").toString());
 
         try (var files = Files.list(models)) {
@@ -96,7 +98,8 @@ public final class TrainXGBoostModels {
     }
 
     private static DMatrix matrix(Csv csv, float[] labels, boolean named) throws XGBoostError {
-        DMatrix matrix = new DMatrix(csv.floats(), csv.rows(), csv.features().size(), Float.NaN);
+        DMatrix matrix = new DMatrix(
+                XGBoostFixtures.floats(csv), csv.rows(), csv.features().size(), Float.NaN);
         matrix.setLabel(labels);
         if (named) {
             matrix.setFeatureNames(csv.features().toArray(String[]::new));

@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.error.ModelTestException;
 import dev.modeltest.model.Features;
 import dev.modeltest.model.Model;
+import dev.modeltest.testing.Csv;
+import dev.modeltest.testing.Mutants;
+import dev.modeltest.testing.RecordingOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,34 +169,16 @@ class XGBoostCorruptFileTest {
     void neverLetsAMutatedFileCrashXGBoost() throws IOException {
         var data = DataLoader.load(BREAST_CANCER_TEST.toString());
         Features features = Features.of(data, Csv.read(BREAST_CANCER_TEST).features());
+        Consumer<Model> predict =
+                m -> m.predict(features.batch(0, data.rowCount()), new RecordingOutput(data.rowCount(), 2));
         Random random = new Random(20261127);
-        int loaded = 0;
-        int refused = 0;
-        for (Path source : new Path[] {BREAST_CANCER_UBJ, BREAST_CANCER_JSON}) {
-            byte[] original = Files.readAllBytes(source);
-            String name = source.getFileName().toString();
-            for (int t = 0; t < 150; t++) {
-                byte[] mutant = original.clone();
-                if (t % 3 == 0) {
-                    mutant = Arrays.copyOf(original, random.nextInt(original.length));
-                } else {
-                    for (int k = 1 + random.nextInt(3); k > 0; k--) {
-                        mutant[random.nextInt(mutant.length)] = (byte) random.nextInt(256);
-                    }
-                }
-                Path model = write(t + "-" + name, mutant);
-                try (Model m = load(model)) {
-                    m.predict(features.batch(0, data.rowCount()), new RecordingOutput(data.rowCount(), 2));
-                    loaded++;
-                } catch (ModelTestException e) {
-                    assertThat(e.getMessage()).contains(name);
-                    refused++;
-                }
-            }
-        }
+
+        Mutants.Outcome ubj = Mutants.sweep(BREAST_CANCER_UBJ, 150, random, dir, XGBoostFixtures::load, predict);
+        Mutants.Outcome json = Mutants.sweep(BREAST_CANCER_JSON, 150, random, dir, XGBoostFixtures::load, predict);
+
         // Both outcomes occur, so the sweep exercises the checks and the native code.
-        assertThat(refused).isGreaterThan(200);
-        assertThat(loaded).isGreaterThan(5);
+        assertThat(ubj.refused() + json.refused()).isGreaterThan(200);
+        assertThat(ubj.loaded() + json.loaded()).isGreaterThan(5);
     }
 
     private Path editJson(String name, String from, String to) throws IOException {

@@ -1,21 +1,18 @@
 package dev.modeltest.xgboost;
 
+import static dev.modeltest.testing.AdapterAssertions.assertNothingPredicted;
+import static dev.modeltest.testing.AdapterAssertions.assertSamePredictionsInAnyColumnOrder;
+import static dev.modeltest.testing.AdapterAssertions.assertSubjectRefuses;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_JSON;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_TEST;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_SOFTMAX;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_SOFTPROB;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_TEST;
 import static dev.modeltest.xgboost.XGBoostFixtures.load;
-import static dev.modeltest.xgboost.XGBoostFixtures.subject;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.data.TestData;
-import dev.modeltest.error.DataException;
-import dev.modeltest.model.Features;
-import dev.modeltest.model.Model;
-import dev.modeltest.subject.Subject;
+import dev.modeltest.testing.Csv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,19 +36,21 @@ class XGBoostFeatureMismatchTest {
 
     @Test
     void failsWhenTheDataLacksAColumnTheModelNames() throws IOException {
-        Path data = withoutColumn(BREAST_CANCER_TEST, "worst_radius", "cancer-without-worst-radius.csv");
+        Path data =
+                Csv.withoutColumn(BREAST_CANCER_TEST, "worst_radius", dir.resolve("cancer-without-worst-radius.csv"));
         List<String> offered = new ArrayList<>(Csv.read(BREAST_CANCER_TEST).features());
         offered.remove("worst_radius");
         offered.add("diagnosis");
         List<String> expected = Csv.read(BREAST_CANCER_TEST).features();
 
-        try (Subject subject = subject(BREAST_CANCER_JSON, data, "diagnosis", List.of())) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage("data set cancer-without-worst-radius.csv lacks column(s) [worst_radius] that XGBoost"
-                            + " breast-cancer.json (binary:logistic, 2 classes) expects; the model expects " + expected
-                            + ", the data offers " + offered);
-        }
+        assertSubjectRefuses(
+                BREAST_CANCER_JSON,
+                data,
+                "diagnosis",
+                List.of(),
+                "data set cancer-without-worst-radius.csv lacks column(s) [worst_radius] that XGBoost"
+                        + " breast-cancer.json (binary:logistic, 2 classes) expects; the model expects " + expected
+                        + ", the data offers " + offered);
     }
 
     @Test
@@ -60,29 +59,17 @@ class XGBoostFeatureMismatchTest {
         String message = IRIS_MODEL + " expects input column(s) [sepal_width] that the test does not give it; the model"
                 + " expects " + IRIS_FEATURES + ", the test gives " + given;
 
-        try (Subject subject = subject(IRIS_SOFTPROB, IRIS_TEST, "species", given)) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-        }
-        assertNothingPredicted(IRIS_SOFTPROB, DataLoader.load(IRIS_TEST.toString()), given, message);
+        assertSubjectRefuses(IRIS_SOFTPROB, IRIS_TEST, "species", given, message);
+        assertNothingPredicted(load(IRIS_SOFTPROB), DataLoader.load(IRIS_TEST.toString()), given, message);
     }
 
     @Test
     void matchesNamedInputsByNameInAnyOrderAndIgnoresExtraColumns() {
-        TestData data = DataLoader.load(IRIS_TEST.toString());
-        try (Model model = load(IRIS_SOFTPROB)) {
-            RecordingOutput inOrder = new RecordingOutput(30, 3);
-            RecordingOutput shuffled = new RecordingOutput(30, 3);
-
-            model.predict(Features.of(data, IRIS_FEATURES).batch(0, 30), inOrder);
-            model.predict(
-                    Features.of(data, List.of("petal_width", "species", "sepal_width", "petal_length", "sepal_length"))
-                            .batch(0, 30),
-                    shuffled);
-
-            assertThat(shuffled.probabilities).isDeepEqualTo(inOrder.probabilities);
-        }
+        assertSamePredictionsInAnyColumnOrder(
+                load(IRIS_SOFTPROB),
+                DataLoader.load(IRIS_TEST.toString()),
+                IRIS_FEATURES,
+                List.of("petal_width", "species", "sepal_width", "petal_length", "sepal_length"));
     }
 
     @Test
@@ -94,12 +81,8 @@ class XGBoostFeatureMismatchTest {
                 + " 'petal_width' (row 7 is 'wide'); the model expects numbers for " + IRIS_FEATURES
                 + ", the test gives " + IRIS_FEATURES;
 
-        try (Subject subject = subject(IRIS_SOFTPROB, data, "species", List.of())) {
-            assertThatThrownBy(subject::predictions)
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-        }
-        assertNothingPredicted(IRIS_SOFTPROB, DataLoader.load(data.toString()), IRIS_FEATURES, message);
+        assertSubjectRefuses(IRIS_SOFTPROB, data, "species", List.of(), message);
+        assertNothingPredicted(load(IRIS_SOFTPROB), DataLoader.load(data.toString()), IRIS_FEATURES, message);
     }
 
     @Test
@@ -109,7 +92,7 @@ class XGBoostFeatureMismatchTest {
                 + " file stores no feature names), but the test gives it 30: " + given
                 + ". Name the model's inputs, in training order, in @ModelTest(features = ...)";
 
-        assertNothingPredicted(IRIS_SOFTMAX, DataLoader.load(BREAST_CANCER_TEST.toString()), given, message);
+        assertNothingPredicted(load(IRIS_SOFTMAX), DataLoader.load(BREAST_CANCER_TEST.toString()), given, message);
     }
 
     @Test
@@ -120,30 +103,6 @@ class XGBoostFeatureMismatchTest {
                 + " test gives it non-numeric column(s) 'species' (row 1 is 'setosa'); the model expects 4 numeric"
                 + " features, the test gives " + given;
 
-        assertNothingPredicted(IRIS_SOFTMAX, data, given, message);
-    }
-
-    /** Calls the model directly and checks that it fails with {@code message} without writing a single prediction. */
-    private static void assertNothingPredicted(Path model, TestData data, List<String> features, String message) {
-        try (Model loaded = load(model)) {
-            RecordingOutput out = new RecordingOutput(data.rowCount(), 3);
-
-            assertThatThrownBy(() -> loaded.predict(Features.of(data, features).batch(0, data.rowCount()), out))
-                    .isInstanceOf(DataException.class)
-                    .hasMessage(message);
-            assertThat(out.writes).isZero();
-        }
-    }
-
-    private Path withoutColumn(Path source, String column, String name) throws IOException {
-        List<String> lines = Files.readAllLines(source);
-        int drop = List.of(lines.get(0).split(",")).indexOf(column);
-        List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(drop);
-            out.add(String.join(",", cells));
-        }
-        return Files.write(dir.resolve(name), out);
+        assertNothingPredicted(load(IRIS_SOFTMAX), data, given, message);
     }
 }

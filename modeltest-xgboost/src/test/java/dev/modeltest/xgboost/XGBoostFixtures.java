@@ -1,12 +1,11 @@
 package dev.modeltest.xgboost;
 
-import dev.modeltest.data.Resource;
+import static dev.modeltest.testing.AdapterFixtures.DATA;
+import static dev.modeltest.testing.AdapterFixtures.MODELS;
+
 import dev.modeltest.model.Model;
-import dev.modeltest.model.Predictions;
-import dev.modeltest.subject.ModelSource;
-import dev.modeltest.subject.Subject;
-import dev.modeltest.subject.SubjectSpec;
-import dev.modeltest.subject.TaskHint;
+import dev.modeltest.testing.AdapterFixtures;
+import dev.modeltest.testing.Csv;
 import java.nio.file.Path;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -14,11 +13,8 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
-/** The committed test models and data, and XGBoost4J's own predictions on them. */
+/** The committed test models and data, the data as XGBoost4J takes it, and XGBoost4J's own predictions on them. */
 final class XGBoostFixtures {
-
-    static final Path MODELS = Path.of("src/test/resources/models");
-    static final Path DATA = Path.of("src/test/resources/data");
 
     static final Path BREAST_CANCER_JSON = MODELS.resolve("breast-cancer.json");
     static final Path BREAST_CANCER_UBJ = MODELS.resolve("breast-cancer.ubj");
@@ -32,41 +28,53 @@ final class XGBoostFixtures {
 
     private XGBoostFixtures() {}
 
-    static Resource resource(Path file) {
-        return resource(file.toString());
-    }
-
-    static Resource resource(String location) {
-        return Resource.resolve(location, IllegalArgumentException::new);
-    }
-
     static Model load(Path file) {
-        return new XGBoostModelLoader().load(resource(file));
-    }
-
-    static Subject subject(Path model, Path data, String label, List<String> features) {
-        return subject(model.toString(), data.toString(), label, features);
-    }
-
-    static Subject subject(String model, String data, String label, List<String> features) {
-        return Subject.of(new SubjectSpec("test", data, label, new ModelSource.File(model), features, TaskHint.AUTO));
-    }
-
-    static Predictions predict(Path model, Path data, String label) {
-        try (Subject subject = subject(model, data, label, List.of())) {
-            return subject.predictions();
-        }
+        return new XGBoostModelLoader().load(AdapterFixtures.resource(file));
     }
 
     /** Returns what XGBoost4J itself predicts for the rows of {@code csv}, loading the model file on its own. */
     static float[][] reference(Path model, Csv csv) throws XGBoostError {
         Booster booster = XGBoost.loadModel(model.toString());
-        DMatrix matrix = new DMatrix(csv.floats(), csv.rows(), csv.features().size(), Float.NaN);
+        DMatrix matrix = new DMatrix(floats(csv), csv.rows(), csv.features().size(), Float.NaN);
         try {
             return booster.predict(matrix);
         } finally {
             matrix.dispose();
             booster.dispose();
         }
+    }
+
+    /** Returns the features as XGBoost takes them: float32, row-major. */
+    static float[] floats(Csv csv) {
+        int features = csv.features().size();
+        float[] data = new float[csv.rows() * features];
+        for (int r = 0; r < csv.rows(); r++) {
+            for (int f = 0; f < features; f++) {
+                data[r * features + f] = (float) csv.x()[r][f];
+            }
+        }
+        return data;
+    }
+
+    /** Returns the label as class indexes into {@code classes}. */
+    static float[] codes(Csv csv, List<String> classes) {
+        float[] codes = new float[csv.rows()];
+        for (int r = 0; r < csv.rows(); r++) {
+            int code = classes.indexOf(csv.y()[r]);
+            if (code < 0) {
+                throw new IllegalArgumentException("unknown label " + csv.y()[r] + ", classes " + classes);
+            }
+            codes[r] = code;
+        }
+        return codes;
+    }
+
+    /** Returns the label as numbers. */
+    static float[] values(Csv csv) {
+        float[] values = new float[csv.rows()];
+        for (int r = 0; r < csv.rows(); r++) {
+            values[r] = (float) Double.parseDouble(csv.y()[r]);
+        }
+        return values;
     }
 }

@@ -1,12 +1,12 @@
 package dev.modeltest.xgboost;
 
+import static dev.modeltest.testing.AdapterFixtures.resource;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_JSON;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_UBJ;
 import static dev.modeltest.xgboost.XGBoostFixtures.DIABETES;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_SOFTMAX;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_SOFTPROB;
 import static dev.modeltest.xgboost.XGBoostFixtures.load;
-import static dev.modeltest.xgboost.XGBoostFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.modeltest.xgboost;
 
+import static dev.modeltest.testing.AdapterFixtures.predict;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_JSON;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_TEST;
 import static dev.modeltest.xgboost.XGBoostFixtures.BREAST_CANCER_UBJ;
@@ -8,7 +9,8 @@ import static dev.modeltest.xgboost.XGBoostFixtures.DIABETES_TEST;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_SOFTMAX;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_SOFTPROB;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_TEST;
-import static dev.modeltest.xgboost.XGBoostFixtures.predict;
+import static dev.modeltest.xgboost.XGBoostFixtures.codes;
+import static dev.modeltest.xgboost.XGBoostFixtures.floats;
 import static dev.modeltest.xgboost.XGBoostFixtures.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +19,9 @@ import dev.modeltest.model.Features;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
+import dev.modeltest.testing.AdapterFixtures;
+import dev.modeltest.testing.Csv;
+import dev.modeltest.testing.RecordingOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,16 +185,16 @@ class XGBoostPredictionTest {
 
     /** Trains on iris (binary: setosa or not), saves, loads through modeltest and compares with the booster. */
     private void assertTrainedModelMatches(Map<String, Object> params, String file) throws XGBoostError {
-        Csv train = Csv.read(XGBoostFixtures.DATA.resolve("iris-train.csv"));
+        Csv train = Csv.read(AdapterFixtures.DATA.resolve("iris-train.csv"));
         Csv test = Csv.read(IRIS_TEST);
         boolean binary = params.get("objective").toString().startsWith("binary");
-        float[] labels = train.codes(TrainXGBoostModels.SPECIES);
+        float[] labels = codes(train, TrainXGBoostModels.SPECIES);
         if (binary) {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = labels[i] == 0 ? 1 : 0;
             }
         }
-        DMatrix matrix = new DMatrix(train.floats(), train.rows(), 4, Float.NaN);
+        DMatrix matrix = new DMatrix(floats(train), train.rows(), 4, Float.NaN);
         matrix.setLabel(labels);
         matrix.setFeatureNames(train.features().toArray(String[]::new));
         Booster booster = XGBoost.train(matrix, params, 10, Map.of(), null, null);

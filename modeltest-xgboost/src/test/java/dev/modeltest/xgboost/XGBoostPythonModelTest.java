@@ -1,11 +1,12 @@
 package dev.modeltest.xgboost;
 
+import static dev.modeltest.testing.AdapterFixtures.predict;
 import static dev.modeltest.xgboost.XGBoostFixtures.DIABETES_TEST;
 import static dev.modeltest.xgboost.XGBoostFixtures.IRIS_TEST;
-import static dev.modeltest.xgboost.XGBoostFixtures.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.model.Predictions;
+import dev.modeltest.testing.AdapterFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class XGBoostPythonModelTest {
 
-    private static final Path PYTHON = XGBoostFixtures.MODELS.resolve("python");
+    private static final Path PYTHON = AdapterFixtures.MODELS.resolve("python");
 
     @ParameterizedTest
     @ValueSource(strings = {"iris-classifier.json", "iris-classifier.ubj"})

@@ -2,6 +2,7 @@ package dev.modeltest.model.smile;
 
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
+import dev.modeltest.internal.InputColumns;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;
@@ -100,34 +101,25 @@ final class SmileModels {
     private static final class TupleFactory {
         private final StructType schema;
         private final StructField[] fields;
+        private final List<String> names;
         private final boolean allDouble;
 
         TupleFactory(StructType schema) {
             this.schema = schema;
             this.fields = schema.fields();
+            // Built once: every batch's columns are matched against it by name.
+            this.names = List.of(schema.names());
             this.allDouble = Arrays.stream(fields)
                     .allMatch(f -> f.type.id() == DataType.ID.Double && !(f.measure instanceof CategoricalMeasure));
         }
 
         List<String> names() {
-            return List.of(schema.names());
+            return names;
         }
 
         /** Returns, for each schema field, the index of the batch feature that feeds it. */
         int[] mapping(List<String> featureNames, String model) {
-            int[] map = new int[fields.length];
-            List<String> missing = new ArrayList<>();
-            for (int i = 0; i < fields.length; i++) {
-                map[i] = featureNames.indexOf(fields[i].name);
-                if (map[i] < 0) {
-                    missing.add(fields[i].name);
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new DataException(model + " expects input column(s) " + missing + " that the test does not give"
-                        + " it; the model expects " + names() + ", the test gives " + featureNames);
-            }
-            return map;
+            return InputColumns.byName(model, names, featureNames);
         }
 
         Tuple tuple(Row row, int[] map) {

@@ -1,24 +1,25 @@
-package dev.modeltest.xgboost;
+package dev.modeltest.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A CSV file of numeric features and a label in the last column, read without modeltest: the reference side of the
- * tests parses the file on its own, so that modeltest's data path is checked and not reused.
+ * adapter modules' tests parses the file on its own, so that modeltest's data path is checked and not reused.
  *
  * @param features the feature column names
  * @param label the label column name
  * @param x the features, row by row, parsed with {@link Double#parseDouble} (empty cells as {@code NaN})
  * @param y the label column's text
  */
-record Csv(List<String> features, String label, double[][] x, String[] y) {
+public record Csv(List<String> features, String label, double[][] x, String[] y) {
 
-    static Csv read(Path file) {
+    public static Csv read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -40,41 +41,26 @@ record Csv(List<String> features, String label, double[][] x, String[] y) {
         return new Csv(List.of(header).subList(0, features), header[features], x, y);
     }
 
-    int rows() {
+    /**
+     * Writes {@code source} without one of its columns to {@code target}, for tests of data that lacks a column the
+     * model needs.
+     *
+     * @return {@code target}
+     */
+    public static Path withoutColumn(Path source, String column, Path target) throws IOException {
+        List<String> lines = Files.readAllLines(source);
+        int drop = List.of(lines.get(0).split(",")).indexOf(column);
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(drop);
+            out.add(String.join(",", cells));
+        }
+        return Files.write(target, out);
+    }
+
+    public int rows() {
         return x.length;
-    }
-
-    /** Returns the features as XGBoost takes them: float32, row-major. */
-    float[] floats() {
-        float[] data = new float[rows() * features.size()];
-        for (int r = 0; r < rows(); r++) {
-            for (int f = 0; f < features.size(); f++) {
-                data[r * features.size() + f] = (float) x[r][f];
-            }
-        }
-        return data;
-    }
-
-    /** Returns the label as class indexes into {@code classes}. */
-    float[] codes(List<String> classes) {
-        float[] codes = new float[rows()];
-        for (int r = 0; r < rows(); r++) {
-            int code = classes.indexOf(y[r]);
-            if (code < 0) {
-                throw new IllegalArgumentException("unknown label " + y[r] + ", classes " + classes);
-            }
-            codes[r] = code;
-        }
-        return codes;
-    }
-
-    /** Returns the label as numbers. */
-    float[] values() {
-        float[] values = new float[rows()];
-        for (int r = 0; r < rows(); r++) {
-            values[r] = (float) Double.parseDouble(y[r]);
-        }
-        return values;
     }
 
     @Override

@@ -1,17 +1,20 @@
-package dev.modeltest.xgboost;
+package dev.modeltest.testing;
 
 import dev.modeltest.model.Output;
 import java.util.Arrays;
 
-/** An output that keeps what a model writes, to compare it value by value, and counts the writes. */
-final class RecordingOutput implements Output {
+/**
+ * An output that keeps what a model writes, to compare it value by value, and counts the writes. Shared by the tests
+ * of modeltest's adapter modules (through modeltest-core's test jar).
+ */
+public final class RecordingOutput implements Output {
 
-    final int[] classes;
-    final double[][] probabilities;
-    final double[] values;
-    int writes;
+    public final int[] classes;
+    public final double[][] probabilities;
+    public final double[] values;
+    public int writes;
 
-    RecordingOutput(int rows, int classCount) {
+    public RecordingOutput(int rows, int classCount) {
         classes = new int[rows];
         Arrays.fill(classes, -1);
         probabilities = new double[rows][];

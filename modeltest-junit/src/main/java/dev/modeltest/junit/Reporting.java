@@ -7,10 +7,8 @@ import dev.modeltest.report.MetricHistory;
 import dev.modeltest.report.Provenance;
 import dev.modeltest.subject.Subject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,9 +45,6 @@ final class Reporting {
     static final String ENTRY_PREFIX = "modeltest.";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Reporting.class);
-
-    /** The subject's step that computes the predictions. */
-    static final String PREDICT = "predict";
 
     /** A threshold such as {@code ≤ 5 ms}: a comparison, a number and a unit. */
     private static final Pattern THRESHOLD_NUMBER = Pattern.compile("^[≤≥<>=]+\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
@@ -97,46 +92,13 @@ final class Reporting {
     }
 
     /**
-     * Returns the subject's steps that the check caused, each with its own time. The subject times "predict" around
-     * its whole computation, which first reads the data and loads the model when nothing did before: those steps then
-     * ran inside it, and their time is counted twice. Which steps ran inside is not recorded; it is inferred from the
-     * check's duration: steps that ran before "predict" (not inside) add their time to the check's, so the largest set
-     * of steps whose time fits into the check beside "predict" ran outside it, the others inside. The estimate errs by
-     * at most the evaluation's own time, and it leaves a subject that times its steps exclusively unchanged.
+     * Returns the subject's steps that the check caused, each with its own time: the steps done so far less those done
+     * before the check started. The subject times each step on its own (it loads the data and the model before it
+     * starts timing "predict"), so no step's time includes another's.
      */
-    static Map<String, Long> ownStepNanos(Map<String, Long> steps, Set<String> before, long checkNanos) {
-        Map<String, Long> own = new LinkedHashMap<>();
-        List<String> earlier = new ArrayList<>();
-        for (Map.Entry<String, Long> step : steps.entrySet()) {
-            if (before.contains(step.getKey())) {
-                continue;
-            }
-            if (!step.getKey().equals(PREDICT)) {
-                own.put(step.getKey(), step.getValue());
-                if (!own.containsKey(PREDICT)) {
-                    earlier.add(step.getKey());
-                }
-                continue;
-            }
-            long predict = step.getValue();
-            long all = 0;
-            long outside = 0;
-            for (String candidate : earlier) {
-                all += steps.get(candidate);
-            }
-            for (int mask = 0; mask < 1 << earlier.size(); mask++) {
-                long sum = 0;
-                for (int i = 0; i < earlier.size(); i++) {
-                    if ((mask & 1 << i) != 0) {
-                        sum += steps.get(earlier.get(i));
-                    }
-                }
-                if (sum + predict <= checkNanos && sum > outside) {
-                    outside = sum;
-                }
-            }
-            own.put(PREDICT, Math.max(0, predict - (all - outside)));
-        }
+    static Map<String, Long> ownStepNanos(Map<String, Long> steps, Set<String> before) {
+        Map<String, Long> own = new LinkedHashMap<>(steps);
+        own.keySet().removeAll(before);
         return own;
     }
 
@@ -224,7 +186,7 @@ final class Reporting {
     private static Run timed(ExtensionContext owner, Subject subject, Run run) {
         Map<String, Long> raw = subject.stepNanos();
         RunRecord record = record(owner);
-        record.knowSteps(ownStepNanos(raw, run.stepsBefore(), run.nanos()));
+        record.knowSteps(ownStepNanos(raw, run.stepsBefore()));
         Map<String, Long> known = record.stepNanos();
         Map<String, Long> steps = new LinkedHashMap<>();
         raw.forEach((step, nanos) -> steps.put(step, known.getOrDefault(step, nanos)));

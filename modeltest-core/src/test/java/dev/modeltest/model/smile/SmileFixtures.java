@@ -73,15 +73,19 @@ final class SmileFixtures {
     }
 
     /** Trains a seeded forest with a formula on the iris training set, the species as a nominal label. */
-    static RandomForest irisForest() {
+    /** The iris training set as a Smile data frame whose {@code species} is nominal, with the species' names. */
+    static DataFrame irisFrame() {
         TestData train = irisTrain();
         StructField species =
                 new StructField("species", DataTypes.IntegerType, new NominalScale(SPECIES.toArray(String[]::new)));
-        DataFrame df = DataFrame.of(matrix(train, IRIS_FEATURES), IRIS_FEATURES.toArray(String[]::new))
+        return DataFrame.of(matrix(train, IRIS_FEATURES), IRIS_FEATURES.toArray(String[]::new))
                 .merge(IntVector.of(species, speciesCodes(train)));
+    }
+
+    static RandomForest irisForest() {
         return RandomForest.fit(
                 Formula.lhs("species"),
-                df,
+                irisFrame(),
                 20,
                 0,
                 SplitRule.GINI,

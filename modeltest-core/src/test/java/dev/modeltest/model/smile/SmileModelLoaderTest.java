@@ -4,6 +4,7 @@ import static dev.modeltest.model.smile.SmileFixtures.IRIS_FEATURES;
 import static dev.modeltest.model.smile.SmileFixtures.IRIS_TEST;
 import static dev.modeltest.model.smile.SmileFixtures.SPECIES;
 import static dev.modeltest.model.smile.SmileFixtures.irisForest;
+import static dev.modeltest.model.smile.SmileFixtures.irisFrame;
 import static dev.modeltest.model.smile.SmileFixtures.irisTest;
 import static dev.modeltest.model.smile.SmileFixtures.irisTrain;
 import static dev.modeltest.model.smile.SmileFixtures.load;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import smile.base.cart.SplitRule;
+import smile.classification.AdaBoost;
+import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
@@ -139,6 +142,19 @@ class SmileModelLoaderTest {
             assertThat(predictions.predictedLabel(r)).as("row %d", r + 1).isEqualTo(Integer.toString(label));
             assertThat(probabilities(predictions, r)).as("row %d", r + 1).containsExactly(posteriori);
         }
+    }
+
+    @Test
+    void namesTheClassesByTheLabelsLevelsWhereTheModelKeepsThem() throws IOException {
+        // AdaBoost's trees keep the nominal response, so the species' names come back; GradientTreeBoost's regression
+        // trees do not, and no public accessor gives the levels: its classes are Smile's integer labels (as
+        // docs/models.md says).
+        Model ada = load(serialize(AdaBoost.fit(Formula.lhs("species"), irisFrame()), dir.resolve("iris-ada.ser")));
+        Model boost = load(
+                serialize(GradientTreeBoost.fit(Formula.lhs("species"), irisFrame()), dir.resolve("iris-gbm.ser")));
+
+        assertThat(ada.classes()).containsExactlyElementsOf(SPECIES);
+        assertThat(boost.classes()).containsExactly("0", "1", "2");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import smile.base.cart.CART;
 import smile.classification.Classifier;
 import smile.classification.DataFrameClassifier;
@@ -117,9 +118,26 @@ final class SmileModels {
             return names;
         }
 
-        /** Returns, for each schema field, the index of the batch feature that feeds it. */
-        int[] mapping(List<String> featureNames, String model) {
-            return InputColumns.byName(model, names, featureNames);
+        /** The last batch columns matched and their mapping: every call of a latency gate brings the same columns. */
+        private volatile Mapping last;
+
+        private record Mapping(List<String> featureNames, int[] map) {}
+
+        /**
+         * Returns, for each schema field, the index of the batch feature that feeds it. The mapping of the last columns
+         * is kept, so that a single-row call (a latency gate makes a million) does not match names or describe the
+         * model again; {@code model} is asked for only when the columns change.
+         */
+        int[] mapping(List<String> featureNames, Supplier<String> model) {
+            Mapping known = last;
+            if (known != null
+                    && (known.featureNames() == featureNames
+                            || known.featureNames().equals(featureNames))) {
+                return known.map();
+            }
+            int[] map = InputColumns.byName(model.get(), names, featureNames);
+            last = new Mapping(List.copyOf(featureNames), map);
+            return map;
         }
 
         Tuple tuple(Row row, int[] map) {
@@ -262,7 +280,7 @@ final class SmileModels {
 
         @Override
         public void predict(Batch batch, Output out) {
-            int[] map = tuples.mapping(batch.featureNames(), describe());
+            int[] map = tuples.mapping(batch.featureNames(), this::describe);
             int start = 0;
             if (!bound && batch.size() > 0) {
                 // The first prediction binds the formula to the schema; do it on one thread.
@@ -346,7 +364,7 @@ final class SmileModels {
 
         @Override
         public void predict(Batch batch, Output out) {
-            int[] map = tuples.mapping(batch.featureNames(), describe());
+            int[] map = tuples.mapping(batch.featureNames(), this::describe);
             int start = 0;
             if (!bound && batch.size() > 0) {
                 synchronized (this) {

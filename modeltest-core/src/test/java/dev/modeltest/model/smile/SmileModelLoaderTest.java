@@ -258,6 +258,15 @@ class SmileModelLoaderTest {
 
         assertThat(byName).isEqualTo(inSchemaOrder);
         assertThat(byName.hasProbabilities()).isTrue();
+        // The model keeps the last mapping: it must follow the columns as they change, back and forth.
+        assertThat(Predictor.predict(test, "species", Features.of(test, model.requiredFeatures()), model))
+                .isEqualTo(inSchemaOrder);
+        List<String> three = List.of("sepal_length", "petal_length", "petal_width");
+        assertThatThrownBy(() -> Predictor.predict(test, "species", Features.of(test, three), model))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("expects input column(s) [sepal_width] that the test does not give it");
+        assertThat(Predictor.predict(reordered, "species", Features.of(reordered, shuffled), model))
+                .isEqualTo(inSchemaOrder);
     }
 
     @Test

@@ -10,7 +10,12 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.AbstractColumnParser;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.AddCellToColumnException;
+import tech.tablesaw.io.ReadOptions;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
@@ -79,7 +84,15 @@ public final class DataLoader {
         return formats;
     }
 
-    /** Comma-separated values with a header row, read by Tablesaw with every row sampled for the column types. */
+    /**
+     * Comma-separated values with a header row, read by Tablesaw; each column gets the type that fits every row.
+     *
+     * <p>Tablesaw types the columns either from a sample of the rows or from all of them; from all of them it first holds
+     * every cell as a string (a million rows of 13 columns need over 3 GB). So the file is read with the sampled types,
+     * and read again with all rows typed only when those types would not hold for every row: a later value fails to
+     * parse, or a column typed as text from a sample of missing values holds only values of a narrower type (numbers,
+     * dates, booleans). The result is the same table as typing from all rows.
+     */
     static final class CsvFormat implements DataFormat {
         @Override
         public String name() {
@@ -94,12 +107,65 @@ public final class DataLoader {
         @Override
         public Table read(Resource resource) throws IOException {
             try (InputStream in = resource.open()) {
-                return Table.read()
-                        .csv(CsvReadOptions.builder(in)
-                                .tableName(resource.fileName())
-                                .sample(false)
-                                .build());
+                CsvReadOptions sampled = options(in, resource, true);
+                Table table = Table.read().csv(sampled);
+                if (textColumnsAreText(table, sampled)) {
+                    return table;
+                }
+            } catch (AddCellToColumnException e) {
+                // A row after the sample does not fit the sampled type: type every row.
             }
+            try (InputStream in = resource.open()) {
+                return Table.read().csv(options(in, resource, false));
+            }
+        }
+
+        private static CsvReadOptions options(InputStream in, Resource resource, boolean sample) {
+            return CsvReadOptions.builder(in)
+                    .tableName(resource.fileName())
+                    .sample(sample)
+                    .build();
+        }
+
+        /**
+         * Returns whether every text column would be text when typed from all rows: no narrower type that Tablesaw
+         * tries before text parses all its values.
+         */
+        static boolean textColumnsAreText(Table table, ReadOptions options) {
+            List<ColumnType> narrower = new ArrayList<>();
+            for (ColumnType type : options.columnTypesToDetect()) {
+                if (type == ColumnType.STRING) {
+                    break;
+                }
+                narrower.add(type);
+            }
+            for (Column<?> column : table.columns()) {
+                if (column.type() != ColumnType.STRING) {
+                    continue;
+                }
+                for (ColumnType type : narrower) {
+                    if (parsesEveryValue(column, type.customParser(options))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether the parser reads every value of a text column that is not missing, and there is at least one. */
+        private static boolean parsesEveryValue(Column<?> column, AbstractColumnParser<?> parser) {
+            boolean any = false;
+            for (int i = 0; i < column.size(); i++) {
+                String value = column.getString(i);
+                if (column.isMissing(i) || parser.isMissing(value)) {
+                    continue;
+                }
+                if (!parser.canParse(value)) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.modeltest.internal.Names;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apiguardian.api.API;
 
 /**
@@ -20,23 +21,31 @@ public final class Features {
     private final List<String> names;
     private final Map<String, Integer> indexes = new HashMap<>();
     private final double[][] numeric;
-    private final String[][] text;
+    /**
+     * The text of each column: read up front for text columns; for number columns only if a model asks for their text
+     * ({@link Row#getString}), since a million numbers as strings take tens of megabytes a column.
+     */
+    private final AtomicReferenceArray<String[]> text;
+
+    private final TestData data;
     private final int rows;
 
     private Features(TestData data, List<String> names) {
         this.dataName = data.name();
         this.names = List.copyOf(names);
         this.rows = data.rowCount();
+        this.data = data;
         this.numeric = new double[names.size()][];
-        this.text = new String[names.size()][];
+        this.text = new AtomicReferenceArray<>(names.size());
         for (int f = 0; f < names.size(); f++) {
             String name = names.get(f);
             data.requireColumn(name, "feature");
             indexes.put(name, f);
             if (data.kind(name).isNumeric()) {
                 numeric[f] = data.doubles(name);
+            } else {
+                text.set(f, data.strings(name));
             }
-            text[f] = data.strings(name);
         }
     }
 
@@ -88,7 +97,17 @@ public final class Features {
         double[] column = numeric[feature];
         if (column == null) {
             throw new DataException("data set " + dataName + ", feature column '" + names.get(feature)
-                    + "' is not numeric" + firstNonNumber(text[feature]) + ", but the model reads it as a number");
+                    + "' is not numeric" + firstNonNumber(text.get(feature)) + ", but the model reads it as a number");
+        }
+        return column[dataRow];
+    }
+
+    private String textAt(int feature, int dataRow) {
+        String[] column = text.get(feature);
+        if (column == null) {
+            // TestData reads a column's text once; racing threads get the same array.
+            column = data.strings(names.get(feature));
+            text.compareAndSet(feature, null, column);
         }
         return column[dataRow];
     }
@@ -198,7 +217,7 @@ public final class Features {
 
         @Override
         public String getString(int feature) {
-            return text[feature][dataRow];
+            return textAt(feature, dataRow);
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.modeltest.model.Batch;
 import dev.modeltest.model.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Finds a model's inputs among the columns of a {@link Batch} and checks, before anything is predicted, that they are
@@ -37,6 +38,41 @@ public final class InputColumns {
                     + " the model expects " + wanted + ", the test gives " + given);
         }
         return map;
+    }
+
+    /**
+     * A model's inputs, matched by name to the columns of each batch as {@link #byName} does, keeping the last match:
+     * a latency gate hands the model the same columns on each of its many single-row calls, which then neither match
+     * names again nor describe the model.
+     */
+    public static final class ByName {
+
+        private final List<String> wanted;
+        private volatile Match last;
+
+        private record Match(List<String> given, int[] map) {}
+
+        /** Creates the matcher of a model's input names, in its order. */
+        public ByName(List<String> wanted) {
+            this.wanted = List.copyOf(wanted);
+        }
+
+        /**
+         * Returns, for each input, the index of the batch column that feeds it, as {@link #byName}; the array is shared
+         * between calls and must not be changed.
+         *
+         * @param model the model's description, asked for only when the columns differ from the last call's
+         * @throws DataException as {@link #byName}
+         */
+        public int[] map(Supplier<String> model, List<String> given) {
+            Match known = last;
+            if (known != null && (known.given() == given || known.given().equals(given))) {
+                return known.map();
+            }
+            int[] map = byName(model.get(), wanted, given);
+            last = new Match(List.copyOf(given), map);
+            return map;
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.modeltest.error.DataException;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Features;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -39,6 +41,30 @@ class InputColumnsTest {
                 .isInstanceOf(DataException.class)
                 .hasMessage("Lib model.bin (3 classes) expects input column(s) [z, y] that the test does not give it;"
                         + " the model expects [a, z, y], the test gives [a, b]");
+    }
+
+    @Test
+    void keepsTheLastMatchAndFollowsTheColumnsWhenTheyChange() {
+        InputColumns.ByName inputs = new InputColumns.ByName(List.of("c", "a"));
+        AtomicInteger described = new AtomicInteger();
+        Supplier<String> model = () -> {
+            described.incrementAndGet();
+            return MODEL;
+        };
+
+        int[] first = inputs.map(model, List.of("a", "b", "c"));
+        int[] again = inputs.map(model, List.of("a", "b", "c"));
+
+        assertThat(first).containsExactly(2, 0);
+        assertThat(again).isSameAs(first);
+        assertThat(described).hasValue(1);
+        assertThat(inputs.map(model, List.of("c", "a"))).containsExactly(0, 1);
+        assertThatThrownBy(() -> inputs.map(model, List.of("a", "b")))
+                .isInstanceOf(DataException.class)
+                .hasMessage("Lib model.bin (3 classes) expects input column(s) [c] that the test does not give it;"
+                        + " the model expects [c, a], the test gives [a, b]");
+        assertThat(inputs.map(model, List.of("a", "b", "c"))).containsExactly(2, 0);
+        assertThat(described).hasValue(4);
     }
 
     @Test

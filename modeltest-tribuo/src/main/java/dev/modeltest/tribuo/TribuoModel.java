@@ -31,6 +31,7 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
 
     private final org.tribuo.Model<T> model;
     private final List<String> features;
+    private final InputColumns.ByName inputColumns;
     private final String[] featureArray;
     private final String description;
     /** What the model expects, as the message on a non-numeric input column says it. */
@@ -44,6 +45,7 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
             names.add(map.get(id).getName());
         }
         this.features = List.copyOf(names);
+        this.inputColumns = new InputColumns.ByName(features);
         this.featureArray = names.toArray(String[]::new);
         this.description = "Tribuo " + fileName + " (" + model.getClass().getSimpleName()
                 + (detail.isEmpty() ? "" : ", " + detail) + ")";
@@ -82,7 +84,7 @@ abstract class TribuoModel<T extends org.tribuo.Output<T>> implements Model {
         if (batch.size() == 0) {
             return;
         }
-        int[] inputs = InputColumns.byName(description, features, batch.featureNames());
+        int[] inputs = inputColumns.map(() -> description, batch.featureNames());
         // Tribuo's features are numbers: a text column fails here, before any row is read.
         InputColumns.requireNumeric(description, batch, inputs, numbersForFeatures);
         // Every row is read, and every gap found, before Tribuo sees any of them.

@@ -23,12 +23,15 @@ final class XGBoostModel implements Model {
     private final BoosterDocument document;
     private final List<String> classes;
     private final String description;
+    /** Matches the model's feature names to the batch's columns, when the model file stores names. */
+    private final InputColumns.ByName byName;
     /** What the model expects, as the message on a non-numeric input column says it. */
     private final String numericInputs;
 
     XGBoostModel(Booster booster, BoosterDocument document, List<String> classes, String fileName) {
         this.booster = booster;
         this.document = document;
+        this.byName = new InputColumns.ByName(document.featureNames());
         this.classes = List.copyOf(classes);
         this.description = "XGBoost " + fileName + " (" + document.objectiveName()
                 + (task() == Task.CLASSIFICATION ? ", " + classes.size() + " classes" : "") + ")";
@@ -170,7 +173,7 @@ final class XGBoostModel implements Model {
             }
             return identity;
         }
-        return InputColumns.byName(description, wanted, given);
+        return byName.map(() -> description, given);
     }
 
     @Override

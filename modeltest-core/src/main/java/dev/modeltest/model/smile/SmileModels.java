@@ -103,6 +103,7 @@ final class SmileModels {
         private final StructType schema;
         private final StructField[] fields;
         private final List<String> names;
+        private final InputColumns.ByName inputs;
         private final boolean allDouble;
 
         TupleFactory(StructType schema) {
@@ -110,6 +111,7 @@ final class SmileModels {
             this.fields = schema.fields();
             // Built once: every batch's columns are matched against it by name.
             this.names = List.of(schema.names());
+            this.inputs = new InputColumns.ByName(names);
             this.allDouble = Arrays.stream(fields)
                     .allMatch(f -> f.type.id() == DataType.ID.Double && !(f.measure instanceof CategoricalMeasure));
         }
@@ -118,26 +120,9 @@ final class SmileModels {
             return names;
         }
 
-        /** The last batch columns matched and their mapping: every call of a latency gate brings the same columns. */
-        private volatile Mapping last;
-
-        private record Mapping(List<String> featureNames, int[] map) {}
-
-        /**
-         * Returns, for each schema field, the index of the batch feature that feeds it. The mapping of the last columns
-         * is kept, so that a single-row call (a latency gate makes a million) does not match names or describe the
-         * model again; {@code model} is asked for only when the columns change.
-         */
+        /** Returns, for each schema field, the index of the batch feature that feeds it (see InputColumns.ByName). */
         int[] mapping(List<String> featureNames, Supplier<String> model) {
-            Mapping known = last;
-            if (known != null
-                    && (known.featureNames() == featureNames
-                            || known.featureNames().equals(featureNames))) {
-                return known.map();
-            }
-            int[] map = InputColumns.byName(model.get(), names, featureNames);
-            last = new Mapping(List.copyOf(featureNames), map);
-            return map;
+            return inputs.map(model, featureNames);
         }
 
         Tuple tuple(Row row, int[] map) {

@@ -17,6 +17,7 @@ import dev.modeltest.subject.Subject;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Reports to Allure when {@code allure-jupiter} is on the test class path, and does nothing otherwise. Calls happen on
@@ -78,26 +82,43 @@ final class AllureSupport {
         }
     }
 
-    static void labels(Class<?> testClass, Class<?> ownerClass, Optional<String> parentSuite) {
-        if (PRESENT) {
-            Impl.labels(testClass, ownerClass, parentSuite);
-        }
+    /**
+     * The Allure test result that one JUnit test reports into, found when the test starts. Later reports go to it by
+     * its id, never to "the current test" of whatever thread reports: a thread's current Allure test can be another
+     * test's (JUnit's worker threads inherit the Allure context of the thread that started them, e.g. of a test that
+     * runs model test classes itself), and two threads then write the same result at once.
+     *
+     * @param lifecycle the Allure lifecycle (an {@code AllureLifecycle}), kept as an object so that this class loads
+     *     without Allure
+     * @param uuid the id of the test's result in that lifecycle
+     */
+    record Test(Object lifecycle, String uuid) {}
+
+    /**
+     * Finds the Allure result of the test about to run on this thread, and groups it by model test class.
+     *
+     * @return the test's result, or empty when Allure is absent or this thread's current Allure test is not this test
+     */
+    static Optional<Test> testStarted(
+            Class<?> testClass, Method method, Class<?> ownerClass, Optional<String> parentSuite) {
+        return PRESENT ? Impl.testStarted(testClass, method, ownerClass, parentSuite) : Optional.empty();
     }
 
     static void result(
+            Test test,
             Subject subject,
             Optional<Provenance> provenance,
             Reporting.Run run,
             CheckResult result,
             List<Double> earlierValues) {
         if (PRESENT) {
-            Impl.result(subject, provenance, run, result, earlierValues);
+            Impl.result(test, subject, provenance, run, result, earlierValues);
         }
     }
 
-    static void error(Subject subject, Reporting.Run run, Throwable error) {
+    static void error(Test test, Subject subject, Reporting.Run run, Throwable error) {
         if (PRESENT) {
-            Impl.error(subject, run, error);
+            Impl.error(test, subject, run, error);
         }
     }
 
@@ -123,9 +144,26 @@ final class AllureSupport {
 
         private Impl() {}
 
-        private static Optional<AllureLifecycle> lifecycle() {
+        /**
+         * Binds the test to this thread's current Allure test result when that result is this test's: Allure's JUnit
+         * listener names it {@code <test class>.<method>}, from the same method source JUnit gives the extension.
+         */
+        static Optional<Test> testStarted(
+                Class<?> testClass, Method method, Class<?> ownerClass, Optional<String> parentSuite) {
             AllureLifecycle lifecycle = Allure.getLifecycle();
-            return lifecycle.getCurrentTestCase().isPresent() ? Optional.of(lifecycle) : Optional.empty();
+            Optional<String> current = lifecycle.getCurrentTestCase();
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            String fullName = testClass.getName() + "." + method.getName();
+            AtomicBoolean ours = new AtomicBoolean();
+            lifecycle.updateTestCase(current.get(), test -> ours.set(fullName.equals(test.getFullName())));
+            if (!ours.get()) {
+                return Optional.empty();
+            }
+            Test test = new Test(lifecycle, current.get());
+            labels(test, testClass, ownerClass, parentSuite);
+            return Optional.of(test);
         }
 
         /**
@@ -133,17 +171,23 @@ final class AllureSupport {
          * qualified name Allure's JUnit listener uses), sub-suite = the {@code @Nested} classes between the two, parent
          * suite as configured. (The Packages tab already groups by package.)
          */
-        static void labels(Class<?> testClass, Class<?> ownerClass, Optional<String> parentSuite) {
-            lifecycle()
-                    .ifPresent(lifecycle -> lifecycle.updateTestCase(test -> {
-                        List<Label> labels = test.getLabels();
-                        labels.removeIf(
-                                l -> Set.of("parentSuite", "suite", "subSuite").contains(l.getName()));
-                        parentSuite.ifPresent(parent -> labels.add(ResultsUtils.createParentSuiteLabel(parent)));
-                        labels.add(ResultsUtils.createSuiteLabel(ownerClass.getSimpleName()));
-                        nestedPath(testClass, ownerClass)
-                                .ifPresent(path -> labels.add(ResultsUtils.createSubSuiteLabel(path)));
-                    }));
+        private static void labels(Test test, Class<?> testClass, Class<?> ownerClass, Optional<String> parentSuite) {
+            update(test, result -> {
+                List<Label> labels = result.getLabels();
+                labels.removeIf(l -> Set.of("parentSuite", "suite", "subSuite").contains(l.getName()));
+                parentSuite.ifPresent(parent -> labels.add(ResultsUtils.createParentSuiteLabel(parent)));
+                labels.add(ResultsUtils.createSuiteLabel(ownerClass.getSimpleName()));
+                nestedPath(testClass, ownerClass).ifPresent(path -> labels.add(ResultsUtils.createSubSuiteLabel(path)));
+            });
+        }
+
+        private static AllureLifecycle lifecycle(Test test) {
+            return (AllureLifecycle) test.lifecycle();
+        }
+
+        /** Changes the test's own result, by its id, whichever thread calls. */
+        private static void update(Test test, Consumer<TestResult> update) {
+            lifecycle(test).updateTestCase(test.uuid(), update);
         }
 
         private static Optional<String> nestedPath(Class<?> testClass, Class<?> ownerClass) {
@@ -155,17 +199,13 @@ final class AllureSupport {
         }
 
         static void result(
+                Test bound,
                 Subject subject,
                 Optional<Provenance> provenance,
                 Reporting.Run run,
                 CheckResult result,
                 List<Double> earlierValues) {
-            Optional<AllureLifecycle> current = lifecycle();
-            if (current.isEmpty()) {
-                return;
-            }
-            AllureLifecycle lifecycle = current.get();
-            lifecycle.updateTestCase(test -> {
+            update(bound, test -> {
                 test.setName(run.index() == 0 ? result.title() : test.getName() + " · " + result.title());
                 addLabelOnce(test, "feature", result.family().displayName());
                 test.getLabels().stream()
@@ -209,33 +249,41 @@ final class AllureSupport {
                     },
                     cursor + Math.round(evaluateMillis),
                     0));
-            lifecycle.updateTestCase(test -> test.getSteps().addAll(steps));
-
             // Excluded from the history id: a test stays the same test when its measured value changes.
-            Allure.parameter("check", result.check(), true);
-            Allure.parameter("threshold", result.threshold(), true);
-            Allure.parameter("measured", Reporting.measuredText(result), true);
-            Allure.parameter("verdict", result.verdict().name(), true);
-            Allure.parameter("n", result.n(), true);
+            List<Parameter> parameters = new ArrayList<>();
+            parameters.add(parameter("check", result.check()));
+            parameters.add(parameter("threshold", result.threshold()));
+            parameters.add(parameter("measured", Reporting.measuredText(result)));
+            parameters.add(parameter("verdict", result.verdict().name()));
+            parameters.add(parameter("n", result.n()));
             provenance.ifPresent(p -> {
-                Allure.parameter("data", p.data() + " (" + p.rows() + " rows)", true);
-                Allure.parameter("model", p.model(), true);
+                parameters.add(parameter("data", p.data() + " (" + p.rows() + " rows)"));
+                parameters.add(parameter("model", p.model()));
+            });
+            update(bound, test -> {
+                test.getSteps().addAll(steps);
+                test.getParameters().addAll(parameters);
             });
 
             Map<String, Object> json = new LinkedHashMap<>(Json.toMap(result));
             provenance.ifPresent(p -> json.put("provenance", p.asMap()));
-            Allure.addAttachment("result of " + result.check(), "application/json", Json.write(json), "json");
+            String resultJson = Json.write(json);
+            attach(bound, Attachment.json("result of " + result.check(), () -> resultJson));
             for (Attachment attachment : result.attachments()) {
-                attach(attachment);
+                attach(bound, attachment);
             }
             for (Attachment attachment : ReportAttachments.extra(result, subject)) {
-                attachShared(lifecycle, subject, attachment);
+                attachShared(bound, subject, attachment);
             }
             // A value that has not moved over the kept builds says so in its history; a flat line would only cost
             // the report 15 KB a check.
             if (Double.isFinite(result.measured()) && earlierValues.stream().anyMatch(v -> v != result.measured())) {
-                attach(trend(result, earlierValues));
+                attach(bound, trend(result, earlierValues));
             }
+        }
+
+        private static Parameter parameter(String name, Object value) {
+            return ResultsUtils.createParameter(name, value, true, null);
         }
 
         /**
@@ -243,7 +291,8 @@ final class AllureSupport {
          * once into the results directory and referenced by each check's test, so that the report holds one copy (Allure
          * stores each attachment file once). Drawn once, too.
          */
-        private static void attachShared(AllureLifecycle lifecycle, Subject subject, Attachment attachment) {
+        private static void attachShared(Test bound, Subject subject, Attachment attachment) {
+            AllureLifecycle lifecycle = lifecycle(bound);
             SharedAttachments shared = SHARED.compute(
                     subject,
                     (s, known) -> known != null && known.lifecycle() == lifecycle
@@ -256,29 +305,33 @@ final class AllureSupport {
                 } catch (RuntimeException e) {
                     return null;
                 }
-                String source = UUID.randomUUID() + "-attachment." + attachment.extension();
-                lifecycle.writeAttachment(source, new ByteArrayInputStream(content));
-                return new io.qameta.allure.model.Attachment()
-                        .setName(name)
-                        .setType(attachment.mediaType())
-                        .setSource(source);
+                return write(lifecycle, name, attachment.mediaType(), attachment.extension(), content);
             });
             if (written == null) {
-                attach(attachment);
+                attach(bound, attachment);
                 return;
             }
-            lifecycle.updateTestCase(test -> test.getAttachments()
-                    .add(new io.qameta.allure.model.Attachment()
-                            .setName(written.getName())
-                            .setType(written.getType())
-                            .setSource(written.getSource())));
+            update(
+                    bound,
+                    test -> test.getAttachments()
+                            .add(new io.qameta.allure.model.Attachment()
+                                    .setName(written.getName())
+                                    .setType(written.getType())
+                                    .setSource(written.getSource())));
         }
 
-        static void error(Subject subject, Reporting.Run run, Throwable error) {
-            Optional<AllureLifecycle> current = lifecycle();
-            if (current.isEmpty()) {
-                return;
-            }
+        /** Writes an attachment's file into the results and describes it; Allure adds a file only once. */
+        private static io.qameta.allure.model.Attachment write(
+                AllureLifecycle lifecycle, String name, String mediaType, String extension, byte[] content) {
+            String source = UUID.randomUUID() + "-attachment." + extension;
+            lifecycle.writeAttachment(source, new ByteArrayInputStream(content));
+            return new io.qameta.allure.model.Attachment()
+                    .setName(name)
+                    .setType(mediaType)
+                    .setSource(source);
+        }
+
+        static void error(Test bound, Subject subject, Reporting.Run run, Throwable error) {
             List<StepResult> steps = subjectSteps(subject, run);
             long cursor = steps.isEmpty()
                     ? run.startMillis()
@@ -288,7 +341,7 @@ final class AllureSupport {
                     step("evaluate: could not run (" + Reporting.category(error) + ")", Status.BROKEN, cursor, millis);
             evaluate.setStatusDetails(new StatusDetails().setMessage(String.valueOf(error.getMessage())));
             steps.add(evaluate);
-            current.get().updateTestCase(test -> {
+            update(bound, test -> {
                 addLabelOnce(test, "tag", "modeltest");
                 test.getSteps().addAll(steps);
             });
@@ -389,20 +442,26 @@ final class AllureSupport {
         }
 
         /** Adds an attachment; one that cannot be made is reported in its place instead of breaking the test. */
-        private static void attach(Attachment attachment) {
-            byte[] content;
+        private static void attach(Test bound, Attachment attachment) {
+            AllureLifecycle lifecycle = lifecycle(bound);
+            io.qameta.allure.model.Attachment written;
             try {
-                content = attachment.content().get();
+                written = write(
+                        lifecycle,
+                        attachment.name(),
+                        attachment.mediaType(),
+                        attachment.extension(),
+                        attachment.content().get());
             } catch (RuntimeException e) {
-                Allure.addAttachment(
-                        attachment.name() + " (could not be made)", "text/plain", String.valueOf(e), "txt");
-                return;
+                written = write(
+                        lifecycle,
+                        attachment.name() + " (could not be made)",
+                        "text/plain",
+                        "txt",
+                        String.valueOf(e).getBytes(StandardCharsets.UTF_8));
             }
-            Allure.addAttachment(
-                    attachment.name(),
-                    attachment.mediaType(),
-                    new ByteArrayInputStream(content),
-                    attachment.extension());
+            io.qameta.allure.model.Attachment added = written;
+            update(bound, test -> test.getAttachments().add(added));
         }
 
         private static String html(String text) {

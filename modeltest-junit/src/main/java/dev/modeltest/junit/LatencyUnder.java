@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Passes when the model's prediction latency at {@link #percentile()} is at most {@link #millis()}: measured
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>This measures the user's model; it needs a model to call, so it is a configuration error with
  * {@code @ModelTest(predictions = ...)}.
  *
+ * <p>Under JUnit's parallel execution the gate holds JUnit's global lock ({@link Resources#GLOBAL}, read-write): the
+ * model test class that declares it runs alone, its tests one after another, so no other test shares the processor
+ * while it is timed.
+ *
  * @since 0.1.0
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Test
 @ExtendWith(ModelTestExtension.class)
 @CheckedBy(BuiltInChecks.Latency.class)
+@ResourceLock(Resources.GLOBAL)
 @API(status = API.Status.STABLE, since = "0.1.0")
 public @interface LatencyUnder {
 

@@ -129,7 +129,9 @@ final class Reporting {
         String test = testName(context, owner);
         RunRecord record = record(owner);
         record.add(test, gate.annotation(), result);
-        AllureSupport.result(subject, provenance, timed, result, record.earlierValues(test, result));
+        allureTest(context)
+                .ifPresent(allure -> AllureSupport.result(
+                        allure, subject, provenance, timed, result, record.earlierValues(test, result)));
     }
 
     static void error(
@@ -147,7 +149,7 @@ final class Reporting {
         putSubject(entry, context, owner, subject, Provenance.known(subject));
         context.publishReportEntry(entry);
         record(owner).addError(testName(context, owner), gate.annotation(), error);
-        AllureSupport.error(subject, timed, error);
+        allureTest(context).ifPresent(allure -> AllureSupport.error(allure, subject, timed, error));
     }
 
     /** Reports a check annotation whose attributes are invalid: the test fails before any check runs. */
@@ -170,7 +172,14 @@ final class Reporting {
                 .map(String::trim)
                 .filter(v -> !v.isEmpty() && !v.equals("none"))
                 .map(v -> v.equals("package") ? ownerClass.getPackageName() : v);
-        AllureSupport.labels(context.getRequiredTestClass(), ownerClass, parentSuite);
+        AllureSupport.testStarted(
+                        context.getRequiredTestClass(), context.getRequiredTestMethod(), ownerClass, parentSuite)
+                .ifPresent(allure -> context.getStore(NAMESPACE).put(AllureSupport.Test.class, allure));
+    }
+
+    /** Returns the Allure result this test reports into, found when it started; empty without Allure. */
+    private static Optional<AllureSupport.Test> allureTest(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(AllureSupport.Test.class, AllureSupport.Test.class));
     }
 
     static void classFinished(ExtensionContext owner, Subject subject) {

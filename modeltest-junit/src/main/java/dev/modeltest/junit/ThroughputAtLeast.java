@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Passes when {@link #threads()} threads calling the model at once, on real rows of the test data, predict at least
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>It needs a model to call (not {@code @ModelTest(predictions = ...)}), and more than one thread only for a model
  * whose {@code isThreadSafe()} is true. See {@code docs/latency.md}.
  *
+ * <p>Under JUnit's parallel execution the gate holds JUnit's global lock ({@link Resources#GLOBAL}, read-write), as
+ * {@link LatencyUnder} does: its model test class runs alone while it is timed.
+ *
  * @since 0.1.0
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -31,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Test
 @ExtendWith(ModelTestExtension.class)
 @CheckedBy(LatencyChecks.Throughput.class)
+@ResourceLock(Resources.GLOBAL)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface ThroughputAtLeast {
 

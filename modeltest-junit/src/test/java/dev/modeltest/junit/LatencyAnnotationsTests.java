@@ -8,10 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.model.Model;
 import dev.modeltest.model.ModelProvider;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** {@code @LatencyUnder}'s interval decision and rounds, and {@code @ThroughputAtLeast}, through the JUnit engine. */
@@ -225,6 +230,29 @@ class LatencyAnnotationsTests {
         assertThat(List.of(ThroughputAtLeast.class.getAnnotations()))
                 .extracting(a -> a.annotationType().getSimpleName())
                 .contains("Test", "ExtendWith", "CheckedBy");
+    }
+
+    @Test
+    void timedGatesHoldJunitsGlobalLockSoThatTheirClassRunsAloneInParallelMode() throws NoSuchMethodException {
+        for (Method gate : List.of(
+                ThroughputTestCase.class.getDeclaredMethod("keepsUp"),
+                LatencyTableTestCase.class.getDeclaredMethod("fast"))) {
+            assertThat(AnnotationSupport.findRepeatableAnnotations(gate, ResourceLock.class))
+                    .as("resource locks of %s", gate)
+                    .singleElement()
+                    .satisfies(lock -> {
+                        assertThat(lock.value()).isEqualTo(Resources.GLOBAL);
+                        assertThat(lock.mode()).isEqualTo(ResourceAccessMode.READ_WRITE);
+                    });
+        }
+        assertThat(AnnotationSupport.findRepeatableAnnotations(
+                        UntimedTestCase.class.getDeclaredMethod("accuracy"), ResourceLock.class))
+                .isEmpty();
+    }
+
+    static class UntimedTestCase {
+        @AccuracyAtLeast(0.5)
+        void accuracy() {}
     }
 
     private static void busyWait(long nanos) {

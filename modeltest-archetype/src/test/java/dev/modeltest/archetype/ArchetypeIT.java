@@ -2,11 +2,18 @@ package dev.modeltest.archetype;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * A new user's first contact, on the Maven and JDK of this build: generate a project from the archetype, run
@@ -64,6 +71,7 @@ class ArchetypeIT {
         assertThat(project.resolve("target/site/allure-maven-plugin/index.html"))
                 .exists();
         assertThat(reportedTestCases(project)).isEqualTo(8);
+        theWorkflowsStepsFitTheProject(project);
         // The last lines say where the report is.
         assertThat(MavenRun.lastLines(result.output(), 15))
                 .contains("modeltest: HTML report in " + project.resolve("target/site/allure-maven-plugin/index.html"));
@@ -151,6 +159,49 @@ class ArchetypeIT {
 
         assertThat(result.exitCode()).as(result.describe()).isNotZero();
         assertThat(result.output()).contains("No tests were executed!").contains("BUILD FAILURE");
+    }
+
+    /**
+     * The generated GitHub workflow runs what was run here, puts the summary on the job page once (its shell step, run
+     * here with a job summary file of its own), and uploads the report directory that the build wrote.
+     */
+    @SuppressWarnings("unchecked")
+    static void theWorkflowsStepsFitTheProject(Path project) {
+        Map<String, Object> workflow =
+                (Map<String, Object>) new Load(LoadSettings.builder().build())
+                        .loadFromString(MavenRun.read(project.resolve(".github/workflows/model-quality.yml")));
+        assertThat((Map<String, Object>) workflow.get("on")).containsKeys("push", "pull_request");
+        List<Map<String, Object>> steps = (List<Map<String, Object>>)
+                ((Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get("gates")).get("steps");
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        steps.stream().filter(s -> s.containsKey("name")).forEach(s -> byName.put((String) s.get("name"), s));
+
+        assertThat(byName.get("Quality gates and report").get("run"))
+                .isEqualTo("env -u GITHUB_STEP_SUMMARY mvn -B verify");
+
+        Map<String, Object> summary = byName.get("Summary on the job page");
+        assertThat(summary.get("if")).isEqualTo("always()");
+        Path jobSummary = project.resolve("target/github-step-summary.md");
+        try {
+            ProcessBuilder shell = new ProcessBuilder("bash", "-e", "-c", (String) summary.get("run"))
+                    .directory(project.toFile())
+                    .inheritIO();
+            shell.environment().put("GITHUB_STEP_SUMMARY", jobSummary.toString());
+            assertThat(shell.start().waitFor()).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        String page = MavenRun.read(jobSummary);
+        assertThat(page).contains("modeltest: 8 checks: 8 passed");
+        assertThat(page.split("modeltest: 8 checks", -1)).hasSize(2);
+
+        Map<String, Object> upload = byName.get("Keep the HTML report");
+        assertThat(upload.get("if")).isEqualTo("always()");
+        String path = (String) ((Map<String, Object>) upload.get("with")).get("path");
+        assertThat(project.resolve(path).resolve("index.html")).exists();
     }
 
     /** The fenced blocks of the generated README's section, joined. */

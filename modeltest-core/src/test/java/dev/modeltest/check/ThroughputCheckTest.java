@@ -219,7 +219,7 @@ class ThroughputCheckTest {
     }
 
     @ParameterizedTest(name = "{6}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             0        | 1 |    0 |  0 |      0 |      1 | 'rowsPerSecond' must be positive and finite, was 0
             NaN      | 1 |    0 |  0 |      0 |      1 | 'rowsPerSecond' must be positive and finite, was NaN
             Infinity | 1 |    0 |  0 |      0 |      1 | 'rowsPerSecond' must be positive and finite, was Infinity

@@ -3,6 +3,8 @@ package dev.modeltest.junit;
 import dev.modeltest.report.Summary;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +12,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -28,7 +40,9 @@ import org.junit.platform.launcher.TestPlan;
  * <p>Registered with the JUnit Platform launcher through {@code META-INF/services}, so that it runs in Maven, Gradle
  * and IDEs without configuration; it reads the report entries {@link ModelTestExtension} publishes for each check.
  * The configuration parameter {@value #SUMMARY_PARAMETER}{@code =false} turns it off. A run without model test
- * checks prints and writes nothing.
+ * checks prints and writes nothing, except this: a {@code @ModelTest} class of the run none of whose gates gave a
+ * verdict (all skipped, filtered out or never reached) gets a line saying so, so that a run that checked nothing
+ * never reads like a green one.
  *
  * @since 0.1.0
  */
@@ -46,6 +60,13 @@ public final class SummaryListener implements TestExecutionListener {
     private final Function<String, String> environment;
     private final List<Summary.Row> rows = Collections.synchronizedList(new ArrayList<>());
     private volatile ConfigurationParameters configuration;
+    private volatile TestPlan plan;
+    /** The {@code @ModelTest} class containers of the run, by unique id, with the classes. */
+    private final Map<String, Class<?>> modelTests = new ConcurrentHashMap<>();
+    /** The {@code @ModelTest} class containers of which a gate reported a verdict. */
+    private final Set<String> gated = ConcurrentHashMap.newKeySet();
+    /** Skipped tests and containers, with the reason. */
+    private final Map<String, String> skipped = new ConcurrentHashMap<>();
 
     /** Creates the listener that prints to {@code System.out}; called by the launcher. */
     public SummaryListener() {
@@ -65,7 +86,23 @@ public final class SummaryListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         rows.clear();
+        modelTests.clear();
+        gated.clear();
+        skipped.clear();
+        plan = testPlan;
         configuration = testPlan.getConfigurationParameters();
+        for (TestIdentifier root : testPlan.getRoots()) {
+            for (TestIdentifier node : testPlan.getDescendants(root)) {
+                javaClass(node)
+                        .filter(c -> AnnotationSupport.isAnnotated(c, ModelTest.class))
+                        .ifPresent(c -> modelTests.put(node.getUniqueId(), c));
+            }
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier testIdentifier, String reason) {
+        skipped.put(testIdentifier.getUniqueId(), reason == null ? "" : reason);
     }
 
     @Override
@@ -74,6 +111,14 @@ public final class SummaryListener implements TestExecutionListener {
         String verdict = values.get(Reporting.ENTRY_PREFIX + "verdict");
         if (verdict == null) {
             return;
+        }
+        TestPlan testPlan = plan;
+        for (Optional<TestIdentifier> node = Optional.of(testIdentifier);
+                node.isPresent() && testPlan != null;
+                node = testPlan.getParent(node.get())) {
+            if (modelTests.containsKey(node.get().getUniqueId())) {
+                gated.add(node.get().getUniqueId());
+            }
         }
         rows.add(new Summary.Row(
                 value(values, "modelTest"),
@@ -92,7 +137,15 @@ public final class SummaryListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (rows.isEmpty() || !enabled()) {
+        if (!enabled()) {
+            return;
+        }
+        String ungated = ungated(testPlan);
+        if (rows.isEmpty()) {
+            if (!ungated.isEmpty()) {
+                out.print(ungated);
+                out.flush();
+            }
             return;
         }
         Summary summary;
@@ -131,8 +184,93 @@ public final class SummaryListener implements TestExecutionListener {
                         .append('\n');
             }
         }
-        out.print(text);
+        out.print(text.append(ungated));
         out.flush();
+    }
+
+    /**
+     * One line for each {@code @ModelTest} class of the run that declares gates none of which gave a verdict, with
+     * why: filtered out of the run, skipped, or never reached (the class failed before its gates ran).
+     */
+    private String ungated(TestPlan testPlan) {
+        StringBuilder text = new StringBuilder();
+        Map<String, Class<?>> classes = new LinkedHashMap<>(modelTests);
+        for (Map.Entry<String, Class<?>> entry : classes.entrySet()) {
+            if (gated.contains(entry.getKey())) {
+                continue;
+            }
+            int declared = declaredGates(entry.getValue());
+            if (declared == 0) {
+                continue;
+            }
+            TestIdentifier container = testPlan.getTestIdentifier(entry.getKey());
+            List<TestIdentifier> gates = testPlan.getDescendants(container).stream()
+                    .filter(node ->
+                            javaMethod(node).map(SummaryListener::isGate).orElse(false))
+                    .toList();
+            String why;
+            if (skipped.containsKey(entry.getKey())) {
+                why = "the class was skipped" + reason(skipped.get(entry.getKey()));
+            } else if (gates.isEmpty()) {
+                why = "all were filtered out of this run";
+            } else if (gates.stream().allMatch(g -> skipped.containsKey(g.getUniqueId()))) {
+                why = "all were skipped" + reason(skipped.get(gates.get(0).getUniqueId()));
+            } else {
+                why = "none was reached (the class failed before its gates ran)";
+            }
+            text.append("modeltest: no gate ran in ")
+                    .append(entry.getValue().getSimpleName())
+                    .append(": it declares ")
+                    .append(declared)
+                    .append(declared == 1 ? " gate" : " gates")
+                    .append(", and ")
+                    .append(why)
+                    .append("; nothing was checked\n");
+        }
+        return text.toString();
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+    }
+
+    /** The methods of the class with a check annotation (one meta-annotated with {@link CheckedBy}). */
+    private static int declaredGates(Class<?> modelTest) {
+        return ReflectionSupport.findMethods(modelTest, SummaryListener::isGate, HierarchyTraversalMode.TOP_DOWN)
+                .size();
+    }
+
+    private static boolean isGate(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().isAnnotationPresent(CheckedBy.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Class<?>> javaClass(TestIdentifier node) {
+        Optional<TestSource> source = node.getSource();
+        if (node.isContainer() && source.isPresent() && source.get() instanceof ClassSource classSource) {
+            try {
+                return Optional.of(classSource.getJavaClass());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Method> javaMethod(TestIdentifier node) {
+        Optional<TestSource> source = node.getSource();
+        if (source.isPresent() && source.get() instanceof MethodSource methodSource) {
+            try {
+                return Optional.of(methodSource.getJavaMethod());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean enabled() {

@@ -2,6 +2,7 @@ package dev.modeltest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,35 @@ class SummaryListenerTests {
     static class NoChecksTestCase {
         @Test
         void plain() {}
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class AllGatesDisabledTestCase {
+        @Disabled("waiting for the new test set")
+        @AccuracyAtLeast(0.85)
+        void accurate() {}
+
+        @Disabled("waiting for the new test set")
+        @OutputRange(min = 0, max = 1)
+        void probabilities() {}
+    }
+
+    @Disabled("model retired")
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class DisabledClassTestCase {
+        @AccuracyAtLeast(0.85)
+        void accurate() {}
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class FailsBeforeItsGatesTestCase {
+        @BeforeAll
+        static void cannotStart() {
+            throw new IllegalStateException("no connection");
+        }
+
+        @AccuracyAtLeast(0.85)
+        void accurate() {}
     }
 
     @Test
@@ -166,6 +198,50 @@ class SummaryListenerTests {
     }
 
     @Test
+    void aModelTestClassWhoseGatesWereAllSkippedSaysThatNothingWasChecked() {
+        run(AllGatesDisabledTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .isEqualTo("modeltest: no gate ran in AllGatesDisabledTestCase: it declares 2 gates, and all were"
+                        + " skipped (waiting for the new test set); nothing was checked\n");
+        assertThat(dir.resolve("summary.md")).doesNotExist();
+    }
+
+    @Test
+    void aSkippedModelTestClassSaysThatNothingWasChecked() {
+        run(DisabledClassTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .isEqualTo("modeltest: no gate ran in DisabledClassTestCase: it declares 1 gate, and the class was"
+                        + " skipped (model retired); nothing was checked\n");
+    }
+
+    @Test
+    void aModelTestClassWhoseGatesWereFilteredOutSaysThatNothingWasChecked() {
+        runSelecting(selectMethod(SummaryTestCase.class, "plain"));
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .isEqualTo("modeltest: no gate ran in SummaryTestCase: it declares 3 gates, and all were filtered out"
+                        + " of this run; nothing was checked\n");
+    }
+
+    @Test
+    void aModelTestClassThatFailsBeforeItsGatesSaysThatNothingWasChecked() {
+        run(FailsBeforeItsGatesTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .isEqualTo("modeltest: no gate ran in FailsBeforeItsGatesTestCase: it declares 1 gate, and none was"
+                        + " reached (the class failed before its gates ran); nothing was checked\n");
+    }
+
+    @Test
+    void aClassWithGatesThatRanGetsNoSuchLine() {
+        run(SummaryTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("no gate ran");
+    }
+
+    @Test
     void launchersFindTheListenerThroughTheServiceLoader() {
         assertThat(ServiceLoader.load(TestExecutionListener.class).stream())
                 .anySatisfy(provider -> assertThat(provider.type()).isEqualTo(SummaryListener.class));
@@ -174,6 +250,20 @@ class SummaryListenerTests {
     /** The console lines with their column gaps (two spaces or more) shown as " | ". */
     private static List<String> columns(String text) {
         return text.lines().map(line -> line.replaceAll(" {2,}", " | ")).collect(Collectors.toList());
+    }
+
+    private void runSelecting(org.junit.platform.engine.DiscoverySelector selector) {
+        SummaryListener listener = new SummaryListener(
+                new PrintStream(console, true, StandardCharsets.UTF_8), StandardCharsets.UTF_8, environment::get);
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selector)
+                                .configurationParameter(Reporting.OUTPUT_DIR_PARAMETER, dir.toString())
+                                .build(),
+                        listener);
     }
 
     private void run(Class<?> fixture, Charset consoleCharset, Map<String, String> configuration) {

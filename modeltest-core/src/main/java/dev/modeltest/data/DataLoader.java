@@ -60,6 +60,8 @@ public final class DataLoader {
         Table table;
         try {
             table = format.read(resource);
+        } catch (DataException e) {
+            throw e;
         } catch (Exception e) {
             throw new DataException("cannot read data file '" + resource.location() + "': " + describe(e), e);
         }
@@ -106,17 +108,25 @@ public final class DataLoader {
 
         @Override
         public Table read(Resource resource) throws IOException {
-            try (InputStream in = resource.open()) {
-                CsvReadOptions sampled = options(in, resource, true);
-                Table table = Table.read().csv(sampled);
-                if (textColumnsAreText(table, sampled)) {
-                    return table;
+            CsvText.checkText(resource);
+            try {
+                try (InputStream in = resource.open()) {
+                    CsvReadOptions sampled = options(in, resource, true);
+                    Table table = Table.read().csv(sampled);
+                    if (textColumnsAreText(table, sampled)) {
+                        return table;
+                    }
+                } catch (AddCellToColumnException e) {
+                    // A row after the sample does not fit the sampled type: type every row.
                 }
-            } catch (AddCellToColumnException e) {
-                // A row after the sample does not fit the sampled type: type every row.
-            }
-            try (InputStream in = resource.open()) {
-                return Table.read().csv(options(in, resource, false));
+                try (InputStream in = resource.open()) {
+                    return Table.read().csv(options(in, resource, false));
+                }
+            } catch (RuntimeException e) {
+                // Tablesaw's own messages name neither the file nor the row ("Index 5 out of bounds for length 5").
+                throw CsvText.diagnose(resource, e)
+                        .map(why -> new DataException("data file '" + resource.location() + "': " + why, e))
+                        .orElseThrow(() -> e);
             }
         }
 
@@ -124,6 +134,8 @@ public final class DataLoader {
             return CsvReadOptions.builder(in)
                     .tableName(resource.fileName())
                     .sample(sample)
+                    .maxCharsPerColumn(CsvText.MAX_CHARS_PER_CELL)
+                    .maxNumberOfColumns(CsvText.MAX_COLUMNS)
                     .build();
         }
 

@@ -32,6 +32,9 @@ final class CsvText {
     /** The most columns read (Tablesaw's default). */
     static final int MAX_COLUMNS = 10_000;
 
+    /** The comment character that turns univocity's comment lines off. */
+    static final char NO_COMMENTS = '\0';
+
     /** How much of the file's start is looked at to tell text from binary. */
     private static final int PROBE_BYTES = 8192;
 
@@ -155,6 +158,7 @@ final class CsvText {
         settings.setMaxColumns(MAX_COLUMNS);
         settings.setLineSeparatorDetectionEnabled(true);
         settings.setSkipEmptyLines(true);
+        settings.getFormat().setComment(NO_COMMENTS);
         return settings;
     }
 

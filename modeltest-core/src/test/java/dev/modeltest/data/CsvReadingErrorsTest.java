@@ -124,6 +124,15 @@ class CsvReadingErrorsTest {
     }
 
     @Test
+    void readsARowStartingWithAHashAsData() throws IOException {
+        Path file = write("hash.csv", "id,note\n#1,first\n#2,second\n3,third\n");
+
+        TestData data = DataLoader.load(file.toString());
+
+        assertThat(data.strings("id")).containsExactly("#1", "#2", "3");
+    }
+
+    @Test
     void refusesAHeaderWithAnEmptyColumnName() throws IOException {
         Path file = write("indexed.csv", ",a,b\n0,1,2\n1,3,4\n");
 

@@ -79,6 +79,25 @@ public final class CraftedModels {
         return bytesOf(new byte[length]);
     }
 
+    /**
+     * Writes the crafted streams as the safe deserializer's fuzzing seeds, into the directory given (the test
+     * resources' {@code dev/modeltest/model/smile/SafeDeserializationFuzzTestInputs/safeDeserializerFailsOnlyWithItsOwnException}).
+     */
+    public static void main(String[] args) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[0]));
+        java.util.Map<String, byte[]> seeds = new java.util.LinkedHashMap<>();
+        seeds.put("long-array-header", longArrayHeader(200_000_000));
+        seeds.put("array-list-bomb", arrayListBomb(100_000_000));
+        seeds.put("hash-map-bomb-26", hashMapBomb(26));
+        seeds.put("deep-graph-300", deepGraph(300));
+        seeds.put("small-map", bytesOf(new HashMap<>(Map.of("k", List.of(1, 2.5, "v")))));
+        seeds.put("byte-array", bigByteArray(64));
+        seeds.put("not-serialization", "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> seed : seeds.entrySet()) {
+            java.nio.file.Files.write(dir.resolve(seed.getKey()), seed.getValue());
+        }
+    }
+
     static byte[] bytesOf(Object object) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

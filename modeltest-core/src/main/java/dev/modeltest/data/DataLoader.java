@@ -1,6 +1,7 @@
 package dev.modeltest.data;
 
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -173,7 +174,7 @@ public final class DataLoader {
                 if (!table.containsColumn(column)) {
                     throw new DataException("data file '" + resource.location() + "' has no column '" + column
                             + "' to read literally" + Names.didYouMean(column, table.columnNames())
-                            + "; its columns are " + String.join(", ", table.columnNames()));
+                            + "; its columns are " + Echo.names(table.columnNames()));
                 }
                 if (table.column(column).countMissing() > 0) {
                     literal.add(column);

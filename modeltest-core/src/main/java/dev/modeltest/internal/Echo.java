@@ -13,7 +13,25 @@ public final class Echo {
     /** The most characters of a value a message echoes. */
     public static final int MAX_CHARS = 200;
 
+    /** The most characters of a list of names (such as a file's columns) a message echoes. */
+    public static final int MAX_LIST_CHARS = 2000;
+
     private Echo() {}
+
+    /**
+     * Returns the names joined with ", ", each cut as {@link #text}, the whole cut after about {@link #MAX_LIST_CHARS}
+     * characters with the number of names given, e.g. {@code a, b, … (10000 names)}.
+     */
+    public static String names(java.util.List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            if (out.length() > MAX_LIST_CHARS) {
+                return out.append("… (").append(names.size()).append(" names)").toString();
+            }
+            out.append(i == 0 ? "" : ", ").append(text(names.get(i)));
+        }
+        return out.toString();
+    }
 
     /**
      * Returns the value as text of at most about {@link #MAX_CHARS} characters: strings are cut with their length

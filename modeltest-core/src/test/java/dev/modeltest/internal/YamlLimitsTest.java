@@ -66,4 +66,18 @@ class YamlLimitsTest {
 
         assertThat(Echo.of(many)).hasSize(Echo.MAX_CHARS + 1);
     }
+
+    @Test
+    void echoesAFewNamesWholeAndTenThousandCut() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add("column" + i);
+        }
+
+        assertThat(Echo.names(List.of("a", "b"))).isEqualTo("a, b");
+        assertThat(Echo.names(many))
+                .startsWith("column0, column1, ")
+                .endsWith("… (10000 names)")
+                .hasSizeLessThan(2100);
+    }
 }

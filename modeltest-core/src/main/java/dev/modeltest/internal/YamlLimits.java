@@ -8,6 +8,10 @@ import org.snakeyaml.engine.v2.events.Event;
 /**
  * The limits every YAML file modeltest reads is held to (schema files, {@code .dvc} pointers, MLflow {@code MLmodel}
  * files), so that a small crafted file can neither overflow the stack nor fill the heap.
+ *
+ * <p>Aliases and size are snakeyaml-engine's own settings. It has no setting for nesting (neither 2.10, used here, nor
+ * 3.2), and its composer recurses once per level, so {@link #tooDeep} counts the levels on the parser's events, which
+ * snakeyaml-engine produces without recursing, before anything is composed.
  */
 public final class YamlLimits {
 

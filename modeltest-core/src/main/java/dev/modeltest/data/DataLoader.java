@@ -1,6 +1,8 @@
 package dev.modeltest.data;
 
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Echo;
+import dev.modeltest.internal.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,8 +40,21 @@ public final class DataLoader {
         return load(Resource.resolve(location, why -> new DataException("data file " + why)));
     }
 
-    /** Reads the data of a resolved resource, choosing the format by the file name's ending. */
+    /**
+     * Reads the data of a resolved resource, choosing the format by the file name's ending; CSV cells are missing as
+     * pandas reads them ({@link MissingValues#pandas()}).
+     */
     public static TestData load(Resource resource) {
+        return load(resource, MissingValues.pandas());
+    }
+
+    /**
+     * Reads the data of a resolved resource, choosing the format by the file name's ending, with the given missing
+     * values for CSV cells (other formats mark missing values themselves, e.g. Parquet's nulls).
+     *
+     * @since 0.1.0
+     */
+    public static TestData load(Resource resource, MissingValues missing) {
         String name = resource.fileName();
         String lower = name.toLowerCase(Locale.ROOT);
         List<DataFormat> formats = formats();
@@ -59,7 +74,9 @@ public final class DataLoader {
         Optional<DvcPointer.Verified> dvc = DvcPointer.check(resource);
         Table table;
         try {
-            table = format.read(resource);
+            table = format instanceof CsvFormat csv ? csv.read(resource, missing) : format.read(resource);
+        } catch (DataException e) {
+            throw e;
         } catch (Exception e) {
             throw new DataException("cannot read data file '" + resource.location() + "': " + describe(e), e);
         }
@@ -106,8 +123,35 @@ public final class DataLoader {
 
         @Override
         public Table read(Resource resource) throws IOException {
+            return read(resource, MissingValues.pandas());
+        }
+
+        Table read(Resource resource, MissingValues missing) throws IOException {
+            CsvText.checkText(resource);
+            try {
+                Table table = read(resource, missing.tokens());
+                List<String> literal = literalColumns(table, missing, resource);
+                if (!literal.isEmpty()) {
+                    // Tablesaw takes one list of missing-value tokens for the whole file: read the literal columns
+                    // that have missing cells again with only the empty cell missing (a second pass over the file
+                    // only then).
+                    Table asWritten = read(resource, List.of(""));
+                    for (String column : literal) {
+                        table.replaceColumn(column, asWritten.column(column));
+                    }
+                }
+                return table;
+            } catch (RuntimeException e) {
+                // Tablesaw's own messages name neither the file nor the row ("Index 5 out of bounds for length 5").
+                throw CsvText.diagnose(resource, e)
+                        .map(why -> new DataException("data file '" + resource.location() + "': " + why, e))
+                        .orElseThrow(() -> e);
+            }
+        }
+
+        private static Table read(Resource resource, List<String> tokens) throws IOException {
             try (InputStream in = resource.open()) {
-                CsvReadOptions sampled = options(in, resource, true);
+                CsvReadOptions sampled = options(in, resource, true, tokens);
                 Table table = Table.read().csv(sampled);
                 if (textColumnsAreText(table, sampled)) {
                     return table;
@@ -116,14 +160,47 @@ public final class DataLoader {
                 // A row after the sample does not fit the sampled type: type every row.
             }
             try (InputStream in = resource.open()) {
-                return Table.read().csv(options(in, resource, false));
+                return Table.read().csv(options(in, resource, false, tokens));
             }
         }
 
-        private static CsvReadOptions options(InputStream in, Resource resource, boolean sample) {
+        /**
+         * Returns the columns to read literally: the literal columns, and the category columns that hold text; fails
+         * naming a literal column that the file lacks.
+         */
+        private static List<String> literalColumns(Table table, MissingValues missing, Resource resource) {
+            List<String> literal = new ArrayList<>();
+            for (String column : missing.literalColumns()) {
+                if (!table.containsColumn(column)) {
+                    throw new DataException("data file '" + resource.location() + "' has no column '" + column
+                            + "' to read literally" + Names.didYouMean(column, table.columnNames())
+                            + "; its columns are " + Echo.names(table.columnNames()));
+                }
+                if (table.column(column).countMissing() > 0) {
+                    literal.add(column);
+                }
+            }
+            for (String column : missing.categoryColumns()) {
+                if (table.containsColumn(column)
+                        && table.column(column).type() == ColumnType.STRING
+                        && table.column(column).countMissing() > 0
+                        && !literal.contains(column)) {
+                    literal.add(column);
+                }
+            }
+            return literal;
+        }
+
+        private static CsvReadOptions options(InputStream in, Resource resource, boolean sample, List<String> tokens) {
             return CsvReadOptions.builder(in)
                     .tableName(resource.fileName())
                     .sample(sample)
+                    .missingValueIndicator(tokens.toArray(String[]::new))
+                    // The parser's default takes a line starting with # for a comment and drops it: a row whose first
+                    // cell is #N/A or #3 would vanish. CSV has no comments; pandas reads such rows too.
+                    .commentPrefix(CsvText.NO_COMMENTS)
+                    .maxCharsPerColumn(CsvText.MAX_CHARS_PER_CELL)
+                    .maxNumberOfColumns(CsvText.MAX_COLUMNS)
                     .build();
         }
 

@@ -1,10 +1,11 @@
 package dev.modeltest.data;
 
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Echo;
+import dev.modeltest.internal.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 
 /**
  * The DVC pointer file beside a data file ({@code iris-test.csv.dvc} beside {@code iris-test.csv}): the MD5 that DVC
@@ -114,19 +116,28 @@ public final class DvcPointer {
     }
 
     private static DvcPointer parse(Resource pointer, String dataName) {
-        String text;
-        try (InputStream in = pointer.open()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DataException("cannot read DVC pointer '" + pointer.location() + "': " + e.getMessage(), e);
-        }
         Object root;
+        LoadSettings settings = YamlLimits.settings(pointer.location()).build();
         try {
+            try (InputStream in = pointer.open()) {
+                Optional<String> deep = YamlLimits.tooDeep(new Parse(settings).parseInputStream(in));
+                if (deep.isPresent()) {
+                    throw new DataException("DVC pointer '" + pointer.location() + "' is refused: " + deep.get());
+                }
+            }
             // snakeyaml-engine builds only maps, lists and scalars (YAML 1.2 core schema), never objects named in the
             // file.
-            root = new Load(LoadSettings.builder().setLabel(pointer.location()).build()).loadFromString(text);
+            try (InputStream in = pointer.open()) {
+                root = new Load(settings).loadFromInputStream(in);
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read DVC pointer '" + pointer.location() + "': " + e.getMessage(), e);
+        } catch (DataException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new DataException("DVC pointer '" + pointer.location() + "' is not valid YAML: " + e.getMessage(), e);
+            // snakeyaml-engine's YamlEngineException, or any other failure of the parser on a malformed file.
+            throw new DataException(
+                    "DVC pointer '" + pointer.location() + "' is not valid YAML: " + Echo.text(e.getMessage()), e);
         }
         if (!(root instanceof Map<?, ?> map) || !(map.get("outs") instanceof List<?> outs)) {
             throw new DataException("DVC pointer '" + pointer.location() + "' has no 'outs' list, so it records no"
@@ -137,21 +148,29 @@ public final class DvcPointer {
             if (!(out instanceof Map<?, ?> entry)) {
                 continue;
             }
-            String path = String.valueOf(entry.get("path"));
-            paths.add(path);
+            if (!(entry.get("path") instanceof String path)) {
+                // A list or mapping (built from aliases, it can print as gigabytes) is no path: say what it is.
+                Object value = entry.get("path");
+                paths.add(
+                        value instanceof List<?>
+                                ? "a list, not a path"
+                                : value instanceof Map<?, ?> ? "a mapping, not a path" : Echo.of(value));
+                continue;
+            }
+            paths.add(Echo.text(path));
             if (!path.equals(dataName) && !path.equals("./" + dataName)) {
                 continue;
             }
             Object md5 = entry.get("md5");
             if (!(md5 instanceof String hex) || !hex.matches("[0-9a-fA-F]{32}")) {
                 throw new DataException("DVC pointer '" + pointer.location() + "' records no MD5 for " + dataName
-                        + " (its entry has md5: " + md5 + ")");
+                        + " (its entry has md5: " + Echo.of(md5) + ")");
             }
             boolean dos2unix = !"md5".equals(entry.get("hash"));
             return new DvcPointer(pointer.location(), path, hex.toLowerCase(java.util.Locale.ROOT), dos2unix);
         }
         throw new DataException("DVC pointer '" + pointer.location() + "' does not list " + dataName + "; it lists "
-                + (paths.isEmpty() ? "no paths" : String.join(", ", paths)));
+                + (paths.isEmpty() ? "no paths" : Echo.text(String.join(", ", paths))));
     }
 
     /** Returns the pointer file's location. */

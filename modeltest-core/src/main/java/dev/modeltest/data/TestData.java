@@ -1,6 +1,7 @@
 package dev.modeltest.data;
 
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class TestData {
         if (!hasColumn(column)) {
             String what = role.isEmpty() ? "column" : role + " column";
             throw new DataException("data set " + name + " has no " + what + " '" + column + "'"
-                    + Names.didYouMean(column, columnNames) + "; its columns are " + String.join(", ", columnNames));
+                    + Names.didYouMean(column, columnNames) + "; its columns are " + Echo.names(columnNames));
         }
     }
 

@@ -15,6 +15,10 @@ public final class Names {
      * one name starts with the other.
      */
     public static Optional<String> nearest(String name, Collection<String> candidates) {
+        if (name.length() > Echo.MAX_CHARS) {
+            // No name is that long; comparing would take a matrix of its length for each candidate.
+            return Optional.empty();
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

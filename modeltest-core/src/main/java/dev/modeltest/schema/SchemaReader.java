@@ -2,9 +2,11 @@ package dev.modeltest.schema;
 
 import dev.modeltest.data.Resource;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
+import dev.modeltest.internal.YamlLimits;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.YamlUnicodeReader;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -67,19 +70,14 @@ final class SchemaReader {
 
     static Schema read(Resource resource) {
         String file = "schema file '" + resource.location() + "'";
-        Node root;
-        try (InputStream in = resource.open()) {
-            root = compose(resource.location(), file, compose -> compose.composeInputStream(in));
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        Node root = compose(resource.location(), file, () -> new YamlUnicodeReader(resource.open()));
         return read(root, file, resource.location(), resource.fileName());
     }
 
     /** Reads a schema from text, e.g. one just written by {@link SchemaInference}; {@code name} is for messages. */
     static Schema read(String yaml, String name) {
         String file = "schema file '" + name + "'";
-        Node root = compose(name, file, compose -> compose.composeReader(new StringReader(yaml)));
+        Node root = compose(name, file, () -> new StringReader(yaml));
         return read(root, file, name, name);
     }
 
@@ -92,7 +90,7 @@ final class SchemaReader {
         for (NodeTuple entry : top.getValue()) {
             String key = key(entry.getKeyNode(), file);
             if (!TOP_LEVEL_KEYS.contains(key)) {
-                throw new ConfigurationException(at(file, entry.getKeyNode()) + ": unknown key '" + key + "'"
+                throw new ConfigurationException(at(file, entry.getKeyNode()) + ": unknown key '" + Echo.text(key) + "'"
                         + Names.didYouMean(key, TOP_LEVEL_KEYS) + "; the top-level keys are "
                         + String.join(", ", TOP_LEVEL_KEYS));
             }
@@ -123,28 +121,42 @@ final class SchemaReader {
             }
             Node first = seen.putIfAbsent(name, keyNode);
             if (first != null) {
-                throw new ConfigurationException(at(file, keyNode) + ": column '" + name + "' is declared twice"
+                throw new ConfigurationException(at(file, keyNode) + ": column '" + Echo.text(name)
+                        + "' is declared twice"
                         + line(first).map(l -> " (first on line " + l + ")").orElse(""));
             }
-            rules.add(column(file + ", column '" + name + "'", name, keyNode, entry.getValueNode()));
+            rules.add(column(file + ", column '" + Echo.text(name) + "'", name, keyNode, entry.getValueNode()));
         }
         return new Schema(location, fileName, table, rules);
     }
 
-    private static Node compose(String label, String file, Function<Compose, Optional<Node>> source) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(label)
-                .setAllowRecursiveKeys(false)
+    /** Opens the file's text; called twice, once to check its nesting and once to compose it. */
+    private interface Source {
+        Reader open() throws IOException;
+    }
+
+    private static Node compose(String label, String file, Source source) {
+        LoadSettings settings = YamlLimits.settings(label)
                 // YAML 1.2 core: ~, null and an empty value are null, as users expect from other YAML tools.
                 .setSchema(new CoreSchema())
                 .build();
         Optional<Node> root;
         try {
-            root = source.apply(new Compose(settings));
+            try (Reader reader = source.open()) {
+                Optional<String> deep = YamlLimits.tooDeep(new Parse(settings).parseReader(reader));
+                if (deep.isPresent()) {
+                    throw new ConfigurationException(file + " is refused: " + deep.get());
+                }
+            }
+            try (Reader reader = source.open()) {
+                root = new Compose(settings).composeReader(reader);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (MarkedYamlEngineException e) {
             throw new ConfigurationException(file + " is not valid YAML: " + syntaxError(e), e);
         } catch (YamlEngineException e) {
-            throw new ConfigurationException(file + " is not valid YAML: " + e.getMessage(), e);
+            throw new ConfigurationException(file + " is not valid YAML: " + Echo.text(e.getMessage()), e);
         }
         return root.orElseThrow(() ->
                 new ConfigurationException(file + " is empty; it needs a '" + COLUMNS + "' mapping, e.g. " + EXAMPLE));
@@ -215,8 +227,8 @@ final class SchemaReader {
         for (NodeTuple entry : node.getValue()) {
             String key = key(entry.getKeyNode(), where);
             if (!keys.contains(key)) {
-                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": unknown key '" + key + "'"
-                        + Names.didYouMean(key, keys) + "; the keys are " + String.join(", ", keys));
+                throw new ConfigurationException(at(where, entry.getKeyNode()) + ": unknown key '" + Echo.text(key)
+                        + "'" + Names.didYouMean(key, keys) + "; the keys are " + String.join(", ", keys));
             }
             if (given.put(key, entry) != null) {
                 throw new ConfigurationException(at(where, entry.getKeyNode()) + ": key '" + key + "' is given twice");
@@ -417,7 +429,7 @@ final class SchemaReader {
         if (node instanceof ScalarNode scalar) {
             return scalar.getTag().equals(Tag.NULL) && scalar.getValue().isEmpty()
                     ? "empty"
-                    : "'" + scalar.getValue() + "'";
+                    : "'" + Echo.text(scalar.getValue()) + "'";
         }
         return node instanceof MappingNode ? "a mapping" : "a list";
     }

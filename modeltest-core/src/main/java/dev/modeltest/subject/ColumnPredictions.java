@@ -153,6 +153,11 @@ final class ColumnPredictions {
                 throw new DataException("data set " + data.name() + ", " + role + " column '" + column + "': row "
                         + (r + 1) + " is empty or not a number");
             }
+            if (Double.isInfinite(values[r])) {
+                // Infinity parses as a number, but no score, label or prediction can be infinite.
+                throw new DataException("data set " + data.name() + ", " + role + " column '" + column + "': row "
+                        + (r + 1) + " is " + values[r] + ", not a finite number");
+            }
         }
         return values;
     }

@@ -114,8 +114,12 @@ public final class Subject implements AutoCloseable {
     }
 
     private TestData loadData() {
+        // The label and predictions name categories: in a text column, NA is a class, not a missing value.
+        List<String> categories = new ArrayList<>(List.of(spec.label()));
+        spec.predictionColumns().ifPresent(c -> categories.add(c.predictions()));
         return DataLoader.load(
-                Resource.resolve(spec.data(), why -> new DataException(spec.origin() + ": data file " + why)));
+                Resource.resolve(spec.data(), why -> new DataException(spec.origin() + ": data file " + why)),
+                spec.missingValues().withCategoryColumns(categories));
     }
 
     private Optional<Model> loadModel() {

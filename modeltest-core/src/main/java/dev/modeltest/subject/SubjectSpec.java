@@ -1,5 +1,6 @@
 package dev.modeltest.subject;
 
+import dev.modeltest.data.MissingValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,11 +16,25 @@ import org.apiguardian.api.API;
  * @param features the input columns; empty means every column except the label, prediction and score columns (or
  *     the columns the model itself declares)
  * @param task the task when it is not clear from the model ({@code null} means decide automatically)
+ * @param missingValues which CSV cells are missing ({@code null} means pandas' defaults); the label and prediction
+ *     columns are read as categories on top of these
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record SubjectSpec(
-        String origin, String data, String label, ModelSource model, List<String> features, TaskHint task) {
+        String origin,
+        String data,
+        String label,
+        ModelSource model,
+        List<String> features,
+        TaskHint task,
+        MissingValues missingValues) {
+
+    /** A subject whose CSV data has pandas' missing values ({@link MissingValues#pandas()}). */
+    public SubjectSpec(
+            String origin, String data, String label, ModelSource model, List<String> features, TaskHint task) {
+        this(origin, data, label, model, features, task, MissingValues.pandas());
+    }
 
     public SubjectSpec {
         Objects.requireNonNull(origin, "origin");
@@ -28,6 +43,7 @@ public record SubjectSpec(
         Objects.requireNonNull(model, "model");
         features = List.copyOf(features);
         task = task == null ? TaskHint.AUTO : task;
+        missingValues = missingValues == null ? MissingValues.pandas() : missingValues;
     }
 
     /** Returns the predictions column source, when the model is one. */

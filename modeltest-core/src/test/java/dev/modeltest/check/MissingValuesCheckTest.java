@@ -3,6 +3,7 @@ package dev.modeltest.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modeltest.data.MissingValues;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.ModelSource;
 import dev.modeltest.subject.Subject;
@@ -54,24 +55,86 @@ class MissingValuesCheckTest {
         CheckResult result = new MissingValuesCheck(WHERE, List.of())
                 .run(subject("sepal_length,species,ok\n5.1,setosa,true\n,virginica,\nNaN,,false\n4.7,NA,true\n"));
 
+        // NA in the text label column is a class (North America), not a missing value; its empty cell is missing.
         assertThat(result.passed()).isFalse();
-        assertThat(result.measured()).isEqualTo(5);
+        assertThat(result.measured()).isEqualTo(4);
         assertThat(result.n()).isEqualTo(4);
         assertThat(result.message()).isEqualTo("""
                         Expecting no missing values in all 3 column(s) of data.csv (n=4)
-                        but found 5 missing cell(s) in 3 column(s):
+                        but found 4 missing cell(s) in 3 column(s):
                           column 'sepal_length': 2 row(s), e.g. row 2, row 3
-                          column 'species': 2 row(s), e.g. row 3, row 4
+                          column 'species': 1 row(s), e.g. row 3
                           column 'ok': 1 row(s), e.g. row 2""");
     }
 
     @Test
     void countsNaNAndEveryMissingValueMarker() throws IOException {
         CheckResult result = new MissingValuesCheck(WHERE, List.of("x"))
-                .run(subject("x,y\n1.5,a\nNaN,b\nNA,c\nN/A,d\nnull,e\n*,f\n,g\n2.5,h\n"));
+                .run(subject("x,y\n1.5,a\nNaN,b\nNA,c\nN/A,d\nnull,e\n,g\n2.5,h\n"));
 
-        assertThat(result.measured()).isEqualTo(6);
-        assertThat(result.message()).endsWith("column 'x': 6 row(s), e.g. row 2, row 3, row 4, row 5, row 6");
+        assertThat(result.measured()).isEqualTo(5);
+        assertThat(result.message()).endsWith("column 'x': 5 row(s), e.g. row 2, row 3, row 4, row 5, row 6");
+    }
+
+    @Test
+    void countsEveryPandasMissingValueTokenInANumericColumn() throws IOException {
+        StringBuilder csv = new StringBuilder("x,species\n1.5,a\n");
+        for (String token : MissingValues.PANDAS_TOKENS) {
+            csv.append(token.isEmpty() ? "" : token).append(",b\n");
+        }
+        csv.append("2.5,c\n");
+
+        CheckResult result = new MissingValuesCheck(WHERE, List.of("x")).run(subject(csv.toString()));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.measured()).isEqualTo(MissingValues.PANDAS_TOKENS.size());
+        assertThat(result.message()).contains("column 'x': 19 row(s), e.g. row 2, row 3, row 4");
+    }
+
+    @Test
+    void readsAnAsteriskAsAValueAsPandasDoes() throws IOException {
+        CheckResult result = new MissingValuesCheck(WHERE, List.of("x")).run(subject("x,species\n*,a\n+,b\n"));
+
+        assertThat(result.passed()).isTrue();
+    }
+
+    @Test
+    void readsOnlyTheGivenTokensAsMissing() throws IOException {
+        Path path = dir.resolve("data.csv");
+        Files.writeString(path, "x,species\n1.5,a\nnan,b\n-999,c\n");
+        Subject subject = Subject.of(new SubjectSpec(
+                "@ModelTest on IrisTest",
+                path.toString(),
+                "species",
+                new ModelSource.Columns("pred", List.of()),
+                List.of(),
+                null,
+                MissingValues.pandas().withTokens(List.of("-999"))));
+
+        CheckResult result = new MissingValuesCheck(WHERE, List.of()).run(subject);
+
+        // nan is then a value Java reads as a number; -999 is missing.
+        assertThat(result.message()).endsWith("column 'x': 1 row(s), e.g. row 3");
+    }
+
+    @Test
+    void readsALiteralColumnWithOnlyEmptyCellsMissing() throws IOException {
+        Path path = dir.resolve("data.csv");
+        Files.writeString(path, "country,amount,species\nNA,NA,a\nUS,2,b\n,3,c\n");
+        Subject subject = Subject.of(new SubjectSpec(
+                "@ModelTest on IrisTest",
+                path.toString(),
+                "species",
+                new ModelSource.Columns("pred", List.of()),
+                List.of(),
+                null,
+                MissingValues.pandas().withLiteralColumns(List.of("country"))));
+
+        CheckResult result = new MissingValuesCheck(WHERE, List.of()).run(subject);
+
+        assertThat(subject.data().strings("country")).containsExactly("NA", "US", null);
+        assertThat(result.message())
+                .endsWith("column 'country': 1 row(s), e.g. row 3\n  column 'amount': 1 row(s), e.g. row 1");
     }
 
     @Test

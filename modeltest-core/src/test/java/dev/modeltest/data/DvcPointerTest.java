@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.YamlBombs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,5 +175,26 @@ class DvcPointerTest {
                         "classpath:dvc/tiny.csv.dvc", "e5ebd4c02cefbe7955977c67ada242b7", "md5"));
         Resource golden = Resource.resolve("classpath:golden/dvc-md5.csv", IllegalStateException::new);
         assertThat(DvcPointer.check(golden)).isEmpty();
+    }
+
+    @Test
+    void pointerNestedTwentyThousandDeepIsRefusedNamingIt() throws IOException {
+        Path file = data(CSV);
+        pointer(file, YamlBombs.nested("outs", 20_000));
+
+        assertThatThrownBy(() -> DvcPointer.check(resource(file)))
+                .isInstanceOf(DataException.class)
+                .hasMessage("DVC pointer '" + file + ".dvc' is refused: it nests mappings and lists more than 100"
+                        + " levels deep (line 1)");
+    }
+
+    @Test
+    void pathThatIsAnAliasChainIsNotPrinted() throws IOException {
+        Path file = data(CSV);
+        pointer(file, YamlBombs.aliasChain() + "outs:\n- md5: " + PLAIN + "\n  path: *top\n");
+
+        assertThatThrownBy(() -> DvcPointer.check(resource(file)))
+                .isInstanceOf(DataException.class)
+                .hasMessage("DVC pointer '" + file + ".dvc' does not list iris-test.csv; it lists a list, not a path");
     }
 }

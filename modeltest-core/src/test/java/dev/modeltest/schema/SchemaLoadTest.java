@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.internal.YamlBombs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -571,5 +572,22 @@ class SchemaLoadTest {
                 .isEqualTo("schema file 'test.schema.yaml', table, rows (line 2): unsupported YAML tag"
                         + " 'tag:yaml.org,2002:java.util.HashMap'; schema files hold plain mappings, lists and values"
                         + " only");
+    }
+
+    @Test
+    void schemaNestedTwentyThousandDeepIsRefusedNamingIt() throws IOException {
+        assertThat(errorOf("columns:\n" + YamlBombs.nested("  x", 20_000)))
+                .isEqualTo("schema file 'test.schema.yaml' is refused: it nests mappings and lists more than 100 levels"
+                        + " deep (line 2)");
+    }
+
+    @Test
+    void longValuesAreEchoedCapped() throws IOException {
+        String type = "t".repeat(100_000);
+
+        assertThat(errorOf("columns:\n  x: {type: " + type + "}\n"))
+                .startsWith("schema file 'test.schema.yaml', column 'x' (line 2): 'type' must be")
+                .contains("was '" + "t".repeat(200) + "… (100000 characters)'")
+                .hasSizeLessThan(1000);
     }
 }

@@ -183,15 +183,15 @@ class SchemaValidationTest {
     @Test
     void doubleReportsEachCellThatIsNotANumberRatherThanTheWholeColumn() throws IOException {
         SchemaValidation validation =
-                validate("columns:\n  sepal_length: {type: double}\n", "sepal_length\n5.1\nabc\n4.9\nnan\n6.0\n");
+                validate("columns:\n  sepal_length: {type: double}\n", "sepal_length\n5.1\nabc\n4.9\nfive\n6.0\n");
 
         assertThat(lines(validation))
-                .containsExactly("column 'sepal_length', type double: 2 row(s), e.g. row 2: 'abc', row 4: 'nan'");
+                .containsExactly("column 'sepal_length', type double: 2 row(s), e.g. row 2: 'abc', row 4: 'five'");
         assertThat(validation.violations())
                 .extracting(SchemaViolation::message)
                 .containsExactly(
                         "column 'sepal_length', row 2: 'abc' is not a double",
-                        "column 'sepal_length', row 4: 'nan' is not a double");
+                        "column 'sepal_length', row 4: 'five' is not a double");
     }
 
     @Test

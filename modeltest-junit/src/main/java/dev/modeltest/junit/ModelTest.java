@@ -75,4 +75,27 @@ public @interface ModelTest {
 
     /** What the predictions are, when the model cannot say (only needed with {@link #predictions()}). */
     TaskHint task() default TaskHint.AUTO;
+
+    /**
+     * The cell texts of CSV data read as missing values, besides an empty cell, which is always missing. Default: the
+     * project's {@code modeltest.data.missingValues} configuration parameter (a comma-separated list, e.g. in {@code
+     * src/test/resources/junit-platform.properties}), or else pandas' defaults: {@code NA}, {@code N/A}, {@code n/a},
+     * {@code NULL}, {@code null}, {@code NaN}, {@code nan}, {@code -NaN}, {@code -nan}, {@code None}, {@code <NA>},
+     * {@code #N/A}, {@code #N/A N/A}, {@code #NA}, {@code -1.#IND}, {@code -1.#QNAN}, {@code 1.#IND}, {@code 1.#QNAN}.
+     * Matching is exact (case matters). Give {@code ""} alone to read only empty cells as missing.
+     *
+     * <p>In the label and predictions columns, a token is a missing value only when the column holds numbers; in a
+     * text column it is a class name ({@code NA} for North America).
+     *
+     * @since 0.1.0
+     */
+    String[] missingValues() default {};
+
+    /**
+     * Columns read literally: only an empty cell is missing there, so {@code NA} in a country-code column stays the
+     * text {@code NA}. Each must be a column of the data.
+     *
+     * @since 0.1.0
+     */
+    String[] literalColumns() default {};
 }

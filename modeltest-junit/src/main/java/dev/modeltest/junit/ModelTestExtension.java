@@ -203,7 +203,8 @@ public final class ModelTestExtension implements InvocationInterceptor, Paramete
                 AnnotationSupport.findAnnotation(testClass, ModelTest.class).orElseThrow();
         SubjectSpec spec;
         try {
-            spec = SubjectSpecs.from(annotation, testClass);
+            spec = SubjectSpecs.from(
+                    annotation, testClass, owner.getConfigurationParameter(SubjectSpecs.MISSING_VALUES_PARAMETER));
         } catch (ConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

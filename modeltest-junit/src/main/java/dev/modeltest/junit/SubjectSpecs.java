@@ -1,5 +1,6 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.data.MissingValues;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.ModelProvider;
 import dev.modeltest.subject.ModelSource;
@@ -9,14 +10,29 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Translates {@link ModelTest} into a {@link SubjectSpec}, validating every attribute first. */
 final class SubjectSpecs {
 
+    /**
+     * The JUnit configuration parameter with the project's missing-value tokens, comma-separated; {@link
+     * ModelTest#missingValues()} overrides it for one class.
+     */
+    static final String MISSING_VALUES_PARAMETER = "modeltest.data.missingValues";
+
     private SubjectSpecs() {}
 
     static SubjectSpec from(ModelTest annotation, Class<?> annotated) {
+        return from(annotation, annotated, Optional.empty());
+    }
+
+    /**
+     * Translates the annotation, with the project's missing-value tokens (the {@link #MISSING_VALUES_PARAMETER}
+     * configuration parameter) when it gives some.
+     */
+    static SubjectSpec from(ModelTest annotation, Class<?> annotated, Optional<String> projectMissingValues) {
         String origin = "@ModelTest on " + annotated.getSimpleName();
         requireText(origin, "data", annotation.data());
         requireText(origin, "label", annotation.label());
@@ -72,7 +88,37 @@ final class SubjectSpecs {
         } else {
             source = new ModelSource.Columns(annotation.predictions(), List.of(annotation.scores()));
         }
-        return new SubjectSpec(origin, annotation.data(), annotation.label(), source, features, annotation.task());
+        return new SubjectSpec(
+                origin,
+                annotation.data(),
+                annotation.label(),
+                source,
+                features,
+                annotation.task(),
+                missingValues(origin, annotation, projectMissingValues));
+    }
+
+    private static MissingValues missingValues(
+            String origin, ModelTest annotation, Optional<String> projectMissingValues) {
+        MissingValues missing = MissingValues.pandas();
+        if (annotation.missingValues().length > 0) {
+            missing = missing.withTokens(List.of(annotation.missingValues()));
+        } else if (projectMissingValues.isPresent()) {
+            missing = missing.withTokens(MissingValues.parseTokens(projectMissingValues.get()));
+        }
+        List<String> literal = List.of(annotation.literalColumns());
+        Set<String> seen = new HashSet<>();
+        for (String column : literal) {
+            if (column.isBlank()) {
+                throw ConfigurationException.badAttribute(
+                        origin, "literalColumns", "must not contain blank names", literal);
+            }
+            if (!seen.add(column)) {
+                throw ConfigurationException.badAttribute(
+                        origin, "literalColumns", "names '" + column + "' twice", literal);
+            }
+        }
+        return missing.withLiteralColumns(literal);
     }
 
     private static void requireText(String origin, String attribute, String value) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modeltest.data.Resource;
 import dev.modeltest.error.ModelException;
+import dev.modeltest.internal.Echo;
+import dev.modeltest.internal.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 
 /**
  * An MLflow {@code MLmodel} file: the flavours a logged model can be loaded as, and its signature.
@@ -27,6 +30,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 final class MlModel {
 
     static final String FILE_NAME = "MLmodel";
+
+    /** The longest path accepted for the ONNX file (Linux's PATH_MAX); a longer one is no file path anywhere. */
+    static final int MAX_PATH_CHARS = 4096;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Resource file;
@@ -57,18 +64,25 @@ final class MlModel {
     }
 
     static MlModel read(Resource resource) {
-        String text;
-        try (InputStream in = resource.open()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Object root;
+        LoadSettings settings = YamlLimits.settings(resource.location()).build();
+        try {
+            try (InputStream in = resource.open()) {
+                Optional<String> deep = YamlLimits.tooDeep(new Parse(settings).parseInputStream(in));
+                if (deep.isPresent()) {
+                    throw new ModelException("MLmodel file '" + resource.location() + "' is refused: " + deep.get());
+                }
+            }
+            try (InputStream in = resource.open()) {
+                root = new Load(settings).loadFromInputStream(in);
+            }
         } catch (IOException e) {
             throw new ModelException("cannot read MLmodel file '" + resource.location() + "': " + e.getMessage(), e);
-        }
-        Object root;
-        try {
-            root = new Load(LoadSettings.builder().setLabel(resource.location()).build()).loadFromString(text);
+        } catch (ModelException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ModelException(
-                    "MLmodel file '" + resource.location() + "' is not valid YAML: " + e.getMessage(), e);
+                    "MLmodel file '" + resource.location() + "' is not valid YAML: " + Echo.text(e.getMessage()), e);
         }
         if (!(root instanceof Map<?, ?> map) || !(map.get("flavors") instanceof Map<?, ?>)) {
             throw new ModelException("MLmodel file '" + resource.location()
@@ -122,17 +136,28 @@ final class MlModel {
         Object flavour = flavours().get("onnx");
         if (!(flavour instanceof Map<?, ?> onnx)) {
             throw new ModelException("MLmodel file '" + file.location() + "' has no onnx flavour (its flavours are "
-                    + flavours().keySet() + "); modeltest-onnx loads MLflow models logged with mlflow.onnx");
+                    + Echo.of(flavours().keySet()) + "); modeltest-onnx loads MLflow models logged with mlflow.onnx");
         }
         Object data = onnx.get("data");
         if (!(data instanceof String relative) || relative.isBlank()) {
             throw new ModelException("MLmodel file '" + file.location()
-                    + "': its onnx flavour has no 'data' entry naming the ONNX file, was " + data);
+                    + "': its onnx flavour has no 'data' entry naming the ONNX file, was " + Echo.of(data));
         }
-        Path normalized = Path.of(relative).normalize();
+        Path normalized;
+        try {
+            normalized = relative.length() > MAX_PATH_CHARS
+                    ? null
+                    : Path.of(relative).normalize();
+        } catch (InvalidPathException e) {
+            normalized = null;
+        }
+        if (normalized == null) {
+            throw new ModelException("MLmodel file '" + file.location() + "': the onnx flavour's data '"
+                    + Echo.text(relative) + "' is not a file path");
+        }
         if (normalized.isAbsolute() || normalized.startsWith("..")) {
-            throw new ModelException("MLmodel file '" + file.location() + "': the onnx flavour's data '" + relative
-                    + "' must be a path inside the model directory");
+            throw new ModelException("MLmodel file '" + file.location() + "': the onnx flavour's data '"
+                    + Echo.text(relative) + "' must be a path inside the model directory");
         }
         // Resolved against the location as written (not an absolute path), so messages and reports stay readable.
         String location = directoryLocation() + normalized.toString().replace('\\', '/');
@@ -157,7 +182,7 @@ final class MlModel {
         } catch (IOException e) {
             throw new ModelException(
                     "MLmodel file '" + file.location() + "': its signature's inputs are not valid JSON: "
-                            + e.getMessage(),
+                            + Echo.text(e.getMessage()),
                     e);
         }
         List<String> names = new ArrayList<>();

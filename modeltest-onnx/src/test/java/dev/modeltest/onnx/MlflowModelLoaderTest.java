@@ -167,4 +167,52 @@ class MlflowModelLoaderTest {
                         + " signature names 2 input columns [a, b], but its input float_input (float [N, 4]) takes"
                         + " 4");
     }
+
+    @Test
+    void mlModelNestedTwentyThousandDeepIsRefusedNamingIt() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("deep")).resolve("MLmodel");
+        Files.writeString(model, "flavors: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("MLmodel file '" + model + "' is refused: it nests mappings and lists more than 100 levels"
+                        + " deep (line 1)");
+    }
+
+    @Test
+    void flavoursBuiltFromAnAliasChainAreEchoedCapped() throws IOException {
+        // 45 aliases (the limit is 50) that print as about 60 million characters.
+        StringBuilder yaml = new StringBuilder("chain:\n  - &l0 [");
+        for (int i = 0; i < 10; i++) {
+            yaml.append(i == 0 ? "" : ", ").append("x".repeat(100));
+        }
+        yaml.append("]\n");
+        for (int level = 1; level <= 5; level++) {
+            yaml.append("  - &l").append(level).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ", ").append("*l").append(level - 1);
+            }
+            yaml.append("]\n");
+        }
+        yaml.append("flavors:\n  ? *l5\n  : {}\n");
+        Path model = Files.createDirectories(dir.resolve("aliases")).resolve("MLmodel");
+        Files.writeString(model, yaml);
+        Resource resource = Resource.resolve(model.toString(), IllegalStateException::new);
+
+        assertThatThrownBy(() -> new MlflowModelLoader().load(resource))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("MLmodel file '" + model + "' has no onnx flavour (its flavours are [[[[[[[xxx")
+                .hasMessageEndingWith("…); modeltest-onnx loads MLflow models logged with mlflow.onnx")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
+
+    @Test
+    void dataPathThatIsNoPathIsNamedCapped() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("nul")).resolve("MLmodel");
+        Files.writeString(model, "flavors:\n  onnx:\n    data: \"model\\0.onnx\"\n");
+
+        assertThatThrownBy(() -> load(model.toString()))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("MLmodel file '" + model + "': the onnx flavour's data 'model\0.onnx' is not a file path");
+    }
 }

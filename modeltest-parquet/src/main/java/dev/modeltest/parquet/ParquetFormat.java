@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -80,9 +80,13 @@ public final class ParquetFormat implements DataFormat {
         }
     }
 
+    /**
+     * Whether DuckDB reads the path as the one file it names: the path is bound as a parameter, never written into the
+     * SQL, so quotes and semicolons are harmless, but DuckDB still expands glob characters in it.
+     */
     private static boolean isPlainPath(Path path) {
-        String text = path.toString();
-        return text.chars().noneMatch(c -> "*?[]{}'".indexOf(c) >= 0);
+        String text = path.toAbsolutePath().toString();
+        return text.chars().noneMatch(c -> "*?[]{}".indexOf(c) >= 0);
     }
 
     private static Table read(Path file, String tableName) throws SQLException {
@@ -91,9 +95,14 @@ public final class ParquetFormat implements DataFormat {
         config.setProperty("autoinstall_known_extensions", "false");
         config.setProperty("autoload_known_extensions", "false");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", config);
-                Statement statement = connection.createStatement();
-                ResultSet rows =
-                        statement.executeQuery("SELECT * FROM read_parquet('" + file.toAbsolutePath() + "')")) {
+                PreparedStatement statement = connection.prepareStatement("SELECT * FROM read_parquet(?)")) {
+            statement.setString(1, file.toAbsolutePath().toString());
+            return read(statement, tableName);
+        }
+    }
+
+    private static Table read(PreparedStatement statement, String tableName) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
             ResultSetMetaData meta = rows.getMetaData();
             List<Builder> builders = new ArrayList<>();
             for (int c = 1; c <= meta.getColumnCount(); c++) {

@@ -188,4 +188,30 @@ class ParquetFormatTest {
         assertThat(data.name()).isEqualTo("it's [v1].parquet");
         assertThat(data.rowCount()).isEqualTo(4);
     }
+
+    @Test
+    void pathWithQuotesAndSemicolonsIsBoundNotWrittenIntoTheSql() throws Exception {
+        Path parent = Files.createDirectories(dir.resolve("o'brien; \"team\""));
+        Path odd = parent.resolve("x'); DROP TABLE t; SELECT ('.parquet");
+        Files.copy(parquetOf(MIXED, "plain.parquet"), odd);
+
+        TestData data = DataLoader.load(odd.toString());
+
+        assertThat(data.name()).isEqualTo("x'); DROP TABLE t; SELECT ('.parquet");
+        assertThat(data.rowCount()).isEqualTo(4);
+    }
+
+    @Test
+    void pathCraftedToRunOtherSqlReadsNothingButTheFile() throws Exception {
+        // Were the path written into the SQL, this name would end the string and the statement and copy a file.
+        // A file name cannot hold a slash, so the copy would go to the working directory.
+        Path leak = Path.of("leak-" + System.nanoTime() + ".csv");
+        Path odd = dir.resolve("a.parquet'); COPY (SELECT 1) TO '" + leak + "'; SELECT * FROM read_parquet('a.parquet");
+        Files.copy(parquetOf(MIXED, "plain.parquet"), odd);
+
+        TestData data = DataLoader.load(odd.toString());
+
+        assertThat(data.rowCount()).isEqualTo(4);
+        assertThat(leak).doesNotExist();
+    }
 }

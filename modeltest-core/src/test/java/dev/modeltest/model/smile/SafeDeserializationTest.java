@@ -6,6 +6,7 @@ import static dev.modeltest.model.smile.SmileFixtures.resource;
 import static dev.modeltest.model.smile.SmileFixtures.serialize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.modeltest.error.ModelException;
 import java.io.ByteArrayInputStream;
@@ -19,18 +20,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import smile.base.cart.SplitRule;
+import smile.classification.DecisionTree;
 import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.IntVector;
 
 /**
  * Reading model files through the allow-list: Smile models load, anything else fails with a message that says what
@@ -150,45 +158,158 @@ class SafeDeserializationTest {
     }
 
     @Test
-    void refusesAnObjectGraphDeeperThanTheLimit() throws Exception {
-        Map<String, Object> root = new HashMap<>();
-        Map<String, Object> inner = root;
-        for (int i = 0; i < 1100; i++) {
-            Map<String, Object> next = new HashMap<>();
-            inner.put("k", next);
+    void refusesAnObjectGraphDeeperThanTheLimitBeforeTheStackOverflows() throws IOException {
+        Path file = write("deep.ser", CraftedModels.deepGraph(900));
+
+        assertThatThrownBy(() -> load(file))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("model file '" + file + "' is refused before it could exhaust memory, stack or time:"
+                        + " its objects nest 201 deep, more than the 200 allowed");
+    }
+
+    @Test
+    void readsAGraphAsDeepAsTheLimit() throws IOException {
+        // The outermost list is depth 1, so 199 lists inside it make the 200 allowed.
+        Path file = write("deep-enough.ser", CraftedModels.deepGraph(SafeDeserialization.MAX_DEPTH - 1));
+
+        assertThat(SafeDeserialization.read(resource(file))).isInstanceOf(ArrayList.class);
+    }
+
+    @Test
+    void readsAnUnprunedTreeGrownOnNoise() throws IOException {
+        // The deepest kind of real model: a tree split down to single rows of random labels (depth 81 when measured).
+        Random random = new Random(1);
+        int n = 20_000;
+        double[][] x = new double[n][3];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            y[i] = random.nextInt(2);
+        }
+        DataFrame frame = DataFrame.of(x, "a", "b", "c").merge(IntVector.of("y", y));
+        DecisionTree tree = DecisionTree.fit(Formula.lhs("y"), frame, SplitRule.GINI, 1000, Integer.MAX_VALUE, 1);
+        Path file = serialize(tree, dir.resolve("deep-tree.ser"));
+
+        assertThat(SafeDeserialization.read(resource(file))).isInstanceOf(DecisionTree.class);
+    }
+
+    @Test
+    void refusesALongArrayHeaderClaimingMoreThanTheFileHolds() throws IOException {
+        byte[] bytes = CraftedModels.longArrayHeader(200_000_000);
+        Path file = write("long-array.ser", bytes);
+
+        assertThat(bytes).hasSize(27);
+        assertThatThrownBy(() -> load(file))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("model file '" + file + "' is refused before it could exhaust memory, stack or time:"
+                        + " it claims an array of 200000000 long elements (1600000000 bytes), more than the file's 27"
+                        + " bytes can hold");
+    }
+
+    @Test
+    void refusesAnArrayListClaimingMoreElementsThanTheFileHolds() throws IOException {
+        byte[] bytes = CraftedModels.arrayListBomb(100_000_000);
+        Path file = write("list-bomb.ser", bytes);
+
+        assertThat(bytes.length).isLessThan(60);
+        assertThatThrownBy(() -> load(file))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("model file '" + file + "' is refused before it could exhaust memory, stack or time:"
+                        + " it claims an array of 100000000 Object elements (100000000 bytes), more than the file's "
+                        + bytes.length + " bytes can hold");
+    }
+
+    @Test
+    void refusesArraysClaimingMoreBytesInAllThanTheFileHolds() throws IOException {
+        // Lists nested in lists, each claiming nearly the whole file: each alone fits, together they do not.
+        List<Object> root = new ArrayList<>();
+        List<Object> inner = root;
+        for (int i = 0; i < 20; i++) {
+            List<Object> next = new ArrayList<>();
+            inner.add(next);
             inner = next;
         }
-        Path file = dir.resolve("deep.ser");
-        // Java serialization recurses once per level; give it a stack that a thousand levels fit on.
+        byte[] bytes = CraftedModels.bytesOf(root);
+        int claimed = bytes.length - 10;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        // Every list but the innermost holds one element: its size field (4 bytes) precedes TC_BLOCKDATA 4 <capacity>.
+        for (int i = 0; i + 5 < bytes.length; i++) {
+            if (bytes[i] == 0x77 && bytes[i + 1] == 4 && buffer.getInt(i - 4) == 1 && buffer.getInt(i + 2) == 1) {
+                buffer.putInt(i - 4, claimed);
+            }
+        }
+        Path file = write("lists.ser", bytes);
+
+        assertThatThrownBy(() -> load(file))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("model file '" + file + "' is refused before it could exhaust memory, stack"
+                        + " or time: its arrays claim " + 2L * claimed + " bytes in all, more than the file's "
+                        + bytes.length + " bytes can hold");
+    }
+
+    @Test
+    void refusesNestedHashMapKeysTwentySixDeepWithinASecond() throws IOException {
+        assertHashMapBombIsRefusedFast(26);
+    }
+
+    @Test
+    void refusesNestedHashMapKeysAHundredDeepWithinASecond() throws IOException {
+        assertHashMapBombIsRefusedFast(100);
+    }
+
+    @Test
+    void readsNestedHashMapKeysWhoseHashCodesTakeFewSteps() throws IOException {
+        // 2^17 steps: under the limit of a million, and read in milliseconds.
+        Path file = write("nested-maps.ser", CraftedModels.hashMapBomb(15));
+
+        assertThat(SafeDeserialization.read(resource(file))).isInstanceOf(HashMap.class);
+    }
+
+    private void assertHashMapBombIsRefusedFast(int depth) throws IOException {
+        byte[] bytes = CraftedModels.hashMapBomb(depth);
+        Path file = write("maps-" + depth + ".ser", bytes);
+
+        assertThat(bytes.length).isLessThan(10_000);
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(1),
+                () -> assertThatThrownBy(() -> load(file))
+                        .isInstanceOf(ModelException.class)
+                        .hasMessage(
+                                "model file '" + file + "' is refused before it could exhaust memory, stack or time:"
+                                        + " it nests collections whose hash codes take more than 1000000 steps to compute"));
+    }
+
+    @Test
+    void refusesALoadThatTakesLongerThanItsTimeLimit() throws IOException {
+        Path file = write("iris-rf.ser", irisForestBytes);
+        SafeDeserialization.Guard expired = new SafeDeserialization.Guard(irisForestBytes.length, 0);
+
+        assertThatThrownBy(() -> SafeDeserialization.read(resource(file), expired))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("model file '" + file + "' is refused before it could exhaust memory, stack or time:"
+                        + " reading it took longer than 0 ms, the limit for a file of " + irisForestBytes.length
+                        + " bytes");
+    }
+
+    @Test
+    void turnsAStackOverflowIntoAModelExceptionNamingTheFile() throws Exception {
+        Path file = write("deep-enough.ser", CraftedModels.deepGraph(SafeDeserialization.MAX_DEPTH - 1));
+        // A thread with a tiny stack overflows on a graph that the limit allows.
         FutureTask<Throwable> task = new FutureTask<>(() -> {
-            serialize(root, file);
             try {
-                load(file);
+                SafeDeserialization.read(resource(file));
                 return null;
             } catch (ModelException e) {
                 return e;
             }
         });
-        Thread thread = new Thread(null, task, "deep-graph", 64L << 20);
+        Thread thread = new Thread(null, task, "small-stack", 64L << 10);
         thread.start();
 
         assertThat(task.get())
                 .isInstanceOf(ModelException.class)
-                .hasMessageStartingWith(
-                        "model file '" + file + "' contains an object graph beyond the allowed size" + " (depth 1001");
-    }
-
-    @Test
-    void refusesAnArrayLongerThanTheLimitNamingTheLimit() throws IOException {
-        // A byte[1] whose length field claims 300 million: the filter must refuse it before allocating anything.
-        byte[] bytes = bytesOf(new byte[] {7});
-        ByteBuffer.wrap(bytes).putInt(bytes.length - 5, 300_000_000);
-        Path file = write("huge-array.ser", bytes);
-
-        assertThatThrownBy(() -> load(file))
-                .isInstanceOf(ModelException.class)
-                .hasMessageStartingWith("model file '" + file + "' contains an object graph beyond the allowed size")
-                .hasMessageContaining("array length 300000000");
+                .hasMessage("model file '" + file + "' is refused before it could exhaust memory, stack or time:"
+                        + " reading it overflowed the stack");
     }
 
     @Test

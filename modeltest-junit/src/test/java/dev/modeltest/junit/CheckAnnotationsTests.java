@@ -23,6 +23,9 @@ class CheckAnnotationsTests {
 
         @AccuracyAtLeast(1.5)
         void outOfRange() {}
+
+        @AccuracyAtLeast(0.90001)
+        void justMissed() {}
     }
 
     @Test
@@ -30,6 +33,13 @@ class CheckAnnotationsTests {
         EngineExecutionResults results = run(AccuracyTestCase.class);
 
         assertThat(succeeded(results)).containsExactly("holds()");
+        // 0.9 against 0.90001: four decimals would print "0.9000 ... 0.9000 ... 0.0000 below".
+        assertThat(failureOf(results, "justMissed"))
+                .isEqualTo("Expecting model accuracy on tiny.csv (n=10):\n"
+                        + "  0.90000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
+                        + "to be at least:\n"
+                        + "  0.90001\n"
+                        + "but it was 0.00001 below.");
         assertThat(failureOf(results, "fails"))
                 .isEqualTo("Expecting model accuracy on tiny.csv (n=10):\n"
                         + "  0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"

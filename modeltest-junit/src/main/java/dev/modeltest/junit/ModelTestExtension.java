@@ -154,6 +154,7 @@ public final class ModelTestExtension
      * Fails the outermost {@code @ModelTest} class when one of its gates sits on a method JUnit will not run (private,
      * static or non-void): JUnit only logs a discovery warning for those and the build would be green without the gate
      * ever judging. The class, its superclasses and its {@code @Nested} classes are scanned once, from the outermost.
+     * A class JUnit does not run at all (its only gates are on such methods) is reported by {@link UnrunGatesEngine}.
      */
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -165,11 +166,7 @@ public final class ModelTestExtension
         }
         List<String> unrun = GateMethods.notRunByJUnit(testClass);
         if (!unrun.isEmpty()) {
-            ExtensionConfigurationException error = new ExtensionConfigurationException("@ModelTest on "
-                    + testClass.getSimpleName() + ": " + unrun.size() + " gate(s) on methods JUnit will not run, so"
-                    + " they would never judge: " + String.join("; ", unrun)
-                    + ". Make each gate method non-private, non-static and void.");
-            throw error;
+            throw new ExtensionConfigurationException(GateMethods.message(testClass, unrun));
         }
     }
 

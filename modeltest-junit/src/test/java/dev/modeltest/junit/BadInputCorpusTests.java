@@ -5,6 +5,7 @@ import static dev.modeltest.junit.TestKit.run;
 import static dev.modeltest.junit.TestKit.succeeded;
 import static dev.modeltest.junit.TestKit.throwableOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.modeltest.error.ModelException;
 import dev.modeltest.metrics.Metric;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -290,6 +292,13 @@ class BadInputCorpusTests {
     }
 
     @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class OnlyUnrunGatesTestCase {
+        @AccuracyAtLeast(0.99)
+        @SuppressWarnings("unused")
+        private void hidden() {}
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
     static class ValidGatesTestCase {
         @AccuracyAtLeast(0.5)
         void runs() {}
@@ -320,6 +329,36 @@ class BadInputCorpusTests {
                         .map(d -> d.getDisplayName()))
                 .containsExactly("BadInputCorpusTests$UnrunGatesTestCase");
         assertThat(results.testEvents().started().count()).isZero();
+    }
+
+    @Test
+    void aClassWhoseOnlyGatesJUnitWillNotRunIsFailedByModeltestsOwnEngine() {
+        // Jupiter does not run such a class at all (it has no test it accepts): its extension never sees it.
+        assertThat(run(OnlyUnrunGatesTestCase.class).allEvents().count()).isEqualTo(2);
+
+        EngineExecutionResults results = EngineTestKit.engine(new UnrunGatesEngine())
+                .selectors(selectClass(OnlyUnrunGatesTestCase.class))
+                .execute();
+
+        assertThat(results.testEvents().failed().stream().map(TestKit::message))
+                .containsExactly(
+                        "@ModelTest on OnlyUnrunGatesTestCase: 1 gate(s) on methods JUnit will not run, so they"
+                                + " would never judge: @AccuracyAtLeast on OnlyUnrunGatesTestCase.hidden() (private)."
+                                + " Make each gate method non-private, non-static and void.");
+        assertThat(results.testEvents().failed().stream()
+                        .map(e -> e.getTestDescriptor().getDisplayName()))
+                .containsExactly("OnlyUnrunGatesTestCase: gates JUnit will not run");
+    }
+
+    @Test
+    void modeltestsEngineLeavesClassesJupiterRunsToTheExtension() {
+        for (Class<?> fixture : List.of(UnrunGatesTestCase.class, ValidGatesTestCase.class, ValidModelTestCase.class)) {
+            EngineExecutionResults results = EngineTestKit.engine(new UnrunGatesEngine())
+                    .selectors(selectClass(fixture))
+                    .execute();
+
+            assertThat(results.allEvents().count()).as(fixture.getSimpleName()).isEqualTo(2);
+        }
     }
 
     @Test

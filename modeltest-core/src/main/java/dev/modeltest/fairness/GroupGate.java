@@ -310,7 +310,8 @@ abstract class GroupGate implements Check {
                 verdicts[g] = isJudged(g) ? gate.groupVerdict(this, g) : status[g];
             }
             String attrs = options.attributesJoined();
-            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit());
+            int decimals = Format.decimals(point, gate.limit());
+            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit(), decimals);
             StringBuilder message = new StringBuilder()
                     .append("Expecting ")
                     .append(gate.what())
@@ -327,7 +328,7 @@ abstract class GroupGate implements Check {
                     .append("):\n  ")
                     .append(gate.statisticName())
                     .append(' ')
-                    .append(Double.isNaN(point) ? "undefined" : Format.value(point));
+                    .append(Double.isNaN(point) ? "undefined" : Format.value(point, decimals));
             Interval interval = bootstrap == null ? null : bootstrap.interval();
             if (interval != null) {
                 message.append(" (")
@@ -345,7 +346,7 @@ abstract class GroupGate implements Check {
                                     ? ", with " + Format.percent(options.confidence()) + " confidence"
                                     : "")
                     .append(":\n  ")
-                    .append(Format.value(gate.limit()));
+                    .append(Format.value(gate.limit(), decimals));
             if (!outcome.isEmpty()) {
                 message.append('\n').append(outcome);
             }

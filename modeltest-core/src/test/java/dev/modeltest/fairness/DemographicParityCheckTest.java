@@ -119,6 +119,18 @@ class DemographicParityCheckTest {
     }
 
     @Test
+    void aDifferenceThatRoundsToItsLimitIsPrintedWithTheDigitsThatSeparateThem() {
+        // 0.3 against 0.29999: four decimals would read "0.3000 ... at most 0.3000 ... 0.0000 over".
+        CheckResult result = farApart().run(difference(SEX, 0.29999));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message())
+                .contains("  selection-rate difference (max − min) 0.30000 (95% CI")
+                .contains("to be at most:\n  0.29999\nbut it was 0.00001 over: F is selected at 0.2000, M at 0.5000");
+        assertThat(result.threshold()).isEqualTo("≤ 0.29999");
+    }
+
+    @Test
     void failsOverTheLimitNamingTheLowestAndHighestGroupAndListingTheSmallOne() {
         CheckResult result = farApartByDifference();
 

@@ -142,6 +142,31 @@ class BadInputCorpusTests {
         }
     }
 
+    /** Probability +Infinity for class b where x1 = 0.9 (row 9 of tiny.csv): argmax would pick b. */
+    public static final class InfiniteRows implements ModelProvider {
+        @Override
+        public Model load() {
+            return Model.probabilisticClassifier(List.of("a", "b"), (row, p) -> {
+                double x = row.getDouble("x1");
+                p[0] = 1 - x;
+                p[1] = x == 0.9 ? Double.POSITIVE_INFINITY : x;
+            });
+        }
+    }
+
+    @ModelTest(provider = InfiniteRows.class, data = TestModels.TINY, label = "label")
+    static class InfiniteRowsTestCase {
+        @AucAtLeast(0.5)
+        void auc() {}
+    }
+
+    @Test
+    void aModelGivingAnInfiniteProbabilityFailsAsNanDoes() {
+        assertThat(failureOf(run(InfiniteRowsTestCase.class), "auc"))
+                .isEqualTo("probabilistic classifier (2 classes) returned probability Infinity for class 'b' at row 9"
+                        + " of tiny.csv: invalid model output fails every gate");
+    }
+
     @ModelTest(provider = NanRows.class, data = TestModels.TINY, label = "label")
     static class NanRowsTestCase {
         @AccuracyAtLeast(0.5)

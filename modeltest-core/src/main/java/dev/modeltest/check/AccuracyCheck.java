@@ -60,17 +60,18 @@ public final class AccuracyCheck implements Check {
         Interval interval = Wilson.interval(correct, n, CONFIDENCE);
         boolean holds = accuracy >= minimum;
         String data = predictions.dataName();
+        int decimals = Format.decimals(accuracy, minimum);
         String message = "Expecting model accuracy on " + data + " (n=" + n + "):\n"
-                + "  " + Format.value(accuracy) + " (" + interval + ", " + correct + " of " + n + " right)\n"
+                + "  " + Format.value(accuracy, decimals) + " (" + interval + ", " + correct + " of " + n + " right)\n"
                 + "to be at least:\n"
-                + "  " + Format.value(minimum)
-                + (holds ? "" : "\nbut it was " + Format.value(minimum - accuracy) + " below.");
+                + "  " + Format.value(minimum, decimals)
+                + (holds ? "" : "\nbut it was " + Format.gap(minimum - accuracy, decimals) + " below.");
         return CheckResult.builder(ID, Family.PERFORMANCE)
-                .title("accuracy ≥ " + Format.value(minimum) + " on " + data)
+                .title("accuracy ≥ " + Format.value(minimum, decimals) + " on " + data)
                 .passedIf(holds)
                 .measured(accuracy)
                 .interval(interval)
-                .threshold("≥ " + Format.value(minimum))
+                .threshold("≥ " + Format.value(minimum, decimals))
                 .n(n)
                 .message(message)
                 .detail("correct", correct)

@@ -1,6 +1,7 @@
 package dev.modeltest.check;
 
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.internal.Numbers;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
 import dev.modeltest.subject.Subject;
@@ -78,12 +79,16 @@ public final class OutputRangeCheck implements Check {
                         + " gives class labels only, no numeric outputs to check; @OutputRange needs class"
                         + " probabilities, scores or regression values");
             }
-            what = "class probabilities";
+            List<String> columns = p.scoreColumns();
+            what = columns.isEmpty() ? "class probabilities" : "scores in " + quoted(columns);
             int k = p.classes().size();
+            // With one score column (binary) the other class's probability is derived as 1 − score: check the column
+            // the user wrote, and name it with the value the file holds.
+            int first = columns.size() == 1 ? 1 : 0;
             for (int r = 0; r < p.size(); r++) {
                 double sum = 0;
                 boolean rowBad = false;
-                for (int c = 0; c < k; c++) {
+                for (int c = first; c < k; c++) {
                     double v = p.probability(r, c);
                     sum += v;
                     checked++;
@@ -91,12 +96,19 @@ public final class OutputRangeCheck implements Check {
                         rowBad = true;
                         note(
                                 problems,
-                                "row " + (r + 1) + ", class " + p.classes().get(c) + ": " + Format.number(v));
+                                columns.isEmpty()
+                                        ? "row " + (r + 1) + ", class "
+                                                + p.classes().get(c) + ": " + Format.number(v)
+                                        : "row " + (r + 1) + ", " + columns.get(c - first) + ": " + Numbers.plain(v));
                     }
                 }
-                if (!rowBad && Math.abs(sum - 1) > SUM_TOLERANCE) {
+                if (!rowBad && first == 0 && Math.abs(sum - 1) > SUM_TOLERANCE) {
                     rowBad = true;
-                    note(problems, "row " + (r + 1) + ": probabilities sum to " + Format.number(sum) + ", not 1");
+                    note(
+                            problems,
+                            "row " + (r + 1) + ": "
+                                    + (columns.isEmpty() ? "probabilities" : String.join(" + ", columns)) + " sum to "
+                                    + Format.number(sum) + ", not 1");
                 }
                 if (rowBad) {
                     bad++;
@@ -116,7 +128,10 @@ public final class OutputRangeCheck implements Check {
                 .append(p.size())
                 .append(") to be finite and within ")
                 .append(range)
-                .append(p.task() == Task.CLASSIFICATION ? ", summing to 1 per row" : "");
+                .append(
+                        p.task() == Task.CLASSIFICATION && p.scoreColumns().size() != 1
+                                ? ", summing to 1 per row"
+                                : "");
         if (holds) {
             message.append("\nand all ").append(checked).append(" are.");
         } else {
@@ -135,6 +150,12 @@ public final class OutputRangeCheck implements Check {
                 .detail("valuesChecked", checked)
                 .detail("firstOffending", problems)
                 .build();
+    }
+
+    private static String quoted(List<String> columns) {
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add("'" + c + "'"));
+        return String.join(", ", names);
     }
 
     private boolean inRange(double v) {

@@ -5,7 +5,6 @@ import dev.modeltest.check.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -134,15 +133,9 @@ final class DriftTable {
         return c.method().effectName() + "=" + (Double.isInfinite(e) ? "inf" : Format.value(e));
     }
 
-    /** p-values from 0.001 up with four decimals, smaller ones in scientific notation with three digits. */
+    /** p-values in modeltest's one format ({@link Format#pValue}); {@value #NONE} when there is none. */
     static String p(double p) {
-        if (Double.isNaN(p)) {
-            return NONE;
-        }
-        if (p < 1e-300) {
-            return "<1e-300";
-        }
-        return p < 1e-3 ? String.format(Locale.ROOT, "%.2e", p) : Format.value(p);
+        return Double.isNaN(p) ? NONE : Format.pValue(p);
     }
 
     /** The explanations a reader needs when the effect and the p-value disagree, or where a p-value comes from. */

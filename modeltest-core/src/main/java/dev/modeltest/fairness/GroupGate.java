@@ -128,7 +128,7 @@ abstract class GroupGate implements Check {
 
     /**
      * An extra column of the per-group table: its heading, its CSV name and a cell per group ({@code NaN} prints as
-     * n/a); p-values print as {@code < 0.0001} below that.
+     * n/a); p-values print in modeltest's one format ({@link Format#pValue}).
      */
     record Column(String heading, String csvName, double[] values, boolean pValues) {
         Column(String heading, String csvName, double[] values) {
@@ -137,7 +137,7 @@ abstract class GroupGate implements Check {
 
         String cell(int group) {
             double v = values[group];
-            return pValues && !Double.isNaN(v) && v < 1e-4 ? "< 0.0001" : GroupReport.cell(v);
+            return pValues && !Double.isNaN(v) ? Format.pValue(v) : GroupReport.cell(v);
         }
     }
 
@@ -275,7 +275,9 @@ abstract class GroupGate implements Check {
             if (!options.decidesOnInterval()) {
                 verdict = gate.holds(point) ? Verdict.PASS : Verdict.FAIL;
                 if (verdict == Verdict.FAIL) {
-                    outcome = "but it was " + Format.value(Math.abs(point - gate.limit())) + " " + side + ": "
+                    outcome = "but it was "
+                            + Format.gap(Math.abs(point - gate.limit()), Format.decimals(point, gate.limit())) + " "
+                            + side + ": "
                             + gate.explanation(this) + ".";
                 }
                 return;
@@ -308,7 +310,8 @@ abstract class GroupGate implements Check {
                 verdicts[g] = isJudged(g) ? gate.groupVerdict(this, g) : status[g];
             }
             String attrs = options.attributesJoined();
-            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit());
+            int decimals = Format.decimals(point, gate.limit());
+            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit(), decimals);
             StringBuilder message = new StringBuilder()
                     .append("Expecting ")
                     .append(gate.what())
@@ -325,7 +328,7 @@ abstract class GroupGate implements Check {
                     .append("):\n  ")
                     .append(gate.statisticName())
                     .append(' ')
-                    .append(Double.isNaN(point) ? "undefined" : Format.value(point));
+                    .append(Double.isNaN(point) ? "undefined" : Format.value(point, decimals));
             Interval interval = bootstrap == null ? null : bootstrap.interval();
             if (interval != null) {
                 message.append(" (")
@@ -343,7 +346,7 @@ abstract class GroupGate implements Check {
                                     ? ", with " + Format.percent(options.confidence()) + " confidence"
                                     : "")
                     .append(":\n  ")
-                    .append(Format.value(gate.limit()));
+                    .append(Format.value(gate.limit(), decimals));
             if (!outcome.isEmpty()) {
                 message.append('\n').append(outcome);
             }

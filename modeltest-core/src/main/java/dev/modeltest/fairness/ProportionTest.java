@@ -1,6 +1,6 @@
 package dev.modeltest.fairness;
 
-import java.util.Locale;
+import dev.modeltest.check.Format;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.FisherExactTest;
 
@@ -32,7 +32,7 @@ final class ProportionTest {
      */
     record Result(String test, double pValue) {
 
-        /** Formats the test for messages, e.g. {@code two-proportion z-test p < 0.0001}. */
+        /** Formats the test for messages, e.g. {@code two-proportion z-test p = 1.78e-09}. */
         String describe() {
             return test + " p " + formatP(pValue);
         }
@@ -78,8 +78,9 @@ final class ProportionTest {
         return FisherExactTest.withDefaults().test(table).getPValue();
     }
 
-    /** Formats a p-value: {@code = 0.0312}, or {@code < 0.0001} below that. */
+    /** Formats a p-value after {@code p }: {@code = 0.0312}, {@code = 1.78e-09}, {@code < 1e-300} ({@link Format#pValue}). */
     static String formatP(double p) {
-        return p < 1e-4 ? "< 0.0001" : "= " + String.format(Locale.ROOT, "%.4f", p);
+        String text = Format.pValue(p);
+        return text.startsWith("<") ? text : "= " + text;
     }
 }

@@ -55,13 +55,19 @@ record Decision(Verdict verdict, long rowsNeeded) {
 
     /** Returns the closing line(s) of a message for one measurement, or an empty string for a point PASS. */
     String ending(Bound bound, double threshold, double confidence, Measurement m, String undefinedWhen) {
+        return ending(bound, threshold, confidence, m, undefinedWhen, Format.DECIMALS);
+    }
+
+    /** As above, the gap printed with the value's and threshold's decimals, or more ({@link Format#gap}). */
+    String ending(Bound bound, double threshold, double confidence, Measurement m, String undefinedWhen, int decimals) {
         if (Double.isNaN(m.value())) {
             return "but it is undefined (NaN) on these rows: it is NaN when " + undefinedWhen + ".";
         }
         if (confidence == 0) {
             return verdict == Verdict.PASS
                     ? ""
-                    : "but it was " + Format.value(Math.abs(m.value() - threshold)) + " " + bound.missSide() + ".";
+                    : "but it was " + Format.gap(Math.abs(m.value() - threshold), decimals) + " " + bound.missSide()
+                            + ".";
         }
         String level = Format.percent(confidence);
         if (m.interval() == null) {

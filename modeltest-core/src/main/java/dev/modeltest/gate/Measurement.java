@@ -57,9 +57,14 @@ record Measurement(double value, Interval interval, String how, int n) {
 
     /** Formats {@code 0.9333 (95% CI 0.8400–0.9800, BCa bootstrap, 2000 resamples, seed 42)}. */
     String describe() {
+        return describe(Format.DECIMALS);
+    }
+
+    /** As {@link #describe()}, the value with {@code decimals} decimals ({@link Format#decimals}). */
+    String describe(int decimals) {
         if (interval == null) {
-            return Format.value(value);
+            return Format.value(value, decimals);
         }
-        return Format.value(value) + " (" + interval + ", " + how + ")";
+        return Format.value(value, decimals) + " (" + interval + ", " + how + ")";
     }
 }

@@ -130,13 +130,14 @@ public final class MetricGate implements Check {
         Measurement m = measure(Metrics.sample(predictions, metric, options));
         Decision d = Decision.of(bound, threshold, confidence, m);
         String label = GateText.label(metric, options, predictions);
-        String ending = d.ending(bound, threshold, confidence, m, metric.undefinedWhen());
+        int decimals = Format.decimals(m.value(), threshold);
+        String ending = d.ending(bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
         String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
-                + "  " + m.describe() + "\n"
+                + "  " + m.describe(decimals) + "\n"
                 + "to be " + bound.words() + ":\n"
-                + "  " + Format.value(threshold)
+                + "  " + Format.value(threshold, decimals)
                 + (ending.isEmpty() ? "" : "\n" + ending);
-        CheckResult.Builder result = start(label, predictions)
+        CheckResult.Builder result = start(label, predictions, decimals)
                 .verdict(d.verdict())
                 .measured(m.value())
                 .interval(m.interval())
@@ -180,7 +181,7 @@ public final class MetricGate implements Check {
         if (!needed.isEmpty()) {
             message += "\n" + needed;
         }
-        CheckResult.Builder result = start(label, predictions)
+        CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
                 .n(predictions.size())
                 .message(message)
@@ -196,12 +197,14 @@ public final class MetricGate implements Check {
         return result.build();
     }
 
-    private CheckResult.Builder start(String label, Predictions predictions) {
+    /** @param decimals of the threshold, as the measured value is printed beside it ({@link Format#decimals}) */
+    private CheckResult.Builder start(String label, Predictions predictions, int decimals) {
         String id = bound == Bound.AT_LEAST ? "metric-at-least" : "metric-at-most";
         return CheckResult.builder(id, Family.PERFORMANCE)
-                .title(label + " " + bound.symbol() + " " + Format.value(threshold) + " on " + predictions.dataName()
-                        + (slicedBy == null ? "" : " per " + slicedBy))
-                .threshold(bound.symbol() + " " + Format.value(threshold))
+                .title(label + " " + bound.symbol() + " " + Format.value(threshold, decimals) + " on "
+                        + predictions.dataName() + (slicedBy == null ? "" : " per " + slicedBy)
+                        + (confidence == 0 ? "" : " at " + Format.percent(confidence) + " confidence"))
+                .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
                 .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")

@@ -155,15 +155,14 @@ public final class NoRegressionCheck implements Check {
         boolean significant = test.pValue() < alpha;
         boolean fails = drop > tolerance && significant;
         String label = GateText.label(metric, options, model);
-        String p = Format.number(test.pValue());
+        String p = Format.pValue(test.pValue());
         String ending;
         if (fails) {
-            ending =
-                    "but it is worse by " + Format.value(drop) + ", more than the tolerance, and significantly so (p = "
-                            + p + " < alpha " + Format.number(alpha) + ").";
+            ending = "but it is worse by " + Format.value(drop) + ", more than the tolerance, and significantly so ("
+                    + Format.pEquals(test.pValue()) + " < alpha " + Format.number(alpha) + ").";
         } else if (drop > tolerance) {
             ending = "and though it is worse by " + Format.value(drop) + ", more than the tolerance, that is not"
-                    + " significant (p = " + p + " ≥ alpha " + Format.number(alpha) + ").";
+                    + " significant (" + Format.pEquals(test.pValue()) + " ≥ alpha " + Format.number(alpha) + ").";
         } else {
             ending = "and it is not worse by more than the tolerance.";
         }

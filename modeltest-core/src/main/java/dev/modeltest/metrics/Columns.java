@@ -49,9 +49,26 @@ final class Columns {
         return "row " + (row + 1) + " of " + predictions.dataName();
     }
 
-    ModelException badProbability(int row, int classIndex, double value, String rule) {
-        return new ModelException("the probability of class '" + classes.get(classIndex) + "' at " + row(row) + " is "
-                + value + "; " + rule + " (model " + predictions.modelName() + ")");
+    /**
+     * Returns the probability of a class on a row, read as a probability: the one rule of every metric that reads
+     * scores as probabilities (log loss, Brier score, calibration) is that each must be in [0, 1], as scikit-learn
+     * requires for the Brier score and {@code calibration_curve}. Without it, log loss would clip a score of 50 to
+     * {@code 1 − ε} and pass. Ranking metrics (ROC AUC, average precision) only order the scores and need them finite.
+     *
+     * @param metric the metric's display name, for the message
+     * @throws ModelException naming the row, and the score column when the probabilities come from the data
+     */
+    double probability(int row, int classIndex, String metric) {
+        double v = probabilities[classIndex][row];
+        if (!(v >= 0 && v <= 1)) {
+            throw badProbability(row, classIndex, metric + " needs probabilities in [0, 1]");
+        }
+        return v;
+    }
+
+    ModelException badProbability(int row, int classIndex, String rule) {
+        return new ModelException(predictions.probabilitySource(row, classIndex) + "; " + rule + " (model "
+                + predictions.modelName() + ")");
     }
 
     ModelException badValue(int row, String which, double value) {

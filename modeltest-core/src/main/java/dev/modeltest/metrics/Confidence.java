@@ -29,25 +29,18 @@ final class Confidence {
 
     /**
      * Returns the class whose probability is the row's confidence: the positive class, or NumPy's {@code argmax} (the
-     * first class with the highest probability). Probabilities must be in [0, 1], as {@code calibration_curve}
-     * requires.
+     * first class with the highest probability). Probabilities must be in [0, 1] ({@link
+     * Columns#probability}), as {@code calibration_curve} requires.
      */
     int classOf(Columns columns, int row) {
-        double[][] p = columns.probabilities;
         if (positive >= 0) {
-            double v = p[positive][row];
-            if (!(v >= 0 && v <= 1)) {
-                throw columns.badProbability(row, positive, v, "calibration needs probabilities in [0, 1]");
-            }
+            columns.probability(row, positive, "calibration");
             return positive;
         }
         int best = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < columns.k; c++) {
-            double v = p[c][row];
-            if (!(v >= 0 && v <= 1)) {
-                throw columns.badProbability(row, c, v, "calibration needs probabilities in [0, 1]");
-            }
+            double v = columns.probability(row, c, "calibration");
             if (v > max) {
                 max = v;
                 best = c;

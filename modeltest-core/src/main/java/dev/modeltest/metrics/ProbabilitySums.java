@@ -50,18 +50,16 @@ final class ProbabilitySums implements Chunks.Accumulator<ProbabilitySums> {
         return out;
     }
 
-    /** One row's loss: probabilities clipped to [ε, 1 − ε], renormalized, and the true class's negative log. */
+    /**
+     * One row's loss: probabilities (each in [0, 1], {@link Columns#probability}) clipped to [ε, 1 − ε], renormalized,
+     * and the true class's negative log.
+     */
     private static double logLoss(Columns columns, int i) {
-        double[][] p = columns.probabilities;
         double sum = 0;
         for (int c = 0; c < columns.k; c++) {
-            double v = p[c][i];
-            if (!Double.isFinite(v)) {
-                throw columns.badProbability(i, c, v, "log loss needs finite probabilities");
-            }
-            sum += clip(v);
+            sum += clip(columns.probability(i, c, "log loss"));
         }
-        return -Math.log(clip(p[columns.actual[i]][i]) / sum);
+        return -Math.log(clip(columns.probabilities[columns.actual[i]][i]) / sum);
     }
 
     @Override
@@ -79,10 +77,7 @@ final class ProbabilitySums implements Chunks.Accumulator<ProbabilitySums> {
                 logLossSum += w * loss;
             }
             if (positive >= 0) {
-                double v = p[positive][i];
-                if (!(v >= 0 && v <= 1)) {
-                    throw columns.badProbability(i, positive, v, "the Brier score needs probabilities in [0, 1]");
-                }
+                double v = columns.probability(i, positive, "the Brier score");
                 double d = (actual[i] == positive ? 1 : 0) - v;
                 brierSum += w * (d * d);
             }

@@ -34,7 +34,7 @@ final class RankOrder {
                 int i = selection.row(j);
                 double s = scores[i];
                 if (!Double.isFinite(s)) {
-                    throw columns.badProbability(i, c, s, "ranking metrics need finite scores");
+                    throw columns.badProbability(i, c, "ranking metrics need finite scores");
                 }
                 keys[t] = RadixSort.key(s);
                 entries[t] = columns.actual[i] == c ? ~j : j;

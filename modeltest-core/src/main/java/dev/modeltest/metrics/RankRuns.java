@@ -118,7 +118,7 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
                 int i = rows == null ? j : rows[j];
                 double s = scores[i];
                 if (!Double.isFinite(s)) {
-                    throw columns.badProbability(i, c, s, "ranking metrics need finite scores");
+                    throw columns.badProbability(i, c, "ranking metrics need finite scores");
                 }
                 long key = RadixSort.key(s);
                 int positive = actual[i] == c ? 1 : 0;

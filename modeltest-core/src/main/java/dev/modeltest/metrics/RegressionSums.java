@@ -1,5 +1,7 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.error.ModelException;
+
 /**
  * The mergeable state of the regression metrics: the total weight; sums of squared, absolute and relative errors; the
  * largest error; and, for R² and explained variance, the mean and the centred sum of squares of the true values and
@@ -137,17 +139,26 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
             case MAE -> absoluteErrors / weight;
             case MAPE -> relativeErrors / weight;
             case MAX_ERROR -> maxError;
-            case R2 -> forceFinite(squaredErrors, minActual == maxActual ? 0 : centredActual);
+            case R2 -> forceFinite(metric, squaredErrors, minActual == maxActual ? 0 : centredActual);
             case EXPLAINED_VARIANCE ->
                 forceFinite(
+                        metric,
                         minResidual == maxResidual ? 0 : centredResidual / weight,
                         minActual == maxActual ? 0 : centredActual / weight);
             default -> throw new IllegalArgumentException(metric + " is not a regression sum");
         };
     }
 
-    /** scikit-learn's {@code _assemble_r2_explained_variance(force_finite=True)}. */
-    private static double forceFinite(double numerator, double denominator) {
+    /**
+     * scikit-learn's {@code _assemble_r2_explained_variance(force_finite=True)}, refusing sums of squares that overflowed
+     * to infinity: their ratio would be NaN, which is not "undefined on no rows" but a number too large for a double.
+     */
+    private double forceFinite(Metric metric, double numerator, double denominator) {
+        if (Double.isInfinite(numerator) || Double.isInfinite(denominator)) {
+            throw new ModelException(metric.displayName() + " on " + columns.predictions.dataName()
+                    + " cannot be computed: its sums of squares overflow a double (values or errors beyond about 1e154)"
+                    + "; rescale the label and the predictions (model " + columns.predictions.modelName() + ")");
+        }
         if (numerator == 0) {
             return 1.0;
         }

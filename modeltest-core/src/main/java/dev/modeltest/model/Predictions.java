@@ -1,6 +1,7 @@
 package dev.modeltest.model;
 
 import dev.modeltest.error.ModelException;
+import dev.modeltest.internal.Numbers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class Predictions {
     private final double[][] probabilities;
     private final double[] actualValues;
     private final double[] predictedValues;
+    private final List<String> scoreColumns;
 
     private Predictions(
             Task task,
@@ -39,7 +41,8 @@ public final class Predictions {
             int[] predictedClasses,
             double[][] probabilities,
             double[] actualValues,
-            double[] predictedValues) {
+            double[] predictedValues,
+            List<String> scoreColumns) {
         this.task = task;
         this.dataName = dataName;
         this.modelName = modelName;
@@ -50,6 +53,7 @@ public final class Predictions {
         this.probabilities = probabilities;
         this.actualValues = actualValues;
         this.predictedValues = predictedValues;
+        this.scoreColumns = scoreColumns;
     }
 
     /**
@@ -102,7 +106,17 @@ public final class Predictions {
             }
         }
         return new Predictions(
-                Task.CLASSIFICATION, dataName, modelName, n, classList, actual, predicted, probabilities, null, null);
+                Task.CLASSIFICATION,
+                dataName,
+                modelName,
+                n,
+                classList,
+                actual,
+                predicted,
+                probabilities,
+                null,
+                null,
+                List.of());
     }
 
     /**
@@ -118,7 +132,77 @@ public final class Predictions {
         requireNonEmpty(actual.length, dataName);
         requireSameLength("predicted values", predicted.length, actual.length, dataName);
         return new Predictions(
-                Task.REGRESSION, dataName, modelName, actual.length, List.of(), null, null, null, actual, predicted);
+                Task.REGRESSION,
+                dataName,
+                modelName,
+                actual.length,
+                List.of(),
+                null,
+                null,
+                null,
+                actual,
+                predicted,
+                List.of());
+    }
+
+    /**
+     * Returns these predictions with the data columns their probabilities were read from, so that messages name what
+     * the user wrote: one column (a binary classifier's positive-class score, the other class's probability being
+     * derived as {@code 1 − score}) or one column per class, in class order.
+     *
+     * @throws IllegalArgumentException if these predictions have no probabilities or the column count fits neither
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    public Predictions withScoreColumns(List<String> columns) {
+        List<String> names = List.copyOf(columns);
+        if (probabilities == null || !(names.size() == classes.size() || (names.size() == 1 && classes.size() == 2))) {
+            throw new IllegalArgumentException("score columns " + names + " do not fit " + this);
+        }
+        return new Predictions(
+                task,
+                dataName,
+                modelName,
+                size,
+                classes,
+                actualClasses,
+                predictedClasses,
+                probabilities,
+                actualValues,
+                predictedValues,
+                names);
+    }
+
+    /**
+     * Returns the data columns the probabilities were read from (see {@link #withScoreColumns}), or an empty list when a
+     * model computed them.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    public List<String> scoreColumns() {
+        return scoreColumns;
+    }
+
+    /**
+     * Names, for a message, where the probability of a class on a row comes from and what it is there: {@code the
+     * probability of class 'yes' at row 3 of data.csv is 1.5} for a model's output, {@code the score in column
+     * 'y_score' at row 3 of data.csv is -50} for a score column; for a binary classifier with one score column the
+     * derived probability of the other class is traced back to that column's value.
+     *
+     * @param row the row, 0-based
+     * @param classIndex the class
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    public String probabilitySource(int row, int classIndex) {
+        if (scoreColumns.isEmpty()) {
+            return "the probability of class '" + classes.get(classIndex) + "' at row " + (row + 1) + " of " + dataName
+                    + " is " + Numbers.plain(probability(row, classIndex));
+        }
+        int column = scoreColumns.size() == 1 ? 1 : classIndex;
+        return "the score in column '" + scoreColumns.get(scoreColumns.size() == 1 ? 0 : classIndex) + "' at row "
+                + (row + 1) + " of " + dataName + " is " + Numbers.plain(probability(row, column));
     }
 
     private static void requireNonEmpty(int n, String dataName) {

@@ -31,7 +31,9 @@ public final class Predictor {
      * @param features the model's input columns
      * @param model the model under test
      * @throws DataException for a missing label, or a label the model does not know
-     * @throws ModelException when the model fails or leaves a row without a prediction
+     * @throws ModelException when the model fails, leaves a row without a prediction, or gives invalid output on a row
+     *     (a probability or value that is NaN or infinite, or a row where no class has a positive probability): every
+     *     gate then fails with that error, naming the first such row, instead of judging a class picked from nothing
      */
     public static Predictions predict(TestData data, String label, Features features, Model model) {
         data.requireColumn(label, "label");
@@ -103,6 +105,15 @@ public final class Predictor {
         return values;
     }
 
+    /** Lists a row's probabilities for a message, the first ten at most. */
+    private static String listed(double[] p) {
+        StringBuilder text = new StringBuilder("[");
+        for (int k = 0; k < Math.min(p.length, 10); k++) {
+            text.append(k == 0 ? "" : ", ").append(p[k]);
+        }
+        return text.append(p.length > 10 ? ", …]" : "]").toString();
+    }
+
     /** The whole-data-set output arrays; each batch writes into its own slice. */
     private static final class BufferOutput {
         private final Model model;
@@ -111,6 +122,9 @@ public final class Predictor {
         private final double[][] probabilities;
         private final double[] values;
         private final boolean[] done;
+        /** The first invalid output of each bad row, by row; reported in row order whatever the threads did. */
+        private final java.util.concurrent.ConcurrentSkipListMap<Integer, String> invalid =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
 
         BufferOutput(Model model, int n) {
             this.model = model;
@@ -130,6 +144,13 @@ public final class Predictor {
         }
 
         void requireComplete(String dataName) {
+            if (!invalid.isEmpty()) {
+                java.util.Map.Entry<Integer, String> first = invalid.firstEntry();
+                throw new ModelException(model.describe() + " returned " + first.getValue() + " at row "
+                        + (first.getKey() + 1) + " of " + dataName
+                        + (invalid.size() > 1 ? " (and " + (invalid.size() - 1) + " more invalid row(s))" : "")
+                        + ": invalid model output fails every gate");
+            }
             for (int r = 0; r < done.length; r++) {
                 if (!done[r]) {
                     throw new ModelException(model.describe() + " returned no prediction for row " + (r + 1) + " of "
@@ -182,9 +203,19 @@ public final class Predictor {
                 int best = 0;
                 for (int k = 0; k < classCount; k++) {
                     probabilities[k][r] = p[k];
+                    if (!Double.isFinite(p[k])) {
+                        invalid.putIfAbsent(
+                                r,
+                                "probability " + p[k] + " for class '"
+                                        + model.classes().get(k) + "'");
+                    }
                     if (p[k] > p[best]) {
                         best = k;
                     }
+                }
+                if (!(p[best] > 0)) {
+                    invalid.putIfAbsent(
+                            r, "the probabilities " + listed(p) + ", none positive, so no class is predicted");
                 }
                 if (classes[r] < 0) {
                     classes[r] = best;
@@ -196,6 +227,9 @@ public final class Predictor {
             public void setValue(int row, double value) {
                 requireTask(Task.REGRESSION);
                 int r = at(row);
+                if (!Double.isFinite(value)) {
+                    invalid.putIfAbsent(r, "the value " + value);
+                }
                 values[r] = value;
                 done[r] = true;
             }

@@ -23,6 +23,7 @@ public final class Summary {
     private static final int MODEL_WIDTH = 32;
     private static final int CHECK_WIDTH = 56;
     private static final int SHORT_HASH = 12;
+    private static final int REASON_WIDTH = 160;
 
     /**
      * One check of the run. Empty strings stand for values a check does not have.
@@ -73,13 +74,61 @@ public final class Summary {
         String check() {
             return title.isEmpty() ? test : title;
         }
+
+        /** Returns why a check could not run: the first line of its message, for an {@value #ERROR} row; else empty. */
+        String reason() {
+            if (!verdict.equals(ERROR) || message.isBlank()) {
+                return "";
+            }
+            return message.strip().lines().findFirst().orElse("");
+        }
     }
 
     private final List<Row> rows;
+    private final List<String> checks;
 
     /** Creates the summary of these rows, in the order given. */
     public Summary(List<Row> rows) {
         this.rows = List.copyOf(rows);
+        this.checks = distinctChecks(this.rows);
+    }
+
+    /**
+     * Names each row's check so that no two checks of one model test read the same: the title, followed by the test
+     * method when another check of the same model test has the same title (two identical gates on different methods).
+     */
+    private static List<String> distinctChecks(List<Row> rows) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (Row row : rows) {
+            seen.merge(row.model() + "\u0000" + row.check(), 1, Integer::sum);
+        }
+        List<String> checks = new ArrayList<>();
+        for (Row row : rows) {
+            boolean twice = seen.get(row.model() + "\u0000" + row.check()) > 1
+                    && !row.title().isEmpty();
+            checks.add(twice ? row.check() + " [" + row.test() + "]" : row.check());
+        }
+        return checks;
+    }
+
+    /**
+     * Returns the console's check texts: clipped to {@value #CHECK_WIDTH} characters, except where clipping would make
+     * two checks of one model test read the same (their difference is in the clipped tail): those are kept whole.
+     */
+    private List<String> consoleChecks(boolean unicode) {
+        List<String> clipped = new ArrayList<>();
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String text = clip(checks.get(i), CHECK_WIDTH, unicode);
+            clipped.add(text);
+            count.merge(rows.get(i).model() + "\u0000" + text, 1, Integer::sum);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (count.get(rows.get(i).model() + "\u0000" + clipped.get(i)) > 1) {
+                clipped.set(i, checks.get(i).replace('\n', ' '));
+            }
+        }
+        return clipped;
     }
 
     /** Returns the rows. */
@@ -127,10 +176,12 @@ public final class Summary {
     public String consoleTable(boolean unicode) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"MODEL", "CHECK", "MEASURED", "THRESHOLD", "INTERVAL", "VERDICT"});
-        for (Row row : rows) {
+        List<String> consoleChecks = consoleChecks(unicode);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             lines.add(new String[] {
                 clip(row.model(), MODEL_WIDTH, unicode),
-                clip(row.check(), CHECK_WIDTH, unicode),
+                consoleChecks.get(i),
                 row.measured(),
                 row.threshold(),
                 row.interval(),
@@ -145,7 +196,8 @@ public final class Summary {
             }
         }
         StringBuilder out = new StringBuilder("modeltest: ").append(headline()).append('\n');
-        for (String[] line : lines) {
+        for (int l = 0; l < lines.size(); l++) {
+            String[] line = lines.get(l);
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < line.length; c++) {
                 text.append(line[c]);
@@ -154,6 +206,11 @@ public final class Summary {
                 }
             }
             out.append(text.toString().stripTrailing()).append('\n');
+            String reason = l == 0 ? "" : rows.get(l - 1).reason();
+            if (!reason.isEmpty()) {
+                String because = "  because " + clip(reason, REASON_WIDTH, unicode);
+                out.append(unicode ? because : ascii(because)).append('\n');
+            }
         }
         return out.toString();
     }
@@ -171,13 +228,16 @@ public final class Summary {
                 .append("\n\n");
         md.append("| | model | check | measured | threshold | interval | verdict |\n");
         md.append("|:-:|---|---|--:|---|---|---|\n");
-        for (Row row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String reason = row.reason();
             md.append("| ")
                     .append(icon(row.verdict()))
                     .append(" | ")
                     .append(cell(row.model()))
                     .append(" | ")
-                    .append(cell(row.check()))
+                    .append(cell(checks.get(i)))
+                    .append(reason.isEmpty() ? "" : "<br>" + cell(clip(reason, REASON_WIDTH, true)))
                     .append(" | ")
                     .append(cell(row.measured()))
                     .append(" | ")
@@ -188,15 +248,17 @@ public final class Summary {
                     .append(row.verdict().equals("PASS") ? "PASS" : "**" + row.verdict() + "**")
                     .append(" |\n");
         }
-        List<Row> notPassed =
-                rows.stream().filter(r -> !r.verdict().equals("PASS")).toList();
-        if (!notPassed.isEmpty()) {
+        if (rows.stream().anyMatch(r -> !r.verdict().equals("PASS"))) {
             md.append("\n### Checks that did not pass\n");
-            for (Row row : notPassed) {
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                if (row.verdict().equals("PASS")) {
+                    continue;
+                }
                 md.append("\n**")
                         .append(inline(row.model()))
                         .append(" · ")
-                        .append(inline(row.check()))
+                        .append(inline(checks.get(i)))
                         .append("** (`")
                         .append(row.test().replace("`", "'"))
                         .append("`, ")

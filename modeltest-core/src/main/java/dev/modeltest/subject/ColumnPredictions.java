@@ -93,7 +93,9 @@ final class ColumnPredictions {
             predicted[r] = index.get(predictedLabels[r]);
         }
         double[][] probabilities = scores(data, columns, classes, origin);
-        return Predictions.classification(data.name(), modelName, classes, actual, predicted, probabilities);
+        Predictions predictions =
+                Predictions.classification(data.name(), modelName, classes, actual, predicted, probabilities);
+        return probabilities == null ? predictions : predictions.withScoreColumns(columns.scores());
     }
 
     private static double[][] scores(TestData data, ModelSource.Columns columns, List<String> classes, String origin) {

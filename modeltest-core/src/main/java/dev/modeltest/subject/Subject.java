@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -217,47 +218,97 @@ public final class Subject implements AutoCloseable {
         return timed("predict", () -> Predictor.predict(testData, spec.label(), inputs, m));
     }
 
-    /** Closes the model, if one was loaded. */
+    /**
+     * Closes the model, if one was loaded. Never waits for a load in progress (a stuck one, say, whose test timed out):
+     * a model that finishes loading after this call is closed as soon as it is there.
+     */
     @Override
     public void close() {
-        if (model.isDone()) {
-            model.peek().flatMap(m -> m).ifPresent(Model::close);
-        }
+        model.closeWith(loaded -> loaded.ifPresent(Model::close));
     }
 
-    /** A value computed once; a failure is remembered and thrown again. */
+    /**
+     * A value computed once; a failure of any kind (an {@link Error} such as {@link OutOfMemoryError} too) is
+     * remembered and thrown again, so that every check sees the first cause rather than a half-initialized subject.
+     *
+     * <p>Two locks: {@code computing} is held for the whole computation, so concurrent readers wait for one result;
+     * the outcome itself is guarded by {@code this}, held only briefly, so that {@link #closeWith} never waits behind a
+     * computation.
+     */
     private static final class Lazy<T> {
         private final Supplier<T> supplier;
+        private final Object computing = new Object();
         private T value;
-        private RuntimeException failure;
+        private Throwable failure;
         private boolean done;
+        private Consumer<? super T> closer;
 
         Lazy(Supplier<T> supplier) {
             this.supplier = supplier;
         }
 
-        synchronized T get() {
-            if (!done) {
-                try {
-                    value = supplier.get();
-                } catch (RuntimeException e) {
-                    failure = e;
-                } finally {
-                    done = true;
+        T get() {
+            synchronized (this) {
+                if (done) {
+                    return outcome();
                 }
             }
+            synchronized (computing) {
+                synchronized (this) {
+                    if (done) {
+                        return outcome();
+                    }
+                }
+                T computed = null;
+                Throwable thrown = null;
+                try {
+                    computed = supplier.get();
+                } catch (Throwable t) { // remembered and rethrown below, whatever its type
+                    thrown = t;
+                }
+                Consumer<? super T> lateCloser;
+                synchronized (this) {
+                    value = computed;
+                    failure = thrown;
+                    done = true;
+                    lateCloser = closer;
+                }
+                if (lateCloser != null && computed != null) {
+                    lateCloser.accept(computed);
+                }
+                synchronized (this) {
+                    return outcome();
+                }
+            }
+        }
+
+        /** Must hold {@code this}. */
+        private T outcome() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
             if (failure != null) {
-                throw failure;
+                throw new ModelException(failure.toString(), failure);
             }
             return value;
         }
 
-        synchronized boolean isDone() {
-            return done;
-        }
-
-        synchronized Optional<T> peek() {
-            return failure == null ? Optional.ofNullable(value) : Optional.empty();
+        /** Passes the value to {@code closer} now if it is there, or when its computation ends; never waits. */
+        void closeWith(Consumer<? super T> closeAction) {
+            T current;
+            synchronized (this) {
+                if (!done) {
+                    closer = closeAction;
+                    return;
+                }
+                current = value;
+            }
+            if (current != null) {
+                closeAction.accept(current);
+            }
         }
     }
 }

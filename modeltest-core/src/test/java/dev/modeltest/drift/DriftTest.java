@@ -138,12 +138,12 @@ class DriftTest {
                         Expecting no drift in 5 column(s) of test.csv (n=200) against reference train.csv (n=200),
                         where a column drifts when its Holm-adjusted p ≤ 0.05,
                         but 1 of 5 column(s) drifted: a
-                          column  method      statistic        effect    threshold  p       p (Holm)  n_ref  n_test  verdict
-                          a       chi-square  χ²=9.2072, df=1  V=0.1517  —          0.0024  0.0121    200    200     DRIFT
-                          b       chi-square  χ²=5.8442, df=1  V=0.1209  —          0.0156  0.0625    200    200     ok
-                          c       chi-square  χ²=0.2502, df=1  V=0.0250  —          0.6170  1.0000    200    200     ok
-                          e       chi-square  χ²=0.0400, df=1  V=0.0100  —          0.8415  1.0000    200    200     ok
-                          d       chi-square  χ²=0.0000, df=1  V=0.0000  —          1.0000  1.0000    200    200     ok""");
+                          column  method      statistic        effect    threshold  p        p (Holm)  n_ref  n_test  verdict
+                          a       chi-square  χ²=9.2072, df=1  V=0.1517  —          0.00241  0.0121    200    200     DRIFT
+                          b       chi-square  χ²=5.8442, df=1  V=0.1209  —          0.0156   0.0625    200    200     ok
+                          c       chi-square  χ²=0.2502, df=1  V=0.0250  —          0.617    1.00      200    200     ok
+                          e       chi-square  χ²=0.0400, df=1  V=0.0100  —          0.841    1.00      200    200     ok
+                          d       chi-square  χ²=0.0000, df=1  V=0.0000  —          1.00     1.00      200    200     ok""");
     }
 
     @Test
@@ -245,11 +245,11 @@ class DriftTest {
                         Expecting no drift in 2 column(s) of test.csv (n=3) against reference train.csv (n=3),
                         where a column drifts when its effect size exceeds the method's threshold and Holm-adjusted p ≤ 0.05,
                         but 1 of 2 column(s) had fewer than 2 values to compare: x
-                          column  method      statistic        effect    threshold  p       p (Holm)  n_ref  n_test  verdict
-                          x       KS          —                —         —          —       —         3      1       too few
-                          c       chi-square  χ²=0.6667, df=1  V=0.3333  0.1000     0.4142  0.4142    3      3       ok
+                          column  method      statistic        effect    threshold  p      p (Holm)  n_ref  n_test  verdict
+                          x       KS          —                —         —          —      —         3      1       too few
+                          c       chi-square  χ²=0.6667, df=1  V=0.3333  0.1000     0.414  0.414     3      3       ok
                         note: 1 column(s) have an effect above their threshold that is within sampling noise \
-                        (Holm-adjusted p > 0.05), e.g. c: V=0.3333 > 0.1000, Holm-adjusted p 0.4142 with n_ref=3, \
+                        (Holm-adjusted p > 0.05), e.g. c: V=0.3333 > 0.1000, Holm-adjusted p 0.414 with n_ref=3, \
                         n_test=3. More rows would tell whether they drifted.""");
     }
 

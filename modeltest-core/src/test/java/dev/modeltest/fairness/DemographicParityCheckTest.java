@@ -119,6 +119,18 @@ class DemographicParityCheckTest {
     }
 
     @Test
+    void aDifferenceThatRoundsToItsLimitIsPrintedWithTheDigitsThatSeparateThem() {
+        // 0.3 against 0.29999: four decimals would read "0.3000 ... at most 0.3000 ... 0.0000 over".
+        CheckResult result = farApart().run(difference(SEX, 0.29999));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message())
+                .contains("  selection-rate difference (max − min) 0.30000 (95% CI")
+                .contains("to be at most:\n  0.29999\nbut it was 0.00001 over: F is selected at 0.2000, M at 0.5000");
+        assertThat(result.threshold()).isEqualTo("≤ 0.29999");
+    }
+
+    @Test
     void failsOverTheLimitNamingTheLowestAndHighestGroupAndListingTheSmallOne() {
         CheckResult result = farApartByDifference();
 
@@ -129,7 +141,7 @@ class DemographicParityCheckTest {
                           selection-rate difference (max − min) 0.3000 (95% CI 0.1700–0.4200, bootstrap of 2000 resamples, seed 42)
                         to be at most:
                           0.1000
-                        but it was 0.2000 over: F is selected at 0.2000, M at 0.5000 (two-proportion z-test p < 0.0001).
+                        but it was 0.2000 over: F is selected at 0.2000, M at 0.5000 (two-proportion z-test p = 8.69e-06).
                         groups of sex (2 judged, 1 too small; minGroupSize 30):
                           group  n    selection rate  TPR     FPR  verdict
                           F      100  0.2000          0.2000  n/a  lowest
@@ -155,7 +167,7 @@ class DemographicParityCheckTest {
                   selection-rate ratio (min / max) 0.4000 (95% CI 0.2444–0.5909, bootstrap of 2000 resamples, seed 42)
                 to be at least:
                   0.8000
-                but it was 0.4000 below: F is selected at 0.2000, M at 0.5000 (two-proportion z-test p < 0.0001).""");
+                but it was 0.4000 below: F is selected at 0.2000, M at 0.5000 (two-proportion z-test p = 8.69e-06).""");
     }
 
     @Test
@@ -169,7 +181,7 @@ class DemographicParityCheckTest {
                           selection-rate difference (max − min) 1.0000 (95% CI 1.0000–1.0000, bootstrap of 2000 resamples, seed 42)
                         to be at most:
                           0.1000
-                        but it was 0.9000 over: F is selected at 0.0000, M at 1.0000 (two-proportion z-test p < 0.0001).
+                        but it was 0.9000 over: F is selected at 0.0000, M at 1.0000 (two-proportion z-test p = 3.74e-19).
                         groups of sex (2 judged; minGroupSize 30):
                           group  n   selection rate  TPR     FPR  verdict
                           F      40  0.0000          0.0000  n/a  lowest
@@ -186,7 +198,7 @@ class DemographicParityCheckTest {
                           selection-rate difference (max − min) 0.3000 (95% CI 0.1700–0.4400, bootstrap of 2000 resamples, seed 42)
                         to be at most:
                           0.1000
-                        but it was 0.2000 over: F × 18-25 is selected at 0.2000, M × 26-40 at 0.5000 (two-proportion z-test p = 0.0004).
+                        but it was 0.2000 over: F × 18-25 is selected at 0.2000, M × 26-40 at 0.5000 (two-proportion z-test p = 0.000407).
                         groups of sex × age_band (4 judged, 1 too small; minGroupSize 30):
                           group      n    selection rate  TPR     FPR  verdict
                           F × 18-25  50   0.2000          0.2000  n/a  lowest
@@ -224,7 +236,7 @@ class DemographicParityCheckTest {
                           selection-rate difference (max − min) 0.0800 (95% CI 0.0000–0.2100, bootstrap of 2000 resamples, seed 42)
                         to be at most, with 95% confidence:
                           0.1000
-                        but the 95% interval straddles it, so the data cannot decide either way (more rows per group would narrow it): F is selected at 0.4000, M at 0.4800 (two-proportion z-test p = 0.2545).
+                        but the 95% interval straddles it, so the data cannot decide either way (more rows per group would narrow it): F is selected at 0.4000, M at 0.4800 (two-proportion z-test p = 0.254).
                         groups of sex (2 judged; minGroupSize 30):
                           group  n    selection rate  TPR     FPR  verdict
                           F      100  0.4000          0.4000  n/a  lowest

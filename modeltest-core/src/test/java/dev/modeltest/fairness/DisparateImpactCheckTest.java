@@ -73,10 +73,10 @@ class DisparateImpactCheckTest {
                           lowest impact ratio (selection rate / M's) 0.7500 (95% CI 0.3810–1.4167, bootstrap of 2000 resamples, seed 42)
                         to be at least:
                           0.8000
-                        but it was 0.0500 below: F is selected at 0.3000, 0.7500 of M's 0.4000 (two-proportion z-test p = 0.3484: not significant at the 5% level).
+                        but it was 0.0500 below: F is selected at 0.3000, 0.7500 of M's 0.4000 (two-proportion z-test p = 0.348: not significant at the 5% level).
                         groups of sex (2 judged; minGroupSize 30):
                           group  n   selection rate  TPR     FPR  impact ratio  p-value  verdict
-                          F      40  0.3000          0.3000  n/a  0.7500        0.3484   below 0.8000 (not significant)
+                          F      40  0.3000          0.3000  n/a  0.7500        0.348    below 0.8000 (not significant)
                           M      40  0.4000          0.4000  n/a  n/a           n/a      privileged""");
     }
 
@@ -90,12 +90,12 @@ class DisparateImpactCheckTest {
                           lowest impact ratio (selection rate / B's) 0.4000 (95% CI 0.1874–0.6668, bootstrap of 2000 resamples, seed 42)
                         to be at least:
                           0.8000
-                        but it was 0.4000 below: A is selected at 0.2000, 0.4000 of B's 0.5000 (two-proportion z-test p = 0.0011).
+                        but it was 0.4000 below: A is selected at 0.2000, 0.4000 of B's 0.5000 (two-proportion z-test p = 0.00113).
                         groups of group (3 judged; minGroupSize 30):
                           group  n   selection rate  TPR     FPR  impact ratio  p-value  verdict
-                          A      50  0.2000          0.2000  n/a  0.4000        0.0011   below 0.8000
+                          A      50  0.2000          0.2000  n/a  0.4000        0.00113  below 0.8000
                           B      60  0.5000          0.5000  n/a  n/a           n/a      privileged
-                          C      40  0.4500          0.4500  n/a  0.9000        0.6239   ok""");
+                          C      40  0.4500          0.4500  n/a  0.9000        0.624    ok""");
     }
 
     @Test
@@ -122,7 +122,7 @@ class DisparateImpactCheckTest {
                 .containsEntry("test", "Fisher's exact test")
                 .containsEntry("pValue", ProportionTest.fisher(1, 30, 6, 30));
         assertThat(result.message())
-                .contains("F is selected at 0.0333, 0.1667 of M's 0.2000 (Fisher's exact test p = 0.1028: not"
+                .contains("F is selected at 0.0333, 0.1667 of M's 0.2000 (Fisher's exact test p = 0.103: not"
                         + " significant at the 5% level)");
     }
 

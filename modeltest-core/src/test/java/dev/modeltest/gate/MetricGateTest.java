@@ -52,6 +52,30 @@ class MetricGateTest {
     }
 
     @Test
+    void aValueThatRoundsToItsThresholdIsPrintedWithTheDigitsThatSeparateThem() {
+        // 0.85 against 0.85001: with four decimals "0.8500 ... 0.8500 ... but it was 0.0000 below".
+        CheckResult result = atLeast(Metric.F1, 0.85001).build().evaluate(predictions);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message())
+                .isEqualTo("Expecting model F1 (positive class 'b') on fixture.csv (n=40):\n"
+                        + "  0.85000 (95% CI 0.6912–0.9444, BCa bootstrap, 2000 resamples, seed 42)\n"
+                        + "to be at least:\n"
+                        + "  0.85001\n"
+                        + "but it was 0.00001 below.");
+        assertThat(result.threshold()).isEqualTo("≥ 0.85001");
+        assertThat(result.title()).isEqualTo("F1 (positive class 'b') ≥ 0.85001 on fixture.csv");
+    }
+
+    @Test
+    void aGateDecidedOnTheIntervalSaysSoInItsTitle() {
+        CheckResult result =
+                atLeast(Metric.ACCURACY, 0.5).confidence(0.95).build().evaluate(predictions);
+
+        assertThat(result.title()).isEqualTo("accuracy ≥ 0.5000 on fixture.csv at 95% confidence");
+    }
+
+    @Test
     void passesOnTheIntervalWhenTheWholeWilsonIntervalClearsTheThreshold() {
         CheckResult result =
                 atLeast(Metric.ACCURACY, 0.5).confidence(0.95).build().evaluate(predictions);

@@ -43,7 +43,7 @@ class NoRegressionCheckTest {
                                 + "  model:      0.8500\n"
                                 + "  baseline:   0.6000\n"
                                 + "  difference: 0.2500 (95% CI 0.1250–0.3750, paired bootstrap, 2000 resamples, seed 42)\n"
-                                + "  p-value:    1 (one-sided, exact McNemar test on 10 discordant rows: 10 only the model"
+                                + "  p-value:    1.00 (one-sided, exact McNemar test on 10 discordant rows: 10 only the model"
                                 + " gets right, 0 only the baseline)\n"
                                 + "and it is not worse by more than the tolerance.");
     }
@@ -73,9 +73,9 @@ class NoRegressionCheckTest {
                                 + "  model:      0.8500\n"
                                 + "  baseline:   1.0000\n"
                                 + "  difference: -0.1500 (95% CI -0.2500–-0.0500, paired bootstrap, 2000 resamples, seed 42)\n"
-                                + "  p-value:    0.015625 (one-sided, exact McNemar test on 6 discordant rows: 0 only the"
+                                + "  p-value:    0.0156 (one-sided, exact McNemar test on 6 discordant rows: 0 only the"
                                 + " model gets right, 6 only the baseline)\n"
-                                + "but it is worse by 0.1500, more than the tolerance, and significantly so (p = 0.015625 <"
+                                + "but it is worse by 0.1500, more than the tolerance, and significantly so (p = 0.0156 <"
                                 + " alpha 0.05).");
     }
 
@@ -98,7 +98,7 @@ class NoRegressionCheckTest {
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.message())
                 .endsWith("and though it is worse by 0.0500, more than the tolerance, that is not significant (p ="
-                        + " 0.25 ≥ alpha 0.05).");
+                        + " 0.250 ≥ alpha 0.05).");
     }
 
     @Test

@@ -204,8 +204,8 @@ class MetricsApplicabilityTest {
                         + " scores (model model m)");
         assertThatExceptionOfType(ModelException.class)
                 .isThrownBy(() -> Metrics.compute(p, Metric.LOG_LOSS, defaults()))
-                .withMessage("the probability of class 'yes' at row 3 of nan.csv is NaN; log loss needs finite"
-                        + " probabilities (model model m)");
+                .withMessage("the probability of class 'yes' at row 3 of nan.csv is NaN; log loss needs probabilities"
+                        + " in [0, 1] (model model m)");
     }
 
     @Test
@@ -222,6 +222,12 @@ class MetricsApplicabilityTest {
         assertThatExceptionOfType(ModelException.class)
                 .isThrownBy(() -> Metrics.compute(p, Metric.EXPECTED_CALIBRATION_ERROR, defaults()))
                 .withMessage("the probability of class 'yes' at row 2 of big.csv is 1.5; calibration needs"
+                        + " probabilities in [0, 1] (model model m)");
+        // Log loss reads them as probabilities too: clipping 1.5 to 1 − ε would hide it (one rule,
+        // Columns#probability).
+        assertThatExceptionOfType(ModelException.class)
+                .isThrownBy(() -> Metrics.compute(p, Metric.LOG_LOSS, defaults()))
+                .withMessage("the probability of class 'no' at row 2 of big.csv is -0.5; log loss needs"
                         + " probabilities in [0, 1] (model model m)");
     }
 

@@ -81,7 +81,74 @@ class SummaryTest {
                 IrisModelTest   accuracy ≥ 0.9700 on iris-test.csv   0.9333     ≥ 0.9700   95% CI 0.7868–0.9815  FAIL
                 IrisModelTest   p99 latency ≤ 5 ms (1 row per call)  0.0502 ms  ≤ 5 ms                           PASS
                 ChurnModelTest  accurate()                                                                       ERROR
+                  because DATA: data file churn.csv: no such file
                 """);
+    }
+
+    private static Summary.Row auc(String test, String title, String verdict, String measured) {
+        return new Summary.Row(
+                "IrisModelTest", "", "", "", "", test, title, verdict, measured, "≥ 0.9000", "", "message of " + test);
+    }
+
+    @Test
+    void twoChecksOfOneModelTestWithTheSameTitleAreToldApartByTheirTest() {
+        Summary.Row first = auc("auc()", "ROC AUC (one-vs-rest, macro) ≥ 0.9000 on iris-test.csv", "PASS", "0.95");
+        Summary.Row second = auc("aucAgain()", "ROC AUC (one-vs-rest, macro) ≥ 0.9000 on iris-test.csv", "FAIL", "0.8");
+        Summary summary = new Summary(List.of(first, second));
+
+        assertThat(summary.consoleTable(true))
+                .contains("IrisModelTest  ROC AUC (one-vs-rest, macro) ≥ 0.9000 on iris-test.csv [auc()]       0.95")
+                .contains("IrisModelTest  ROC AUC (one-vs-rest, macro) ≥ 0.9000 on iris-test.csv [aucAgain()]  0.8");
+        assertThat(summary.markdown())
+                .contains("| IrisModelTest | ROC AUC (one-vs-rest, macro) ≥ 0.9000 on iris-test.csv [auc()] |")
+                .contains("**IrisModelTest · ROC AUC (one-vs-rest, macro) ≥ 0.9000 on iris-test.csv [aucAgain()]**");
+    }
+
+    @Test
+    void titlesThatDifferOnlyInTheirTailAreNotClippedIntoTheSameText() {
+        Summary.Row setosa =
+                auc("a()", "ROC AUC (positive class 'setosa') ≥ 0.9000 on iris-test.csv per species", "PASS", "1");
+        Summary.Row colour =
+                auc("b()", "ROC AUC (positive class 'setosa') ≥ 0.9000 on iris-test.csv per colour", "PASS", "1");
+        Summary.Row other =
+                auc("c()", "no missing values in sepal_length, sepal_width, petal_length, petal_width", "PASS", "0");
+
+        String table = new Summary(List.of(setosa, colour, other)).consoleTable(true);
+
+        assertThat(table)
+                .contains("ROC AUC (positive class 'setosa') ≥ 0.9000 on iris-test.csv per species  ")
+                .contains("ROC AUC (positive class 'setosa') ≥ 0.9000 on iris-test.csv per colour  ")
+                .contains("no missing values in sepal_length, sepal_width, petal_l…  ");
+    }
+
+    @Test
+    void anErrorRowSaysWhyInTheConsoleAndInTheMarkdownTable() {
+        Summary.Row broken = new Summary.Row(
+                "ChurnModelTest",
+                "",
+                "",
+                "",
+                "",
+                "accurate()",
+                "@AccuracyAtLeast on ChurnModelTest.accurate()",
+                Summary.ERROR,
+                "",
+                "",
+                "",
+                "MODEL: probabilistic classifier (2 classes) returned probability NaN for class 'a' at row 3 of"
+                        + " churn.csv: invalid model output fails every gate\nsecond line");
+
+        Summary summary = new Summary(List.of(broken));
+
+        assertThat(summary.consoleTable(false))
+                .endsWith("ChurnModelTest  @AccuracyAtLeast on ChurnModelTest.accurate()" + " ".repeat(33) + "ERROR\n"
+                        + "  because MODEL: probabilistic classifier (2 classes) returned probability NaN for class 'a'"
+                        + " at row 3 of churn.csv: invalid model output fails every gate\n");
+        assertThat(summary.markdown())
+                .contains(
+                        "| ⚠️ | ChurnModelTest | @AccuracyAtLeast on ChurnModelTest.accurate()<br>MODEL: probabilistic"
+                                + " classifier (2 classes) returned probability NaN for class 'a' at row 3 of churn.csv: invalid"
+                                + " model output fails every gate |  |  |  | **ERROR** |\n");
     }
 
     @Test
@@ -121,7 +188,8 @@ class SummaryTest {
                         + " 95% CI 0.7868–0.9815 | PASS |\n")
                 .contains("| ❌ | IrisModelTest | accuracy ≥ 0.9700 on iris-test.csv | 0.9333 | ≥ 0.9700 |"
                         + " 95% CI 0.7868–0.9815 | **FAIL** |\n")
-                .contains("| ⚠️ | ChurnModelTest | accurate() |  |  |  | **ERROR** |\n")
+                .contains("| ⚠️ | ChurnModelTest | accurate()<br>DATA: data file churn.csv: no such file |  |  |  |"
+                        + " **ERROR** |\n")
                 .contains("### Checks that did not pass\n\n"
                         + "**IrisModelTest · accuracy ≥ 0.9700 on iris-test.csv** (`veryAccurate()`, FAIL)\n\n"
                         + "```text\nExpecting model accuracy on iris-test.csv (n=30):\n  0.9333\nto be at least:\n"

@@ -9,6 +9,7 @@ import dev.modeltest.gate.MetricGate;
 import dev.modeltest.gate.NoRegressionCheck;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Binning;
+import dev.modeltest.metrics.Direction;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.model.ModelProvider;
@@ -51,9 +52,25 @@ final class MetricChecks {
         return options(where, average, positiveLabel, MetricOptions.DEFAULT_BINS, Binning.EQUAL_WIDTH);
     }
 
+    /**
+     * Refuses a bound against the metric's direction: a floor on a loss (or a ceiling on a score) lets a worse model
+     * pass more easily, which is never what a quality gate means.
+     */
+    static void requireDirection(String where, Metric metric, Bound bound) {
+        Direction wanted = bound == Bound.AT_LEAST ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
+        if (metric.direction() != wanted) {
+            String better = metric.direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower";
+            String instead = bound == Bound.AT_LEAST ? "@MetricAtMost" : "@MetricAtLeast";
+            throw new ConfigurationException(where + ": 'metric' " + metric + " (" + metric.displayName() + ") is "
+                    + better + "-is-better, so " + (bound == Bound.AT_LEAST ? "a floor" : "a ceiling")
+                    + " would let a worse model pass; use " + instead + "(metric = " + metric + ", ...)");
+        }
+    }
+
     static final class MetricAtLeastFactory implements CheckFactory<MetricAtLeast> {
         @Override
         public Check create(MetricAtLeast a, String where) {
+            requireDirection(where, a.metric(), Bound.AT_LEAST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             return gate(a, where, a.metric(), Bound.AT_LEAST, options);
         }
@@ -62,6 +79,7 @@ final class MetricChecks {
     static final class MetricAtMostFactory implements CheckFactory<MetricAtMost> {
         @Override
         public Check create(MetricAtMost a, String where) {
+            requireDirection(where, a.metric(), Bound.AT_MOST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             return gate(a, where, a.metric(), Bound.AT_MOST, options);
         }

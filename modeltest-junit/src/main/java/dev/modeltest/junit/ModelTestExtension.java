@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -42,7 +43,8 @@ import org.opentest4j.TestAbortedException;
  * @since 0.1.0
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class ModelTestExtension implements InvocationInterceptor, ParameterResolver, AfterAllCallback {
+public final class ModelTestExtension
+        implements InvocationInterceptor, ParameterResolver, BeforeAllCallback, AfterAllCallback {
 
     /** The configuration parameter that decides whether an INCONCLUSIVE verdict fails or aborts a test. */
     public static final String INCONCLUSIVE_PARAMETER = "modeltest.inconclusive";
@@ -148,6 +150,26 @@ public final class ModelTestExtension implements InvocationInterceptor, Paramete
         return new AssertionFailedError(message.toString());
     }
 
+    /**
+     * Fails the outermost {@code @ModelTest} class when one of its gates sits on a method JUnit will not run (private,
+     * static or non-void): JUnit only logs a discovery warning for those and the build would be green without the gate
+     * ever judging. The class, its superclasses and its {@code @Nested} classes are scanned once, from the outermost.
+     * A class JUnit does not run at all (its only gates are on such methods) is reported by {@link UnrunGatesEngine}.
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        boolean outermost =
+                context.getParent().flatMap(ExtensionContext::getTestClass).isEmpty();
+        if (!outermost || !AnnotationSupport.isAnnotated(testClass, ModelTest.class)) {
+            return;
+        }
+        List<String> unrun = GateMethods.notRunByJUnit(testClass);
+        if (!unrun.isEmpty()) {
+            throw new ExtensionConfigurationException(GateMethods.message(testClass, unrun));
+        }
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         Optional<ExtensionContext> owner = owner(context);
@@ -250,7 +272,7 @@ public final class ModelTestExtension implements InvocationInterceptor, Paramete
     }
 
     /** Returns the check annotations on the method, directly or through composed annotations, in declaration order. */
-    private static List<Annotation> checkAnnotations(Method method) {
+    static List<Annotation> checkAnnotations(Method method) {
         List<Annotation> found = new ArrayList<>();
         collectCheckAnnotations(method.getAnnotations(), found, new java.util.HashSet<>());
         return found;

@@ -270,7 +270,7 @@ final class Reporting {
      * {@code 0.0502 ms}; see {@link #valueText}.
      */
     static String measuredText(CheckResult result) {
-        String measured = Double.isNaN(result.measured()) ? number(result.measured()) : valueText(result);
+        String measured = Double.isNaN(result.measured()) ? "NaN" : valueText(result);
         return result.interval() == null ? measured : measured + " (" + result.interval() + ")";
     }
 
@@ -282,7 +282,8 @@ final class Reporting {
         if (Double.isNaN(result.measured())) {
             return "";
         }
-        return number(result.measured()) + unit(result).map(unit -> " " + unit).orElse("");
+        return number(result.measured(), thresholdValue(result))
+                + unit(result).map(unit -> " " + unit).orElse("");
     }
 
     /** Returns the unit of a check's threshold, and so of its measured value: {@code ms} in {@code ≤ 5 ms}. */
@@ -291,8 +292,11 @@ final class Reporting {
         return unit.matches() ? Optional.of(unit.group(1)) : Optional.empty();
     }
 
-    /** Whole numbers (counts, an accuracy of 1) without decimals, others with four: {@code 3}, {@code 0.9333}. */
-    private static String number(double v) {
-        return v == Math.rint(v) ? Format.number(v) : Format.value(v);
+    /**
+     * Whole numbers (counts, an accuracy of 1) without decimals, others with four, or as many more as it takes to tell
+     * them from the threshold ({@link Format#decimals}): {@code 3}, {@code 0.9333}, {@code 0.87118} against 0.8712.
+     */
+    private static String number(double v, double threshold) {
+        return v == Math.rint(v) ? Format.number(v) : Format.value(v, Format.decimals(v, threshold));
     }
 }

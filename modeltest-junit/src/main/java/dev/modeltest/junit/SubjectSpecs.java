@@ -55,6 +55,21 @@ final class SubjectSpecs {
             throw new ConfigurationException(
                     origin + ": 'scores' goes with 'predictions' (probability columns of predictions made elsewhere)");
         }
+        // The label as its own prediction or score would pass every gate with a perfect model, judging nothing.
+        if (annotation.predictions().equals(annotation.label())) {
+            throw ConfigurationException.badAttribute(
+                    origin,
+                    "predictions",
+                    "must not be the label column '" + annotation.label() + "'",
+                    "'" + annotation.predictions() + "'");
+        }
+        if (List.of(annotation.scores()).contains(annotation.label())) {
+            throw ConfigurationException.badAttribute(
+                    origin,
+                    "scores",
+                    "must not include the label column '" + annotation.label() + "'",
+                    List.of(annotation.scores()));
+        }
         if (annotation.task() != TaskHint.AUTO && annotation.predictions().isBlank()) {
             throw ConfigurationException.badAttribute(
                     origin, "task", "goes with 'predictions' only (a model says what it predicts)", annotation.task());

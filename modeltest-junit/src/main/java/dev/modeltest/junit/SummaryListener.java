@@ -127,7 +127,7 @@ public final class SummaryListener implements TestExecutionListener {
                 value(values, "data.sha256"),
                 value(values, "model.sha256"),
                 value(values, "test"),
-                value(values, "title"),
+                title(values, verdict),
                 verdict,
                 value(values, "value"),
                 value(values, "threshold"),
@@ -286,6 +286,15 @@ public final class SummaryListener implements TestExecutionListener {
                 ? Reporting.DEFAULT_OUTPUT
                 : configuration.get(Reporting.OUTPUT_DIR_PARAMETER).orElse(Reporting.DEFAULT_OUTPUT);
         return Path.of(dir);
+    }
+
+    /**
+     * Returns the check's title; for a check that could not run (it has none), the gate as written, e.g. {@code
+     * @AucAtLeast on IrisTest.auc()}, so that two errors of one class read apart.
+     */
+    private static String title(Map<String, String> values, String verdict) {
+        String title = value(values, "title");
+        return title.isEmpty() && Summary.ERROR.equals(verdict) ? value(values, "check") : title;
     }
 
     private static String value(Map<String, String> values, String key) {

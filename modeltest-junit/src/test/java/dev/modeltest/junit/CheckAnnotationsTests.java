@@ -23,6 +23,9 @@ class CheckAnnotationsTests {
 
         @AccuracyAtLeast(1.5)
         void outOfRange() {}
+
+        @AccuracyAtLeast(0.90001)
+        void justMissed() {}
     }
 
     @Test
@@ -30,6 +33,13 @@ class CheckAnnotationsTests {
         EngineExecutionResults results = run(AccuracyTestCase.class);
 
         assertThat(succeeded(results)).containsExactly("holds()");
+        // 0.9 against 0.90001: four decimals would print "0.9000 ... 0.9000 ... 0.0000 below".
+        assertThat(failureOf(results, "justMissed"))
+                .isEqualTo("Expecting model accuracy on tiny.csv (n=10):\n"
+                        + "  0.90000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
+                        + "to be at least:\n"
+                        + "  0.90001\n"
+                        + "but it was 0.00001 below.");
         assertThat(failureOf(results, "fails"))
                 .isEqualTo("Expecting model accuracy on tiny.csv (n=10):\n"
                         + "  0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
@@ -96,13 +106,11 @@ class CheckAnnotationsTests {
     }
 
     @Test
-    void outputRangeReportsNanAndOutOfRangeProbabilitiesByRow() {
+    void outputRangeReportsOutOfRangeProbabilitiesByRow() {
         assertThat(failureOf(run(OutputRangeBadTestCase.class), "probabilities"))
                 .isEqualTo("Expecting every one of the class probabilities of probabilistic classifier (2 classes) on"
                         + " tiny.csv (n=10) to be finite and within [0, 1], summing to 1 per row\n"
-                        + "but 2 row(s) are not:\n"
-                        + "  row 3, class a: NaN\n"
-                        + "  row 3, class b: NaN\n"
+                        + "but 1 row(s) are not:\n"
                         + "  row 9, class a: -0.2\n"
                         + "  row 9, class b: 1.2");
     }

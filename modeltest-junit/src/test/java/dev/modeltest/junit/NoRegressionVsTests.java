@@ -53,9 +53,9 @@ class NoRegressionVsTests {
                         + "  model:      0.8500\n"
                         + "  baseline:   1.0000\n"
                         + "  difference: -0.1500 (95% CI -0.2250–-0.0750, paired bootstrap, 2000 resamples, seed 42)\n"
-                        + "  p-value:    0.000244141 (one-sided, exact McNemar test on 12 discordant rows: 0 only the"
+                        + "  p-value:    0.000244 (one-sided, exact McNemar test on 12 discordant rows: 0 only the"
                         + " model gets right, 12 only the baseline)\n"
-                        + "but it is worse by 0.1500, more than the tolerance, and significantly so (p = 0.000244141 <"
+                        + "but it is worse by 0.1500, more than the tolerance, and significantly so (p = 0.000244 <"
                         + " alpha 0.05).");
         assertThat(failureOf(results, "aucWorseThanABetterBaseline"))
                 .isEqualTo("Expecting model ROC AUC (positive class 'b') on metric-binary.csv (n=80) not to be worse"
@@ -64,8 +64,8 @@ class NoRegressionVsTests {
                         + "  model:      0.8650\n"
                         + "  baseline:   1.0000\n"
                         + "  difference: -0.1350 (95% CI -0.2206–-0.0494, DeLong)\n"
-                        + "  p-value:    0.000999628 (one-sided, DeLong test, z = -3.09034)\n"
-                        + "but it is worse by 0.1350, more than the tolerance, and significantly so (p = 0.000999628 <"
+                        + "  p-value:    0.00100 (one-sided, DeLong test, z = -3.09034)\n"
+                        + "but it is worse by 0.1350, more than the tolerance, and significantly so (p = 0.00100 <"
                         + " alpha 0.05).");
     }
 

@@ -46,7 +46,7 @@ class PredictionsColumnsTests {
 
     @ModelTest(
             predictions = "pred",
-            scores = {"p_b", "x1", "label"},
+            scores = {"p_b", "x1", "pred"},
             data = SCORED,
             label = "label")
     static class WrongScoresTestCase {
@@ -57,7 +57,7 @@ class PredictionsColumnsTests {
     @Test
     void scoreColumnsThatDoNotFitTheClassesAreAConfigurationError() {
         assertThat(failureOf(run(WrongScoresTestCase.class), "accuracy"))
-                .startsWith("@ModelTest on WrongScoresTestCase: 'scores' names 3 column(s) [p_b, x1, label], but the"
+                .startsWith("@ModelTest on WrongScoresTestCase: 'scores' names 3 column(s) [p_b, x1, pred], but the"
                         + " data has 2 classes [a, b]");
     }
 

@@ -69,6 +69,22 @@ class SummaryListenerTests {
         void tooStrict() {}
     }
 
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class CloseCallTestCase {
+        @Order(1)
+        @AccuracyAtLeast(0.90001)
+        void justMissed() {}
+
+        @Order(2)
+        @MetricAtLeast(metric = dev.modeltest.metrics.Metric.ACCURACY, value = 0.85)
+        void first() {}
+
+        @Order(3)
+        @MetricAtLeast(metric = dev.modeltest.metrics.Metric.ACCURACY, value = 0.85)
+        void second() {}
+    }
+
     static class NoChecksTestCase {
         @Test
         void plain() {}
@@ -160,12 +176,14 @@ class SummaryListenerTests {
     void aCheckThatCannotRunIsARowWithItsCategory() throws IOException {
         run(MissingDataTestCase.class, StandardCharsets.UTF_8, Map.of());
 
-        assertThat(console.toString(StandardCharsets.UTF_8))
+        String console = this.console.toString(StandardCharsets.UTF_8);
+        assertThat(console)
                 .startsWith("modeltest: 1 check: 0 passed, 1 could not run\n")
-                .contains("MissingDataTestCase  accurate()")
-                .contains("ERROR\n");
+                .contains("MissingDataTestCase  @AccuracyAtLeast on MissingDataTestCase.accurate()")
+                .contains("ERROR\n  because DATA: @ModelTest on MissingDataTestCase: data file ");
         assertThat(Files.readString(dir.resolve("summary.md")))
-                .contains("| ⚠️ | MissingDataTestCase | accurate() |  |  |  | **ERROR** |\n")
+                .contains("| ⚠️ | MissingDataTestCase | @AccuracyAtLeast on MissingDataTestCase.accurate()<br>DATA:"
+                        + " @ModelTest on MissingDataTestCase: data file ")
                 .contains("```text\nDATA: @ModelTest on MissingDataTestCase: data file ");
     }
 
@@ -179,6 +197,20 @@ class SummaryListenerTests {
                 .contains(
                         "```text\nCONFIGURATION: @AccuracyAtLeast on BadAttributeTestCase.tooStrict(): 'value' must be"
                                 + " in [0, 1], was 1.5\n```\n");
+    }
+
+    @Test
+    void aValueAndItsThresholdArePrintedWithTheDigitsThatDecidedAndSameTitlesReadApart() {
+        run(CloseCallTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(columns(console.toString(StandardCharsets.UTF_8)))
+                .contains(
+                        "CloseCallTestCase | accuracy ≥ 0.90001 on tiny.csv | 0.90000 | ≥ 0.90001 | 95% CI 0.5958–0.9821"
+                                + " | FAIL",
+                        "CloseCallTestCase | accuracy ≥ 0.8500 on tiny.csv [first()] | 0.9000 | ≥ 0.8500 | 95% CI"
+                                + " 0.5958–0.9821 | PASS",
+                        "CloseCallTestCase | accuracy ≥ 0.8500 on tiny.csv [second()] | 0.9000 | ≥ 0.8500 | 95% CI"
+                                + " 0.5958–0.9821 | PASS");
     }
 
     @Test

@@ -53,6 +53,10 @@ public final class MetricSample {
         this.kernel = kernel;
     }
 
+    Selection selection() {
+        return selection;
+    }
+
     /** Returns the metric. */
     public Metric metric() {
         return metric;

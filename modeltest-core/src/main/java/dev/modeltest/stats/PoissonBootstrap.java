@@ -153,6 +153,17 @@ public final class PoissonBootstrap {
         return result(out, level);
     }
 
+    /**
+     * Computes the interval from replicates made by {@code replicate} (replicate index to statistic), in parallel into
+     * fixed slots: for statistics that draw their own keyed Poisson counts, such as per-cell ones.
+     */
+    public static Result ofReplicates(java.util.function.IntToDoubleFunction replicate, double level, int replicates) {
+        requireArguments(level, replicates);
+        double[] out = new double[replicates];
+        java.util.stream.IntStream.range(0, replicates).parallel().forEach(b -> out[b] = replicate.applyAsDouble(b));
+        return result(out, level);
+    }
+
     private static void requireArguments(double level, int replicates) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1), was " + level);

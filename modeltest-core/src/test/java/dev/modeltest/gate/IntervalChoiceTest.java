@@ -30,9 +30,14 @@ class IntervalChoiceTest {
         assertThat(result.interval().method()).isEqualTo("Student-t");
         assertThat(result.details())
                 .containsEntry("interval", "AUTO")
-                .containsEntry("interval method", "Student-t, 39 df");
+                .containsEntry(
+                        "interval method",
+                        "Student-t, 39 df; approximate here: the per-row values are skewed (skewness 2.60302), and"
+                                + " Cochran's rule asks for 170 rows, see docs/intervals.md");
         assertThat(result.message()).contains("(95% CI ");
-        assertThat(result.message().lines().toList().get(1)).endsWith(", Student-t, 39 df)");
+        assertThat(result.message().lines().toList().get(1))
+                .endsWith(", Student-t, 39 df; approximate here: the per-row values are skewed (skewness 2.60302), and"
+                        + " Cochran's rule asks for 170 rows, see docs/intervals.md)");
     }
 
     @Test

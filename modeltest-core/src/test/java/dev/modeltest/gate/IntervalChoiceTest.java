@@ -179,6 +179,34 @@ class IntervalChoiceTest {
         assertThat(eceTwo.interval()).isEqualTo(eceOne.interval());
     }
 
+    @Test
+    void aBootstrapWhoseResamplesAllAgreeSaysThereIsNoInterval() {
+        Predictions perfect = GateFixtures.binary("perfect.csv", 40, 0);
+
+        CheckResult result = gate(Metric.F1, Bound.AT_LEAST, 0.9).build().evaluate(perfect);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.interval()).isNull();
+        assertThat(result.message().lines().toList().get(1))
+                .isEqualTo("  1.0000 (no interval: every bootstrap resample gives 1.0000, so there is no spread to"
+                        + " estimate)");
+    }
+
+    @Test
+    void flagsTheBootstrapAsApproximateWithFewTruePositivesAndDeLongWithFewRowsOfTheRarerClass() {
+        Predictions few = GateFixtures.binary("few.csv", 16, 1);
+
+        CheckResult f1 = gate(Metric.F1, Bound.AT_LEAST, 0.5).build().evaluate(few);
+        CheckResult auc = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.5).build().evaluate(few);
+        CheckResult plenty = gate(Metric.F1, Bound.AT_LEAST, 0.5).build().evaluate(binary);
+
+        assertThat(f1.details().get("interval method").toString())
+                .endsWith("; approximate here: fewer than 10 true positives of a class (7), see docs/intervals.md");
+        assertThat(auc.details().get("interval method").toString())
+                .endsWith("; approximate here: fewer than 20 rows of the rarer class (8), see docs/intervals.md");
+        assertThat(plenty.details().get("interval method")).isEqualTo("BCa bootstrap, 2000 resamples, seed 42");
+    }
+
     private static CheckResult onPool(int threads, java.util.concurrent.Callable<CheckResult> task) throws Exception {
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
         try {

@@ -71,7 +71,8 @@ record Decision(Verdict verdict, long rowsNeeded) {
         }
         String level = Format.percent(confidence);
         if (m.interval() == null) {
-            return "but it has no " + level + " interval: the metric is undefined on every bootstrap resample.";
+            return "but it has no " + level + " interval: "
+                    + (m.how().isEmpty() ? "the metric is undefined on every bootstrap resample" : m.how()) + ".";
         }
         return switch (verdict) {
             case PASS -> "and the whole " + level + " interval clears it.";

@@ -2,57 +2,35 @@ package dev.modeltest.gate;
 
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.metrics.MetricInterval;
 import dev.modeltest.metrics.MetricSample;
-import dev.modeltest.metrics.Proportion;
-import dev.modeltest.stats.Bootstrap;
-import dev.modeltest.stats.Wilson;
-import java.util.Optional;
 
 /**
  * A metric's value on some rows with its confidence interval and how the interval was made.
  *
  * @param value the metric, NaN where it is undefined on these rows
- * @param interval the interval, {@code null} when the value is undefined
+ * @param interval the interval, {@code null} when the value is undefined or the data degenerate
  * @param how the interval's method for messages, e.g. {@code Wilson, 28 of 30} or {@code BCa bootstrap, 2000
- *     resamples, seed 42}
+ *     resamples, seed 42}; without an interval, why there is none (empty when the value is undefined)
  * @param n the number of rows
  */
 record Measurement(double value, Interval interval, String how, int n) {
 
     /**
-     * Measures a prepared metric. A proportion (accuracy, binary or micro precision and recall: {@link
-     * MetricSample#proportion()}) gets the Wilson interval, because its numerator is a count of independent
-     * successes among a count of rows (binomial), where Wilson is sound even for few rows and values near 0 or 1;
-     * every other metric (F1, AUC, losses, errors: not a count of successes) gets the seeded bootstrap, whose
-     * same seed gives the same interval bit for bit.
+     * Measures a prepared metric with its interval made as {@code method} asks ({@link MetricSample#interval}): under
+     * AUTO, Wilson for a proportion of rows, DeLong for binary ROC AUC, Student-t for a mean of per-row losses, the delta
+     * method for RMSE, R² and explained variance, the seeded bootstrap for the rest. Where there is no interval the
+     * measurement says why in {@code how}.
      */
-    static Measurement of(MetricSample sample, double level, long seed, int resamples) {
+    static Measurement of(MetricSample sample, IntervalMethod method, double level, long seed, int resamples) {
         double value = sample.value();
         int n = sample.size();
-        if (Double.isNaN(value)) {
-            return new Measurement(value, null, "", n);
+        MetricInterval interval = sample.interval(method, level, seed, resamples);
+        if (interval.interval() == null) {
+            return new Measurement(value, null, interval.none(), n);
         }
-        Optional<Proportion> proportion = sample.proportion();
-        if (proportion.isPresent() && proportion.get().trials() > 0) {
-            Proportion p = proportion.get();
-            return new Measurement(
-                    value,
-                    Wilson.interval(p.successes(), p.trials(), level),
-                    "Wilson, " + p.successes() + " of " + p.trials(),
-                    n);
-        }
-        Bootstrap.Result result;
-        try {
-            result = Bootstrap.seeded(seed).withReplicates(resamples).interval(n, sample::value, level);
-        } catch (IllegalStateException undefinedEverywhere) {
-            // NaN on every resample (e.g. ROC AUC on a slice with one row of a class): no interval to give.
-            return new Measurement(value, null, "", n);
-        }
-        return new Measurement(
-                value,
-                result.interval(),
-                result.method().description() + ", " + resamples + " resamples, seed " + seed,
-                n);
+        return new Measurement(value, interval.interval(), interval.how(), n);
     }
 
     /** Formats {@code 0.9333 (95% CI 0.8400–0.9800, BCa bootstrap, 2000 resamples, seed 42)}. */
@@ -63,7 +41,9 @@ record Measurement(double value, Interval interval, String how, int n) {
     /** As {@link #describe()}, the value with {@code decimals} decimals ({@link Format#decimals}). */
     String describe(int decimals) {
         if (interval == null) {
-            return Format.value(value, decimals);
+            return how.isEmpty()
+                    ? Format.value(value, decimals)
+                    : Format.value(value, decimals) + " (no interval: " + how + ")";
         }
         return Format.value(value, decimals) + " (" + interval + ", " + how + ")";
     }

@@ -7,6 +7,7 @@ import dev.modeltest.check.Format;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.MetricSample;
@@ -63,6 +64,7 @@ public final class MetricGate implements Check {
     private final double confidence;
     private final long seed;
     private final int resamples;
+    private final IntervalMethod interval;
     private final String slicedBy;
     private final int minSliceSize;
 
@@ -75,6 +77,7 @@ public final class MetricGate implements Check {
         this.confidence = b.confidence;
         this.seed = b.seed;
         this.resamples = b.resamples;
+        this.interval = b.interval;
         this.slicedBy = b.slicedBy;
         this.minSliceSize = b.minSliceSize;
     }
@@ -145,6 +148,8 @@ public final class MetricGate implements Check {
                 .message(message);
         if (m.interval() != null) {
             result.detail("interval method", m.how());
+        } else if (!m.how().isEmpty()) {
+            result.detail("no interval", m.how());
         }
         if (d.rowsNeeded() != 0) {
             result.detail("rows needed (estimate)", d.rowsNeeded());
@@ -208,12 +213,13 @@ public final class MetricGate implements Check {
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
                 .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
+                .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);
     }
 
     private Measurement measure(MetricSample sample) {
-        return Measurement.of(sample, confidence == 0 ? REPORTED_LEVEL : confidence, seed, resamples);
+        return Measurement.of(sample, interval, confidence == 0 ? REPORTED_LEVEL : confidence, seed, resamples);
     }
 
     private void requireApplicable(Predictions predictions) {
@@ -221,6 +227,43 @@ public final class MetricGate implements Check {
         if (problem.isPresent()) {
             throw new ConfigurationException(where + ": " + problem.get());
         }
+        if (interval == IntervalMethod.EXACT) {
+            MetricSample probe = Metrics.sample(predictions, metric, options, new int[0]);
+            if (probe.exactMethod().isEmpty()) {
+                throw noExactInterval(where, metric, GateText.label(metric, options, predictions));
+            }
+        }
+    }
+
+    /** The configuration error of {@code interval = EXACT} on a metric that has no exact interval. */
+    static ConfigurationException noExactInterval(String where, Metric metric, String label) {
+        return ConfigurationException.badAttribute(
+                where,
+                "interval",
+                "must be AUTO or BOOTSTRAP for " + label + ": no exact or analytic interval applies to it, so the"
+                        + " bootstrap does (BCa below " + MetricSample.POISSON_FROM_ROWS + " rows, Poisson bootstrap"
+                        + " from there); " + MetricSample.exactMethodsText(),
+                IntervalMethod.EXACT);
+    }
+
+    /**
+     * Whether no predictions can give the metric an exact interval with these options: the metrics that are never a
+     * proportion, a mean of losses or a binary AUC, and the averaged ones averaged over classes (macro, weighted).
+     */
+    private static boolean neverExact(Metric metric, MetricOptions options) {
+        return switch (metric) {
+            case ACCURACY, LOG_LOSS, BRIER, MSE, RMSE, MAE, MAPE, R2, EXPLAINED_VARIANCE -> false;
+            case PRECISION, RECALL, ROC_AUC ->
+                options.average() == Averaging.MACRO || options.average() == Averaging.WEIGHTED;
+            case BALANCED_ACCURACY,
+                    F1,
+                    MATTHEWS,
+                    COHEN_KAPPA,
+                    AVERAGE_PRECISION,
+                    EXPECTED_CALIBRATION_ERROR,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    MAX_ERROR -> true;
+        };
     }
 
     /** Builds a {@link MetricGate}, validating every setting with a message naming it. */
@@ -233,6 +276,7 @@ public final class MetricGate implements Check {
         private double confidence;
         private long seed = DEFAULT_SEED;
         private int resamples = DEFAULT_RESAMPLES;
+        private IntervalMethod interval = IntervalMethod.AUTO;
         private String slicedBy;
         private int minSliceSize = DEFAULT_MIN_SLICE_SIZE;
 
@@ -273,6 +317,17 @@ public final class MetricGate implements Check {
             return this;
         }
 
+        /**
+         * Sets how the interval is made (default {@link IntervalMethod#AUTO}: exact or analytic where theory gives it,
+         * the bootstrap otherwise).
+         *
+         * @since 0.2.0
+         */
+        public Builder interval(IntervalMethod newInterval) {
+            this.interval = Objects.requireNonNull(newInterval, "interval");
+            return this;
+        }
+
         /** Judges every slice of this column; {@code null} or empty for no slicing. */
         public Builder slicedBy(String column) {
             this.slicedBy = column == null || column.isEmpty() ? null : column;
@@ -299,6 +354,9 @@ public final class MetricGate implements Check {
             }
             if (slicedBy != null && slicedBy.isBlank()) {
                 throw ConfigurationException.badAttribute(where, "slicedBy", "must not be blank", "'" + slicedBy + "'");
+            }
+            if (interval == IntervalMethod.EXACT && neverExact(metric, options)) {
+                throw noExactInterval(where, metric, metric.displayName());
             }
             return new MetricGate(this);
         }

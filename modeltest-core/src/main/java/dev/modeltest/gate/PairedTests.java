@@ -2,6 +2,7 @@ package dev.modeltest.gate;
 
 import dev.modeltest.check.Interval;
 import dev.modeltest.metrics.MetricSample;
+import dev.modeltest.stats.DeLong;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -59,11 +60,7 @@ final class PairedTests {
     }
 
     /**
-     * DeLong's covariance of two correlated ROC AUCs on the same rows (DeLong, DeLong and Clarke-Pearson 1988), in the
-     * fast midrank form of Sun and Xu 2014: with {@code m} positives and {@code n} negatives, the structural
-     * components are {@code V10_i = (Tz_i − Tx_i) / n} for each positive and {@code V01_j = 1 − (Tz_j − Ty_j) / m}
-     * for each negative, where {@code Tz} are midranks among all rows and {@code Tx}, {@code Ty} among the positives
-     * and negatives alone; {@code S = cov(V10) / m + cov(V01) / n}.
+     * DeLong's covariance of two correlated ROC AUCs on the same rows, from {@link DeLong}'s structural components.
      *
      * @param positive whether each row is of the positive class
      * @param scoresA the first model's positive-class scores
@@ -71,111 +68,9 @@ final class PairedTests {
      * @return {@code {aucA, aucB, varA, varB, covAB}}
      */
     static double[] deLong(boolean[] positive, double[] scoresA, double[] scoresB) {
-        int m = 0;
-        for (boolean p : positive) {
-            if (p) {
-                m++;
-            }
-        }
-        int n = positive.length - m;
-        if (m == 0 || n == 0) {
-            throw new IllegalArgumentException("DeLong needs positive and negative rows, found " + m + " and " + n);
-        }
-        double[][] v10 = new double[2][];
-        double[][] v01 = new double[2][];
-        double[] auc = new double[2];
-        double[][] scores = {scoresA, scoresB};
-        for (int r = 0; r < 2; r++) {
-            double[] x = new double[m];
-            double[] y = new double[n];
-            int xi = 0;
-            int yi = 0;
-            for (int i = 0; i < positive.length; i++) {
-                if (positive[i]) {
-                    x[xi++] = scores[r][i];
-                } else {
-                    y[yi++] = scores[r][i];
-                }
-            }
-            double[] all = scores[r].clone();
-            Arrays.sort(all);
-            double[] sx = x.clone();
-            Arrays.sort(sx);
-            double[] sy = y.clone();
-            Arrays.sort(sy);
-            v10[r] = new double[m];
-            v01[r] = new double[n];
-            double sumTzPositive = 0;
-            for (int i = 0; i < m; i++) {
-                double tz = midrank(all, x[i]);
-                sumTzPositive += tz;
-                v10[r][i] = (tz - midrank(sx, x[i])) / n;
-            }
-            for (int j = 0; j < n; j++) {
-                v01[r][j] = 1 - (midrank(all, y[j]) - midrank(sy, y[j])) / m;
-            }
-            auc[r] = (sumTzPositive - m * (m + 1.0) / 2) / ((double) m * n);
-        }
-        double varA = covariance(v10[0], v10[0]) / m + covariance(v01[0], v01[0]) / n;
-        double varB = covariance(v10[1], v10[1]) / m + covariance(v01[1], v01[1]) / n;
-        double cov = covariance(v10[0], v10[1]) / m + covariance(v01[0], v01[1]) / n;
-        return new double[] {auc[0], auc[1], varA, varB, cov};
-    }
-
-    /** The 1-based average rank of {@code v} in the ascending array {@code sorted}, ties sharing their mean rank. */
-    private static double midrank(double[] sorted, double v) {
-        int lo = lowerBound(sorted, v);
-        int hi = upperBound(sorted, v);
-        return (lo + 1 + hi) / 2.0;
-    }
-
-    private static int lowerBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The sample covariance ({@code ddof = 1}, as NumPy's {@code np.cov}). */
-    private static double covariance(double[] a, double[] b) {
-        int k = a.length;
-        if (k < 2) {
-            return 0;
-        }
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < k; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= k;
-        mb /= k;
-        double s = 0;
-        for (int i = 0; i < k; i++) {
-            s += (a[i] - ma) * (b[i] - mb);
-        }
-        return s / (k - 1);
+        DeLong.Components a = DeLong.components(positive, scoresA);
+        DeLong.Components b = DeLong.components(positive, scoresB);
+        return new double[] {a.auc(), b.auc(), a.variance(), b.variance(), DeLong.covariance(a, b)};
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.modeltest.metrics;
 
 import dev.modeltest.check.Interval;
 import dev.modeltest.stats.Bootstrap;
+import dev.modeltest.stats.PoissonBootstrap;
 import dev.modeltest.stats.Wilson;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -25,20 +26,35 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MetricSample {
 
+    /** The row count from which the bootstrap is the Poisson bootstrap rather than BCa. */
+    public static final int POISSON_FROM_ROWS = PoissonBootstrap.RECOMMENDED_FROM_ROWS;
+
     private final Metric metric;
     private final MetricOptions options;
     private final Resolved resolved;
     private final Selection selection;
     private final Kernel kernel;
+    private final Columns columns;
     private volatile double value = Double.NaN;
     private volatile boolean computed;
 
-    MetricSample(Metric metric, MetricOptions options, Resolved resolved, Selection selection, Kernel kernel) {
+    MetricSample(
+            Metric metric,
+            MetricOptions options,
+            Resolved resolved,
+            Selection selection,
+            Kernel kernel,
+            Columns columns) {
+        this.columns = columns;
         this.metric = metric;
         this.options = options;
         this.resolved = resolved;
         this.selection = selection;
         this.kernel = kernel;
+    }
+
+    Selection selection() {
+        return selection;
     }
 
     /** Returns the metric. */
@@ -107,6 +123,52 @@ public final class MetricSample {
                     proportion.get().successes(), proportion.get().trials(), confidence);
         }
         return bootstrap.interval(selection.size, this::value, confidence).interval();
+    }
+
+    /**
+     * Returns the exact or analytic interval method that applies to the metric on these rows, as {@link
+     * MetricInterval#method()} names it ({@code Wilson}, {@code DeLong (logit)}, {@code Student-t}, {@code Student-t
+     * (square root)}, {@code delta method (log ratio)}), or empty when only the bootstrap applies.
+     *
+     * @since 0.2.0
+     */
+    public Optional<String> exactMethod() {
+        return Optional.ofNullable(Intervals.exactMethod(metric, resolved, kernel));
+    }
+
+    /**
+     * Returns the metric's interval made as {@code method} asks: {@link IntervalMethod#AUTO} the exact or analytic
+     * interval where one applies ({@link #exactMethod()}) and the bootstrap otherwise; {@link IntervalMethod#EXACT}
+     * only the exact one; {@link IntervalMethod#BOOTSTRAP} the seeded bootstrap (BCa below {@value
+     * #POISSON_FROM_ROWS} rows, Poisson from there). With no interval (the metric undefined, or degenerate data such as
+     * losses that are all equal) the result's interval is {@code null} and {@link MetricInterval#none()} says why.
+     *
+     * @param level the confidence level, in {@code (0, 1)}
+     * @param seed the bootstrap seed
+     * @param resamples the number of bootstrap resamples
+     * @throws IllegalArgumentException if {@code method} is EXACT and no exact interval applies
+     * @since 0.2.0
+     */
+    public MetricInterval interval(IntervalMethod method, double level, long seed, int resamples) {
+        String exact = Intervals.exactMethod(metric, resolved, kernel);
+        if (method == IntervalMethod.EXACT && exact == null) {
+            throw new IllegalArgumentException("no exact or analytic interval applies to " + metric.displayName()
+                    + " here; " + exactMethodsText());
+        }
+        if (Double.isNaN(value())) {
+            return MetricInterval.UNDEFINED;
+        }
+        if (method != IntervalMethod.BOOTSTRAP && exact != null) {
+            return Intervals.exact(metric, resolved, kernel, columns, selection, level);
+        }
+        return Intervals.bootstrap(this, kernel, resolved, columns, level, seed, resamples);
+    }
+
+    /** Lists the metrics with an exact or analytic interval, for configuration errors. */
+    public static String exactMethodsText() {
+        return "exact or analytic intervals exist for accuracy, binary and micro precision and recall (Wilson), binary"
+                + " ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t,"
+                + " square root), R² and explained variance (delta method)";
     }
 
     @Override

@@ -155,8 +155,9 @@ public final class Metrics {
     private static MetricSample sample(
             Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, metric, options);
-        Kernel kernel = Kernel.Family.of(metric).kernel(Columns.of(predictions), selection);
-        return new MetricSample(metric, options, resolved, selection, kernel);
+        Columns columns = Columns.of(predictions);
+        Kernel kernel = Kernel.Family.of(metric).kernel(columns, selection);
+        return new MetricSample(metric, options, resolved, selection, kernel, columns);
     }
 
     /** Returns the 0-based indexes of the rows where {@code mask} is true, in order. */

@@ -35,7 +35,7 @@ final class ProbabilityKernel implements Kernel {
         return out;
     }
 
-    private double[] logLosses() {
+    double[] logLosses() {
         double[] losses = logLosses;
         if (losses == null) {
             synchronized (this) {

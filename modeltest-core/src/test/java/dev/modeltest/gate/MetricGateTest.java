@@ -103,7 +103,7 @@ class MetricGateTest {
         assertThat(result.check()).isEqualTo("metric-at-most");
         assertThat(result.message())
                 .isEqualTo("Expecting model root mean squared error on reg.csv (n=50):\n"
-                        + "  0.7722 (95% CI 0.7176–0.8276, BCa bootstrap, 2000 resamples, seed 42)\n"
+                        + "  0.7722 (95% CI 0.7131–0.8270, Student-t (square root), 49 df)\n"
                         + "to be at most:\n"
                         + "  0.7000\n"
                         + "but the whole 95% interval is above it.");

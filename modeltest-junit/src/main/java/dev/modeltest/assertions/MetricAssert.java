@@ -6,6 +6,7 @@ import dev.modeltest.gate.Bound;
 import dev.modeltest.gate.MetricGate;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Binning;
+import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.model.Predictions;
@@ -30,6 +31,7 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
     private double confidence;
     private long seed = MetricGate.DEFAULT_SEED;
     private int resamples = MetricGate.DEFAULT_RESAMPLES;
+    private IntervalMethod interval = IntervalMethod.AUTO;
     private String[] slices;
     private String slicedBy;
     private int minSliceSize = MetricGate.DEFAULT_MIN_SLICE_SIZE;
@@ -72,6 +74,17 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
     }
 
     /**
+     * Sets how the interval is made (default {@link IntervalMethod#AUTO}: exact or analytic where theory gives one,
+     * the bootstrap otherwise).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withInterval(IntervalMethod method) {
+        this.interval = method;
+        return myself;
+    }
+
+    /**
      * Judges every slice: {@code values} holds one slice value per row ({@code null} for missing); every slice of at
      * least {@code minSliceSize} rows must hold.
      */
@@ -99,6 +112,7 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
                 .confidence(confidence)
                 .seed(seed)
                 .resamples(resamples)
+                .interval(interval)
                 .slicedBy(slicedBy)
                 .minSliceSize(minSliceSize)
                 .build();

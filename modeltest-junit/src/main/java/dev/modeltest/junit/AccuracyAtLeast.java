@@ -1,5 +1,6 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.metrics.IntervalMethod;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -52,4 +53,14 @@ public @interface AccuracyAtLeast {
 
     /** The smallest slice judged, as {@link MetricAtLeast#minSliceSize()}; default 30. */
     int minSliceSize() default 30;
+
+    /**
+     * How the interval is made: {@code AUTO} (the default) the exact or analytic interval where theory gives one
+     * (Wilson, DeLong, Student-t, delta method) and the seeded bootstrap otherwise; {@code EXACT} only an exact one (a
+     * configuration error for a metric without one, such as F1); {@code BOOTSTRAP} the bootstrap whatever the metric.
+     * See docs/intervals.md.
+     *
+     * @since 0.2.0
+     */
+    IntervalMethod interval() default IntervalMethod.AUTO;
 }

@@ -17,7 +17,9 @@ final class BuiltInChecks {
         @Override
         public Check create(AccuracyAtLeast annotation, String where) {
             // The plain form keeps AccuracyCheck and its message; interval decisions and slices are metric gates.
-            if (annotation.confidence() == 0 && annotation.slicedBy().isEmpty()) {
+            if (annotation.confidence() == 0
+                    && annotation.slicedBy().isEmpty()
+                    && annotation.interval() != dev.modeltest.metrics.IntervalMethod.BOOTSTRAP) {
                 if (annotation.minSliceSize() < 1) {
                     throw dev.modeltest.error.ConfigurationException.badAttribute(
                             where, "minSliceSize", "must be at least 1", annotation.minSliceSize());
@@ -32,6 +34,7 @@ final class BuiltInChecks {
                     .confidence(annotation.confidence())
                     .slicedBy(annotation.slicedBy())
                     .minSliceSize(annotation.minSliceSize())
+                    .interval(annotation.interval())
                     .build();
         }
     }

@@ -10,6 +10,7 @@ import dev.modeltest.gate.NoRegressionCheck;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.Direction;
+import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.model.ModelProvider;
@@ -26,7 +27,7 @@ final class MetricChecks {
 
     /**
      * Builds the gate from the attributes every metric gate annotation declares alike: {@code value}, {@code
-     * confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed} and {@code resamples}. The gate validates them,
+     * confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed}, {@code resamples} and {@code interval}. The gate validates them,
      * naming the annotation and the attribute.
      */
     static MetricGate gate(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
@@ -37,6 +38,7 @@ final class MetricChecks {
                 .minSliceSize(read(a, "minSliceSize", Integer.class))
                 .seed(read(a, "seed", Long.class))
                 .resamples(read(a, "resamples", Integer.class))
+                .interval(read(a, "interval", IntervalMethod.class))
                 .build();
     }
 

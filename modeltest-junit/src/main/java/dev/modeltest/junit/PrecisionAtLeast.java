@@ -1,6 +1,7 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.IntervalMethod;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Passes when the model's precision is at least {@link #value()}; same as scikit-learn's
  * {@code precision_score}.
  *
- * <p>Failure message (the interval is Wilson's for proportions such as accuracy, binary precision and recall, a seeded
- * BCa bootstrap otherwise):
+ * <p>Failure message (the interval is made as {@code interval} says: by default Wilson for proportions, DeLong for binary
+ * ROC AUC, Student-t for mean losses, the delta method for RMSE and R², a seeded bootstrap otherwise; see
+ * docs/intervals.md):
  *
  * <pre>
  * Expecting model &lt;metric&gt; on &lt;data&gt; (n=&lt;rows&gt;):
@@ -79,4 +81,14 @@ public @interface PrecisionAtLeast {
 
     /** The number of bootstrap resamples, in [100, 1000000]; default 2000. */
     int resamples() default 2000;
+
+    /**
+     * How the interval is made: {@code AUTO} (the default) the exact or analytic interval where theory gives one
+     * (Wilson, DeLong, Student-t, delta method) and the seeded bootstrap otherwise; {@code EXACT} only an exact one (a
+     * configuration error for a metric without one, such as F1); {@code BOOTSTRAP} the bootstrap whatever the metric.
+     * See docs/intervals.md.
+     *
+     * @since 0.2.0
+     */
+    IntervalMethod interval() default IntervalMethod.AUTO;
 }

@@ -8,6 +8,7 @@ import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.gate.Bound;
 import dev.modeltest.gate.MetricGate;
 import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.model.Predictions;
 import java.util.List;
@@ -141,5 +142,27 @@ class ModelAssertionsTests {
                 .hasMessage(
                         "assertThat(predictions).metric(ROC_AUC): ROC AUC applies to classifiers, but regressor is a"
                                 + " regressor; use a regression metric such as RMSE, MAE or R2");
+    }
+
+    @Test
+    void namesTheIntervalMethodAndTakesTheUsersChoice() {
+        assertThatThrownBy(() -> assertThat(predictions).metric(Metric.LOG_LOSS).isAtMost(0.1))
+                .hasMessageContaining(", Student-t, 39 df; approximate here: the per-row values are skewed");
+        assertThatThrownBy(() -> assertThat(predictions)
+                        .metric(Metric.LOG_LOSS)
+                        .withInterval(IntervalMethod.BOOTSTRAP)
+                        .isAtMost(0.1))
+                .hasMessageContaining(", BCa bootstrap, 2000 resamples, seed 42)");
+    }
+
+    @Test
+    void anExactIntervalForF1IsAConfigurationError() {
+        assertThatThrownBy(() -> assertThat(predictions)
+                        .metric(Metric.F1)
+                        .withInterval(IntervalMethod.EXACT)
+                        .isAtLeast(0.5))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("assertThat(predictions).metric(F1): 'interval' must be AUTO or BOOTSTRAP for"
+                        + " F1: no exact or analytic interval applies to it");
     }
 }

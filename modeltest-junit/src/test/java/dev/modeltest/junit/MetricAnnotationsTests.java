@@ -148,13 +148,15 @@ class MetricAnnotationsTests {
 
         assertThat(failureOf(results, "logLossFails"))
                 .isEqualTo("Expecting model log loss on metric-binary.csv (n=80):\n"
-                        + "  0.4472 (95% CI 0.3676–0.5818, BCa bootstrap, 2000 resamples, seed 42)\n"
+                        + "  0.4472 (95% CI 0.3456–0.5488, Student-t, 79 df; approximate here: the per-row values are skewed"
+                        + " (skewness 2.09325), and Cochran's rule asks for 110 rows, see docs/intervals.md)\n"
                         + "to be at most:\n"
                         + "  0.2000\n"
                         + "but it was 0.2472 above.");
         assertThat(failureOf(results, "brierFails"))
                 .isEqualTo("Expecting model Brier score (positive class 'b') on metric-binary.csv (n=80):\n"
-                        + "  0.1377 (95% CI 0.1029–0.1932, BCa bootstrap, 2000 resamples, seed 42)\n"
+                        + "  0.1377 (95% CI 0.0947–0.1806, Student-t, 79 df; approximate here: the per-row values are skewed"
+                        + " (skewness 2.05273), and Cochran's rule asks for 106 rows, see docs/intervals.md)\n"
                         + "to be at most:\n"
                         + "  0.0500\n"
                         + "but it was 0.0876 above.");
@@ -200,7 +202,7 @@ class MetricAnnotationsTests {
         assertThat(succeeded(results)).containsExactly("maePerRegionHolds()", "r2Holds()", "rmseHolds()");
         assertThat(failureOf(results, "maeFails"))
                 .isEqualTo("Expecting model mean absolute error on metric-regression.csv (n=40):\n"
-                        + "  0.7438 (95% CI 0.6813–0.8063, BCa bootstrap, 2000 resamples, seed 42)\n"
+                        + "  0.7438 (95% CI 0.6773–0.8102, Student-t, 39 df)\n"
                         + "to be at most:\n"
                         + "  0.5000\n"
                         + "but it was 0.2438 above.");

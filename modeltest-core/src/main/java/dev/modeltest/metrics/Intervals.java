@@ -1,0 +1,375 @@
+package dev.modeltest.metrics;
+
+import dev.modeltest.check.Format;
+import dev.modeltest.check.Interval;
+import dev.modeltest.stats.Bootstrap;
+import dev.modeltest.stats.DeLong;
+import dev.modeltest.stats.DeltaMethod;
+import dev.modeltest.stats.PoissonBootstrap;
+import dev.modeltest.stats.StudentT;
+import dev.modeltest.stats.Wilson;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Chooses and computes a metric's interval: the exact or analytic one where theory gives it, the bootstrap otherwise
+ * (docs/intervals.md has the table and the coverage evidence).
+ */
+final class Intervals {
+
+    static final String WILSON = "Wilson";
+    static final String DELONG = "DeLong (logit)";
+    static final String STUDENT_T = "Student-t";
+    static final String STUDENT_T_ROOT = "Student-t (square root)";
+    static final String DELTA = "delta method (log ratio)";
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+    private Intervals() {}
+
+    /** Returns the exact or analytic method for the metric as resolved, or {@code null} when there is none. */
+    static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
+        return switch (metric) {
+            case ACCURACY, PRECISION, RECALL -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
+            case ROC_AUC -> resolved.average == Averaging.BINARY ? DELONG : null;
+            case LOG_LOSS, BRIER, MSE, MAE, MAPE -> STUDENT_T;
+            case RMSE -> STUDENT_T_ROOT;
+            case R2, EXPLAINED_VARIANCE -> DELTA;
+            case BALANCED_ACCURACY,
+                    F1,
+                    MATTHEWS,
+                    COHEN_KAPPA,
+                    AVERAGE_PRECISION,
+                    EXPECTED_CALIBRATION_ERROR,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    MAX_ERROR -> null;
+        };
+    }
+
+    /** The exact interval; the metric is defined on the rows and {@link #exactMethod} is not null. */
+    static MetricInterval exact(
+            Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
+        String method = exactMethod(metric, resolved, kernel);
+        return switch (method) {
+            case WILSON -> wilson(kernel.proportion(metric, resolved, null), level);
+            case DELONG -> deLong(resolved, columns, selection, level);
+            case STUDENT_T -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, false);
+            case STUDENT_T_ROOT ->
+                studentT(metric, perRow(Metric.MSE, resolved, kernel, columns, selection), level, true);
+            case DELTA -> delta(metric, columns, selection, level);
+            default -> throw new IllegalStateException("no exact interval named " + method);
+        };
+    }
+
+    /**
+     * The seeded bootstrap: BCa below {@link PoissonBootstrap#RECOMMENDED_FROM_ROWS} rows; from there the Poisson
+     * bootstrap, per confusion-matrix cell for the label metrics, per (bin, hit) cell for equal-width expected
+     * calibration error ({@link CalibrationCells}) and per row otherwise.
+     */
+    static MetricInterval bootstrap(
+            MetricSample sample,
+            Kernel kernel,
+            Resolved resolved,
+            Columns columns,
+            double level,
+            long seed,
+            int resamples) {
+        int n = sample.size();
+        String tail =
+                ", " + resamples + " resamples, seed " + seed + bootstrapCaveat(sample, kernel, resolved, columns);
+        try {
+            if (n < PoissonBootstrap.RECOMMENDED_FROM_ROWS) {
+                Bootstrap.Result result =
+                        Bootstrap.seeded(seed).withReplicates(resamples).interval(n, sample::value, level);
+                return spread(result.interval(), result.method().description() + tail);
+            }
+            PoissonBootstrap.Result result;
+            if (kernel instanceof LabelKernel labels) {
+                long[] cells = labels.counts(null);
+                Metric metric = sample.metric();
+                result = PoissonBootstrap.ofCells(
+                        cells, table -> LabelMetrics.value(metric, table, columns.k, resolved), level, seed, resamples);
+            } else if (kernel instanceof CalibrationKernel && resolved.binning == Binning.EQUAL_WIDTH) {
+                CalibrationCells cells = CalibrationCells.of(columns, sample.selection(), resolved);
+                result = PoissonBootstrap.ofReplicates(b -> cells.replicate(seed, b), level, resamples);
+            } else {
+                result = PoissonBootstrap.ofRows(n, sample::value, level, seed, resamples);
+            }
+            return spread(result.interval(), PoissonBootstrap.NAME + tail);
+        } catch (IllegalStateException undefinedEverywhere) {
+            // NaN on every resample (e.g. ROC AUC on a slice with one row of a class): no interval to give.
+            return MetricInterval.none("bootstrap", "the metric is undefined on every bootstrap resample");
+        }
+    }
+
+    /** A bootstrap interval of zero width means every resample gave the estimate: no spread to estimate, say so. */
+    private static MetricInterval spread(Interval interval, String how) {
+        if (interval.lower() == interval.upper()) {
+            return MetricInterval.none(
+                    interval.method(),
+                    "every bootstrap resample gives " + Format.value(interval.lower())
+                            + ", so there is no spread to estimate");
+        }
+        return MetricInterval.of(interval, how);
+    }
+
+    /** DeLong and the ranking bootstrap under-cover with fewer rows of the rarer class (docs/intervals.md). */
+    static final int RARER_CLASS_ROWS = 20;
+
+    /** The confusion-matrix bootstrap under-covers with fewer true positives of a class that counts. */
+    static final int TRUE_POSITIVES = 10;
+
+    /** Expected calibration error's estimate is biased upwards below this many rows; the interval does not fix that. */
+    static final int CALIBRATION_ROWS = 10_000;
+
+    private static MetricInterval wilson(long[] proportion, double level) {
+        // Wilson over-covers a little on small samples (97% at 50 rows in the simulation): on the safe side, so the
+        // message carries no caveat (docs/intervals.md).
+        Interval interval = Wilson.interval(proportion[0], proportion[1], level);
+        return MetricInterval.of(interval, WILSON + ", " + proportion[0] + " of " + proportion[1]);
+    }
+
+    /** Where the simulation found the bootstrap's coverage outside [93.5%, 96.5%], the caveat for the message. */
+    private static String bootstrapCaveat(MetricSample sample, Kernel kernel, Resolved resolved, Columns columns) {
+        Metric metric = sample.metric();
+        int n = sample.size();
+        if (metric == Metric.EXPECTED_CALIBRATION_ERROR && n < CALIBRATION_ROWS) {
+            return approximate("expected calibration error is biased upwards below " + CALIBRATION_ROWS
+                    + " rows and the interval does not correct that");
+        }
+        if (kernel instanceof LabelKernel labels) {
+            long[] cells = labels.counts(null);
+            int k = columns.k;
+            long fewest = Long.MAX_VALUE;
+            for (int c = 0; c < k; c++) {
+                if (resolved.average == Averaging.BINARY && c != resolved.positive) {
+                    continue;
+                }
+                fewest = Math.min(fewest, cells[c * k + c]);
+            }
+            if (fewest < TRUE_POSITIVES) {
+                return approximate("fewer than " + TRUE_POSITIVES + " true positives of a class (" + fewest + ")");
+            }
+        }
+        if (kernel instanceof RankingKernel || metric == Metric.ROC_AUC) {
+            long rarer = rarerClassRows(resolved, columns, sample.selection());
+            if (rarer < RARER_CLASS_ROWS) {
+                return approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")");
+            }
+        }
+        return "";
+    }
+
+    private static String approximate(String why) {
+        return "; approximate here: " + why + ", see docs/intervals.md";
+    }
+
+    /** The rows of the rarer side: positives or negatives for one class, the smallest class otherwise. */
+    private static long rarerClassRows(Resolved resolved, Columns columns, Selection selection) {
+        long[] perClass = new long[columns.k];
+        for (int j = 0; j < selection.size; j++) {
+            perClass[columns.actual[selection.row(j)]]++;
+        }
+        if (resolved.average == Averaging.BINARY) {
+            long positives = perClass[resolved.positive];
+            return Math.min(positives, selection.size - positives);
+        }
+        long fewest = Long.MAX_VALUE;
+        for (long c : perClass) {
+            fewest = Math.min(fewest, c);
+        }
+        return fewest;
+    }
+
+    /**
+     * Cochran's rule for the CLT on a mean of skewed values: {@code n > 25·g1²} with {@code g1} the sample skewness
+     * (Cochran 1977, §2.15; Boos and Hughes-Oliver 2000). Where it fails the t (and delta-method) interval
+     * under-covers on the long tail's side, as the simulation shows for squared errors of skewed noise.
+     */
+    private static String skewCaveat(double[] values) {
+        int n = values.length;
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= n;
+        double m2 = 0;
+        double m3 = 0;
+        for (double v : values) {
+            double d = v - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+        }
+        m2 /= n;
+        m3 /= n;
+        if (!(m2 > 0)) {
+            return "";
+        }
+        double g1 = m3 / Math.pow(m2, 1.5);
+        double needed = 25 * g1 * g1;
+        if (n >= needed) {
+            return "";
+        }
+        return approximate("the per-row values are skewed (skewness " + Format.number(g1) + "), and Cochran's rule"
+                + " asks for " + (long) Math.ceil(needed) + " rows");
+    }
+
+    /**
+     * DeLong's variance of the AUC on the logit scale, {@code logit(AUC) ± z·√V / (AUC(1 − AUC))} mapped back with the
+     * logistic function, so the bounds stay inside (0, 1) (Pepe 2003, §5.2; Qin and Hotilovac 2008).
+     */
+    private static MetricInterval deLong(Resolved resolved, Columns columns, Selection selection, double level) {
+        int n = selection.size;
+        boolean[] positive = new boolean[n];
+        double[] scores = new double[n];
+        double[] p = columns.probabilities[resolved.positive];
+        for (int j = 0; j < n; j++) {
+            int i = selection.row(j);
+            positive[j] = columns.actual[i] == resolved.positive;
+            scores[j] = p[i];
+        }
+        DeLong.Components c = DeLong.components(positive, scores);
+        double auc = c.auc();
+        double variance = c.variance();
+        String rows = c.v10().length + " positive and " + c.v01().length + " negative rows";
+        if (auc == 1 || auc == 0) {
+            return MetricInterval.none(
+                    DELONG,
+                    "every positive row scores " + (auc == 1 ? "above" : "below") + " every negative one (AUC "
+                            + Format.value(auc) + "), so DeLong's variance is 0");
+        }
+        if (!(variance > 0)) {
+            return MetricInterval.none(DELONG, "DeLong's variance is 0 on these " + rows);
+        }
+        double z = STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
+        double logit = Math.log(auc / (1 - auc));
+        double se = Math.sqrt(variance) / (auc * (1 - auc));
+        double lower = 1 / (1 + Math.exp(-(logit - z * se)));
+        double upper = 1 / (1 + Math.exp(-(logit + z * se)));
+        int rarer = Math.min(c.v10().length, c.v01().length);
+        String caveat = rarer < RARER_CLASS_ROWS
+                ? approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")")
+                : "";
+        return MetricInterval.of(new Interval(lower, upper, level, DELONG), DELONG + ", " + rows + caveat);
+    }
+
+    /** Each selection position's loss: log loss, Brier term, squared, absolute or relative error. */
+    private static double[] perRow(
+            Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection) {
+        int n = selection.size;
+        if (metric == Metric.LOG_LOSS) {
+            return ((ProbabilityKernel) kernel).logLosses();
+        }
+        double[] out = new double[n];
+        if (metric == Metric.BRIER) {
+            double[] p = columns.probabilities[resolved.positive];
+            for (int j = 0; j < n; j++) {
+                int i = selection.row(j);
+                double d = (columns.actual[i] == resolved.positive ? 1 : 0) - p[i];
+                out[j] = d * d;
+            }
+            return out;
+        }
+        for (int j = 0; j < n; j++) {
+            int i = selection.row(j);
+            double a = columns.actualValues[i];
+            double r = a - columns.predictedValues[i];
+            out[j] = switch (metric) {
+                case MSE -> r * r;
+                case MAE -> Math.abs(r);
+                case MAPE -> Math.abs(r) / Math.max(Math.abs(a), ProbabilitySums.EPS);
+                default -> throw new IllegalArgumentException(metric + " has no per-row loss");
+            };
+        }
+        return out;
+    }
+
+    private static String lossName(Metric metric) {
+        return switch (metric) {
+            case LOG_LOSS -> "log loss";
+            case BRIER -> "squared error of the positive class's probability";
+            case MSE, RMSE -> "squared error";
+            case MAE -> "absolute error";
+            case MAPE -> "relative error";
+            default -> metric.displayName();
+        };
+    }
+
+    /**
+     * Student-t on the per-row losses; for RMSE ({@code root}) the interval of the mean squared error, square-rooted
+     * (a monotone transform keeps the coverage). Bounds are clipped to the metric's range.
+     */
+    private static MetricInterval studentT(Metric metric, double[] losses, double level, boolean root) {
+        String method = root ? STUDENT_T_ROOT : STUDENT_T;
+        if (losses.length < 2) {
+            return MetricInterval.none(method, "one row has no spread to estimate");
+        }
+        StudentT.Result t = StudentT.mean(losses, level);
+        if (t.standardError() == 0) {
+            return MetricInterval.none(
+                    method,
+                    "every row's " + lossName(metric) + " is " + Format.value(losses[0])
+                            + ", so there is no spread to estimate");
+        }
+        double lower = Math.max(0, t.lower());
+        double upper = t.upper();
+        if (root) {
+            lower = Math.sqrt(lower);
+            upper = Math.sqrt(upper);
+        }
+        lower = Math.max(metric.lowest(), lower);
+        upper = Math.min(metric.highest(), upper);
+        return MetricInterval.of(
+                new Interval(lower, upper, level, method),
+                method + ", " + t.degreesOfFreedom() + " df" + skewCaveat(losses));
+    }
+
+    /**
+     * R² and explained variance, {@code 1 − A/B} with {@code A} the mean squared (centred, for explained variance)
+     * residual and {@code B} the mean squared deviation of the true values: the delta method on {@code log(A/B)}.
+     */
+    private static MetricInterval delta(Metric metric, Columns columns, Selection selection, double level) {
+        int n = selection.size;
+        if (n < 2) {
+            return MetricInterval.none(DELTA, "one row has no spread to estimate");
+        }
+        double[] y = columns.actualValues;
+        double[] yHat = columns.predictedValues;
+        double meanY = 0;
+        double meanR = 0;
+        for (int j = 0; j < n; j++) {
+            int i = selection.row(j);
+            meanY += y[i];
+            meanR += y[i] - yHat[i];
+        }
+        meanY /= n;
+        meanR /= n;
+        boolean centred = metric == Metric.EXPLAINED_VARIANCE;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double sumA = 0;
+        double sumB = 0;
+        for (int j = 0; j < n; j++) {
+            int i = selection.row(j);
+            double r = y[i] - yHat[i] - (centred ? meanR : 0);
+            double d = y[i] - meanY;
+            a[j] = r * r;
+            b[j] = d * d;
+            sumA += a[j];
+            sumB += b[j];
+        }
+        if (sumB == 0) {
+            return MetricInterval.none(
+                    DELTA,
+                    "every true value is the same, so " + metric.displayName()
+                            + " is fixed by definition and has no spread to estimate");
+        }
+        if (sumA == 0) {
+            return MetricInterval.none(
+                    DELTA, "every residual is " + (centred ? "the same" : "0") + ", so there is no spread to estimate");
+        }
+        DeltaMethod.Result d = DeltaMethod.logRatio(a, b, level);
+        double lower = Math.max(metric.lowest(), 1 - d.upperRatio());
+        double upper = Math.min(metric.highest(), 1 - d.lowerRatio());
+        return MetricInterval.of(new Interval(lower, upper, level, DELTA), DELTA + ", " + n + " rows" + skewCaveat(a));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.modeltest.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small seeded run of the coverage simulation ({@link Coverage}; the full table is in docs/intervals.md): a
+ * method whose 95% interval stops covering (a variance formula off by a factor, a wrong quantile) fails the build.
+ * With 400 test sets a cell's Monte Carlo standard error is about 1.1 percentage points; the band [90%, 99%] (one-sided at least 93%) leaves
+ * room for that and catches any real regression (half the standard error would cover about 68%).
+ */
+class CoverageTest {
+
+    private static final int POPULATION = 50_000;
+
+    private static void assertCovers(Coverage.Cell cell) {
+        assertThat(cell.twoSided()).as(cell.row()).isBetween(0.90, 0.99);
+        assertThat(cell.lowerHolds()).as(cell.row()).isGreaterThanOrEqualTo(0.93);
+        assertThat(cell.upperHolds()).as(cell.row()).isGreaterThanOrEqualTo(0.93);
+        assertThat(cell.noInterval()).as(cell.row()).isZero();
+    }
+
+    @Test
+    void analyticIntervalsCoverOnABinaryClassifier() {
+        Coverage.Population binary = Coverage.binary("binary", 0.3, POPULATION, 1);
+        MetricOptions plain = MetricOptions.defaults();
+
+        Coverage.Cell wilson = Coverage.run(binary, Metric.ACCURACY, plain, IntervalMethod.AUTO, 200, 400, 100, 7);
+        Coverage.Cell deLong = Coverage.run(binary, Metric.ROC_AUC, plain, IntervalMethod.AUTO, 200, 400, 100, 7);
+        Coverage.Cell t = Coverage.run(binary, Metric.LOG_LOSS, plain, IntervalMethod.AUTO, 200, 400, 100, 7);
+
+        assertThat(wilson.method()).isEqualTo("Wilson");
+        assertThat(deLong.method()).isEqualTo("DeLong (logit)");
+        assertThat(t.method()).isEqualTo("Student-t");
+        assertCovers(wilson);
+        assertCovers(deLong);
+        assertCovers(t);
+    }
+
+    @Test
+    void studentTCoversMaeOnARegressorAndTheDeltaMethodIsFlaggedWhereSkewMakesItUnderCover() {
+        Coverage.Population regression = Coverage.regression("regression", POPULATION, 5);
+        MetricOptions plain = MetricOptions.defaults();
+
+        Coverage.Cell mae = Coverage.run(regression, Metric.MAE, plain, IntervalMethod.AUTO, 200, 400, 100, 7);
+        Coverage.Cell r2 = Coverage.run(regression, Metric.R2, plain, IntervalMethod.AUTO, 200, 400, 100, 7);
+        int[] rows = new int[200];
+        java.util.Arrays.setAll(rows, i -> i);
+        MetricInterval one = Metrics.sample(regression.predictions(), Metric.R2, plain, rows)
+                .interval(IntervalMethod.AUTO, 0.95, 42, 100);
+
+        assertCovers(mae);
+        // Skewed squared residuals: the delta method under-covers at 200 rows (about 91%), and says so.
+        assertThat(r2.method()).isEqualTo("delta method (log ratio)");
+        assertThat(r2.twoSided()).as(r2.row()).isBetween(0.85, 0.99);
+        assertThat(one.how()).contains("; approximate here: the per-row values are skewed (skewness ");
+    }
+
+    @Test
+    void theBootstrapCoversF1() {
+        Coverage.Population binary = Coverage.binary("binary", 0.3, POPULATION, 1);
+
+        Coverage.Cell bca =
+                Coverage.run(binary, Metric.F1, MetricOptions.defaults(), IntervalMethod.AUTO, 200, 150, 200, 7);
+
+        assertThat(bca.method()).isEqualTo("BCa bootstrap");
+        assertThat(bca.twoSided()).as(bca.row()).isBetween(0.88, 0.99);
+    }
+}

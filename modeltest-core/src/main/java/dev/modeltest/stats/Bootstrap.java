@@ -315,7 +315,8 @@ public final class Bootstrap {
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
     }
 
-    private static double standardDeviation(double[] values) {
+    /** The sample standard deviation ({@code n − 1} in the denominator); NaN below two values. */
+    static double standardDeviation(double[] values) {
         int n = values.length;
         if (n < 2) {
             return Double.NaN;

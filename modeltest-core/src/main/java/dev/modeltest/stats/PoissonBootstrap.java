@@ -183,24 +183,7 @@ public final class PoissonBootstrap {
         double alpha = (1 - level) / 2;
         Interval interval = new Interval(
                 Bootstrap.percentile(theta, alpha * 100), Bootstrap.percentile(theta, (1 - alpha) * 100), level, NAME);
-        return new Result(interval, all.length, all.length - theta.length, standardDeviation(theta));
-    }
-
-    private static double standardDeviation(double[] values) {
-        int n = values.length;
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(squares / (n - 1));
+        return new Result(interval, all.length, all.length - theta.length, Bootstrap.standardDeviation(theta));
     }
 
     /** Poisson(1)'s inverse CDF: the smallest k with {@code P(W ≤ k) > u}. */

@@ -25,11 +25,26 @@ public class ModelTestException extends RuntimeException {
         MODEL
     }
 
+    /**
+     * The longest message kept, in characters. Values echoed from files are cut where they are quoted; this bounds the
+     * whole message as well, so that no input can make a failure, a console row or a report as large as itself.
+     */
+    public static final int MAX_MESSAGE_LENGTH = 20_000;
+
     private final Category category;
 
     protected ModelTestException(Category category, String message, Throwable cause) {
-        super(message, cause);
+        super(capped(message), cause);
         this.category = category;
+    }
+
+    /** Cuts a message longer than {@link #MAX_MESSAGE_LENGTH}, saying how much was left out. */
+    static String capped(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE_LENGTH) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE_LENGTH) + "… (" + (message.length() - MAX_MESSAGE_LENGTH)
+                + " more characters left out)";
     }
 
     /** Returns what kind of problem this is. */

@@ -186,8 +186,8 @@ public final class Bootstrap {
                 new SplittableRandom(seed));
     }
 
-    /** Fills {@code counts} with one replicate's draw. */
-    private interface Resampler {
+    /** Fills {@code counts} with one replicate's draw: resample counts, or weights such as the Poisson bootstrap's. */
+    interface Resampler {
         void draw(int replicate, int[] counts);
     }
 
@@ -215,8 +215,7 @@ public final class Bootstrap {
             throw new IllegalArgumentException(
                     "the statistic is NaN on the sample itself; there is no estimate to put an interval around");
         }
-        double[] all = new double[replicates];
-        new Replicates(all, 0, replicates, leaf(replicates), n, statistic, resampler).invoke();
+        double[] all = replicates(n, replicates, statistic, resampler);
         double[] theta = defined(all);
         int undefined = replicates - theta.length;
         if (theta.length == 0) {
@@ -249,6 +248,16 @@ public final class Bootstrap {
                 Method.PERCENTILE.description());
         return new Result(
                 estimate, interval, Method.PERCENTILE, replicates, undefined, standardError, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Evaluates the statistic on {@code replicates} draws of {@code resampler}, in parallel, each into its own slot:
+     * the same values whatever the number of threads. One counts buffer per task, reused for its replicates.
+     */
+    static double[] replicates(int n, int replicates, Statistic statistic, Resampler resampler) {
+        double[] all = new double[replicates];
+        new Replicates(all, 0, replicates, leaf(replicates), n, statistic, resampler).invoke();
+        return all;
     }
 
     private static int leaf(int tasks) {

@@ -3,7 +3,6 @@ package dev.modeltest.stats;
 import dev.modeltest.check.Interval;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.RecursiveAction;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.apiguardian.api.API;
@@ -55,14 +54,6 @@ public final class PoissonBootstrap {
      */
     public record Result(Interval interval, int replicates, int undefinedReplicates, double standardError) {}
 
-    /** A statistic of a replicate given as per-row weights. */
-    @FunctionalInterface
-    public interface Statistic {
-
-        /** Returns the statistic with row {@code j} counted {@code weights[j]} times; NaN where undefined. */
-        double apply(int[] weights);
-    }
-
     private PoissonBootstrap() {}
 
     /** Returns the Poisson(1) weight of {@code row} in {@code replicate}. */
@@ -83,7 +74,7 @@ public final class PoissonBootstrap {
         weights(streamKeys(seed, weights.length), replicate, weights);
     }
 
-    /** The per-row stream states, computed once per worker so that a weight costs one hash. */
+    /** The per-row stream states, computed once per interval so that a weight costs one hash. */
     private static long[] streamKeys(long seed, int n) {
         long[] keys = new long[n];
         for (int j = 0; j < n; j++) {
@@ -114,12 +105,11 @@ public final class PoissonBootstrap {
      * @param statistic thread-safe; must not keep the weights array, which is reused
      * @throws IllegalStateException if the statistic is NaN on every replicate
      */
-    public static Result ofRows(int n, Statistic statistic, double level, long seed, int replicates) {
+    public static Result ofRows(int n, Bootstrap.Statistic statistic, double level, long seed, int replicates) {
         requireArguments(level, replicates);
         Objects.requireNonNull(statistic, "statistic");
-        double[] out = new double[replicates];
-        new Rows(out, 0, replicates, leaf(replicates), n, statistic, seed).invoke();
-        return result(out, level);
+        long[] keys = streamKeys(seed, n);
+        return result(Bootstrap.replicates(n, replicates, statistic, (b, weights) -> weights(keys, b, weights)), level);
     }
 
     /**
@@ -213,51 +203,5 @@ public final class PoissonBootstrap {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    private static int leaf(int tasks) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, tasks / (8 * cores));
-    }
-
-    /** Computes replicates {@code [from, to)} into their slots, one weight buffer per leaf. */
-    private static final class Rows extends RecursiveAction {
-
-        private static final long serialVersionUID = 1L;
-
-        private final double[] out;
-        private final int from;
-        private final int to;
-        private final int leaf;
-        private final int n;
-        private final transient Statistic statistic;
-        private final long seed;
-
-        Rows(double[] out, int from, int to, int leaf, int n, Statistic statistic, long seed) {
-            this.out = out;
-            this.from = from;
-            this.to = to;
-            this.leaf = leaf;
-            this.n = n;
-            this.statistic = statistic;
-            this.seed = seed;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from <= leaf) {
-                int[] weights = new int[n];
-                long[] keys = streamKeys(seed, n);
-                for (int b = from; b < to; b++) {
-                    weights(keys, b, weights);
-                    out[b] = statistic.apply(weights);
-                }
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(
-                    new Rows(out, from, mid, leaf, n, statistic, seed),
-                    new Rows(out, mid, to, leaf, n, statistic, seed));
-        }
     }
 }

@@ -173,7 +173,7 @@ public final class Drift {
         double effect = switch (method) {
             case PSI -> Measures.psi(a, b);
             case JENSEN_SHANNON -> Measures.jensenShannon(a, b);
-            default -> Measures.cramersV(a, b);
+            case AUTO, CHI_SQUARE, KOLMOGOROV_SMIRNOV, WASSERSTEIN -> Measures.cramersV(a, b);
         };
         return measured(column, method, chiSquare, Math.max(0, bins.size() - 1), effect, bins.size(), n, m);
     }

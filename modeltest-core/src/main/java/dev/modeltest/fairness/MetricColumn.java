@@ -11,7 +11,7 @@ final class MetricColumn {
     static List<GroupGate.Column> of(GroupGate.Run run, GroupMetric metric) {
         return switch (metric) {
             case SELECTION_RATE, RECALL, FALSE_POSITIVE_RATE -> List.of();
-            default ->
+            case ACCURACY, PRECISION, F1 ->
                 List.of(new GroupGate.Column(
                         metric.displayName(), metric.name().toLowerCase(Locale.ROOT), run.perGroup(metric::of)));
         };

@@ -8,6 +8,7 @@ import dev.modeltest.stats.DeltaMethod;
 import dev.modeltest.stats.PoissonBootstrap;
 import dev.modeltest.stats.StudentT;
 import dev.modeltest.stats.Wilson;
+import java.util.function.DoubleBinaryOperator;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -53,8 +54,7 @@ final class Intervals {
             case WILSON -> wilson(kernel.proportion(metric, resolved, null), level);
             case DELONG -> deLong(resolved, columns, selection, level);
             case STUDENT_T -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, false);
-            case STUDENT_T_ROOT ->
-                studentT(metric, perRow(Metric.MSE, resolved, kernel, columns, selection), level, true);
+            case STUDENT_T_ROOT -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, true);
             case DELTA -> delta(metric, columns, selection, level);
             default -> throw new IllegalStateException("no exact interval named " + method);
         };
@@ -252,12 +252,15 @@ final class Intervals {
         return MetricInterval.of(new Interval(lower, upper, level, DELONG), DELONG + ", " + rows + caveat);
     }
 
+    /** The per-row losses a mean-loss metric averages, with their name for messages. */
+    private record Losses(double[] values, String name) {}
+
     /** Each selection position's loss: log loss, Brier term, squared, absolute or relative error. */
-    private static double[] perRow(
+    private static Losses perRow(
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection) {
         int n = selection.size;
         if (metric == Metric.LOG_LOSS) {
-            return ((ProbabilityKernel) kernel).logLosses();
+            return new Losses(((ProbabilityKernel) kernel).logLosses(), "log loss");
         }
         double[] out = new double[n];
         if (metric == Metric.BRIER) {
@@ -267,38 +270,33 @@ final class Intervals {
                 double d = (columns.actual[i] == resolved.positive ? 1 : 0) - p[i];
                 out[j] = d * d;
             }
-            return out;
+            return new Losses(out, "squared error of the positive class's probability");
         }
+        RegressionFormula formula = (RegressionFormula) metric.formula();
+        // A row's loss from its true value and its residual.
+        record RowLoss(String name, DoubleBinaryOperator of) {}
+        RowLoss loss = switch (formula) {
+            case MSE, RMSE -> new RowLoss("squared error", (a, r) -> r * r);
+            case MAE -> new RowLoss("absolute error", (a, r) -> Math.abs(r));
+            case MAPE ->
+                new RowLoss("relative error", (a, r) -> Math.abs(r) / Math.max(Math.abs(a), ProbabilitySums.EPS));
+            case MAX_ERROR, R2, EXPLAINED_VARIANCE, MEDIAN_ABSOLUTE_ERROR ->
+                throw new IllegalArgumentException(metric + " is not a mean of per-row losses");
+        };
         for (int j = 0; j < n; j++) {
             int i = selection.row(j);
             double a = columns.actualValues[i];
-            double r = a - columns.predictedValues[i];
-            out[j] = switch (metric) {
-                case MSE -> r * r;
-                case MAE -> Math.abs(r);
-                case MAPE -> Math.abs(r) / Math.max(Math.abs(a), ProbabilitySums.EPS);
-                default -> throw new IllegalArgumentException(metric + " has no per-row loss");
-            };
+            out[j] = loss.of().applyAsDouble(a, a - columns.predictedValues[i]);
         }
-        return out;
-    }
-
-    private static String lossName(Metric metric) {
-        return switch (metric) {
-            case LOG_LOSS -> "log loss";
-            case BRIER -> "squared error of the positive class's probability";
-            case MSE, RMSE -> "squared error";
-            case MAE -> "absolute error";
-            case MAPE -> "relative error";
-            default -> metric.displayName();
-        };
+        return new Losses(out, loss.name());
     }
 
     /**
      * Student-t on the per-row losses; for RMSE ({@code root}) the interval of the mean squared error, square-rooted
      * (a monotone transform keeps the coverage). Bounds are clipped to the metric's range.
      */
-    private static MetricInterval studentT(Metric metric, double[] losses, double level, boolean root) {
+    private static MetricInterval studentT(Metric metric, Losses perRow, double level, boolean root) {
+        double[] losses = perRow.values();
         String method = root ? STUDENT_T_ROOT : STUDENT_T;
         if (losses.length < 2) {
             return MetricInterval.none(method, "one row has no spread to estimate");
@@ -307,7 +305,7 @@ final class Intervals {
         if (t.standardError() == 0) {
             return MetricInterval.none(
                     method,
-                    "every row's " + lossName(metric) + " is " + Format.value(losses[0])
+                    "every row's " + perRow.name() + " is " + Format.value(losses[0])
                             + ", so there is no spread to estimate");
         }
         double lower = Math.max(0, t.lower());

@@ -18,22 +18,36 @@ interface Kernel {
         return null;
     }
 
-    /** The families whose metrics share one state. */
-    enum Family {
-        LABELS,
-        RANKING,
-        PROBABILITY,
-        CALIBRATION,
-        REGRESSION;
+    /**
+     * How a {@link Metric} constant is computed: the family whose kernel computes it and, for the families with
+     * several formulas on one state ({@link LabelFormula}, {@link RegressionFormula}), which formula. The families
+     * whose kernels tell their few metrics apart by the metric itself (ranking, probability, calibration) are their
+     * own formula.
+     */
+    sealed interface Formula permits Family, LabelFormula, RegressionFormula {
 
-        static Family of(Metric metric) {
-            return switch (metric) {
-                case ACCURACY, BALANCED_ACCURACY, PRECISION, RECALL, F1, MATTHEWS, COHEN_KAPPA -> LABELS;
-                case ROC_AUC, AVERAGE_PRECISION -> RANKING;
-                case LOG_LOSS, BRIER -> PROBABILITY;
-                case EXPECTED_CALIBRATION_ERROR -> CALIBRATION;
-                default -> REGRESSION;
-            };
+        /** Returns the family whose kernel computes the metric. */
+        Family family();
+    }
+
+    /** The families whose metrics share one state. */
+    enum Family implements Formula {
+        LABELS(Requirement.LABELS),
+        RANKING(Requirement.PROBABILITIES),
+        PROBABILITY(Requirement.PROBABILITIES),
+        CALIBRATION(Requirement.PROBABILITIES),
+        REGRESSION(Requirement.VALUES);
+
+        /** What every metric of the family needs from the predictions. */
+        final Requirement requirement;
+
+        Family(Requirement requirement) {
+            this.requirement = requirement;
+        }
+
+        @Override
+        public Family family() {
+            return this;
         }
 
         Kernel kernel(Columns columns, Selection selection) {

@@ -8,14 +8,15 @@ final class LabelMetrics {
 
     private LabelMetrics() {}
 
+    /** Computes a metric of the {@link Kernel.Family#LABELS} family from the confusion counts. */
     static double value(Metric metric, long[] counts, int k, Resolved resolved) {
-        return switch (metric) {
+        LabelFormula formula = (LabelFormula) metric.formula();
+        return switch (formula) {
             case ACCURACY -> accuracy(counts, k);
             case BALANCED_ACCURACY -> balancedAccuracy(counts, k);
-            case PRECISION, RECALL, F1 -> setWise(metric, counts, k, resolved);
+            case PRECISION, RECALL, F1 -> setWise(formula, counts, k, resolved);
             case MATTHEWS -> matthews(counts, k);
             case COHEN_KAPPA -> kappa(counts, k);
-            default -> throw new IllegalArgumentException(metric + " is not a label metric");
         };
     }
 
@@ -87,14 +88,14 @@ final class LabelMetrics {
     }
 
     /** {@code precision_recall_fscore_support} with {@code zero_division="warn"} (0) and {@code beta=1}. */
-    private static double setWise(Metric metric, long[] counts, int k, Resolved resolved) {
+    private static double setWise(LabelFormula formula, long[] counts, int k, Resolved resolved) {
         if (total(counts) == 0) {
             return Double.NaN;
         }
         Averaging average = resolved.average;
         if (average == Averaging.BINARY) {
             int c = resolved.positive;
-            return perClass(metric, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c));
+            return perClass(formula, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c));
         }
         if (average == Averaging.MICRO) {
             long tp = 0;
@@ -107,7 +108,7 @@ final class LabelMetrics {
                     actual += rowSum(counts, k, c);
                 }
             }
-            return perClass(metric, tp, predicted, actual);
+            return perClass(formula, tp, predicted, actual);
         }
         // MACRO and WEIGHTED: over the labels present in y_true or y_pred (scikit-learn's labels=None).
         double sum = 0;
@@ -119,7 +120,7 @@ final class LabelMetrics {
                 continue;
             }
             long support = rowSum(counts, k, c);
-            double v = perClass(metric, counts[c * k + c], columnSum(counts, k, c), support);
+            double v = perClass(formula, counts[c * k + c], columnSum(counts, k, c), support);
             sum += v;
             weightedSum += v * support;
             weights += support;
@@ -135,16 +136,18 @@ final class LabelMetrics {
         return rowSum(counts, k, c) > 0 || columnSum(counts, k, c) > 0;
     }
 
-    private static double perClass(Metric metric, long tp, long predicted, long actual) {
+    private static double perClass(LabelFormula formula, long tp, long predicted, long actual) {
         double precision = predicted == 0 ? 0.0 : (double) tp / predicted;
         double recall = actual == 0 ? 0.0 : (double) tp / actual;
-        return switch (metric) {
+        return switch (formula) {
             case PRECISION -> precision;
             case RECALL -> recall;
-            default -> {
+            case F1 -> {
                 double denominator = precision + recall;
                 yield denominator == 0.0 ? 0.0 : 2 * precision * recall / denominator;
             }
+            case ACCURACY, BALANCED_ACCURACY, MATTHEWS, COHEN_KAPPA ->
+                throw new IllegalArgumentException(formula + " has no per-class form");
         };
     }
 

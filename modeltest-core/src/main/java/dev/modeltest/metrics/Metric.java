@@ -2,9 +2,6 @@ package dev.modeltest.metrics;
 
 import static dev.modeltest.metrics.Direction.HIGHER_IS_BETTER;
 import static dev.modeltest.metrics.Direction.LOWER_IS_BETTER;
-import static dev.modeltest.metrics.Requirement.LABELS;
-import static dev.modeltest.metrics.Requirement.PROBABILITIES;
-import static dev.modeltest.metrics.Requirement.VALUES;
 
 import org.apiguardian.api.API;
 
@@ -23,7 +20,14 @@ public enum Metric {
      * The fraction of rows whose predicted class is the true class: {@code correct / n}. Same as
      * {@code sklearn.metrics.accuracy_score(y_true, y_pred)}.
      */
-    ACCURACY("accuracy", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.accuracy_score", "there are no rows"),
+    ACCURACY(
+            "accuracy",
+            HIGHER_IS_BETTER,
+            LabelFormula.ACCURACY,
+            0,
+            1,
+            "sklearn.metrics.accuracy_score",
+            "there are no rows"),
 
     /**
      * The mean recall of the classes that occur among the true labels: {@code mean_c tp_c / (tp_c + fn_c)}. Same as
@@ -32,7 +36,7 @@ public enum Metric {
     BALANCED_ACCURACY(
             "balanced accuracy",
             HIGHER_IS_BETTER,
-            LABELS,
+            LabelFormula.BALANCED_ACCURACY,
             0,
             1,
             "sklearn.metrics.balanced_accuracy_score",
@@ -43,20 +47,27 @@ public enum Metric {
      * present in the true or predicted labels. Same as {@code sklearn.metrics.precision_score(y_true, y_pred,
      * average=..., pos_label=...)}.
      */
-    PRECISION("precision", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.precision_score", "there are no rows"),
+    PRECISION(
+            "precision",
+            HIGHER_IS_BETTER,
+            LabelFormula.PRECISION,
+            0,
+            1,
+            "sklearn.metrics.precision_score",
+            "there are no rows"),
 
     /**
      * {@code tp / (tp + fn)}, 0 when the class never occurs; averaged per {@link Averaging}. Same as
      * {@code sklearn.metrics.recall_score(y_true, y_pred, average=..., pos_label=...)}.
      */
-    RECALL("recall", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.recall_score", "there are no rows"),
+    RECALL("recall", HIGHER_IS_BETTER, LabelFormula.RECALL, 0, 1, "sklearn.metrics.recall_score", "there are no rows"),
 
     /**
      * The harmonic mean {@code 2·P·R / (P + R)} of precision and recall, 0 when both are 0; averaged per
      * {@link Averaging} (per-class F1 values, or micro from pooled counts). Same as
      * {@code sklearn.metrics.f1_score(y_true, y_pred, average=..., pos_label=...)}.
      */
-    F1("F1", HIGHER_IS_BETTER, LABELS, 0, 1, "sklearn.metrics.f1_score", "there are no rows"),
+    F1("F1", HIGHER_IS_BETTER, LabelFormula.F1, 0, 1, "sklearn.metrics.f1_score", "there are no rows"),
 
     /**
      * Matthews correlation coefficient, in its multiclass form (Gorodkin 2004) from the confusion matrix {@code C}
@@ -67,7 +78,7 @@ public enum Metric {
     MATTHEWS(
             "Matthews correlation",
             HIGHER_IS_BETTER,
-            LABELS,
+            LabelFormula.MATTHEWS,
             -1,
             1,
             "sklearn.metrics.matthews_corrcoef",
@@ -81,7 +92,7 @@ public enum Metric {
     COHEN_KAPPA(
             "Cohen's kappa",
             HIGHER_IS_BETTER,
-            LABELS,
+            LabelFormula.COHEN_KAPPA,
             -1,
             1,
             "sklearn.metrics.cohen_kappa_score",
@@ -97,7 +108,7 @@ public enum Metric {
     ROC_AUC(
             "ROC AUC",
             HIGHER_IS_BETTER,
-            PROBABILITIES,
+            Kernel.Family.RANKING,
             0,
             1,
             "sklearn.metrics.roc_auc_score",
@@ -113,7 +124,7 @@ public enum Metric {
     AVERAGE_PRECISION(
             "average precision",
             HIGHER_IS_BETTER,
-            PROBABILITIES,
+            Kernel.Family.RANKING,
             0,
             1,
             "sklearn.metrics.average_precision_score",
@@ -128,7 +139,7 @@ public enum Metric {
     LOG_LOSS(
             "log loss",
             LOWER_IS_BETTER,
-            PROBABILITIES,
+            Kernel.Family.PROBABILITY,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.log_loss",
@@ -139,7 +150,14 @@ public enum Metric {
      * {@code mean (1[y = positive] − p_positive)²}. Same as {@code sklearn.metrics.brier_score_loss(y_true,
      * p_positive, pos_label=positive)}; on more than two classes it needs a positive label (one-vs-rest).
      */
-    BRIER("Brier score", LOWER_IS_BETTER, PROBABILITIES, 0, 1, "sklearn.metrics.brier_score_loss", "there are no rows"),
+    BRIER(
+            "Brier score",
+            LOWER_IS_BETTER,
+            Kernel.Family.PROBABILITY,
+            0,
+            1,
+            "sklearn.metrics.brier_score_loss",
+            "there are no rows"),
 
     /**
      * Expected calibration error {@code Σ_b (n_b / n)·|accuracy_b − confidence_b|} over the non-empty confidence bins
@@ -153,7 +171,7 @@ public enum Metric {
     EXPECTED_CALIBRATION_ERROR(
             "expected calibration error",
             LOWER_IS_BETTER,
-            PROBABILITIES,
+            Kernel.Family.CALIBRATION,
             0,
             1,
             "sklearn.calibration.calibration_curve (bins), ECE as Guo et al. 2017",
@@ -163,7 +181,7 @@ public enum Metric {
     MSE(
             "mean squared error",
             LOWER_IS_BETTER,
-            VALUES,
+            RegressionFormula.MSE,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.mean_squared_error",
@@ -176,7 +194,7 @@ public enum Metric {
     RMSE(
             "root mean squared error",
             LOWER_IS_BETTER,
-            VALUES,
+            RegressionFormula.RMSE,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.mean_squared_error(squared=False)",
@@ -186,7 +204,7 @@ public enum Metric {
     MAE(
             "mean absolute error",
             LOWER_IS_BETTER,
-            VALUES,
+            RegressionFormula.MAE,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.mean_absolute_error",
@@ -197,7 +215,14 @@ public enum Metric {
      * y_hat)} with its default {@code force_finite=True}: when the true values are all equal it is 1.0 for perfect
      * predictions and 0.0 otherwise.
      */
-    R2("R²", HIGHER_IS_BETTER, VALUES, Double.NEGATIVE_INFINITY, 1, "sklearn.metrics.r2_score", "there are no rows"),
+    R2(
+            "R²",
+            HIGHER_IS_BETTER,
+            RegressionFormula.R2,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.r2_score",
+            "there are no rows"),
 
     /**
      * Explained variance {@code 1 − Var(y − ŷ) / Var(y)}. Same as {@code sklearn.metrics.explained_variance_score(y,
@@ -206,7 +231,7 @@ public enum Metric {
     EXPLAINED_VARIANCE(
             "explained variance",
             HIGHER_IS_BETTER,
-            VALUES,
+            RegressionFormula.EXPLAINED_VARIANCE,
             Double.NEGATIVE_INFINITY,
             1,
             "sklearn.metrics.explained_variance_score",
@@ -220,7 +245,7 @@ public enum Metric {
     MAPE(
             "mean absolute percentage error",
             LOWER_IS_BETTER,
-            VALUES,
+            RegressionFormula.MAPE,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.mean_absolute_percentage_error",
@@ -233,7 +258,7 @@ public enum Metric {
     MEDIAN_ABSOLUTE_ERROR(
             "median absolute error",
             LOWER_IS_BETTER,
-            VALUES,
+            RegressionFormula.MEDIAN_ABSOLUTE_ERROR,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.median_absolute_error",
@@ -243,7 +268,7 @@ public enum Metric {
     MAX_ERROR(
             "max error",
             LOWER_IS_BETTER,
-            VALUES,
+            RegressionFormula.MAX_ERROR,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.max_error",
@@ -251,7 +276,7 @@ public enum Metric {
 
     private final String displayName;
     private final Direction direction;
-    private final Requirement requirement;
+    private final Kernel.Formula formula;
     private final double lowest;
     private final double highest;
     private final String reference;
@@ -260,14 +285,14 @@ public enum Metric {
     Metric(
             String displayName,
             Direction direction,
-            Requirement requirement,
+            Kernel.Formula formula,
             double lowest,
             double highest,
             String reference,
             String undefinedWhen) {
         this.displayName = displayName;
         this.direction = direction;
-        this.requirement = requirement;
+        this.formula = formula;
         this.lowest = lowest;
         this.highest = highest;
         this.reference = reference;
@@ -286,7 +311,17 @@ public enum Metric {
 
     /** Returns what the metric needs from the predictions. */
     public Requirement requirement() {
-        return requirement;
+        return formula.family().requirement;
+    }
+
+    /** Returns how the metric is computed: its kernel family and, where the family has several, its formula. */
+    Kernel.Formula formula() {
+        return formula;
+    }
+
+    /** Returns the family whose kernel computes the metric. */
+    Kernel.Family family() {
+        return formula.family();
     }
 
     /** Returns the smallest value the metric can take (may be negative infinity). */
@@ -311,14 +346,28 @@ public enum Metric {
 
     /** Returns whether the metric judges a classifier (labels or probabilities) rather than a regressor. */
     public boolean isClassification() {
-        return requirement != VALUES;
+        return requirement() != Requirement.VALUES;
     }
 
     /** Returns whether {@link MetricOptions#average()} matters: precision, recall, F1, ROC AUC, average precision. */
     public boolean isAveraged() {
         return switch (this) {
             case PRECISION, RECALL, F1, ROC_AUC, AVERAGE_PRECISION -> true;
-            default -> false;
+            case ACCURACY,
+                    BALANCED_ACCURACY,
+                    MATTHEWS,
+                    COHEN_KAPPA,
+                    LOG_LOSS,
+                    BRIER,
+                    EXPECTED_CALIBRATION_ERROR,
+                    MSE,
+                    RMSE,
+                    MAE,
+                    R2,
+                    EXPLAINED_VARIANCE,
+                    MAPE,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    MAX_ERROR -> false;
         };
     }
 

@@ -105,8 +105,7 @@ public final class Metrics {
         Selection selection = new Selection(null, null, columns.n);
         Map<Kernel.Family, List<Metric>> byFamily = new EnumMap<>(Kernel.Family.class);
         for (Metric m : EnumSet.copyOf(metrics)) {
-            byFamily.computeIfAbsent(Kernel.Family.of(m), f -> new ArrayList<>())
-                    .add(m);
+            byFamily.computeIfAbsent(m.family(), f -> new ArrayList<>()).add(m);
         }
         for (Map.Entry<Kernel.Family, List<Metric>> group : byFamily.entrySet()) {
             Metric[] ms = group.getValue().toArray(new Metric[0]);
@@ -156,7 +155,7 @@ public final class Metrics {
             Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, metric, options);
         Columns columns = Columns.of(predictions);
-        Kernel kernel = Kernel.Family.of(metric).kernel(columns, selection);
+        Kernel kernel = metric.family().kernel(columns, selection);
         return new MetricSample(metric, options, resolved, selection, kernel, columns);
     }
 

@@ -133,7 +133,7 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
         if (weight == 0) {
             return Double.NaN;
         }
-        return switch (metric) {
+        return switch ((RegressionFormula) metric.formula()) {
             case MSE -> squaredErrors / weight;
             case RMSE -> Math.sqrt(squaredErrors / weight);
             case MAE -> absoluteErrors / weight;
@@ -145,7 +145,8 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
                         metric,
                         minResidual == maxResidual ? 0 : centredResidual / weight,
                         minActual == maxActual ? 0 : centredActual / weight);
-            default -> throw new IllegalArgumentException(metric + " is not a regression sum");
+            case MEDIAN_ABSOLUTE_ERROR ->
+                throw new IllegalArgumentException(metric + " is computed from sorted errors, not from sums");
         };
     }
 

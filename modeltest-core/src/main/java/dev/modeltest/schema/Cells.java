@@ -75,7 +75,7 @@ final class Cells {
         return switch (type) {
             case DATE -> Temporal.parseDate(text.trim());
             case DATETIME -> Temporal.parseDateTime(text.trim());
-            default -> parseYamlNumber(text);
+            case INTEGER, DOUBLE, STRING, BOOLEAN -> parseYamlNumber(text);
         };
     }
 
@@ -84,7 +84,7 @@ final class Cells {
         return switch (type) {
             case DATE -> "dates such as 2024-01-31";
             case DATETIME -> "datetimes such as 2024-01-31T09:30:00";
-            default -> "finite numbers such as 0 or 2.5";
+            case INTEGER, DOUBLE, STRING, BOOLEAN -> "finite numbers such as 0 or 2.5";
         };
     }
 
@@ -96,7 +96,7 @@ final class Cells {
         return switch (type) {
             case DATE -> Temporal.formatDate(value);
             case DATETIME -> Temporal.formatDateTime(value);
-            default -> text(value);
+            case INTEGER, DOUBLE, STRING, BOOLEAN -> text(value);
         };
     }
 

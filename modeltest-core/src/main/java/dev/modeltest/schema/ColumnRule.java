@@ -154,7 +154,7 @@ public record ColumnRule(
                                     + " column, was '" + value + "'");
                 }
             }
-            default -> {
+            case STRING -> {
                 // Any text is a string.
             }
         }

@@ -321,7 +321,7 @@ final class SchemaReader {
             String rule = switch (type) {
                 case DATE -> "must be a date such as 2024-01-31";
                 case DATETIME -> "must be a datetime such as 2024-01-31T09:30:00";
-                default -> "must be a finite number such as 0 or 2.5";
+                case INTEGER, DOUBLE, STRING, BOOLEAN -> "must be a finite number such as 0 or 2.5";
             };
             throw bad(where, entry, rule, entry.getValueNode());
         }

@@ -213,7 +213,7 @@ final class SchemaValidator {
                 case INTEGER, DOUBLE -> numbers(data, kind);
                 case BOOLEAN -> booleans(data);
                 case DATE, DATETIME -> temporals(data);
-                default -> texts(data, kind);
+                case STRING -> texts(data, kind);
             }
             for (Tally tally : List.of(typeTally, nulls)) {
                 tally.report(out);

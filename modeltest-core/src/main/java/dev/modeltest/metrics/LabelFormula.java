@@ -1,0 +1,17 @@
+package dev.modeltest.metrics;
+
+/** The formulas of the label metrics, each computed from one confusion-count table ({@link LabelMetrics}). */
+enum LabelFormula implements Kernel.Formula {
+    ACCURACY,
+    BALANCED_ACCURACY,
+    PRECISION,
+    RECALL,
+    F1,
+    MATTHEWS,
+    COHEN_KAPPA;
+
+    @Override
+    public Kernel.Family family() {
+        return Kernel.Family.LABELS;
+    }
+}

@@ -2,6 +2,7 @@ package dev.modeltest.fairness;
 
 import dev.modeltest.check.Format;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.stats.IntervalDefaults;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -37,13 +38,13 @@ public record FairnessOptions(
         int resamples) {
 
     /** Groups with fewer rows than this are too small to judge, unless configured otherwise. */
-    public static final int DEFAULT_MIN_GROUP_SIZE = 30;
+    public static final int DEFAULT_MIN_GROUP_SIZE = IntervalDefaults.MIN_SUBSET_SIZE;
 
     /** The bootstrap seed used unless configured otherwise. */
-    public static final long DEFAULT_SEED = 42;
+    public static final long DEFAULT_SEED = IntervalDefaults.SEED;
 
     /** The number of bootstrap resamples used unless configured otherwise. */
-    public static final int DEFAULT_RESAMPLES = 2000;
+    public static final int DEFAULT_RESAMPLES = IntervalDefaults.RESAMPLES;
 
     /** The fewest bootstrap resamples allowed: fewer leave the tails of a 95% interval to a handful of values. */
     public static final int MIN_RESAMPLES = 100;
@@ -52,7 +53,7 @@ public record FairnessOptions(
     public static final int MAX_RESAMPLES = 1_000_000;
 
     /** The level of the interval reported when the gate is decided on the point estimate. */
-    static final double REPORTED_CONFIDENCE = 0.95;
+    static final double REPORTED_CONFIDENCE = IntervalDefaults.REPORTED_LEVEL;
 
     public FairnessOptions {
         attributes = List.copyOf(attributes);

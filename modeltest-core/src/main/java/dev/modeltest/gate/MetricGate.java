@@ -13,6 +13,7 @@ import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.MetricSample;
 import dev.modeltest.metrics.Metrics;
 import dev.modeltest.model.Predictions;
+import dev.modeltest.stats.IntervalDefaults;
 import dev.modeltest.subject.Subject;
 import java.util.List;
 import java.util.Objects;
@@ -45,16 +46,16 @@ import org.apiguardian.api.API;
 public final class MetricGate implements Check {
 
     /** The default bootstrap seed. */
-    public static final long DEFAULT_SEED = 42;
+    public static final long DEFAULT_SEED = IntervalDefaults.SEED;
 
     /** The default number of bootstrap resamples. */
-    public static final int DEFAULT_RESAMPLES = 2000;
+    public static final int DEFAULT_RESAMPLES = IntervalDefaults.RESAMPLES;
 
     /** The default smallest slice that is judged. */
-    public static final int DEFAULT_MIN_SLICE_SIZE = 30;
+    public static final int DEFAULT_MIN_SLICE_SIZE = IntervalDefaults.MIN_SUBSET_SIZE;
 
     /** The interval level reported when the gate decides on the point value. */
-    static final double REPORTED_LEVEL = 0.95;
+    static final double REPORTED_LEVEL = IntervalDefaults.REPORTED_LEVEL;
 
     private final String where;
     private final Metric metric;

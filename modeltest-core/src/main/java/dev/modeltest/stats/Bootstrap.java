@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
 public final class Bootstrap {
 
     /** The default number of replicates: enough for stable 95% BCa bounds (Efron and Tibshirani recommend ≥ 1000). */
-    public static final int DEFAULT_REPLICATES = 2000;
+    public static final int DEFAULT_REPLICATES = IntervalDefaults.RESAMPLES;
 
     /** Above this many rows the jackknife leaves out groups of rows instead of single rows. */
     public static final int JACKKNIFE_GROUPS = 1000;

@@ -1,6 +1,7 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.stats.IntervalDefaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -46,13 +47,13 @@ public @interface AccuracyAtLeast {
      * INCONCLUSIVE otherwise (see {@link MetricAtLeast#confidence()}); the message then takes the form of
      * {@link MetricAtLeast}'s.
      */
-    double confidence() default 0;
+    double confidence() default IntervalDefaults.CONFIDENCE;
 
     /** A column to judge accuracy in every slice of, as {@link MetricAtLeast#slicedBy()}; empty (default): none. */
     String slicedBy() default "";
 
     /** The smallest slice judged, as {@link MetricAtLeast#minSliceSize()}; default 30. */
-    int minSliceSize() default 30;
+    int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
 
     /**
      * How the interval is made: {@code AUTO} (the default) the exact or analytic interval where theory gives one

@@ -26,9 +26,15 @@ final class MetricChecks {
     private MetricChecks() {}
 
     /**
-     * Builds the gate from the attributes every metric gate annotation declares alike: {@code value}, {@code
-     * confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed}, {@code resamples} and {@code interval}. The gate validates them,
-     * naming the annotation and the attribute.
+     * A factory of a metric gate annotation: one that declares every attribute of {@link MetricGateAttributes} (a
+     * test checks names, types and defaults) and builds its gate with {@link #gate}.
+     */
+    interface GateFactory<A extends Annotation> extends CheckFactory<A> {}
+
+    /**
+     * Builds the gate from the attributes every metric gate annotation declares alike ({@link MetricGateAttributes}):
+     * {@code value}, {@code confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed}, {@code resamples} and
+     * {@code interval}. The gate validates them, naming the annotation and the attribute.
      */
     static MetricGate gate(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
         return MetricGate.builder(where, metric, bound, read(a, "value", Double.class))
@@ -69,7 +75,7 @@ final class MetricChecks {
         }
     }
 
-    static final class MetricAtLeastFactory implements CheckFactory<MetricAtLeast> {
+    static final class MetricAtLeastFactory implements GateFactory<MetricAtLeast> {
         @Override
         public Check create(MetricAtLeast a, String where) {
             requireDirection(where, a.metric(), Bound.AT_LEAST);
@@ -78,7 +84,7 @@ final class MetricChecks {
         }
     }
 
-    static final class MetricAtMostFactory implements CheckFactory<MetricAtMost> {
+    static final class MetricAtMostFactory implements GateFactory<MetricAtMost> {
         @Override
         public Check create(MetricAtMost a, String where) {
             requireDirection(where, a.metric(), Bound.AT_MOST);
@@ -87,63 +93,63 @@ final class MetricChecks {
         }
     }
 
-    static final class F1Factory implements CheckFactory<F1AtLeast> {
+    static final class F1Factory implements GateFactory<F1AtLeast> {
         @Override
         public Check create(F1AtLeast a, String where) {
             return gate(a, where, Metric.F1, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class PrecisionFactory implements CheckFactory<PrecisionAtLeast> {
+    static final class PrecisionFactory implements GateFactory<PrecisionAtLeast> {
         @Override
         public Check create(PrecisionAtLeast a, String where) {
             return gate(a, where, Metric.PRECISION, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class RecallFactory implements CheckFactory<RecallAtLeast> {
+    static final class RecallFactory implements GateFactory<RecallAtLeast> {
         @Override
         public Check create(RecallAtLeast a, String where) {
             return gate(a, where, Metric.RECALL, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class AucFactory implements CheckFactory<AucAtLeast> {
+    static final class AucFactory implements GateFactory<AucAtLeast> {
         @Override
         public Check create(AucAtLeast a, String where) {
             return gate(a, where, Metric.ROC_AUC, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class LogLossFactory implements CheckFactory<LogLossAtMost> {
+    static final class LogLossFactory implements GateFactory<LogLossAtMost> {
         @Override
         public Check create(LogLossAtMost a, String where) {
             return gate(a, where, Metric.LOG_LOSS, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
-    static final class RmseFactory implements CheckFactory<RmseAtMost> {
+    static final class RmseFactory implements GateFactory<RmseAtMost> {
         @Override
         public Check create(RmseAtMost a, String where) {
             return gate(a, where, Metric.RMSE, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
-    static final class MaeFactory implements CheckFactory<MaeAtMost> {
+    static final class MaeFactory implements GateFactory<MaeAtMost> {
         @Override
         public Check create(MaeAtMost a, String where) {
             return gate(a, where, Metric.MAE, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
-    static final class R2Factory implements CheckFactory<R2AtLeast> {
+    static final class R2Factory implements GateFactory<R2AtLeast> {
         @Override
         public Check create(R2AtLeast a, String where) {
             return gate(a, where, Metric.R2, Bound.AT_LEAST, MetricOptions.defaults());
         }
     }
 
-    static final class CalibrationErrorFactory implements CheckFactory<CalibrationErrorAtMost> {
+    static final class CalibrationErrorFactory implements GateFactory<CalibrationErrorAtMost> {
         @Override
         public Check create(CalibrationErrorAtMost a, String where) {
             return gate(

@@ -1,0 +1,36 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.stats.IntervalDefaults;
+import java.lang.annotation.Target;
+
+/**
+ * The attributes every metric gate annotation declares, with their types and defaults, written once. Java annotations
+ * cannot inherit attributes, so each metric gate annotation repeats them and {@link MetricChecks#gate} reads them by
+ * name; {@code MetricGateAttributesTests} holds every annotation whose factory is a {@link MetricChecks.GateFactory}
+ * to this declaration: same names, same types, same defaults. Applies to nothing itself.
+ */
+@Target({})
+@interface MetricGateAttributes {
+
+    /** The threshold; no default. */
+    double value();
+
+    /** The level decided on; 0, the point value, by default. */
+    double confidence() default IntervalDefaults.CONFIDENCE;
+
+    /** The column to judge every slice of; none by default. */
+    String slicedBy() default "";
+
+    /** The smallest slice judged. */
+    int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+
+    /** The bootstrap seed. */
+    long seed() default IntervalDefaults.SEED;
+
+    /** The number of bootstrap resamples. */
+    int resamples() default IntervalDefaults.RESAMPLES;
+
+    /** How the interval is made. */
+    IntervalMethod interval() default IntervalMethod.AUTO;
+}

@@ -1,9 +1,5 @@
 package dev.modeltest.check;
 
-import dev.modeltest.error.ConfigurationException;
-import dev.modeltest.model.Predictions;
-import dev.modeltest.model.Task;
-import dev.modeltest.stats.Wilson;
 import dev.modeltest.subject.Subject;
 import org.apiguardian.api.API;
 
@@ -13,69 +9,39 @@ import org.apiguardian.api.API;
  *
  * <p>Accuracy is the same as scikit-learn's {@code accuracy_score(y_true, y_pred)}.
  *
+ * <p>This is now the metric gate on {@link dev.modeltest.metrics.Metric#ACCURACY}, reported as this class always
+ * reported it: {@code MetricGate.builder(where, Metric.ACCURACY, Bound.AT_LEAST, minimum).reportedAsAccuracyCheck()}.
+ * This class builds that gate and runs it, with the same validation, result and message as before.
+ *
  * @since 0.1.0
+ * @deprecated use {@link dev.modeltest.gate.MetricGate} with {@link dev.modeltest.metrics.Metric#ACCURACY}, which
+ *     also decides on an interval and in slices
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@Deprecated(since = "0.1.0")
+@API(status = API.Status.DEPRECATED, since = "0.1.0")
 public final class AccuracyCheck implements Check {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "accuracy-at-least";
 
-    private static final double CONFIDENCE = 0.95;
-
-    private final String where;
-    private final double minimum;
+    private final dev.modeltest.gate.MetricGate gate;
 
     /**
      * Creates the check.
      *
      * @param where where it was configured, for messages, e.g. {@code @AccuracyAtLeast on IrisTest.accurate()}
      * @param minimum the lowest acceptable accuracy, in [0, 1]
-     * @throws ConfigurationException if {@code minimum} is outside [0, 1]
+     * @throws dev.modeltest.error.ConfigurationException if {@code minimum} is outside [0, 1]
      */
     public AccuracyCheck(String where, double minimum) {
-        if (!(minimum >= 0 && minimum <= 1)) {
-            throw ConfigurationException.badAttribute(where, "value", "must be in [0, 1]", Format.number(minimum));
-        }
-        this.where = where;
-        this.minimum = minimum;
+        this.gate = dev.modeltest.gate.MetricGate.builder(
+                        where, dev.modeltest.metrics.Metric.ACCURACY, dev.modeltest.gate.Bound.AT_LEAST, minimum)
+                .reportedAsAccuracyCheck()
+                .build();
     }
 
     @Override
     public CheckResult run(Subject subject) {
-        Predictions predictions = subject.predictions();
-        if (predictions.task() != Task.CLASSIFICATION) {
-            throw new ConfigurationException(
-                    where + ": accuracy applies to classifiers, but the model (" + predictions.modelName()
-                            + ") predicts numbers (regression); gate it with an error metric instead");
-        }
-        int n = predictions.size();
-        long correct = 0;
-        for (int i = 0; i < n; i++) {
-            if (predictions.actualClass(i) == predictions.predictedClass(i)) {
-                correct++;
-            }
-        }
-        double accuracy = (double) correct / n;
-        Interval interval = Wilson.interval(correct, n, CONFIDENCE);
-        boolean holds = accuracy >= minimum;
-        String data = predictions.dataName();
-        int decimals = Format.decimals(accuracy, minimum);
-        String message = "Expecting model accuracy on " + data + " (n=" + n + "):\n"
-                + "  " + Format.value(accuracy, decimals) + " (" + interval + ", " + correct + " of " + n + " right)\n"
-                + "to be at least:\n"
-                + "  " + Format.value(minimum, decimals)
-                + (holds ? "" : "\nbut it was " + Format.gap(minimum - accuracy, decimals) + " below.");
-        return CheckResult.builder(ID, Family.PERFORMANCE)
-                .title("accuracy ≥ " + Format.value(minimum, decimals) + " on " + data)
-                .passedIf(holds)
-                .measured(accuracy)
-                .interval(interval)
-                .threshold("≥ " + Format.value(minimum, decimals))
-                .n(n)
-                .message(message)
-                .detail("correct", correct)
-                .detail("classes", predictions.classes())
-                .build();
+        return gate.run(subject);
     }
 }

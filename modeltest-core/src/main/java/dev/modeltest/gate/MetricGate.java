@@ -12,7 +12,9 @@ import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.MetricSample;
 import dev.modeltest.metrics.Metrics;
+import dev.modeltest.metrics.Proportion;
 import dev.modeltest.model.Predictions;
+import dev.modeltest.model.Task;
 import dev.modeltest.stats.IntervalDefaults;
 import dev.modeltest.subject.Subject;
 import java.util.List;
@@ -54,6 +56,12 @@ public final class MetricGate implements Check {
     /** The default smallest slice that is judged. */
     public static final int DEFAULT_MIN_SLICE_SIZE = IntervalDefaults.MIN_SUBSET_SIZE;
 
+    /**
+     * The check id of a gate reported as {@code @AccuracyAtLeast} has always reported ({@link
+     * Builder#reportedAsAccuracyCheck()}).
+     */
+    static final String ACCURACY_CHECK_ID = "accuracy-at-least";
+
     /** The interval level reported when the gate decides on the point value. */
     static final double REPORTED_LEVEL = IntervalDefaults.REPORTED_LEVEL;
 
@@ -68,6 +76,7 @@ public final class MetricGate implements Check {
     private final IntervalMethod interval;
     private final String slicedBy;
     private final int minSliceSize;
+    private final boolean reportedAsAccuracyCheck;
 
     private MetricGate(Builder b) {
         this.where = b.where;
@@ -81,6 +90,7 @@ public final class MetricGate implements Check {
         this.interval = b.interval;
         this.slicedBy = b.slicedBy;
         this.minSliceSize = b.minSliceSize;
+        this.reportedAsAccuracyCheck = b.plainAccuracy();
     }
 
     /**
@@ -130,17 +140,37 @@ public final class MetricGate implements Check {
             throw new ConfigurationException(where + ": slicedBy '" + slicedBy
                     + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
         }
-        requireApplicable(predictions);
-        Measurement m = measure(Metrics.sample(predictions, metric, options));
+        if (reportedAsAccuracyCheck) {
+            requireClassifier(predictions);
+        } else {
+            requireApplicable(predictions);
+        }
+        MetricSample sample = Metrics.sample(predictions, metric, options);
+        Measurement m = measure(sample);
         Decision d = Decision.of(bound, threshold, confidence, m);
         String label = GateText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
         String ending = d.ending(bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
+        String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
-                + "  " + m.describe(decimals) + "\n"
+                + "  " + measured + "\n"
                 + "to be " + bound.words() + ":\n"
                 + "  " + Format.value(threshold, decimals)
                 + (ending.isEmpty() ? "" : "\n" + ending);
+        if (reportedAsAccuracyCheck) {
+            Proportion rows = sample.proportion().orElseThrow();
+            return CheckResult.builder(ACCURACY_CHECK_ID, Family.PERFORMANCE)
+                    .title(title(label, predictions, decimals))
+                    .verdict(d.verdict())
+                    .measured(m.value())
+                    .interval(m.interval())
+                    .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
+                    .n(m.n())
+                    .message(message)
+                    .detail("correct", rows.successes())
+                    .detail("classes", predictions.classes())
+                    .build();
+        }
         CheckResult.Builder result = start(label, predictions, decimals)
                 .verdict(d.verdict())
                 .measured(m.value())
@@ -207,9 +237,7 @@ public final class MetricGate implements Check {
     private CheckResult.Builder start(String label, Predictions predictions, int decimals) {
         String id = bound == Bound.AT_LEAST ? "metric-at-least" : "metric-at-most";
         return CheckResult.builder(id, Family.PERFORMANCE)
-                .title(label + " " + bound.symbol() + " " + Format.value(threshold, decimals) + " on "
-                        + predictions.dataName() + (slicedBy == null ? "" : " per " + slicedBy)
-                        + (confidence == 0 ? "" : " at " + Format.percent(confidence) + " confidence"))
+                .title(title(label, predictions, decimals))
                 .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
@@ -217,6 +245,28 @@ public final class MetricGate implements Check {
                 .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);
+    }
+
+    private String title(String label, Predictions predictions, int decimals) {
+        return label + " " + bound.symbol() + " " + Format.value(threshold, decimals) + " on " + predictions.dataName()
+                + (slicedBy == null ? "" : " per " + slicedBy)
+                + (confidence == 0 ? "" : " at " + Format.percent(confidence) + " confidence");
+    }
+
+    /** {@code 0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)}: the Wilson interval with the count behind it. */
+    private static String rowsRight(MetricSample sample, Measurement m, int decimals) {
+        Proportion rows = sample.proportion().orElseThrow();
+        return Format.value(m.value(), decimals) + " (" + m.interval() + ", " + rows.successes() + " of "
+                + rows.trials() + " right)";
+    }
+
+    /** The regressor refused in {@code @AccuracyAtLeast}'s words, which predate the metric gates' wording. */
+    private void requireClassifier(Predictions predictions) {
+        if (predictions.task() != Task.CLASSIFICATION) {
+            throw new ConfigurationException(
+                    where + ": accuracy applies to classifiers, but the model (" + predictions.modelName()
+                            + ") predicts numbers (regression); gate it with an error metric instead");
+        }
     }
 
     private Measurement measure(MetricSample sample) {
@@ -280,6 +330,7 @@ public final class MetricGate implements Check {
         private IntervalMethod interval = IntervalMethod.AUTO;
         private String slicedBy;
         private int minSliceSize = DEFAULT_MIN_SLICE_SIZE;
+        private boolean reportedAsAccuracyCheck;
 
         private Builder(String where, Metric metric, Bound bound, double threshold) {
             this.where = Objects.requireNonNull(where, "where");
@@ -342,12 +393,45 @@ public final class MetricGate implements Check {
         }
 
         /**
+         * Reports an accuracy gate that decides on the point value on all rows (no {@code confidence}, no {@code
+         * slicedBy}, an exact interval) as {@code @AccuracyAtLeast} has reported it since before the metric gates: check
+         * id {@code accuracy-at-least}, the Wilson interval with {@code 28 of 30 right}, details {@code correct} and
+         * {@code classes}, and its own wording for a {@code value} outside [0, 1] and for a regressor. Other settings
+         * report as every metric gate does.
+         *
+         * @throws IllegalStateException if the gate is not {@link Metric#ACCURACY} at least a value
+         */
+        @API(status = API.Status.INTERNAL, since = "0.1.0")
+        public Builder reportedAsAccuracyCheck() {
+            if (metric != Metric.ACCURACY || bound != Bound.AT_LEAST) {
+                throw new IllegalStateException(
+                        "only an accuracy floor reports as @AccuracyAtLeast, not " + metric + " " + bound);
+            }
+            this.reportedAsAccuracyCheck = true;
+            return this;
+        }
+
+        private boolean plainAccuracy() {
+            return reportedAsAccuracyCheck
+                    && confidence == 0
+                    && slicedBy == null
+                    && interval != IntervalMethod.BOOTSTRAP;
+        }
+
+        /**
          * Builds the gate.
          *
          * @throws ConfigurationException naming the setting when a value is out of range
          */
         public MetricGate build() {
-            GateText.requireThreshold(where, "value", metric, threshold);
+            if (plainAccuracy()) {
+                if (!(threshold >= 0 && threshold <= 1)) {
+                    throw ConfigurationException.badAttribute(
+                            where, "value", "must be in [0, 1]", Format.number(threshold));
+                }
+            } else {
+                GateText.requireThreshold(where, "value", metric, threshold);
+            }
             GateText.requireConfidence(where, "confidence", confidence, true);
             GateText.requireResamples(where, resamples);
             if (minSliceSize < 1) {

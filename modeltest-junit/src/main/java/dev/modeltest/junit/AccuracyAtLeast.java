@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Test
 @ExtendWith(ModelTestExtension.class)
-@CheckedBy(BuiltInChecks.Accuracy.class)
+@CheckedBy(MetricChecks.AccuracyFactory.class)
 @API(status = API.Status.STABLE, since = "0.1.0")
 public @interface AccuracyAtLeast {
 
@@ -54,6 +54,21 @@ public @interface AccuracyAtLeast {
 
     /** The smallest slice judged, as {@link MetricAtLeast#minSliceSize()}; default 30. */
     int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+
+    /**
+     * The bootstrap seed, used with {@code interval = BOOTSTRAP}; the same seed gives the same interval, bit for bit.
+     * Default 42.
+     *
+     * @since 0.2.0
+     */
+    long seed() default IntervalDefaults.SEED;
+
+    /**
+     * The number of bootstrap resamples with {@code interval = BOOTSTRAP}, in [100, 1000000]; default 2000.
+     *
+     * @since 0.2.0
+     */
+    int resamples() default IntervalDefaults.RESAMPLES;
 
     /**
      * How the interval is made: {@code AUTO} (the default) the exact or analytic interval where theory gives one

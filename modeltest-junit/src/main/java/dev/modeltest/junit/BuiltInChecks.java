@@ -1,6 +1,5 @@
 package dev.modeltest.junit;
 
-import dev.modeltest.check.AccuracyCheck;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.LatencyCheck;
 import dev.modeltest.check.MissingValuesCheck;
@@ -12,32 +11,6 @@ import java.util.List;
 final class BuiltInChecks {
 
     private BuiltInChecks() {}
-
-    static final class Accuracy implements CheckFactory<AccuracyAtLeast> {
-        @Override
-        public Check create(AccuracyAtLeast annotation, String where) {
-            // The plain form keeps AccuracyCheck and its message; interval decisions and slices are metric gates.
-            if (annotation.confidence() == 0
-                    && annotation.slicedBy().isEmpty()
-                    && annotation.interval() != dev.modeltest.metrics.IntervalMethod.BOOTSTRAP) {
-                if (annotation.minSliceSize() < 1) {
-                    throw dev.modeltest.error.ConfigurationException.badAttribute(
-                            where, "minSliceSize", "must be at least 1", annotation.minSliceSize());
-                }
-                return new AccuracyCheck(where, annotation.value());
-            }
-            return dev.modeltest.gate.MetricGate.builder(
-                            where,
-                            dev.modeltest.metrics.Metric.ACCURACY,
-                            dev.modeltest.gate.Bound.AT_LEAST,
-                            annotation.value())
-                    .confidence(annotation.confidence())
-                    .slicedBy(annotation.slicedBy())
-                    .minSliceSize(annotation.minSliceSize())
-                    .interval(annotation.interval())
-                    .build();
-        }
-    }
 
     static final class OutputRange implements CheckFactory<dev.modeltest.junit.OutputRange> {
         @Override

@@ -37,6 +37,11 @@ final class MetricChecks {
      * {@code interval}. The gate validates them, naming the annotation and the attribute.
      */
     static MetricGate gate(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
+        return builder(a, where, metric, bound, options).build();
+    }
+
+    /** As {@link #gate}, the builder before {@code build()}, for a factory that adds a setting of its own. */
+    static MetricGate.Builder builder(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
         return MetricGate.builder(where, metric, bound, read(a, "value", Double.class))
                 .options(options)
                 .confidence(read(a, "confidence", Double.class))
@@ -44,8 +49,7 @@ final class MetricChecks {
                 .minSliceSize(read(a, "minSliceSize", Integer.class))
                 .seed(read(a, "seed", Long.class))
                 .resamples(read(a, "resamples", Integer.class))
-                .interval(read(a, "interval", IntervalMethod.class))
-                .build();
+                .interval(read(a, "interval", IntervalMethod.class));
     }
 
     static MetricOptions options(String where, Averaging average, String positiveLabel, int bins, Binning binning) {
@@ -90,6 +94,19 @@ final class MetricChecks {
             requireDirection(where, a.metric(), Bound.AT_MOST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             return gate(a, where, a.metric(), Bound.AT_MOST, options);
+        }
+    }
+
+    /**
+     * {@code @AccuracyAtLeast}: a metric gate like the others, reported on the point value on all rows as it always
+     * has been ({@link MetricGate.Builder#reportedAsAccuracyCheck()}).
+     */
+    static final class AccuracyFactory implements GateFactory<AccuracyAtLeast> {
+        @Override
+        public Check create(AccuracyAtLeast a, String where) {
+            return builder(a, where, Metric.ACCURACY, Bound.AT_LEAST, MetricOptions.defaults())
+                    .reportedAsAccuracyCheck()
+                    .build();
         }
     }
 

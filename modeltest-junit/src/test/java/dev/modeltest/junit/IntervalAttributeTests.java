@@ -29,6 +29,9 @@ class IntervalAttributeTests {
 
         @AccuracyAtLeast(value = 0.9, interval = IntervalMethod.BOOTSTRAP)
         void accuracyByBootstrapFails() {}
+
+        @AccuracyAtLeast(value = 0.9, interval = IntervalMethod.BOOTSTRAP, seed = 7, resamples = 500)
+        void accuracyByBootstrapWithItsOwnSeedFails() {}
     }
 
     @Test
@@ -46,6 +49,8 @@ class IntervalAttributeTests {
         assertThat(failureOf(results, "accuracyByBootstrapFails"))
                 .contains("0.8500 (95% CI ")
                 .contains(", BCa bootstrap, 2000 resamples, seed 42)");
+        assertThat(failureOf(results, "accuracyByBootstrapWithItsOwnSeedFails"))
+                .contains(", BCa bootstrap, 500 resamples, seed 7)");
     }
 
     @Test

@@ -86,6 +86,7 @@ class MetricGateAttributesTests {
         // A scan that found nothing would make the test above pass on no annotation at all.
         assertThat(names)
                 .contains(
+                        "AccuracyAtLeast",
                         "MetricAtLeast",
                         "MetricAtMost",
                         "F1AtLeast",

@@ -8,6 +8,7 @@ Run with Debian's interpreter (it sees python3-sklearn / python3-scipy / python3
 Writes under modeltest-core/src/test/resources/golden/metrics/:
   binary.csv, multiclass.csv, regression.csv, constant.csv   seeded data sets (group column = slices)
   expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined)
+  fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
   confusion.csv     confusion_matrix(labels=classes) per data set and subset
   roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
   reliability.csv   per non-empty bin: edges, count, mean confidence (prob_pred), accuracy (prob_true)
@@ -25,7 +26,8 @@ import scipy.stats
 import sklearn
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import (accuracy_score, average_precision_score, balanced_accuracy_score, brier_score_loss,
-                             cohen_kappa_score, confusion_matrix, explained_variance_score, f1_score, log_loss,
+                             cohen_kappa_score, confusion_matrix, explained_variance_score, f1_score, fbeta_score,
+                             log_loss,
                              matthews_corrcoef, max_error, mean_absolute_error, mean_absolute_percentage_error,
                              mean_squared_error, median_absolute_error, precision_recall_curve, precision_score,
                              r2_score, recall_score, roc_auc_score, roc_curve)
@@ -266,6 +268,33 @@ def classification_expected(d, out):
             add("EXPECTED_CALIBRATION_ERROR", ece_bins(hit, conf, bins, binning)[5], "AUTO", "", bins, binning)
 
 
+FBETA_BETAS = (0.5, 2.0)
+
+
+def fbeta_expected(d, out):
+    """fbeta_score per beta with the averagings F1 has: macro, micro, weighted, binary per class, and AUTO."""
+    classes = d["classes"]
+    k = len(classes)
+    for subset, mask in subsets(d):
+        y = d["actual"][mask]
+        yp = d["predicted"][mask]
+        for beta in FBETA_BETAS:
+            def add(value, average="AUTO", positive=""):
+                out.append([d["name"], subset, r(beta), average, positive, r(value)])
+
+            for average in ("macro", "micro", "weighted"):
+                add(fbeta_score(y, yp, beta=beta, average=average), average.upper())
+            for pos in classes:
+                if k == 2:
+                    add(fbeta_score(y, yp, beta=beta, average="binary", pos_label=pos), "BINARY", pos)
+                else:
+                    add(fbeta_score(y == pos, yp == pos, beta=beta), "BINARY", pos)
+            if k == 2:
+                add(fbeta_score(y, yp, beta=beta, average="binary", pos_label=classes[1]))  # AUTO: the second class
+            else:
+                add(fbeta_score(y, yp, beta=beta, average="macro"))  # AUTO: macro
+
+
 def regression_expected(d, out):
     for subset, mask in subsets(d):
         y = d["actual"][mask]
@@ -391,6 +420,10 @@ def main():
     regression_expected(constant, expected)
     write("expected.csv", ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value"],
           expected)
+    fbeta = []
+    fbeta_expected(binary, fbeta)
+    fbeta_expected(multiclass, fbeta)
+    write("fbeta.csv", ["dataset", "subset", "beta", "average", "positive", "value"], fbeta)
     roc_rows, pr_rows, rel_rows, cm_rows = [], [], [], []
     curves(binary, roc_rows, pr_rows, rel_rows, cm_rows)
     curves(multiclass, roc_rows, pr_rows, rel_rows, cm_rows)

@@ -22,7 +22,8 @@ final class GateText {
      * and average precision on two classes are always of the positive class, whatever the averaging.
      */
     static String label(Metric metric, MetricOptions options, Predictions predictions) {
-        String name = metric.displayName();
+        // F-beta is named by its beta, as F1 is: F0.5, F2.
+        String name = metric == Metric.F_BETA ? "F" + Format.number(options.beta()) : metric.displayName();
         if (!metric.isClassification()) {
             return name;
         }

@@ -308,6 +308,7 @@ public final class MetricGate implements Check {
                 options.average() == Averaging.MACRO || options.average() == Averaging.WEIGHTED;
             case BALANCED_ACCURACY,
                     F1,
+                    F_BETA,
                     MATTHEWS,
                     COHEN_KAPPA,
                     AVERAGE_PRECISION,

@@ -37,6 +37,7 @@ final class Intervals {
             case R2, EXPLAINED_VARIANCE -> DELTA;
             case BALANCED_ACCURACY,
                     F1,
+                    F_BETA,
                     MATTHEWS,
                     COHEN_KAPPA,
                     AVERAGE_PRECISION,

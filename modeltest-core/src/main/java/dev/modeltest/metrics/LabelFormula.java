@@ -7,6 +7,7 @@ enum LabelFormula implements Kernel.Formula {
     PRECISION,
     RECALL,
     F1,
+    F_BETA,
     MATTHEWS,
     COHEN_KAPPA;
 

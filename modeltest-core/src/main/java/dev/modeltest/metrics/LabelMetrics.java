@@ -14,7 +14,7 @@ final class LabelMetrics {
         return switch (formula) {
             case ACCURACY -> accuracy(counts, k);
             case BALANCED_ACCURACY -> balancedAccuracy(counts, k);
-            case PRECISION, RECALL, F1 -> setWise(formula, counts, k, resolved);
+            case PRECISION, RECALL, F1, F_BETA -> setWise(formula, counts, k, resolved);
             case MATTHEWS -> matthews(counts, k);
             case COHEN_KAPPA -> kappa(counts, k);
         };
@@ -87,7 +87,7 @@ final class LabelMetrics {
         return classes == 0 ? Double.NaN : sum / classes;
     }
 
-    /** {@code precision_recall_fscore_support} with {@code zero_division="warn"} (0) and {@code beta=1}. */
+    /** {@code precision_recall_fscore_support} with {@code zero_division="warn"} (0). */
     private static double setWise(LabelFormula formula, long[] counts, int k, Resolved resolved) {
         if (total(counts) == 0) {
             return Double.NaN;
@@ -95,7 +95,7 @@ final class LabelMetrics {
         Averaging average = resolved.average;
         if (average == Averaging.BINARY) {
             int c = resolved.positive;
-            return perClass(formula, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c));
+            return perClass(formula, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c), resolved.beta);
         }
         if (average == Averaging.MICRO) {
             long tp = 0;
@@ -108,7 +108,7 @@ final class LabelMetrics {
                     actual += rowSum(counts, k, c);
                 }
             }
-            return perClass(formula, tp, predicted, actual);
+            return perClass(formula, tp, predicted, actual, resolved.beta);
         }
         // MACRO and WEIGHTED: over the labels present in y_true or y_pred (scikit-learn's labels=None).
         double sum = 0;
@@ -120,7 +120,7 @@ final class LabelMetrics {
                 continue;
             }
             long support = rowSum(counts, k, c);
-            double v = perClass(formula, counts[c * k + c], columnSum(counts, k, c), support);
+            double v = perClass(formula, counts[c * k + c], columnSum(counts, k, c), support, resolved.beta);
             sum += v;
             weightedSum += v * support;
             weights += support;
@@ -136,7 +136,7 @@ final class LabelMetrics {
         return rowSum(counts, k, c) > 0 || columnSum(counts, k, c) > 0;
     }
 
-    private static double perClass(LabelFormula formula, long tp, long predicted, long actual) {
+    private static double perClass(LabelFormula formula, long tp, long predicted, long actual, double beta) {
         double precision = predicted == 0 ? 0.0 : (double) tp / predicted;
         double recall = actual == 0 ? 0.0 : (double) tp / actual;
         return switch (formula) {
@@ -145,6 +145,12 @@ final class LabelMetrics {
             case F1 -> {
                 double denominator = precision + recall;
                 yield denominator == 0.0 ? 0.0 : 2 * precision * recall / denominator;
+            }
+            case F_BETA -> {
+                // scikit-learn: denom = beta2 * precision + recall, set to 1 where 0; (1 + beta2) * P * R / denom.
+                double beta2 = beta * beta;
+                double denominator = beta2 * precision + recall;
+                yield (1 + beta2) * precision * recall / (denominator == 0.0 ? 1 : denominator);
             }
             case ACCURACY, BALANCED_ACCURACY, MATTHEWS, COHEN_KAPPA ->
                 throw new IllegalArgumentException(formula + " has no per-class form");

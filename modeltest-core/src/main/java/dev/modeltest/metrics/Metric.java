@@ -70,6 +70,16 @@ public enum Metric {
     F1("F1", HIGHER_IS_BETTER, LabelFormula.F1, 0, 1, "sklearn.metrics.f1_score", "there are no rows"),
 
     /**
+     * The weighted harmonic mean {@code (1 + β²)·P·R / (β²·P + R)} of precision and recall, 0 when the denominator is
+     * 0, with {@code β} = {@link MetricOptions#beta()}: recall counts β times as much as precision (F0.5 favours
+     * precision, F2 recall; β = 1 is {@link #F1}). Averaged per {@link Averaging} as F1. Same as {@code
+     * sklearn.metrics.fbeta_score(y_true, y_pred, beta=..., average=..., pos_label=...)}.
+     *
+     * @since 0.2.0
+     */
+    F_BETA("F-beta", HIGHER_IS_BETTER, LabelFormula.F_BETA, 0, 1, "sklearn.metrics.fbeta_score", "there are no rows"),
+
+    /**
      * Matthews correlation coefficient, in its multiclass form (Gorodkin 2004) from the confusion matrix {@code C}
      * with row sums {@code t}, column sums {@code p}, trace {@code c} and total {@code s}:
      * {@code (c·s − t·p) / sqrt((s² − p·p)(s² − t·t))}, and 0 when the denominator is 0. Same as
@@ -349,10 +359,13 @@ public enum Metric {
         return requirement() != Requirement.VALUES;
     }
 
-    /** Returns whether {@link MetricOptions#average()} matters: precision, recall, F1, ROC AUC, average precision. */
+    /**
+     * Returns whether {@link MetricOptions#average()} matters: precision, recall, F1, F-beta, ROC AUC, average
+     * precision.
+     */
     public boolean isAveraged() {
         return switch (this) {
-            case PRECISION, RECALL, F1, ROC_AUC, AVERAGE_PRECISION -> true;
+            case PRECISION, RECALL, F1, F_BETA, ROC_AUC, AVERAGE_PRECISION -> true;
             case ACCURACY,
                     BALANCED_ACCURACY,
                     MATTHEWS,

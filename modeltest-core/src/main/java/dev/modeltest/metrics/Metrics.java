@@ -122,7 +122,8 @@ public final class Metrics {
     }
 
     /** Drops the options {@code metric} has no use for. */
-    private static MetricOptions relevant(Metric metric, MetricOptions options) {
+    private static MetricOptions relevant(Metric metric, MetricOptions original) {
+        MetricOptions options = metric == Metric.F_BETA ? original : original.withBeta(MetricOptions.DEFAULT_BETA);
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
             return options.withAverage(Averaging.AUTO).withPositiveLabel(null);
         }

@@ -1,5 +1,6 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.check.Format;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
 import java.util.List;
@@ -19,13 +20,16 @@ final class Resolved {
 
     final int bins;
     final Binning binning;
+    /** The beta of F-beta; 1 for every other metric. */
+    final double beta;
 
-    private Resolved(Averaging average, int positive, boolean topLabel, int bins, Binning binning) {
+    private Resolved(Averaging average, int positive, boolean topLabel, int bins, Binning binning, double beta) {
         this.average = average;
         this.positive = positive;
         this.topLabel = topLabel;
         this.bins = bins;
         this.binning = binning;
+        this.beta = beta;
     }
 
     /**
@@ -35,6 +39,9 @@ final class Resolved {
     static String problem(Predictions predictions, Metric metric, MetricOptions options) {
         String name = metric.displayName();
         String model = predictions.modelName();
+        if (metric != Metric.F_BETA && options.beta() != MetricOptions.DEFAULT_BETA) {
+            return "'beta' applies to F-beta only, not to " + name + ", was " + Format.number(options.beta());
+        }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
                     + " is a regressor; use a regression metric such as RMSE, MAE or R2";
@@ -101,7 +108,7 @@ final class Resolved {
         }
         int k = predictions.classes().size();
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
-            return new Resolved(null, -1, false, options.bins(), options.binning());
+            return new Resolved(null, -1, false, options.bins(), options.binning(), options.beta());
         }
         String label = options.positiveLabel();
         int positive = label != null ? predictions.classes().indexOf(label) : k == 2 ? 1 : -1;
@@ -122,6 +129,6 @@ final class Resolved {
         if (!metric.isAveraged()) {
             average = topLabel ? null : Averaging.BINARY;
         }
-        return new Resolved(average, positive, topLabel, options.bins(), options.binning());
+        return new Resolved(average, positive, topLabel, options.bins(), options.binning(), options.beta());
     }
 }

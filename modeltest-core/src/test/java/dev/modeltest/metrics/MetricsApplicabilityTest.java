@@ -170,6 +170,7 @@ class MetricsApplicabilityTest {
                         Metric.PRECISION,
                         Metric.RECALL,
                         Metric.F1,
+                        Metric.F_BETA,
                         Metric.MATTHEWS,
                         Metric.COHEN_KAPPA);
         assertThat(Metrics.applicable(multiclass, defaults()))

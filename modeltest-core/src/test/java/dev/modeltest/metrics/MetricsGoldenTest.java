@@ -63,6 +63,10 @@ class MetricsGoldenTest {
                 binnings.add(Binning.valueOf(r[6]));
             }
         }
+        // F-beta has its own file, as it takes a beta (FBetaGoldenTest).
+        if (!Golden.csv("fbeta.csv").isEmpty()) {
+            metrics.add(Metric.F_BETA);
+        }
         assertThat(metrics).containsExactlyInAnyOrder(Metric.values());
         assertThat(averages).containsExactlyInAnyOrder(Averaging.values());
         assertThat(binnings).containsExactlyInAnyOrder(Binning.values());

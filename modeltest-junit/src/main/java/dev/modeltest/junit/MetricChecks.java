@@ -3,6 +3,7 @@ package dev.modeltest.junit;
 import static dev.modeltest.junit.AnnotationAttributes.read;
 
 import dev.modeltest.check.Check;
+import dev.modeltest.check.Format;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.gate.Bound;
 import dev.modeltest.gate.MetricGate;
@@ -114,6 +115,19 @@ final class MetricChecks {
         @Override
         public Check create(F1AtLeast a, String where) {
             return gate(a, where, Metric.F1, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
+        }
+    }
+
+    static final class FBetaFactory implements GateFactory<FBetaAtLeast> {
+        @Override
+        public Check create(FBetaAtLeast a, String where) {
+            if (!(a.beta() > 0 && a.beta() < Double.POSITIVE_INFINITY)) {
+                throw ConfigurationException.badAttribute(
+                        where, "beta", "must be a finite number above 0", Format.number(a.beta()));
+            }
+            MetricOptions options =
+                    options(where, a.average(), a.positiveLabel()).withBeta(a.beta());
+            return gate(a, where, Metric.F_BETA, Bound.AT_LEAST, options);
         }
     }
 

@@ -90,6 +90,7 @@ class MetricGateAttributesTests {
                         "MetricAtLeast",
                         "MetricAtMost",
                         "F1AtLeast",
+                        "FBetaAtLeast",
                         "PrecisionAtLeast",
                         "RecallAtLeast",
                         "AucAtLeast",

@@ -297,27 +297,6 @@ public final class MetricGate implements Check {
                 IntervalMethod.EXACT);
     }
 
-    /**
-     * Whether no predictions can give the metric an exact interval with these options: the metrics that are never a
-     * proportion, a mean of losses or a binary AUC, and the averaged ones averaged over classes (macro, weighted).
-     */
-    private static boolean neverExact(Metric metric, MetricOptions options) {
-        return switch (metric) {
-            case ACCURACY, LOG_LOSS, BRIER, MSE, RMSE, MAE, MAPE, R2, EXPLAINED_VARIANCE -> false;
-            case PRECISION, RECALL, ROC_AUC ->
-                options.average() == Averaging.MACRO || options.average() == Averaging.WEIGHTED;
-            case BALANCED_ACCURACY,
-                    F1,
-                    F_BETA,
-                    MATTHEWS,
-                    COHEN_KAPPA,
-                    AVERAGE_PRECISION,
-                    EXPECTED_CALIBRATION_ERROR,
-                    MEDIAN_ABSOLUTE_ERROR,
-                    MAX_ERROR -> true;
-        };
-    }
-
     /** Builds a {@link MetricGate}, validating every setting with a message naming it. */
     public static final class Builder {
         private final String where;
@@ -441,7 +420,7 @@ public final class MetricGate implements Check {
             if (slicedBy != null && slicedBy.isBlank()) {
                 throw ConfigurationException.badAttribute(where, "slicedBy", "must not be blank", "'" + slicedBy + "'");
             }
-            if (interval == IntervalMethod.EXACT && neverExact(metric, options)) {
+            if (interval == IntervalMethod.EXACT && MetricSample.neverExact(metric, options)) {
                 throw noExactInterval(where, metric, metric.displayName());
             }
             return new MetricGate(this);

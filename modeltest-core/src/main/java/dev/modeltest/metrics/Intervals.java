@@ -27,14 +27,30 @@ final class Intervals {
 
     private Intervals() {}
 
-    /** Returns the exact or analytic method for the metric as resolved, or {@code null} when there is none. */
-    static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
+    /** The exact or analytic interval a metric can have, before its rows and options are known. */
+    enum Exact {
+        /** Wilson, when the metric as resolved is a plain proportion of rows (accuracy; binary or micro P and R). */
+        WILSON_WHEN_PROPORTION,
+        /** DeLong on the logit scale, when ROC AUC is of one positive class. */
+        DELONG_WHEN_BINARY,
+        /** Student-t on the per-row losses. */
+        STUDENT_T,
+        /** Student-t on the squared errors, square-rooted (RMSE). */
+        STUDENT_T_ROOT,
+        /** The delta method on {@code log(A/B)} (R², explained variance). */
+        DELTA,
+        /** None: the bootstrap only. */
+        NONE
+    }
+
+    /** The one table of which metric has which exact or analytic interval. */
+    static Exact exactKind(Metric metric) {
         return switch (metric) {
-            case ACCURACY, PRECISION, RECALL -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
-            case ROC_AUC -> resolved.average == Averaging.BINARY ? DELONG : null;
-            case LOG_LOSS, BRIER, MSE, MAE, MAPE -> STUDENT_T;
-            case RMSE -> STUDENT_T_ROOT;
-            case R2, EXPLAINED_VARIANCE -> DELTA;
+            case ACCURACY, PRECISION, RECALL -> Exact.WILSON_WHEN_PROPORTION;
+            case ROC_AUC -> Exact.DELONG_WHEN_BINARY;
+            case LOG_LOSS, BRIER, MSE, MAE, MAPE -> Exact.STUDENT_T;
+            case RMSE -> Exact.STUDENT_T_ROOT;
+            case R2, EXPLAINED_VARIANCE -> Exact.DELTA;
             case BALANCED_ACCURACY,
                     F1,
                     F_BETA,
@@ -43,21 +59,45 @@ final class Intervals {
                     AVERAGE_PRECISION,
                     EXPECTED_CALIBRATION_ERROR,
                     MEDIAN_ABSOLUTE_ERROR,
-                    MAX_ERROR -> null;
+                    MAX_ERROR -> Exact.NONE;
+        };
+    }
+
+    /**
+     * Whether no rows can give the metric an exact interval under this averaging: the metrics without one, and the
+     * averaged ones averaged over classes (macro, weighted).
+     */
+    static boolean neverExact(Metric metric, Averaging average) {
+        return switch (exactKind(metric)) {
+            case NONE -> true;
+            case WILSON_WHEN_PROPORTION, DELONG_WHEN_BINARY ->
+                metric.isAveraged() && (average == Averaging.MACRO || average == Averaging.WEIGHTED);
+            case STUDENT_T, STUDENT_T_ROOT, DELTA -> false;
+        };
+    }
+
+    /** Returns the exact or analytic method for the metric as resolved, or {@code null} when there is none. */
+    static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
+        return switch (exactKind(metric)) {
+            case WILSON_WHEN_PROPORTION -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
+            case DELONG_WHEN_BINARY -> resolved.average == Averaging.BINARY ? DELONG : null;
+            case STUDENT_T -> STUDENT_T;
+            case STUDENT_T_ROOT -> STUDENT_T_ROOT;
+            case DELTA -> DELTA;
+            case NONE -> null;
         };
     }
 
     /** The exact interval; the metric is defined on the rows and {@link #exactMethod} is not null. */
     static MetricInterval exact(
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
-        String method = exactMethod(metric, resolved, kernel);
-        return switch (method) {
-            case WILSON -> wilson(kernel.proportion(metric, resolved, null), level);
-            case DELONG -> deLong(resolved, columns, selection, level);
+        return switch (exactKind(metric)) {
+            case WILSON_WHEN_PROPORTION -> wilson(kernel.proportion(metric, resolved, null), level);
+            case DELONG_WHEN_BINARY -> deLong(resolved, columns, selection, level);
             case STUDENT_T -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, false);
             case STUDENT_T_ROOT -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, true);
             case DELTA -> delta(metric, columns, selection, level);
-            default -> throw new IllegalStateException("no exact interval named " + method);
+            case NONE -> throw new IllegalStateException(metric + " has no exact interval");
         };
     }
 

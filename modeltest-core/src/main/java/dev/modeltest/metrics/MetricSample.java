@@ -164,6 +164,17 @@ public final class MetricSample {
         return Intervals.bootstrap(this, kernel, resolved, columns, level, seed, resamples);
     }
 
+    /**
+     * Returns whether no predictions can give {@code metric} an exact or analytic interval with these options: it has
+     * none, or it is averaged over classes (macro or weighted precision, recall, ROC AUC). Where this is false, whether
+     * it has one depends on the rows ({@link #exactMethod()}).
+     *
+     * @since 0.2.0
+     */
+    public static boolean neverExact(Metric metric, MetricOptions options) {
+        return Intervals.neverExact(metric, options.average());
+    }
+
     /** Lists the metrics with an exact or analytic interval, for configuration errors. */
     public static String exactMethodsText() {
         return "exact or analytic intervals exist for accuracy, binary and micro precision and recall (Wilson), binary"

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.apiguardian.api.API;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -24,8 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class LatencyChart {
+final class LatencyChart {
 
     static final int WIDTH = 800;
     static final int HEIGHT = 450;

@@ -1,7 +1,6 @@
 package dev.modeltest.latency;
 
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apiguardian.api.API;
 
 /**
  * The distribution-free confidence interval of a quantile from order statistics: which of the sorted samples bound
@@ -33,9 +32,7 @@ import org.apiguardian.api.API;
  * @param coverage the exact probability {@code F(u − 1) − F(l − 1)} that the bounds hold, at least {@code confidence}
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public record QuantileInterval(
-        long n, double quantile, double confidence, long lowerRank, long upperRank, double coverage) {
+record QuantileInterval(long n, double quantile, double confidence, long lowerRank, long upperRank, double coverage) {
 
     /**
      * Returns the ranks of the equal-tailed interval.

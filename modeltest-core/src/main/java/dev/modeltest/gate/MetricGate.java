@@ -2,6 +2,7 @@ package dev.modeltest.gate;
 
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.data.TestData;
@@ -131,10 +132,10 @@ public final class MetricGate implements Check {
         }
         requireApplicable(predictions);
         Measurement m = measure(Metrics.sample(predictions, metric, options));
-        Decision d = Decision.of(bound, threshold, confidence, m);
+        Decision d = decide(m);
         String label = GateText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
-        String ending = d.ending(bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
+        String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
         String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
                 + "  " + m.describe(decimals) + "\n"
                 + "to be " + bound.words() + ":\n"
@@ -175,7 +176,7 @@ public final class MetricGate implements Check {
                 Slices.split(sliceValues),
                 rows -> measure(Metrics.sample(predictions, metric, options, rows)),
                 minSliceSize,
-                m -> Decision.of(bound, threshold, confidence, m));
+                this::decide);
         Slices.Summary summary = Slices.summarize(slices, bound);
         String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + predictions.size()
                 + ") in every slice of '" + column + "' to be " + bound.words() + ":\n"
@@ -216,6 +217,11 @@ public final class MetricGate implements Check {
                 .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);
+    }
+
+    /** Applies the shared decision rule to one measurement. */
+    private Decision decide(Measurement m) {
+        return Decision.of(bound.side(), threshold, confidence, m.value(), m.interval(), m.n());
     }
 
     private Measurement measure(MetricSample sample) {

@@ -1,5 +1,6 @@
 package dev.modeltest.gate;
 
+import dev.modeltest.check.Decision;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.report.CsvTable;

@@ -10,9 +10,11 @@ import static dev.modeltest.latency.LatencyText.percentileLabel;
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Side;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Batch;
@@ -102,6 +104,9 @@ public final class LatencyCheck implements Check {
 
     /** The confidence shown in the table when the gate decides on the point value. */
     static final double REPORTED_CONFIDENCE = 0.95;
+
+    /** How the interval is made, as results name it. */
+    private static final String ORDER_STATISTICS = "order statistics (Conover 1999, §3.2)";
 
     /** Receives the outputs' fingerprints so that the model's work is observable and cannot be dropped. */
     @SuppressWarnings("unused")
@@ -294,9 +299,7 @@ public final class LatencyCheck implements Check {
         }
         message.append("\nto be at most:\n  ").append(ms(millis, decimals));
         boolean intervalDecided = passingRound > 0
-                || (decidesOnInterval()
-                        && (under(estimate, limitNanos)
-                                || (estimate.hasLower() && estimate.lowerNanos() > limitNanos)));
+                || (decidesOnInterval() && onInterval(estimate, limitNanos).verdict() != Verdict.INCONCLUSIVE);
         if (passingRound > 0) {
             message.append("\nand it is in round ")
                     .append(passingRound)
@@ -370,7 +373,7 @@ public final class LatencyCheck implements Check {
                     estimate.lowerNanos() / NANOS_PER_MILLI,
                     estimate.upperNanos() / NANOS_PER_MILLI,
                     level,
-                    "order statistics (Conover 1999, §3.2)"));
+                    ORDER_STATISTICS));
         }
         result.detail("percentile", percentile)
                 .detail("p50Millis", p50 / NANOS_PER_MILLI)
@@ -430,24 +433,42 @@ public final class LatencyCheck implements Check {
     }
 
     /** Returns whether the estimate's interval lies wholly at or under the limit. */
-    private static boolean under(LatencyHistogram.Estimate estimate, double limitNanos) {
-        return estimate.hasUpper() && estimate.upperNanos() <= limitNanos;
+    private boolean under(LatencyHistogram.Estimate estimate, double limitNanos) {
+        return onInterval(estimate, limitNanos).verdict() == Verdict.PASS;
+    }
+
+    /** Applies the shared decision to the estimate's interval; a side without a bound is open to infinity. */
+    private Decision onInterval(LatencyHistogram.Estimate estimate, double limitNanos) {
+        return Decision.of(
+                Side.AT_MOST,
+                limitNanos,
+                decidesOnInterval() ? confidence : 0,
+                estimate.nanos(),
+                interval(estimate),
+                estimate.ranks() == null ? 0 : estimate.ranks().n());
+    }
+
+    /** Returns the estimate's interval in nanoseconds, unbounded sides infinite; {@code null} for the maximum. */
+    private static Interval interval(LatencyHistogram.Estimate estimate) {
+        if (estimate.ranks() == null) {
+            return null;
+        }
+        return new Interval(
+                estimate.hasLower() ? estimate.lowerNanos() : Double.NEGATIVE_INFINITY,
+                estimate.hasUpper() ? estimate.upperNanos() : Double.POSITIVE_INFINITY,
+                estimate.ranks().confidence(),
+                ORDER_STATISTICS);
     }
 
     /**
-     * Decides on the pooled estimate: on the point value in point mode; on the interval otherwise, returning
-     * {@code null} (measure again) while it straddles the limit and rounds remain, and after the last round deciding
-     * on the point value, or INCONCLUSIVE when so configured.
+     * Decides on the pooled estimate with the shared rule (on the point value in point mode, on the interval
+     * otherwise), returning {@code null} (measure again) while the interval straddles the limit and rounds remain;
+     * after the last round it decides on the point value, or returns INCONCLUSIVE when so configured.
      */
     private Verdict decide(LatencyHistogram.Estimate estimate, double limitNanos, boolean lastRound) {
-        if (!decidesOnInterval()) {
-            return estimate.nanos() <= limitNanos ? Verdict.PASS : Verdict.FAIL;
-        }
-        if (estimate.hasUpper() && estimate.upperNanos() <= limitNanos) {
-            return Verdict.PASS;
-        }
-        if (estimate.hasLower() && estimate.lowerNanos() > limitNanos) {
-            return Verdict.FAIL;
+        Verdict verdict = onInterval(estimate, limitNanos).verdict();
+        if (verdict != Verdict.INCONCLUSIVE) {
+            return verdict;
         }
         if (!lastRound) {
             return null;
@@ -455,7 +476,8 @@ public final class LatencyCheck implements Check {
         if (inconclusive) {
             return Verdict.INCONCLUSIVE;
         }
-        return estimate.nanos() <= limitNanos ? Verdict.PASS : Verdict.FAIL;
+        return Decision.of(Side.AT_MOST, limitNanos, 0, estimate.nanos(), null, 0)
+                .verdict();
     }
 
     private void appendRounds(

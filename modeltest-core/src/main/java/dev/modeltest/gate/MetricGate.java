@@ -5,6 +5,7 @@ import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
@@ -45,17 +46,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MetricGate implements Check {
 
-    /** The default bootstrap seed. */
-    public static final long DEFAULT_SEED = 42;
+    /** The default bootstrap seed: {@link IntervalPolicy#SEED}. */
+    public static final long DEFAULT_SEED = IntervalPolicy.SEED;
 
-    /** The default number of bootstrap resamples. */
-    public static final int DEFAULT_RESAMPLES = 2000;
+    /** The default number of bootstrap resamples: {@link IntervalPolicy#RESAMPLES}. */
+    public static final int DEFAULT_RESAMPLES = IntervalPolicy.RESAMPLES;
 
-    /** The default smallest slice that is judged. */
-    public static final int DEFAULT_MIN_SLICE_SIZE = 30;
-
-    /** The interval level reported when the gate decides on the point value. */
-    static final double REPORTED_LEVEL = 0.95;
+    /** The default smallest slice that is judged: {@link IntervalPolicy#MIN_SUBSET_SIZE}. */
+    public static final int DEFAULT_MIN_SLICE_SIZE = IntervalPolicy.MIN_SUBSET_SIZE;
 
     private final String where;
     private final Metric metric;
@@ -225,7 +223,7 @@ public final class MetricGate implements Check {
     }
 
     private Measurement measure(MetricSample sample) {
-        return Measurement.of(sample, interval, confidence == 0 ? REPORTED_LEVEL : confidence, seed, resamples);
+        return Measurement.of(sample, interval, IntervalPolicy.reportedLevel(confidence), seed, resamples);
     }
 
     private void requireApplicable(Predictions predictions) {
@@ -279,7 +277,7 @@ public final class MetricGate implements Check {
         private final Bound bound;
         private final double threshold;
         private MetricOptions options = MetricOptions.defaults();
-        private double confidence;
+        private double confidence = IntervalPolicy.CONFIDENCE;
         private long seed = DEFAULT_SEED;
         private int resamples = DEFAULT_RESAMPLES;
         private IntervalMethod interval = IntervalMethod.AUTO;
@@ -317,7 +315,7 @@ public final class MetricGate implements Check {
             return this;
         }
 
-        /** Sets the number of bootstrap resamples, in [100, 1000000] (default 2000). */
+        /** Sets the number of bootstrap resamples, in [100, 1000000] (default {@value MetricGate#DEFAULT_RESAMPLES}). */
         public Builder resamples(int newResamples) {
             this.resamples = newResamples;
             return this;
@@ -340,7 +338,7 @@ public final class MetricGate implements Check {
             return this;
         }
 
-        /** Sets the smallest slice that is judged, at least 1 (default 30). */
+        /** Sets the smallest slice that is judged, at least 1 (default {@value MetricGate#DEFAULT_MIN_SLICE_SIZE}). */
         public Builder minSliceSize(int newMinSliceSize) {
             this.minSliceSize = newMinSliceSize;
             return this;
@@ -353,8 +351,8 @@ public final class MetricGate implements Check {
          */
         public MetricGate build() {
             GateText.requireThreshold(where, "value", metric, threshold);
-            GateText.requireConfidence(where, "confidence", confidence, true);
-            GateText.requireResamples(where, resamples);
+            IntervalPolicy.requireConfidence(where, "confidence", confidence, true);
+            IntervalPolicy.requireResamples(where, resamples);
             if (minSliceSize < 1) {
                 throw ConfigurationException.badAttribute(where, "minSliceSize", "must be at least 1", minSliceSize);
             }

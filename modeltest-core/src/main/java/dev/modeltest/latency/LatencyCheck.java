@@ -14,6 +14,7 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.check.Side;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
@@ -103,7 +104,13 @@ public final class LatencyCheck implements Check {
     public static final int MAX_ROUNDS = 10;
 
     /** The confidence shown in the table when the gate decides on the point value. */
-    static final double REPORTED_CONFIDENCE = 0.95;
+    static final double REPORTED_CONFIDENCE = IntervalPolicy.REPORTED_LEVEL;
+
+    /**
+     * The lowest confidence the gate decides on, as documented: an interval at a lower level is more likely than not to
+     * miss the percentile.
+     */
+    static final double LOWEST_CONFIDENCE = 0.5;
 
     /** How the interval is made, as results name it. */
     private static final String ORDER_STATISTICS = "order statistics (Conover 1999, §3.2)";
@@ -166,13 +173,7 @@ public final class LatencyCheck implements Check {
         LatencyAttributes.requireWarmup(where, b.warmup, b.maxWarmupMillis);
         LatencyAttributes.requireInRange(where, "samples", b.samples, 1, MAX_SAMPLES);
         LatencyAttributes.requireAtLeast(where, "batchSize", b.batchSize, 1);
-        if (!(b.confidence == 0 || (b.confidence >= 0.5 && b.confidence < 1))) {
-            throw ConfigurationException.badAttribute(
-                    where,
-                    "confidence",
-                    "must be 0 (decide on the point value) or in [0.5, 1)",
-                    Format.number(b.confidence));
-        }
+        IntervalPolicy.requireConfidence(where, "confidence", b.confidence, true, LOWEST_CONFIDENCE);
         LatencyAttributes.requireInRange(where, "maxRounds", b.maxRounds, 1, MAX_ROUNDS);
         this.where = where;
         this.millis = b.millis;

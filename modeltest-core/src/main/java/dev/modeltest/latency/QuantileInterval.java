@@ -1,5 +1,6 @@
 package dev.modeltest.latency;
 
+import dev.modeltest.check.IntervalPolicy;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
@@ -49,9 +50,7 @@ record QuantileInterval(long n, double quantile, double confidence, long lowerRa
         if (!(quantile > 0 && quantile < 1)) {
             throw new IllegalArgumentException("quantile must be in (0, 1), was " + quantile);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
-        }
+        IntervalPolicy.requireLevel(confidence);
         BinomialDistribution below = BinomialDistribution.of((int) n, quantile);
         double tail = (1 - confidence) / 2;
 

@@ -255,9 +255,9 @@ class ThroughputCheckTest {
 
     @Test
     void formatsRatesWholeFromAHundredUp() {
-        assertThat(ThroughputCheck.rate(9997.5006)).isEqualTo("9998");
-        assertThat(ThroughputCheck.rate(12.345)).isEqualTo("12.3");
-        assertThat(ThroughputCheck.rate(0.0123456)).isEqualTo("0.0123");
+        assertThat(ThroughputMessage.rate(9997.5006)).isEqualTo("9998");
+        assertThat(ThroughputMessage.rate(12.345)).isEqualTo("12.3");
+        assertThat(ThroughputMessage.rate(0.0123456)).isEqualTo("0.0123");
     }
 
     // Helpers.

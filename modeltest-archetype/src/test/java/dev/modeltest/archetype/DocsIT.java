@@ -70,7 +70,7 @@ class DocsIT {
             assertThat(result.exitCode()).as(result.describe()).isNotZero();
             assertThat(result.output()).contains("No tests were executed!").contains("BUILD FAILURE");
         } else {
-            // A Maven whose default Surefire runs JUnit 5 (3.9 and later): the gates run.
+            // A Maven whose default Surefire runs JUnit 5 (3.9 and later): the checks run.
             assertThat(result.exitCode()).as(result.describe()).isZero();
             assertThat(result.output()).contains("Tests run: 4, Failures: 0");
         }
@@ -117,7 +117,7 @@ class DocsIT {
 
     /** The "Tests run: ..." line the doc says {@code mvn verify} prints. */
     static String claimedTestsRun(String markdown) {
-        Matcher m = Pattern.compile("`mvn verify` runs the \\w+ gates \\(`(Tests run: [^`]+)`\\)")
+        Matcher m = Pattern.compile("`mvn verify` runs the \\w+ checks \\(`(Tests run: [^`]+)`\\)")
                 .matcher(markdown.replace("\n", " "));
         assertThat(m.find())
                 .as("the getting-started page says what mvn verify prints")

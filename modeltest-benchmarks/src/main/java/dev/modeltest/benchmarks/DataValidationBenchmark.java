@@ -1,10 +1,10 @@
 package dev.modeltest.benchmarks;
 
 import dev.modeltest.check.CheckResult;
-import dev.modeltest.check.DuplicateRowsCheck;
-import dev.modeltest.check.MissingValuesCheck;
-import dev.modeltest.check.SchemaCheck;
 import dev.modeltest.data.TestData;
+import dev.modeltest.quality.DuplicateRowsCheck;
+import dev.modeltest.quality.MissingValuesCheck;
+import dev.modeltest.schema.SchemaCheck;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.modeltest.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.modeltest.check.DriftCheck;
+import dev.modeltest.drift.DriftCheck;
 import dev.modeltest.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.modeltest.benchmarks;
 
 import dev.modeltest.check.CheckResult;
-import dev.modeltest.check.LatencyCheck;
 import dev.modeltest.latency.Batches;
+import dev.modeltest.latency.LatencyCheck;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.ModelProvider;

@@ -18,9 +18,7 @@ public record Interval(double lower, double upper, double confidence, String met
         if (!(lower <= upper)) {
             throw new IllegalArgumentException("interval lower bound " + lower + " is above upper bound " + upper);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
-        }
+        IntervalPolicy.requireLevel(confidence);
     }
 
     /** Returns whether the value lies inside the interval, bounds included. */

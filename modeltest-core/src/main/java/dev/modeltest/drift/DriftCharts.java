@@ -2,32 +2,29 @@ package dev.modeltest.drift;
 
 import dev.modeltest.check.Format;
 import dev.modeltest.data.TestData;
+import dev.modeltest.internal.ChartStyle;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
-/** Pictures of a column's reference and current distributions, drawn by XChart only when a report asks for them. */
+/**
+ * Pictures of a column's reference and current distributions, drawn by XChart only when a report asks for them, in
+ * modeltest's chart style ({@link ChartStyle}): the reference sample in the first series colour, the current one in the
+ * second (see-through in a histogram, where their bars overlap).
+ */
 final class DriftCharts {
 
-    static final int WIDTH = 600;
-    static final int HEIGHT = 400;
+    static final int WIDTH = ChartStyle.WIDTH;
+    static final int HEIGHT = ChartStyle.HEIGHT;
 
     /** Histogram bars of a continuous column. */
     static final int HISTOGRAM_BINS = 20;
 
     /** The most categories drawn; the rest (the rarest in both samples) are left out and the title says so. */
     static final int MAX_CATEGORIES = 30;
-
-    private static final Color REFERENCE = new Color(70, 110, 180, 150);
-    private static final Color CURRENT = new Color(220, 110, 40, 150);
 
     private DriftCharts() {}
 
@@ -51,11 +48,7 @@ final class DriftCharts {
                     Bins.ofCategories(present(reference.strings(column)), present(current.strings(column))),
                     drift);
         }
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the drift chart of column '" + column + "'", e);
-        }
+        return ChartStyle.png(chart);
     }
 
     /**
@@ -71,7 +64,10 @@ final class DriftCharts {
             labels.add(Format.number(Math.round((lo + (i + 0.5) * width) * 1000) / 1000.0));
         }
         CategoryChart chart = chart(title, "value (bin centre)");
+        // A histogram's bars touch, and the two samples' bars are drawn over each other.
         chart.getStyler().setOverlapped(true);
+        chart.getStyler().setAvailableSpaceFill(0.95);
+        chart.getStyler().setSeriesColors(new Color[] {ChartStyle.overlapFill(0), ChartStyle.overlapFill(1)});
         chart.addSeries(series("reference", drift.referenceCount()), labels, shares(a, lo, width));
         chart.addSeries(series("current", drift.currentCount()), labels, shares(b, lo, width));
         return chart;
@@ -114,18 +110,7 @@ final class DriftCharts {
     }
 
     private static CategoryChart chart(String title, String xAxis) {
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xAxis)
-                .yAxisTitle("% of values")
-                .build();
-        chart.getStyler()
-                .setSeriesColors(new Color[] {REFERENCE, CURRENT})
-                .setLegendPosition(Styler.LegendPosition.OutsideS)
-                .setLegendLayout(Styler.LegendLayout.Horizontal)
-                .setChartBackgroundColor(Color.WHITE);
+        CategoryChart chart = ChartStyle.categoryChart(title, xAxis, "% of values");
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setYAxisDecimalPattern("0.#");
         return chart;

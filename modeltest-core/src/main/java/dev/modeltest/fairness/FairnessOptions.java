@@ -1,8 +1,8 @@
 package dev.modeltest.fairness;
 
 import dev.modeltest.check.Format;
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.error.ConfigurationException;
-import dev.modeltest.stats.IntervalDefaults;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param threshold {@code NaN} (the default) to take the model's predicted label as the decision; otherwise ŷ is
  *     positive when the predicted probability of the positive class is at least this value, in [0, 1]
  * @param minGroupSize groups with fewer rows are listed as too small and never judged; at least 1
- * @param confidence 0 to decide on the point estimate (a 95% interval is still reported); otherwise the level, in
+ * @param confidence 0 to decide on the point value (a 95% interval is still reported); otherwise the level, in
  *     (0, 1), of the bootstrap interval the gate is decided on
  * @param seed the seed of the bootstrap; the same seed gives the same interval, bit for bit
  * @param resamples the number of bootstrap resamples, in [100, 1000000]
@@ -38,22 +38,19 @@ public record FairnessOptions(
         int resamples) {
 
     /** Groups with fewer rows than this are too small to judge, unless configured otherwise. */
-    public static final int DEFAULT_MIN_GROUP_SIZE = IntervalDefaults.MIN_SUBSET_SIZE;
+    public static final int DEFAULT_MIN_GROUP_SIZE = IntervalPolicy.MIN_SUBSET_SIZE;
 
     /** The bootstrap seed used unless configured otherwise. */
-    public static final long DEFAULT_SEED = IntervalDefaults.SEED;
+    public static final long DEFAULT_SEED = IntervalPolicy.SEED;
 
     /** The number of bootstrap resamples used unless configured otherwise. */
-    public static final int DEFAULT_RESAMPLES = IntervalDefaults.RESAMPLES;
+    public static final int DEFAULT_RESAMPLES = IntervalPolicy.RESAMPLES;
 
     /** The fewest bootstrap resamples allowed: fewer leave the tails of a 95% interval to a handful of values. */
-    public static final int MIN_RESAMPLES = 100;
+    public static final int MIN_RESAMPLES = IntervalPolicy.MIN_RESAMPLES;
 
     /** The most bootstrap resamples allowed. */
-    public static final int MAX_RESAMPLES = 1_000_000;
-
-    /** The level of the interval reported when the gate is decided on the point estimate. */
-    static final double REPORTED_CONFIDENCE = IntervalDefaults.REPORTED_LEVEL;
+    public static final int MAX_RESAMPLES = IntervalPolicy.MAX_RESAMPLES;
 
     public FairnessOptions {
         attributes = List.copyOf(attributes);
@@ -63,7 +60,13 @@ public record FairnessOptions(
     /** Returns the defaults for the given attribute column(s). */
     public static FairnessOptions of(String... attributes) {
         return new FairnessOptions(
-                List.of(attributes), "", Double.NaN, DEFAULT_MIN_GROUP_SIZE, 0, DEFAULT_SEED, DEFAULT_RESAMPLES);
+                List.of(attributes),
+                "",
+                Double.NaN,
+                DEFAULT_MIN_GROUP_SIZE,
+                IntervalPolicy.CONFIDENCE,
+                DEFAULT_SEED,
+                DEFAULT_RESAMPLES);
     }
 
     /** Returns a copy with another positive label. */
@@ -103,7 +106,7 @@ public record FairnessOptions(
 
     /** Returns the level of the reported interval. */
     double intervalLevel() {
-        return decidesOnInterval() ? confidence : REPORTED_CONFIDENCE;
+        return IntervalPolicy.reportedLevel(confidence);
     }
 
     /** Returns whether the decision is a threshold on the positive-class probability. */
@@ -147,16 +150,7 @@ public record FairnessOptions(
         if (minGroupSize < 1) {
             throw ConfigurationException.badAttribute(where, "minGroupSize", "must be at least 1", minGroupSize);
         }
-        if (!(confidence == 0 || (confidence > 0 && confidence < 1))) {
-            throw ConfigurationException.badAttribute(
-                    where,
-                    "confidence",
-                    "must be 0 (decide on the point estimate) or in (0, 1)",
-                    Format.number(confidence));
-        }
-        if (resamples < MIN_RESAMPLES || resamples > MAX_RESAMPLES) {
-            throw ConfigurationException.badAttribute(
-                    where, "resamples", "must be in [" + MIN_RESAMPLES + ", " + MAX_RESAMPLES + "]", resamples);
-        }
+        IntervalPolicy.requireConfidence(where, "confidence", confidence, true);
+        IntervalPolicy.requireResamples(where, resamples);
     }
 }

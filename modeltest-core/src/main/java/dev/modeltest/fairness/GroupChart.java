@@ -1,29 +1,23 @@
 package dev.modeltest.fairness;
 
 import dev.modeltest.check.Format;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.modeltest.internal.ChartStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationTextPanel;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
- * A bar chart of per-group values with the limits drawn as dashed lines across it, as PNG. Holds only the numbers;
- * the picture is drawn by XChart when a report asks for it.
+ * A bar chart of per-group values with the limits drawn as red lines across it, as PNG in modeltest's chart style
+ * ({@link ChartStyle}). Holds only the numbers; the picture is drawn by XChart when a report asks for it.
  */
 final class GroupChart {
 
-    static final int WIDTH = 720;
-    static final int HEIGHT = 420;
+    static final int WIDTH = ChartStyle.WIDTH;
+    static final int HEIGHT = ChartStyle.HEIGHT;
 
     private final String title;
     private final List<String> categories = new ArrayList<>();
@@ -56,21 +50,11 @@ final class GroupChart {
     }
 
     byte[] png() {
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle("group")
-                .yAxisTitle("value")
-                .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        CategoryChart chart = ChartStyle.categoryChart(title, "group", "value");
         chart.getStyler().setYAxisMin(0.0);
         // Headroom above the bars for the panel that names the lines.
         chart.getStyler().setYAxisMax(Math.max(1.0, max()) * (lines.isEmpty() ? 1 : 1.3));
         chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 45 : 0);
-        chart.getStyler()
-                .setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
         for (int s = 0; s < barNames.size(); s++) {
             List<Double> values = new ArrayList<>();
             for (double v : barValues.get(s)) {
@@ -79,15 +63,12 @@ final class GroupChart {
             chart.addSeries(barNames.get(s), categories, values);
         }
         // Limits are full-width lines named in a panel, not series: a line series would take a bar's slot.
-        chart.getStyler().setAnnotationLineColor(Color.RED);
-        chart.getStyler()
-                .setAnnotationLineStroke(new BasicStroke(
-                        1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        ChartStyle.limitLines(chart.getStyler());
         List<String> labels = new ArrayList<>();
         lines.forEach((name, value) -> {
             if (Double.isFinite(value)) {
                 chart.addAnnotation(new AnnotationLine(value, false, false));
-                labels.add("- - " + name + ": " + Format.value(value));
+                labels.add("— " + name + ": " + Format.value(value));
             }
         });
         if (!labels.isEmpty()) {
@@ -96,11 +77,7 @@ final class GroupChart {
             chart.addAnnotation(
                     new AnnotationTextPanel(String.join("\n", labels), 90, HEIGHT - 75 - 15 * labels.size(), true));
         }
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the per-group chart", e);
-        }
+        return ChartStyle.png(chart);
     }
 
     private double max() {

@@ -3,9 +3,11 @@ package dev.modeltest.fairness;
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Side;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -165,7 +167,17 @@ abstract class GroupGate implements Check {
 
     /** Returns whether a value meets the limit (within {@link #TOLERANCE}). */
     final boolean holds(double value) {
-        return atMost() ? value <= limit() + TOLERANCE : value >= limit() - TOLERANCE;
+        return side().holds(value, decisionThreshold());
+    }
+
+    /** Returns the side of the limit the statistic must be on, for the shared {@link Decision}. */
+    final Side side() {
+        return atMost() ? Side.AT_MOST : Side.AT_LEAST;
+    }
+
+    /** Returns the limit moved by {@link #TOLERANCE} towards the failing side: what the decision compares with. */
+    final double decisionThreshold() {
+        return atMost() ? limit() + TOLERANCE : limit() - TOLERANCE;
     }
 
     /** The state of one run, shared with the check's hooks. */
@@ -271,9 +283,17 @@ abstract class GroupGate implements Check {
                     options.resamples(),
                     options.seed(),
                     options.intervalLevel());
+            Interval interval = bootstrap.interval();
+            verdict = Decision.of(
+                            gate.side(),
+                            gate.decisionThreshold(),
+                            options.confidence(),
+                            point,
+                            interval,
+                            table.overall.n())
+                    .verdict();
             String side = gate.atMost() ? "over" : "below";
             if (!options.decidesOnInterval()) {
-                verdict = gate.holds(point) ? Verdict.PASS : Verdict.FAIL;
                 if (verdict == Verdict.FAIL) {
                     outcome = "but it was "
                             + Format.gap(Math.abs(point - gate.limit()), Format.decimals(point, gate.limit())) + " "
@@ -282,22 +302,14 @@ abstract class GroupGate implements Check {
                 }
                 return;
             }
-            Interval interval = bootstrap.interval();
             String level = Format.percent(options.confidence());
             if (interval == null) {
-                verdict = Verdict.INCONCLUSIVE;
                 outcome = "but every bootstrap resample left it undefined: the data cannot decide either way.";
                 return;
             }
-            double near = gate.atMost() ? interval.upper() : interval.lower();
-            double far = gate.atMost() ? interval.lower() : interval.upper();
-            if (gate.holds(near)) {
-                verdict = Verdict.PASS;
-            } else if (!gate.holds(far)) {
-                verdict = Verdict.FAIL;
+            if (verdict == Verdict.FAIL) {
                 outcome = "but the whole " + level + " interval is " + side + " it: " + gate.explanation(this) + ".";
-            } else {
-                verdict = Verdict.INCONCLUSIVE;
+            } else if (verdict == Verdict.INCONCLUSIVE) {
                 outcome = "but the " + level + " interval straddles it, so the data cannot decide either way (more"
                         + " rows per group would narrow it): " + gate.explanation(this) + ".";
             }

@@ -1,5 +1,6 @@
 package dev.modeltest.gate;
 
+import dev.modeltest.check.Side;
 import org.apiguardian.api.API;
 
 /**
@@ -26,7 +27,12 @@ public enum Bound {
 
     /** Returns whether {@code value} is on the right side of {@code threshold} (equal counts as holding). */
     public boolean holds(double value, double threshold) {
-        return this == AT_LEAST ? value >= threshold : value <= threshold;
+        return side().holds(value, threshold);
+    }
+
+    /** Returns the side of the threshold for the shared {@link dev.modeltest.check.Decision}. */
+    Side side() {
+        return this == AT_LEAST ? Side.AT_LEAST : Side.AT_MOST;
     }
 
     /** Returns {@code ≥} or {@code ≤}. */

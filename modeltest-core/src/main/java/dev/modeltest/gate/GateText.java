@@ -76,25 +76,6 @@ final class GateText {
         throw ConfigurationException.badAttribute(where, attribute, rule, Format.number(value));
     }
 
-    static void requireConfidence(String where, String attribute, double confidence, boolean zeroAllowed) {
-        if (zeroAllowed && confidence == 0) {
-            return;
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw ConfigurationException.badAttribute(
-                    where,
-                    attribute,
-                    zeroAllowed ? "must be 0 (decide on the point value) or in (0, 1)" : "must be in (0, 1)",
-                    Format.number(confidence));
-        }
-    }
-
-    static void requireResamples(String where, int resamples) {
-        if (resamples < 100 || resamples > 1_000_000) {
-            throw ConfigurationException.badAttribute(where, "resamples", "must be in [100, 1000000]", resamples);
-        }
-    }
-
     /** Pads {@code text} with spaces to {@code width} characters. */
     static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());

@@ -2,8 +2,10 @@ package dev.modeltest.gate;
 
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
@@ -15,7 +17,6 @@ import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.Proportion;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
-import dev.modeltest.stats.IntervalDefaults;
 import dev.modeltest.subject.Subject;
 import java.util.List;
 import java.util.Objects;
@@ -47,23 +48,20 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MetricGate implements Check {
 
-    /** The default bootstrap seed. */
-    public static final long DEFAULT_SEED = IntervalDefaults.SEED;
+    /** The default bootstrap seed: {@link IntervalPolicy#SEED}. */
+    public static final long DEFAULT_SEED = IntervalPolicy.SEED;
 
-    /** The default number of bootstrap resamples. */
-    public static final int DEFAULT_RESAMPLES = IntervalDefaults.RESAMPLES;
+    /** The default number of bootstrap resamples: {@link IntervalPolicy#RESAMPLES}. */
+    public static final int DEFAULT_RESAMPLES = IntervalPolicy.RESAMPLES;
 
-    /** The default smallest slice that is judged. */
-    public static final int DEFAULT_MIN_SLICE_SIZE = IntervalDefaults.MIN_SUBSET_SIZE;
+    /** The default smallest slice that is judged: {@link IntervalPolicy#MIN_SUBSET_SIZE}. */
+    public static final int DEFAULT_MIN_SLICE_SIZE = IntervalPolicy.MIN_SUBSET_SIZE;
 
     /**
      * The check id of a gate reported as {@code @AccuracyAtLeast} has always reported ({@link
      * Builder#reportedAsAccuracyCheck()}).
      */
     static final String ACCURACY_CHECK_ID = "accuracy-at-least";
-
-    /** The interval level reported when the gate decides on the point value. */
-    static final double REPORTED_LEVEL = IntervalDefaults.REPORTED_LEVEL;
 
     private final String where;
     private final Metric metric;
@@ -147,10 +145,10 @@ public final class MetricGate implements Check {
         }
         MetricSample sample = Metrics.sample(predictions, metric, options);
         Measurement m = measure(sample);
-        Decision d = Decision.of(bound, threshold, confidence, m);
+        Decision d = decide(m);
         String label = GateText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
-        String ending = d.ending(bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
+        String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
         String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
                 + "  " + measured + "\n"
@@ -206,7 +204,7 @@ public final class MetricGate implements Check {
                 Slices.split(sliceValues),
                 rows -> measure(Metrics.sample(predictions, metric, options, rows)),
                 minSliceSize,
-                m -> Decision.of(bound, threshold, confidence, m));
+                this::decide);
         Slices.Summary summary = Slices.summarize(slices, bound);
         String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + predictions.size()
                 + ") in every slice of '" + column + "' to be " + bound.words() + ":\n"
@@ -269,8 +267,13 @@ public final class MetricGate implements Check {
         }
     }
 
+    /** Applies the shared decision rule to one measurement. */
+    private Decision decide(Measurement m) {
+        return Decision.of(bound.side(), threshold, confidence, m.value(), m.interval(), m.n());
+    }
+
     private Measurement measure(MetricSample sample) {
-        return Measurement.of(sample, interval, confidence == 0 ? REPORTED_LEVEL : confidence, seed, resamples);
+        return Measurement.of(sample, interval, IntervalPolicy.reportedLevel(confidence), seed, resamples);
     }
 
     private void requireApplicable(Predictions predictions) {
@@ -304,7 +307,7 @@ public final class MetricGate implements Check {
         private final Bound bound;
         private final double threshold;
         private MetricOptions options = MetricOptions.defaults();
-        private double confidence;
+        private double confidence = IntervalPolicy.CONFIDENCE;
         private long seed = DEFAULT_SEED;
         private int resamples = DEFAULT_RESAMPLES;
         private IntervalMethod interval = IntervalMethod.AUTO;
@@ -343,7 +346,7 @@ public final class MetricGate implements Check {
             return this;
         }
 
-        /** Sets the number of bootstrap resamples, in [100, 1000000] (default 2000). */
+        /** Sets the number of bootstrap resamples, in [100, 1000000] (default {@value MetricGate#DEFAULT_RESAMPLES}). */
         public Builder resamples(int newResamples) {
             this.resamples = newResamples;
             return this;
@@ -366,7 +369,7 @@ public final class MetricGate implements Check {
             return this;
         }
 
-        /** Sets the smallest slice that is judged, at least 1 (default 30). */
+        /** Sets the smallest slice that is judged, at least 1 (default {@value MetricGate#DEFAULT_MIN_SLICE_SIZE}). */
         public Builder minSliceSize(int newMinSliceSize) {
             this.minSliceSize = newMinSliceSize;
             return this;
@@ -412,8 +415,8 @@ public final class MetricGate implements Check {
             } else {
                 GateText.requireThreshold(where, "value", metric, threshold);
             }
-            GateText.requireConfidence(where, "confidence", confidence, true);
-            GateText.requireResamples(where, resamples);
+            IntervalPolicy.requireConfidence(where, "confidence", confidence, true);
+            IntervalPolicy.requireResamples(where, resamples);
             if (minSliceSize < 1) {
                 throw ConfigurationException.badAttribute(where, "minSliceSize", "must be at least 1", minSliceSize);
             }

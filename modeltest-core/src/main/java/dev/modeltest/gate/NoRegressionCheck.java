@@ -5,6 +5,7 @@ import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.metrics.Averaging;
@@ -273,13 +274,13 @@ public final class NoRegressionCheck implements Check {
             return this;
         }
 
-        /** Sets the bootstrap seed (default 42). */
+        /** Sets the bootstrap seed (default {@value IntervalPolicy#SEED}). */
         public Builder seed(long newSeed) {
             this.seed = newSeed;
             return this;
         }
 
-        /** Sets the number of bootstrap resamples, in [100, 1000000] (default 2000). */
+        /** Sets the number of bootstrap resamples, in [100, 1000000] (default {@value IntervalPolicy#RESAMPLES}). */
         public Builder resamples(int newResamples) {
             this.resamples = newResamples;
             return this;
@@ -295,8 +296,8 @@ public final class NoRegressionCheck implements Check {
                 throw ConfigurationException.badAttribute(
                         where, "tolerance", "must be a finite number of at least 0", Format.number(tolerance));
             }
-            GateText.requireConfidence(where, "alpha", alpha, false);
-            GateText.requireResamples(where, resamples);
+            IntervalPolicy.requireConfidence(where, "alpha", alpha, false);
+            IntervalPolicy.requireResamples(where, resamples);
             return new NoRegressionCheck(this);
         }
     }

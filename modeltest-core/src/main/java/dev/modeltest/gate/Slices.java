@@ -1,6 +1,8 @@
 package dev.modeltest.gate;
 
+import dev.modeltest.check.Decision;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.report.CsvTable;
 import java.util.ArrayList;
@@ -186,7 +188,7 @@ final class Slices {
 
     /** The per-slice table, aligned in columns, each line indented by two spaces. */
     static String table(String column, String label, List<Slice> slices, double confidence, int minSliceSize) {
-        String level = Format.percent(confidence == 0 ? MetricGate.REPORTED_LEVEL : confidence) + " CI";
+        String level = Format.percent(IntervalPolicy.reportedLevel(confidence)) + " CI";
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {column, "rows", label, level, "verdict"});
         for (Slice s : slices) {

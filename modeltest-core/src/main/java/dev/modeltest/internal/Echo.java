@@ -3,11 +3,13 @@ package dev.modeltest.internal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Writes a value read from a user's file into a message, capped: a crafted file can hold a string of millions of
  * characters, or lists that share their elements through YAML aliases so that printing them would fill the heap.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Echo {
 
     /** The most characters of a value a message echoes. */

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /** SHA-256 digests of files and bytes, for the reproducibility record. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Hashing {
 
     private Hashing() {}

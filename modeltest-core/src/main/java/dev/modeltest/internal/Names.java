@@ -3,8 +3,10 @@ package dev.modeltest.internal;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Suggests the nearest known name for a misspelt one ("did you mean 'species'?"). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Names {
 
     private Names() {}

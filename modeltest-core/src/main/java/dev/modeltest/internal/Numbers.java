@@ -1,8 +1,10 @@
 package dev.modeltest.internal;
 
 import java.math.BigDecimal;
+import org.apiguardian.api.API;
 
 /** Number texts shared by packages that must not depend on each other (the model and the checks). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Numbers {
 
     private Numbers() {}

@@ -1,6 +1,7 @@
 package dev.modeltest.internal;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Sorts {@code long} keys in signed order by a least-significant-digit radix sort, optionally carrying an {@code int}
@@ -12,6 +13,7 @@ import java.util.Arrays;
  * runs that tie there. Keys with a payload: six stable passes of 11 bits; a pass whose digit is the same for every
  * key is skipped.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class RadixSort {
 
     private static final int BITS = 11;

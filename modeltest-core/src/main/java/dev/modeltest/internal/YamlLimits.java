@@ -1,6 +1,7 @@
 package dev.modeltest.internal;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
 import org.snakeyaml.engine.v2.events.Event;
@@ -13,6 +14,7 @@ import org.snakeyaml.engine.v2.events.Event;
  * 3.2), and its composer recurses once per level, so {@link #tooDeep} counts the levels on the parser's events, which
  * snakeyaml-engine produces without recursing, before anything is composed.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class YamlLimits {
 
     /**

@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apiguardian.api.API;
 
 /**
  * What else took the processor while a measurement ran: garbage collections, safepoints (the JVM's stop-the-world
@@ -32,8 +31,7 @@ import org.apiguardian.api.API;
  * @param cpus the processors available to the JVM
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public record Interference(
+record Interference(
         long gcCount,
         long gcMillis,
         long safepoints,

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.apiguardian.api.API;
 
 /**
  * Every recorded latency, in nanoseconds: an HdrHistogram with three significant digits, plus the exact count, sum,
@@ -21,8 +20,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class LatencyHistogram {
+final class LatencyHistogram {
 
     private static final int SIGNIFICANT_DIGITS = 3;
     private static final double NANOS_PER_MICRO = 1e3;

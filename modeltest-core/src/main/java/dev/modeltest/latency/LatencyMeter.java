@@ -7,7 +7,6 @@ import dev.modeltest.model.Model;
 import dev.modeltest.model.Outputs;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import org.apiguardian.api.API;
 
 /**
  * Calls a model on prebuilt batches of real rows and times the calls, on the calling thread.
@@ -25,8 +24,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class LatencyMeter {
+final class LatencyMeter {
 
     /** Successive warm-up windows agree when their medians differ by at most this fraction of the larger one. */
     public static final double WINDOW_TOLERANCE = 0.05;

@@ -1,7 +1,7 @@
 package dev.modeltest.latency;
 
+import dev.modeltest.check.IntervalPolicy;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apiguardian.api.API;
 
 /**
  * The distribution-free confidence interval of a quantile from order statistics: which of the sorted samples bound
@@ -33,9 +33,7 @@ import org.apiguardian.api.API;
  * @param coverage the exact probability {@code F(u − 1) − F(l − 1)} that the bounds hold, at least {@code confidence}
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public record QuantileInterval(
-        long n, double quantile, double confidence, long lowerRank, long upperRank, double coverage) {
+record QuantileInterval(long n, double quantile, double confidence, long lowerRank, long upperRank, double coverage) {
 
     /**
      * Returns the ranks of the equal-tailed interval.
@@ -52,9 +50,7 @@ public record QuantileInterval(
         if (!(quantile > 0 && quantile < 1)) {
             throw new IllegalArgumentException("quantile must be in (0, 1), was " + quantile);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
-        }
+        IntervalPolicy.requireLevel(confidence);
         BinomialDistribution below = BinomialDistribution.of((int) n, quantile);
         double tail = (1 - confidence) / 2;
 

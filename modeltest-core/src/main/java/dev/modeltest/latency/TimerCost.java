@@ -2,7 +2,6 @@ package dev.modeltest.latency;
 
 import java.util.Arrays;
 import java.util.function.LongSupplier;
-import org.apiguardian.api.API;
 
 /**
  * What reading the clock costs: the median of back-to-back reads (the smallest of {@value #ROUNDS} medians, the first
@@ -12,8 +11,7 @@ import org.apiguardian.api.API;
  * @param tickNanos the smallest non-zero step seen, in nanoseconds, or 0
  * @since 0.1.0
  */
-@API(status = API.Status.INTERNAL, since = "0.1.0")
-public record TimerCost(long costNanos, long tickNanos) {
+record TimerCost(long costNanos, long tickNanos) {
 
     private static final int PAIRS = 1001;
     private static final int ROUNDS = 3;

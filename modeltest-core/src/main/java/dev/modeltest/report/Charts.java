@@ -1,47 +1,32 @@
 package dev.modeltest.report;
 
-import java.awt.BasicStroke;
+import dev.modeltest.internal.ChartStyle;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.apiguardian.api.API;
 import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Small PNG charts for reports, drawn with XChart: bars against a threshold, curves (ROC, precision-recall,
  * reliability), histogram overlays (latency, drift) and a confusion-matrix heat map.
  *
- * <p>Every chart is {@value #WIDTH} × {@value #HEIGHT} pixels, drawn off-screen, and deterministic: the same input
- * gives the same bytes on the same machine (fonts come from the operating system, so bytes may differ between
- * machines). A chart is a few tens of kilobytes, so a report can carry one per check. Wrap the call in an
- * {@link dev.modeltest.check.Attachment#png} supplier so it is drawn only when a report asks for it:
+ * <p>Every chart is {@value #WIDTH} × {@value #HEIGHT} pixels in the look all of modeltest's charts share, drawn
+ * off-screen, and deterministic: the same input gives the same bytes on the same machine (fonts come from the operating
+ * system, so bytes may differ between machines). A chart is a few tens of kilobytes, so a report can carry one per
+ * check. Wrap the call in an {@link dev.modeltest.check.Attachment#png} supplier so it is drawn only when a report asks
+ * for it:
  *
  * <pre>{@code
  * builder.attach(Attachment.png("accuracy per group",
@@ -56,33 +41,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
 
     /** The width of every chart, in pixels. */
-    public static final int WIDTH = 600;
+    public static final int WIDTH = ChartStyle.WIDTH;
 
     /** The height of every chart, in pixels. */
-    public static final int HEIGHT = 400;
+    public static final int HEIGHT = ChartStyle.HEIGHT;
 
     /** The number of bins {@link #latencyHistogram} and {@link #drift} use. */
     public static final int DEFAULT_BINS = 30;
-
-    private static final Color BAR = new Color(0x4C78A8);
-    private static final Color SECOND = new Color(0xF58518);
-    private static final Color THRESHOLD = new Color(0xD62728);
-    private static final Color REFERENCE_LINE = new Color(0x888888);
-    private static final Color GRID = new Color(0xE6E6E6);
-    private static final Color[] SERIES = {
-        BAR, SECOND, new Color(0x54A24B), new Color(0xB279A2), new Color(0x72B7B2), new Color(0x9D755D)
-    };
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
-    private static final Font TEXT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final BasicStroke DASHED =
-            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
-
-    static {
-        // Charts are drawn off-screen; on a CI machine without a display AWT must not try to open one.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private Charts() {}
 
@@ -128,12 +93,12 @@ public final class Charts {
             String title, String valueAxis, List<String> categories, double[] values, double threshold) {
         requireNonEmpty("categories", categories.size());
         sameLength("categories", categories.size(), "values", values.length);
-        CategoryChart chart = categoryChart(title, "", valueAxis);
+        CategoryChart chart = ChartStyle.categoryChart(title, "", valueAxis);
         chart.getStyler().setLegendVisible(false);
         CategorySeries series = chart.addSeries(valueAxis.isEmpty() ? "value" : valueAxis, categories, boxed(values));
-        series.setFillColor(BAR);
+        series.setFillColor(ChartStyle.BLUE);
         addThreshold(chart, threshold, values);
-        return png(chart);
+        return ChartStyle.png(chart);
     }
 
     /**
@@ -167,16 +132,16 @@ public final class Charts {
         for (int i = 0; i < values.length; i++) {
             errors.add(Math.max(values[i] - lower[i], upper[i] - values[i]));
         }
-        CategoryChart chart = categoryChart(title, "", valueAxis);
+        CategoryChart chart = ChartStyle.categoryChart(title, "", valueAxis);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         CategorySeries series =
                 chart.addSeries(valueAxis.isEmpty() ? "value" : valueAxis, groups, boxed(values), errors);
-        series.setFillColor(BAR);
+        series.setFillColor(ChartStyle.BLUE);
         double[] extremes = Arrays.copyOf(upper, upper.length + lower.length);
         System.arraycopy(lower, 0, extremes, upper.length, lower.length);
         addThreshold(chart, threshold, extremes);
-        return png(chart);
+        return ChartStyle.png(chart);
     }
 
     /**
@@ -194,7 +159,7 @@ public final class Charts {
 
     private static byte[] lines(String title, String xAxis, String yAxis, List<Line> lines, boolean unitSquare) {
         requireNonEmpty("lines", lines.size());
-        XYChart chart = xyChart(title, xAxis, yAxis);
+        XYChart chart = ChartStyle.xyChart(title, xAxis, yAxis);
         if (unitSquare) {
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         }
@@ -204,18 +169,18 @@ public final class Charts {
             XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
             series.setMarker(SeriesMarkers.NONE);
             if (line.dashed()) {
-                series.setLineColor(REFERENCE_LINE);
-                series.setLineStyle(DASHED);
+                series.setLineColor(ChartStyle.REFERENCE);
+                series.setLineStyle(ChartStyle.DASHED);
             } else {
-                series.setLineColor(SERIES[color++ % SERIES.length]);
-                series.setLineStyle(new BasicStroke(2f));
+                series.setLineColor(ChartStyle.series(color++));
+                series.setLineStyle(ChartStyle.LINE);
             }
         }
-        return png(chart);
+        return ChartStyle.png(chart);
     }
 
     /**
-     * Draws a measured value over builds, oldest first and this build last, with the threshold as a dashed red line:
+     * Draws a measured value over builds, oldest first and this build last, with the threshold as a red line:
      * the experiment-tracking view of a gate. A threshold far from every value (more than three times the values'
      * spread, or 5% of their size, away) would flatten the line, so it is then named in the legend instead of drawn.
      *
@@ -245,7 +210,7 @@ public final class Charts {
         // Round axis bounds a little beyond the values, so that ticks are round numbers and no point sits on the edge.
         double pad = Math.max(0.15 * (hi - lo), Math.max(0.5 * scale, 1e-9));
         double step = niceStep((hi - lo + 2 * pad) / 5);
-        XYChart chart = xyChart(title, "build (this one last)", valueAxis);
+        XYChart chart = ChartStyle.xyChart(title, "build (this one last)", valueAxis);
         chart.getStyler()
                 .setXAxisDecimalPattern("0")
                 .setYAxisDecimalPattern(decimalPattern(step))
@@ -261,8 +226,8 @@ public final class Charts {
                     new double[] {1, Math.max(2, values.length)},
                     new double[] {threshold, threshold});
             gate.setMarker(SeriesMarkers.NONE);
-            gate.setLineColor(THRESHOLD);
-            gate.setLineStyle(DASHED);
+            gate.setLineColor(ChartStyle.LIMIT);
+            gate.setLineStyle(ChartStyle.LINE);
         }
         String name = valueAxis.isEmpty() ? "value" : valueAxis;
         if (Double.isFinite(threshold) && !drawThreshold) {
@@ -270,10 +235,10 @@ public final class Charts {
         }
         XYSeries series = chart.addSeries(name, builds, values);
         series.setMarker(SeriesMarkers.CIRCLE);
-        series.setMarkerColor(BAR);
-        series.setLineColor(BAR);
-        series.setLineStyle(new BasicStroke(2f));
-        return png(chart);
+        series.setMarkerColor(ChartStyle.BLUE);
+        series.setLineColor(ChartStyle.BLUE);
+        series.setLineStyle(ChartStyle.LINE);
+        return ChartStyle.png(chart);
     }
 
     /**
@@ -329,18 +294,18 @@ public final class Charts {
     public static byte[] reliability(double[] meanPredicted, double[] observedFrequency) {
         sameLength("meanPredicted", meanPredicted.length, "observedFrequency", observedFrequency.length);
         requireNonEmpty("meanPredicted", meanPredicted.length);
-        XYChart chart = xyChart("reliability diagram", "mean predicted probability", "observed frequency");
+        XYChart chart = ChartStyle.xyChart("reliability diagram", "mean predicted probability", "observed frequency");
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         XYSeries diagonal = chart.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
         diagonal.setMarker(SeriesMarkers.NONE);
-        diagonal.setLineColor(REFERENCE_LINE);
-        diagonal.setLineStyle(DASHED);
+        diagonal.setLineColor(ChartStyle.REFERENCE);
+        diagonal.setLineStyle(ChartStyle.DASHED);
         XYSeries model = chart.addSeries("model", meanPredicted, observedFrequency);
         model.setMarker(SeriesMarkers.CIRCLE);
-        model.setMarkerColor(BAR);
-        model.setLineColor(BAR);
-        model.setLineStyle(new BasicStroke(2f));
-        return png(chart);
+        model.setMarkerColor(ChartStyle.BLUE);
+        model.setLineColor(ChartStyle.BLUE);
+        model.setLineStyle(ChartStyle.LINE);
+        return ChartStyle.png(chart);
     }
 
     /**
@@ -419,14 +384,7 @@ public final class Charts {
                 cells.add(new Number[] {p, k - 1 - a, counts[a][p]});
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title("confusion matrix (n=" + total + ")")
-                .xAxisTitle("predicted")
-                .yAxisTitle("actual")
-                .build();
-        style(chart.getStyler());
+        HeatMapChart chart = ChartStyle.heatMapChart("confusion matrix (n=" + total + ")", "predicted", "actual");
         chart.getStyler()
                 .setShowValue(true)
                 .setValueFontColor(Color.BLACK)
@@ -439,7 +397,7 @@ public final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setPlotContentSize(1.0);
         chart.addSeries("counts", classes, actual, cells);
-        return png(chart);
+        return ChartStyle.png(chart);
     }
 
     // --- building blocks ---
@@ -487,7 +445,7 @@ public final class Charts {
         if (min + bins * width <= max) {
             bins++;
         }
-        XYChart chart = xyChart(title, xAxis, yAxis);
+        XYChart chart = ChartStyle.xyChart(title, xAxis, yAxis);
         chart.getStyler().setXAxisDecimalPattern(decimalPattern(width));
         if (share) {
             chart.getStyler().setYAxisDecimalPattern("0.###");
@@ -505,18 +463,17 @@ public final class Charts {
             XYSeries series = chart.addSeries(sample.getKey(), x, y);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
             series.setMarker(SeriesMarkers.NONE);
-            Color c = SERIES[color++ % SERIES.length];
-            series.setLineColor(c);
-            series.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
+            series.setLineColor(ChartStyle.series(color));
+            series.setFillColor(ChartStyle.overlapFill(color++));
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setLegendVisible(samples.size() > 1);
         if (!Double.isNaN(marker)) {
             AnnotationLine line = new AnnotationLine(marker, true, false);
             chart.addAnnotation(line);
-            chart.getStyler().setAnnotationLineColor(THRESHOLD).setAnnotationLineStroke(new BasicStroke(2f));
+            ChartStyle.limitLines(chart.getStyler());
         }
-        return png(chart);
+        return ChartStyle.png(chart);
     }
 
     /** Returns the smallest of 1, 2, 2.5 and 5 times a power of ten that is at least {@code raw}. */
@@ -574,72 +531,7 @@ public final class Charts {
         // Leave room above the threshold line so that it does not sit on the plot's border.
         chart.getStyler().setYAxisMin(bottom).setYAxisMax(top + 0.05 * Math.max(top - bottom, 1e-9));
         chart.addAnnotation(new AnnotationLine(threshold, false, false));
-        chart.getStyler().setAnnotationLineColor(THRESHOLD).setAnnotationLineStroke(new BasicStroke(2f));
-    }
-
-    private static CategoryChart categoryChart(String title, String xAxis, String yAxis) {
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xAxis)
-                .yAxisTitle(yAxis)
-                .build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisTitleVisible(!xAxis.isEmpty());
-        chart.getStyler().setAvailableSpaceFill(0.6);
-        chart.getStyler().setOverlapped(false);
-        return chart;
-    }
-
-    private static XYChart xyChart(String title, String xAxis, String yAxis) {
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xAxis)
-                .yAxisTitle(yAxis)
-                .build();
-        style(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        return chart;
-    }
-
-    private static void style(AxesChartStyler styler) {
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotBorderVisible(false);
-        styler.setPlotGridLinesColor(GRID);
-        styler.setChartTitleFont(TITLE_FONT);
-        styler.setChartTitleBoxVisible(false);
-        styler.setAxisTitleFont(TEXT_FONT);
-        styler.setAxisTickLabelsFont(TEXT_FONT);
-        styler.setLegendFont(TEXT_FONT);
-        styler.setLegendBorderColor(GRID);
-        styler.setSeriesColors(SERIES);
-        styler.setAntiAlias(true);
-        styler.setToolTipsEnabled(false);
-    }
-
-    private static byte[] png(Chart<?, ?> chart) {
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        // The strongest deflate (the JDK's default is a faster, weaker one): a chart is drawn once and then kept in
-        // every report, so its bytes count, and 10 to 20% fewer of them cost a few milliseconds.
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0f);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the chart '" + chart.getTitle() + "' as PNG", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        ChartStyle.limitLines(chart.getStyler());
     }
 
     private static List<Double> boxed(double[] values) {

@@ -1,6 +1,7 @@
 package dev.modeltest.stats;
 
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.IntervalPolicy;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -37,7 +38,7 @@ import org.apiguardian.api.API;
 public final class Bootstrap {
 
     /** The default number of replicates: enough for stable 95% BCa bounds (Efron and Tibshirani recommend ≥ 1000). */
-    public static final int DEFAULT_REPLICATES = IntervalDefaults.RESAMPLES;
+    public static final int DEFAULT_REPLICATES = IntervalPolicy.RESAMPLES;
 
     /** Above this many rows the jackknife leaves out groups of rows instead of single rows. */
     public static final int JACKKNIFE_GROUPS = 1000;
@@ -204,9 +205,7 @@ public final class Bootstrap {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive, was " + n);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
-        }
+        IntervalPolicy.requireLevel(confidence);
         Objects.requireNonNull(statistic, "statistic");
         int[] ones = new int[n];
         Arrays.fill(ones, 1);

@@ -1,6 +1,7 @@
 package dev.modeltest.stats;
 
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.IntervalPolicy;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -155,9 +156,7 @@ public final class PoissonBootstrap {
     }
 
     private static void requireArguments(double level, int replicates) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + level);
-        }
+        IntervalPolicy.requireLevel(level);
         if (replicates < 10 || replicates > 10_000_000) {
             throw new IllegalArgumentException("replicates must be in [10, 10000000], was " + replicates);
         }

@@ -1,5 +1,6 @@
 package dev.modeltest.stats;
 
+import dev.modeltest.check.IntervalPolicy;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apiguardian.api.API;
 
@@ -47,9 +48,7 @@ public final class StudentT {
         if (n < 2) {
             throw new IllegalArgumentException("a Student-t interval needs at least 2 values, got " + n);
         }
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + level);
-        }
+        IntervalPolicy.requireLevel(level);
         double sum = 0;
         for (double v : values) {
             sum += v;

@@ -1,6 +1,7 @@
 package dev.modeltest.stats;
 
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.IntervalPolicy;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apiguardian.api.API;
 
@@ -36,9 +37,7 @@ public final class Wilson {
         if (successes < 0 || successes > n) {
             throw new IllegalArgumentException("successes must be in [0, " + n + "], was " + successes);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
-        }
+        IntervalPolicy.requireLevel(confidence);
         double z = STANDARD_NORMAL.inverseSurvivalProbability((1 - confidence) / 2);
         double p = (double) successes / n;
         double z2 = z * z;

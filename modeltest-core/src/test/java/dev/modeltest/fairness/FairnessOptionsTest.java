@@ -74,9 +74,9 @@ class FairnessOptionsTest {
     @Test
     void rejectsAConfidenceThatIsNeitherZeroNorALevel() {
         assertThatThrownBy(() -> validate(FairnessOptions.of("sex").withConfidence(1)))
-                .hasMessage(WHERE + ": 'confidence' must be 0 (decide on the point estimate) or in (0, 1), was 1");
+                .hasMessage(WHERE + ": 'confidence' must be 0 (decide on the point value) or in (0, 1), was 1");
         assertThatThrownBy(() -> validate(FairnessOptions.of("sex").withConfidence(-0.95)))
-                .hasMessage(WHERE + ": 'confidence' must be 0 (decide on the point estimate) or in (0, 1), was -0.95");
+                .hasMessage(WHERE + ": 'confidence' must be 0 (decide on the point value) or in (0, 1), was -0.95");
     }
 
     @Test

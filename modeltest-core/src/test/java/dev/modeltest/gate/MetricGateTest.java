@@ -126,17 +126,6 @@ class MetricGateTest {
     }
 
     @Test
-    void estimatesRowsNeededFromTheHalfWidthFacingTheThreshold() {
-        Measurement m = new Measurement(0.85, new Interval(0.69, 0.94, 0.95, "test"), "", 40);
-
-        // Threshold below the value: half-width 0.16 on that side, distance 0.05, 40·(0.16/0.05)² = 409.6.
-        assertThat(Decision.rowsNeeded(0.80, m)).isEqualTo(410);
-        // Threshold above: half-width 0.09, distance 0.05, 40·1.8² = 129.6.
-        assertThat(Decision.rowsNeeded(0.90, m)).isEqualTo(130);
-        assertThat(Decision.rowsNeeded(0.85, m)).isEqualTo(-1);
-    }
-
-    @Test
     void givesTheSameIntervalBitForBitForTheSameSeedAndAnotherForAnotherSeed() {
         Interval first =
                 atLeast(Metric.F1, 0.8).seed(7).build().evaluate(predictions).interval();

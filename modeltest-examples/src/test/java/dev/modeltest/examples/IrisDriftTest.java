@@ -3,8 +3,8 @@ package dev.modeltest.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.check.CheckResult;
-import dev.modeltest.check.DriftCheck;
 import dev.modeltest.check.Verdict;
+import dev.modeltest.drift.DriftCheck;
 import dev.modeltest.drift.DriftOptions;
 import dev.modeltest.junit.ModelTest;
 import dev.modeltest.junit.NoDrift;

@@ -1,7 +1,7 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.IntervalMethod;
-import dev.modeltest.stats.IntervalDefaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -47,13 +47,13 @@ public @interface AccuracyAtLeast {
      * INCONCLUSIVE otherwise (see {@link MetricAtLeast#confidence()}); the message then takes the form of
      * {@link MetricAtLeast}'s.
      */
-    double confidence() default IntervalDefaults.CONFIDENCE;
+    double confidence() default IntervalPolicy.CONFIDENCE;
 
     /** A column to judge accuracy in every slice of, as {@link MetricAtLeast#slicedBy()}; empty (default): none. */
     String slicedBy() default "";
 
     /** The smallest slice judged, as {@link MetricAtLeast#minSliceSize()}; default 30. */
-    int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+    int minSliceSize() default IntervalPolicy.MIN_SUBSET_SIZE;
 
     /**
      * The bootstrap seed, used with {@code interval = BOOTSTRAP}; the same seed gives the same interval, bit for bit.
@@ -61,14 +61,14 @@ public @interface AccuracyAtLeast {
      *
      * @since 0.2.0
      */
-    long seed() default IntervalDefaults.SEED;
+    long seed() default IntervalPolicy.SEED;
 
     /**
      * The number of bootstrap resamples with {@code interval = BOOTSTRAP}, in [100, 1000000]; default 2000.
      *
      * @since 0.2.0
      */
-    int resamples() default IntervalDefaults.RESAMPLES;
+    int resamples() default IntervalPolicy.RESAMPLES;
 
     /**
      * How the interval is made: {@code AUTO} (the default) the exact or analytic interval where theory gives one

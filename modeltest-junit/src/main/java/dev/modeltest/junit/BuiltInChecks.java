@@ -1,10 +1,10 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.check.Check;
-import dev.modeltest.check.LatencyCheck;
-import dev.modeltest.check.MissingValuesCheck;
-import dev.modeltest.check.OutputRangeCheck;
-import dev.modeltest.check.SchemaCheck;
+import dev.modeltest.gate.OutputRangeCheck;
+import dev.modeltest.latency.LatencyCheck;
+import dev.modeltest.quality.MissingValuesCheck;
+import dev.modeltest.schema.SchemaCheck;
 import java.util.List;
 
 /** The factories of modeltest's own check annotations: each translates attributes into a core check. */

@@ -1,10 +1,10 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.check.Check;
-import dev.modeltest.check.ConflictingLabelsCheck;
-import dev.modeltest.check.DuplicateRowsCheck;
-import dev.modeltest.check.LeakageCheck;
-import dev.modeltest.check.MissingRateCheck;
+import dev.modeltest.quality.ConflictingLabelsCheck;
+import dev.modeltest.quality.DuplicateRowsCheck;
+import dev.modeltest.quality.LeakageCheck;
+import dev.modeltest.quality.MissingRateCheck;
 import java.util.List;
 
 /** The factories of the data-quality check annotations: each translates attributes into a core check. */

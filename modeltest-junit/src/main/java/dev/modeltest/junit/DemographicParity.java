@@ -1,6 +1,6 @@
 package dev.modeltest.junit;
 
-import dev.modeltest.stats.IntervalDefaults;
+import dev.modeltest.check.IntervalPolicy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -64,18 +64,18 @@ public @interface DemographicParity {
     double threshold() default Double.NaN;
 
     /** Groups with fewer rows are listed as too small and never judged; at least 1, default 30. */
-    int minGroupSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+    int minGroupSize() default IntervalPolicy.MIN_SUBSET_SIZE;
 
     /**
      * 0 (the default) decides on the point estimate (a 95% bootstrap interval is still reported). A level in (0, 1),
      * e.g. 0.95, decides on the bootstrap interval at that level: PASS if the whole interval meets the limit, FAIL if
      * none of it does, INCONCLUSIVE otherwise (see the configuration parameter {@code modeltest.inconclusive}).
      */
-    double confidence() default IntervalDefaults.CONFIDENCE;
+    double confidence() default IntervalPolicy.CONFIDENCE;
 
     /** The bootstrap seed; the same seed gives the same interval, bit for bit. Default 42. */
-    long seed() default IntervalDefaults.SEED;
+    long seed() default IntervalPolicy.SEED;
 
     /** The number of bootstrap resamples, in [100, 1000000]; default 2000. */
-    int resamples() default IntervalDefaults.RESAMPLES;
+    int resamples() default IntervalPolicy.RESAMPLES;
 }

@@ -1,7 +1,7 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.check.Check;
-import dev.modeltest.check.DriftCheck;
+import dev.modeltest.drift.DriftCheck;
 import dev.modeltest.drift.DriftOptions;
 import java.util.List;
 

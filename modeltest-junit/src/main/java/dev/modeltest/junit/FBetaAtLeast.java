@@ -1,8 +1,8 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
-import dev.modeltest.stats.IntervalDefaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -64,19 +64,19 @@ public @interface FBetaAtLeast {
     String positiveLabel() default "";
 
     /** 0 (the default) decides on the point value; a level in (0, 1) decides on the interval, as {@link F1AtLeast}. */
-    double confidence() default IntervalDefaults.CONFIDENCE;
+    double confidence() default IntervalPolicy.CONFIDENCE;
 
     /** A column to judge the gate in every slice of, as {@link F1AtLeast#slicedBy()}; empty (default): none. */
     String slicedBy() default "";
 
     /** The smallest slice judged, at least 1; default 30. */
-    int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+    int minSliceSize() default IntervalPolicy.MIN_SUBSET_SIZE;
 
     /** The bootstrap seed; the same seed gives the same interval, bit for bit. Default 42. */
-    long seed() default IntervalDefaults.SEED;
+    long seed() default IntervalPolicy.SEED;
 
     /** The number of bootstrap resamples, in [100, 1000000]; default 2000. */
-    int resamples() default IntervalDefaults.RESAMPLES;
+    int resamples() default IntervalPolicy.RESAMPLES;
 
     /** How the interval is made: {@code AUTO} (the default) or {@code BOOTSTRAP}; F-beta has no exact interval. */
     IntervalMethod interval() default IntervalMethod.AUTO;

@@ -1,7 +1,7 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.check.Check;
-import dev.modeltest.check.ThroughputCheck;
+import dev.modeltest.latency.ThroughputCheck;
 
 /** The factories of the speed annotations besides {@link LatencyUnder}: each translates attributes into a core check. */
 final class LatencyChecks {

@@ -1,7 +1,7 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.IntervalMethod;
-import dev.modeltest.stats.IntervalDefaults;
 import java.lang.annotation.Target;
 
 /**
@@ -17,19 +17,19 @@ import java.lang.annotation.Target;
     double value();
 
     /** The level decided on; 0, the point value, by default. */
-    double confidence() default IntervalDefaults.CONFIDENCE;
+    double confidence() default IntervalPolicy.CONFIDENCE;
 
     /** The column to judge every slice of; none by default. */
     String slicedBy() default "";
 
     /** The smallest slice judged. */
-    int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+    int minSliceSize() default IntervalPolicy.MIN_SUBSET_SIZE;
 
     /** The bootstrap seed. */
-    long seed() default IntervalDefaults.SEED;
+    long seed() default IntervalPolicy.SEED;
 
     /** The number of bootstrap resamples. */
-    int resamples() default IntervalDefaults.RESAMPLES;
+    int resamples() default IntervalPolicy.RESAMPLES;
 
     /** How the interval is made. */
     IntervalMethod interval() default IntervalMethod.AUTO;

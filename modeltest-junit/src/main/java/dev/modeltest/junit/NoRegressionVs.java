@@ -1,9 +1,9 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.model.ModelProvider;
-import dev.modeltest.stats.IntervalDefaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -71,8 +71,8 @@ public @interface NoRegressionVs {
     double alpha() default 0.05;
 
     /** The seed of the paired bootstrap; default 42. */
-    long seed() default IntervalDefaults.SEED;
+    long seed() default IntervalPolicy.SEED;
 
     /** The number of paired bootstrap resamples, in [100, 1000000]; default 2000. */
-    int resamples() default IntervalDefaults.RESAMPLES;
+    int resamples() default IntervalPolicy.RESAMPLES;
 }

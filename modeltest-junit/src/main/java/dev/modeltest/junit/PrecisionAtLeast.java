@@ -1,8 +1,8 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
-import dev.modeltest.stats.IntervalDefaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -63,7 +63,7 @@ public @interface PrecisionAtLeast {
      * interval misses it, INCONCLUSIVE otherwise, with an estimate of the rows that would decide (the configuration
      * parameter {@code modeltest.inconclusive} = {@code fail} (default) or {@code abort} says what that does).
      */
-    double confidence() default IntervalDefaults.CONFIDENCE;
+    double confidence() default IntervalPolicy.CONFIDENCE;
 
     /**
      * A column of the test data; when set, the gate is judged in every slice of rows sharing a value of it, and every
@@ -75,13 +75,13 @@ public @interface PrecisionAtLeast {
      * Slices with fewer rows are reported as too small and not judged (never silently passed); with no slice this
      * large the verdict is INCONCLUSIVE. At least 1; default 30.
      */
-    int minSliceSize() default IntervalDefaults.MIN_SUBSET_SIZE;
+    int minSliceSize() default IntervalPolicy.MIN_SUBSET_SIZE;
 
     /** The bootstrap seed; the same seed gives the same interval, bit for bit. Default 42. */
-    long seed() default IntervalDefaults.SEED;
+    long seed() default IntervalPolicy.SEED;
 
     /** The number of bootstrap resamples, in [100, 1000000]; default 2000. */
-    int resamples() default IntervalDefaults.RESAMPLES;
+    int resamples() default IntervalPolicy.RESAMPLES;
 
     /**
      * How the interval is made: {@code AUTO} (the default) the exact or analytic interval where theory gives one

@@ -503,7 +503,7 @@ class FairnessAnnotationsTests {
                         "@EqualizedOdds on ConfigurationTestCase.thresholdOutOfRange(): 'threshold' must be in [0, 1], was 1.5"),
                 arguments(
                         "confidenceOfOne",
-                        "@EqualOpportunity on ConfigurationTestCase.confidenceOfOne(): 'confidence' must be 0 (decide on the point estimate) or in (0, 1), was 1"),
+                        "@EqualOpportunity on ConfigurationTestCase.confidenceOfOne(): 'confidence' must be 0 (decide on the point value) or in (0, 1), was 1"),
                 arguments(
                         "minGroupSizeZero",
                         "@GroupMetricAtLeast on ConfigurationTestCase.minGroupSizeZero(): 'minGroupSize' must be at least 1, was 0"),

@@ -127,7 +127,7 @@ class OnnxGoldenTest {
     void regressorWithOneInputPerColumnMatchesScikitLearn() {
         try (Model model = load("classpath:onnx/diabetes-columns.onnx")) {
             assertThat(model.requiredFeatures()).isEqualTo(DIABETES);
-            assertThat(((OnnxModel) model).inputs().stream().map(OnnxModel.Input::describe))
+            assertThat(((OnnxModel) model).inputs().stream().map(OnnxSignature.Input::describe))
                     .containsExactly(
                             "age (double [N, 1])",
                             "sex (int64 [N, 1])",

@@ -2,7 +2,7 @@ package dev.modeltest.xgboost;
 
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.internal.InputColumns;
+import dev.modeltest.model.InputColumns;
 import dev.modeltest.model.Batch;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;

@@ -1,0 +1,139 @@
+package dev.modeltest.quality;
+
+import dev.modeltest.check.Check;
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Family;
+import dev.modeltest.check.Format;
+import dev.modeltest.data.TestData;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.error.DataException;
+import dev.modeltest.subject.Subject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Passes when, in each chosen column, the fraction of missing cells is at most a threshold. A cell is missing exactly
+ * when {@link MissingValuesCheck} says so (empty, a missing-value marker, or {@code NaN}); the fraction is missing
+ * cells over rows, as pandas' {@code df[column].isna().mean()}.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class MissingRateCheck implements Check {
+
+    /** The check's identifier in results and reports. */
+    public static final String ID = "missing-rate-at-most";
+
+    private final String where;
+    private final double maxRate;
+    private final List<String> columns;
+
+    /**
+     * Creates the check.
+     *
+     * @param where where it was configured, for messages, e.g. {@code @MissingRateAtMost on IrisTest.sparse()}
+     * @param maxRate the highest acceptable fraction of missing cells per column, in [0, 1]
+     * @param columns the columns to check, in the order to report them; empty means every column
+     * @throws ConfigurationException if {@code maxRate} is outside [0, 1]
+     */
+    public MissingRateCheck(String where, double maxRate, List<String> columns) {
+        if (!(maxRate >= 0 && maxRate <= 1)) {
+            throw ConfigurationException.badAttribute(where, "value", "must be in [0, 1]", Format.number(maxRate));
+        }
+        this.where = Objects.requireNonNull(where, "where");
+        this.maxRate = maxRate;
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DataException if a named column is not in the data; the message names the nearest column
+     */
+    @Override
+    public CheckResult run(Subject subject) {
+        return run(subject.data());
+    }
+
+    /**
+     * Runs the check on a data set alone: it needs no model.
+     *
+     * @throws DataException if a named column is not in the data; the message names the nearest column
+     */
+    public CheckResult run(TestData data) {
+        List<String> checked = DataQuality.columns(where, data, columns);
+        int n = data.rowCount();
+        Map<String, Double> rates = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, List<Integer>> firstRows = new LinkedHashMap<>();
+        List<String> over = new ArrayList<>();
+        String worst = checked.get(0);
+        for (String column : checked) {
+            List<Integer> rows = new ArrayList<>();
+            long count = MissingValuesCheck.countMissing(data, column, rows);
+            double rate = (double) count / n;
+            rates.put(column, rate);
+            counts.put(column, count);
+            if (rate > rates.get(worst)) {
+                worst = column;
+            }
+            if (rate > maxRate) {
+                over.add(column);
+                firstRows.put(column, rows);
+            }
+        }
+        double highest = rates.get(worst);
+        StringBuilder message = new StringBuilder()
+                .append("Expecting the fraction of missing cells in each of ")
+                .append(DataQuality.scope(columns, checked))
+                .append(" of ")
+                .append(data.name())
+                .append(" (n=")
+                .append(n)
+                .append(") to be at most:\n  ")
+                .append(Format.value(maxRate))
+                .append('\n');
+        if (over.isEmpty()) {
+            message.append("and it is; the highest is column '")
+                    .append(worst)
+                    .append("': ")
+                    .append(rate(highest, counts.get(worst), n))
+                    .append('.');
+        } else {
+            message.append("but ").append(over.size()).append(" column(s) have more:");
+            for (String column : over) {
+                message.append("\n  column '")
+                        .append(column)
+                        .append("': ")
+                        .append(rate(rates.get(column), counts.get(column), n))
+                        .append(", e.g. ");
+                List<String> shown = new ArrayList<>();
+                firstRows.get(column).forEach(row -> shown.add("row " + row));
+                message.append(String.join(", ", shown));
+            }
+        }
+        return CheckResult.builder(ID, Family.DATA)
+                .title("missing fraction ≤ " + Format.value(maxRate) + " per column of "
+                        + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ") + data.name())
+                .passedIf(over.isEmpty())
+                .measured(highest)
+                .threshold("≤ " + Format.value(maxRate))
+                .n(n)
+                .message(message.toString())
+                .detail("columnsChecked", checked)
+                .detail("maxRate", maxRate)
+                .detail("missingRateByColumn", rates)
+                .detail("missingByColumn", counts)
+                .detail("columnsOver", over)
+                .detail("firstMissingRows", firstRows)
+                .build();
+    }
+
+    private static String rate(double rate, long count, int n) {
+        return Format.value(rate) + " (" + count + " of " + n + " missing)";
+    }
+}

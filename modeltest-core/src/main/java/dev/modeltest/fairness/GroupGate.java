@@ -6,6 +6,7 @@ import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -142,6 +143,11 @@ abstract class GroupGate implements Check {
     }
 
     /** The check's identifier in results. */
+    /** Returns what tells this check's result from another of the same check on one test; empty by default. */
+    String qualifier() {
+        return "";
+    }
+
     final String id() {
         return id;
     }
@@ -311,7 +317,8 @@ abstract class GroupGate implements Check {
             }
             String attrs = options.attributesJoined();
             int decimals = Format.decimals(point, gate.limit());
-            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit(), decimals);
+            Threshold threshold = gate.atMost() ? Threshold.atMost(gate.limit()) : Threshold.atLeast(gate.limit());
+            String limit = threshold.text(decimals);
             StringBuilder message = new StringBuilder()
                     .append("Expecting ")
                     .append(gate.what())
@@ -397,12 +404,13 @@ abstract class GroupGate implements Check {
             gate.chart(this, chart);
 
             CheckResult.Builder builder = CheckResult.builder(gate.id(), Family.FAIRNESS)
+                    .qualifier(gate.qualifier())
                     .title(gate.what() + " across " + attrs + ": " + gate.statisticName() + " " + limit + " on "
                             + dataName)
                     .verdict(verdict)
                     .measured(point)
                     .interval(interval)
-                    .threshold(limit)
+                    .threshold(threshold, limit)
                     .n(table.overall.n())
                     .message(message.toString());
             details.forEach(builder::detail);

@@ -1,5 +1,6 @@
 package dev.modeltest.gate;
 
+import dev.modeltest.check.Threshold;
 import org.apiguardian.api.API;
 
 /**
@@ -32,6 +33,11 @@ public enum Bound {
     /** Returns {@code ≥} or {@code ≤}. */
     public String symbol() {
         return symbol;
+    }
+
+    /** Returns the comparison of a {@link Threshold} on this side. */
+    public Threshold.Comparison comparison() {
+        return this == AT_LEAST ? Threshold.Comparison.AT_LEAST : Threshold.Comparison.AT_MOST;
     }
 
     /** Returns {@code at least} or {@code at most}. */

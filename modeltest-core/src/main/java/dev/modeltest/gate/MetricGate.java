@@ -4,6 +4,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
@@ -15,6 +16,7 @@ import dev.modeltest.metrics.Metrics;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.subject.Subject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -206,16 +208,38 @@ public final class MetricGate implements Check {
     private CheckResult.Builder start(String label, Predictions predictions, int decimals) {
         String id = bound == Bound.AT_LEAST ? "metric-at-least" : "metric-at-most";
         return CheckResult.builder(id, Family.PERFORMANCE)
+                .qualifier(qualifier())
                 .title(label + " " + bound.symbol() + " " + Format.value(threshold, decimals) + " on "
                         + predictions.dataName() + (slicedBy == null ? "" : " per " + slicedBy)
                         + (confidence == 0 ? "" : " at " + Format.percent(confidence) + " confidence"))
-                .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
+                .threshold(new Threshold(bound.comparison(), threshold, ""), decimals)
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
                 .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
                 .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);
+    }
+
+    /**
+     * Returns what tells this gate's result from another metric gate's on the same test: the metric, then the averaging
+     * when one was chosen, the positive class when one was named, and the slicing column, e.g. {@code f1},
+     * {@code roc_auc:macro}, {@code recall:positive=yes}, {@code accuracy:per=species}.
+     */
+    String qualifier() {
+        StringBuilder key = new StringBuilder(metric.name().toLowerCase(Locale.ROOT));
+        if (options.average() != Averaging.AUTO) {
+            key.append(CheckResult.KEY_SEPARATOR)
+                    .append(options.average().name().toLowerCase(Locale.ROOT));
+        }
+        options.positive()
+                .ifPresent(p -> key.append(CheckResult.KEY_SEPARATOR)
+                        .append("positive=")
+                        .append(p));
+        if (slicedBy != null) {
+            key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
+        }
+        return key.toString();
     }
 
     private Measurement measure(MetricSample sample) {

@@ -13,6 +13,7 @@ import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Batch;
@@ -359,10 +360,11 @@ public final class LatencyCheck implements Check {
 
         String title = label + " latency ≤ " + ms(millis, limitDecimals) + " (" + rows + ")";
         CheckResult.Builder result = CheckResult.builder(ID, Family.LATENCY)
+                .qualifier(label)
                 .title(title)
                 .verdict(verdict)
                 .measured(measured)
-                .threshold("≤ " + ms(millis, limitDecimals))
+                .threshold(Threshold.atMost(millis).withUnit("ms"), limitDecimals)
                 .n(pooled.count())
                 .message(message.toString());
         if (percentile < 100 && estimate.hasLower() && estimate.hasUpper()) {

@@ -10,6 +10,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.ModelException;
 import dev.modeltest.model.Batch;
@@ -266,7 +267,7 @@ public final class ThroughputCheck implements Check {
                 .title(title)
                 .passedIf(holds)
                 .measured(measured)
-                .threshold("≥ " + Format.number(rowsPerSecond) + " rows/s")
+                .threshold(Threshold.atLeast(rowsPerSecond).withUnit("rows/s"))
                 .n(calls)
                 .message(message.toString())
                 .detail("rowsPerSecond", measured)

@@ -128,12 +128,27 @@ abstract class GroupGate implements Check {
     void details(Run run, Map<String, Object> details) {}
 
     /**
-     * An extra column of the per-group table: its heading, its CSV name and a cell per group ({@code NaN} prints as
-     * n/a); p-values print in modeltest's one format ({@link Format#pValue}).
+     * An extra column of the per-group table: its heading, its CSV name (snake_case, as the CSV's other columns) and a
+     * cell per group ({@code NaN} prints as n/a); p-values print in modeltest's one format ({@link Format#pValue}).
      */
     record Column(String heading, String csvName, double[] values, boolean pValues) {
         Column(String heading, String csvName, double[] values) {
             this(heading, csvName, values, false);
+        }
+
+        /** Returns the column's name in a group's details: the CSV name in camelCase, as every detail is named. */
+        String detailName() {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : csvName.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return name.toString();
         }
 
         String cell(int group) {

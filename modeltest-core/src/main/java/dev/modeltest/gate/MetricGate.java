@@ -149,12 +149,12 @@ public final class MetricGate implements Check {
                 .n(m.n())
                 .message(message);
         if (m.interval() != null) {
-            result.detail("interval method", m.how());
+            result.detail("intervalMethod", m.how());
         } else if (!m.how().isEmpty()) {
-            result.detail("no interval", m.how());
+            result.detail("noInterval", m.how());
         }
         if (d.rowsNeeded() != 0) {
-            result.detail("rows needed (estimate)", d.rowsNeeded());
+            result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
         GateAttachments.classifier(predictions, options, result);
         return result.build();
@@ -192,8 +192,8 @@ public final class MetricGate implements Check {
                 .verdict(summary.verdict())
                 .n(predictions.size())
                 .message(message)
-                .detail("sliced by", column)
-                .detail("min slice size", minSliceSize)
+                .detail("slicedBy", column)
+                .detail("minSliceSize", minSliceSize)
                 .detail("slices", Slices.details(slices, minSliceSize));
         summary.worst()
                 .ifPresent(w -> result.measured(w.measurement().value())
@@ -215,7 +215,7 @@ public final class MetricGate implements Check {
                 .threshold(new Threshold(bound.comparison(), threshold, ""), decimals)
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
-                .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
+                .detail("decidedOn", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
                 .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);

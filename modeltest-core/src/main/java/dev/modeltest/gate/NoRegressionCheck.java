@@ -191,9 +191,9 @@ public final class NoRegressionCheck implements Check {
                 .detail("metric", metric.name())
                 .detail("model", modelValue)
                 .detail("baseline", baseValue)
-                .detail("baseline source", baselineName)
+                .detail("baselineSource", baselineName)
                 .detail("difference", difference)
-                .detail("p-value", test.pValue())
+                .detail("pValue", test.pValue())
                 .detail("test", test.description())
                 .detail("alpha", alpha)
                 .build();

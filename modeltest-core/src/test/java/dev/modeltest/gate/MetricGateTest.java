@@ -131,7 +131,7 @@ class MetricGateTest {
         CheckResult result = atLeast(Metric.F1, 0.8).confidence(0.95).build().evaluate(predictions);
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(result.details()).containsEntry("rows needed (estimate)", 404L);
+        assertThat(result.details()).containsEntry("estimatedRowsNeeded", 404L);
         assertThat(result.message())
                 .isEqualTo("Expecting model F1 (positive class 'b') on fixture.csv (n=40):\n"
                         + "  0.8500 (95% CI 0.6912–0.9444, BCa bootstrap, 2000 resamples, seed 42)\n"

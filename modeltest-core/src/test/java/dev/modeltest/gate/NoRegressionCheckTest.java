@@ -54,7 +54,7 @@ class NoRegressionCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.measured()).isEqualTo(0.0);
-        assertThat(result.details()).containsEntry("p-value", 1.0);
+        assertThat(result.details()).containsEntry("pValue", 1.0);
     }
 
     @Test
@@ -64,7 +64,7 @@ class NoRegressionCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         // 6 discordant rows, all the baseline's: P(X ≥ 6 | 6, ½) = 1/64.
-        assertThat(result.details()).containsEntry("p-value", 0.015625);
+        assertThat(result.details()).containsEntry("pValue", 0.015625);
         assertThat(result.message())
                 .isEqualTo(
                         "Expecting model accuracy on fixture.csv (n=40) not to be worse than the baseline (old model)"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -91,6 +92,19 @@ class NoRegressionCheckTest {
     }
 
     @Test
+    void itsThresholdIsTheLowestDifferenceAllowedAndItsKeyNamesTheMetric() {
+        CheckResult result = NoRegressionCheck.builder(WHERE, Metric.ACCURACY, BASELINE)
+                .tolerance(0.2)
+                .build()
+                .compare(model, GateFixtures.binary("fixture.csv", 40, 0), "old model");
+
+        // The measured value is model − baseline: a higher-is-better metric may be at most 0.2 below.
+        assertThat(result.limit()).isEqualTo(Threshold.atLeast(-0.2));
+        assertThat(result.threshold()).isEqualTo("drop ≤ 0.2000 (alpha 0.05)");
+        assertThat(result.key()).isEqualTo("no-regression:accuracy");
+    }
+
+    @Test
     void passesWhenTheDropExceedsTheToleranceButIsNotSignificant() {
         CheckResult result =
                 check(Metric.ACCURACY).compare(GateFixtures.binary("fixture.csv", 40, 4), model, "old model");
@@ -136,6 +150,7 @@ class NoRegressionCheckTest {
 
         assertThat(check(Metric.MAE).compare(good, bad, "old").verdict()).isEqualTo(Verdict.PASS);
         assertThat(check(Metric.MAE).compare(bad, good, "old").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(check(Metric.MAE).compare(good, bad, "old").limit()).isEqualTo(Threshold.atMost(0));
     }
 
     @Test

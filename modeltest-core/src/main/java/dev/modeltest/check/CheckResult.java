@@ -85,7 +85,8 @@ public record CheckResult(
     }
 
     /**
-     * Returns the result's key, unique among the results of one test: the check's identifier, followed by
+     * Returns the result's key, which tells one test's gates apart (unless the same gate sits on it twice, through
+     * composed annotations): the check's identifier, followed by
      * {@value #KEY_SEPARATOR} and the qualifier when there is one, e.g. {@code metric-at-least:f1},
      * {@code metric-at-least:roc_auc:macro}, {@code latency-under:p99}, {@code accuracy-at-least}. Run records and
      * metric history file the measured value under it.

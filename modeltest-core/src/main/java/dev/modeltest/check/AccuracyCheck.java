@@ -71,7 +71,7 @@ public final class AccuracyCheck implements Check {
                 .passedIf(holds)
                 .measured(accuracy)
                 .interval(interval)
-                .threshold("≥ " + Format.value(minimum, decimals))
+                .threshold(Threshold.atLeast(minimum), decimals)
                 .n(n)
                 .message(message)
                 .detail("correct", correct)

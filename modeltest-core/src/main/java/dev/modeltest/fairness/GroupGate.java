@@ -7,7 +7,7 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
-import dev.modeltest.check.Side;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -129,12 +129,27 @@ abstract class GroupGate implements Check {
     void details(Run run, Map<String, Object> details) {}
 
     /**
-     * An extra column of the per-group table: its heading, its CSV name and a cell per group ({@code NaN} prints as
-     * n/a); p-values print in modeltest's one format ({@link Format#pValue}).
+     * An extra column of the per-group table: its heading, its CSV name (snake_case, as the CSV's other columns) and a
+     * cell per group ({@code NaN} prints as n/a); p-values print in modeltest's one format ({@link Format#pValue}).
      */
     record Column(String heading, String csvName, double[] values, boolean pValues) {
         Column(String heading, String csvName, double[] values) {
             this(heading, csvName, values, false);
+        }
+
+        /** Returns the column's name in a group's details: the CSV name in camelCase, as every detail is named. */
+        String detailName() {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : csvName.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return name.toString();
         }
 
         String cell(int group) {
@@ -144,6 +159,11 @@ abstract class GroupGate implements Check {
     }
 
     /** The check's identifier in results. */
+    /** Returns what tells this check's result from another of the same check on one test; empty by default. */
+    String qualifier() {
+        return "";
+    }
+
     final String id() {
         return id;
     }
@@ -171,8 +191,8 @@ abstract class GroupGate implements Check {
     }
 
     /** Returns the side of the limit the statistic must be on, for the shared {@link Decision}. */
-    final Side side() {
-        return atMost() ? Side.AT_MOST : Side.AT_LEAST;
+    final Threshold.Comparison side() {
+        return atMost() ? Threshold.Comparison.AT_MOST : Threshold.Comparison.AT_LEAST;
     }
 
     /** Returns the limit moved by {@link #TOLERANCE} towards the failing side: what the decision compares with. */
@@ -323,7 +343,8 @@ abstract class GroupGate implements Check {
             }
             String attrs = options.attributesJoined();
             int decimals = Format.decimals(point, gate.limit());
-            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit(), decimals);
+            Threshold threshold = gate.atMost() ? Threshold.atMost(gate.limit()) : Threshold.atLeast(gate.limit());
+            String limit = threshold.text(decimals);
             StringBuilder message = new StringBuilder()
                     .append("Expecting ")
                     .append(gate.what())
@@ -409,12 +430,13 @@ abstract class GroupGate implements Check {
             gate.chart(this, chart);
 
             CheckResult.Builder builder = CheckResult.builder(gate.id(), Family.FAIRNESS)
+                    .qualifier(gate.qualifier())
                     .title(gate.what() + " across " + attrs + ": " + gate.statisticName() + " " + limit + " on "
                             + dataName)
                     .verdict(verdict)
                     .measured(point)
                     .interval(interval)
-                    .threshold(limit)
+                    .threshold(threshold, limit)
                     .n(table.overall.n())
                     .message(message.toString());
             details.forEach(builder::detail);

@@ -1,6 +1,6 @@
 package dev.modeltest.gate;
 
-import dev.modeltest.check.Side;
+import dev.modeltest.check.Threshold;
 import org.apiguardian.api.API;
 
 /**
@@ -27,17 +27,17 @@ public enum Bound {
 
     /** Returns whether {@code value} is on the right side of {@code threshold} (equal counts as holding). */
     public boolean holds(double value, double threshold) {
-        return side().holds(value, threshold);
-    }
-
-    /** Returns the side of the threshold for the shared {@link dev.modeltest.check.Decision}. */
-    Side side() {
-        return this == AT_LEAST ? Side.AT_LEAST : Side.AT_MOST;
+        return comparison().holds(value, threshold);
     }
 
     /** Returns {@code ≥} or {@code ≤}. */
     public String symbol() {
         return symbol;
+    }
+
+    /** Returns the comparison of a {@link Threshold} on this side. */
+    public Threshold.Comparison comparison() {
+        return this == AT_LEAST ? Threshold.Comparison.AT_LEAST : Threshold.Comparison.AT_MOST;
     }
 
     /** Returns {@code at least} or {@code at most}. */

@@ -6,6 +6,7 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.IntervalPolicy;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
@@ -17,6 +18,7 @@ import dev.modeltest.metrics.Metrics;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.subject.Subject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -146,12 +148,12 @@ public final class MetricGate implements Check {
                 .n(m.n())
                 .message(message);
         if (m.interval() != null) {
-            result.detail("interval method", m.how());
+            result.detail("intervalMethod", m.how());
         } else if (!m.how().isEmpty()) {
-            result.detail("no interval", m.how());
+            result.detail("noInterval", m.how());
         }
         if (d.rowsNeeded() != 0) {
-            result.detail("rows needed (estimate)", d.rowsNeeded());
+            result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
         GateAttachments.classifier(predictions, options, result);
         return result.build();
@@ -189,8 +191,8 @@ public final class MetricGate implements Check {
                 .verdict(summary.verdict())
                 .n(predictions.size())
                 .message(message)
-                .detail("sliced by", column)
-                .detail("min slice size", minSliceSize)
+                .detail("slicedBy", column)
+                .detail("minSliceSize", minSliceSize)
                 .detail("slices", Slices.details(slices, minSliceSize));
         summary.worst()
                 .ifPresent(w -> result.measured(w.measurement().value())
@@ -205,13 +207,14 @@ public final class MetricGate implements Check {
     private CheckResult.Builder start(String label, Predictions predictions, int decimals) {
         String id = bound == Bound.AT_LEAST ? "metric-at-least" : "metric-at-most";
         return CheckResult.builder(id, Family.PERFORMANCE)
+                .qualifier(qualifier())
                 .title(label + " " + bound.symbol() + " " + Format.value(threshold, decimals) + " on "
                         + predictions.dataName() + (slicedBy == null ? "" : " per " + slicedBy)
                         + (confidence == 0 ? "" : " at " + Format.percent(confidence) + " confidence"))
-                .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
+                .threshold(new Threshold(bound.comparison(), threshold, ""), decimals)
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
-                .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
+                .detail("decidedOn", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
                 .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);
@@ -219,7 +222,28 @@ public final class MetricGate implements Check {
 
     /** Applies the shared decision rule to one measurement. */
     private Decision decide(Measurement m) {
-        return Decision.of(bound.side(), threshold, confidence, m.value(), m.interval(), m.n());
+        return Decision.of(bound.comparison(), threshold, confidence, m.value(), m.interval(), m.n());
+    }
+
+    /**
+     * Returns what tells this gate's result from another metric gate's on the same test: the metric, then the averaging
+     * when one was chosen, the positive class when one was named, and the slicing column, e.g. {@code f1},
+     * {@code roc_auc:macro}, {@code recall:positive=yes}, {@code accuracy:per=species}.
+     */
+    String qualifier() {
+        StringBuilder key = new StringBuilder(metric.name().toLowerCase(Locale.ROOT));
+        if (options.average() != Averaging.AUTO) {
+            key.append(CheckResult.KEY_SEPARATOR)
+                    .append(options.average().name().toLowerCase(Locale.ROOT));
+        }
+        options.positive()
+                .ifPresent(p -> key.append(CheckResult.KEY_SEPARATOR)
+                        .append("positive=")
+                        .append(p));
+        if (slicedBy != null) {
+            key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
+        }
+        return key.toString();
     }
 
     private Measurement measure(MetricSample sample) {

@@ -6,6 +6,7 @@ import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
 import dev.modeltest.check.IntervalPolicy;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.metrics.Averaging;
@@ -19,6 +20,7 @@ import dev.modeltest.model.Task;
 import dev.modeltest.subject.ModelSource;
 import dev.modeltest.subject.Subject;
 import dev.modeltest.subject.SubjectSpec;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -176,20 +178,23 @@ public final class NoRegressionCheck implements Check {
                 + "  p-value:    " + p + " (one-sided, " + test.description() + ")\n"
                 + ending;
         return CheckResult.builder(ID, Family.PERFORMANCE)
+                .qualifier(metric.name().toLowerCase(Locale.ROOT))
                 .title(label + " no worse than " + baselineName + " by more than " + Format.value(tolerance) + " on "
                         + model.dataName())
                 .passedIf(!fails)
                 .measured(difference)
                 .interval(interval)
-                .threshold("drop ≤ " + Format.value(tolerance) + " (alpha " + Format.number(alpha) + ")")
+                .threshold(
+                        higher ? Threshold.atLeast(-tolerance) : Threshold.atMost(tolerance),
+                        "drop ≤ " + Format.value(tolerance) + " (alpha " + Format.number(alpha) + ")")
                 .n(n)
                 .message(message)
                 .detail("metric", metric.name())
                 .detail("model", modelValue)
                 .detail("baseline", baseValue)
-                .detail("baseline source", baselineName)
+                .detail("baselineSource", baselineName)
                 .detail("difference", difference)
-                .detail("p-value", test.pValue())
+                .detail("pValue", test.pValue())
                 .detail("test", test.description())
                 .detail("alpha", alpha)
                 .build();

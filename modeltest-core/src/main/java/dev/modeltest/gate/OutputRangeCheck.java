@@ -4,6 +4,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.internal.Numbers;
 import dev.modeltest.model.Predictions;
@@ -147,7 +148,7 @@ public final class OutputRangeCheck implements Check {
                 .title(what + " within " + range + " on " + p.dataName())
                 .passedIf(holds)
                 .measured(bad)
-                .threshold("all in " + range)
+                .threshold(Threshold.atMost(0), "all in " + range)
                 .n(p.size())
                 .message(message.toString())
                 .detail("offendingRows", bad)

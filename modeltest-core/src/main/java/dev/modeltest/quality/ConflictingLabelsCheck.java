@@ -3,6 +3,7 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.subject.Subject;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class ConflictingLabelsCheck implements Check {
                 .title("no conflicting labels in " + data.name())
                 .passedIf(groups == 0)
                 .measured(rows)
-                .threshold("0 conflicting rows")
+                .threshold(Threshold.atMost(0), "0 conflicting rows")
                 .n(n)
                 .message(message.toString())
                 .detail("features", checked)

@@ -3,6 +3,7 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.Subject;
@@ -120,7 +121,7 @@ public final class DuplicateRowsCheck implements Check {
                         + data.name())
                 .passedIf(duplicates == 0)
                 .measured(duplicates)
-                .threshold("0 duplicates")
+                .threshold(Threshold.atMost(0), "0 duplicates")
                 .n(n)
                 .message(message.toString())
                 .detail("columnsChecked", checked)

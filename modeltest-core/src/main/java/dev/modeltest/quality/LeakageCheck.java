@@ -4,6 +4,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.data.Resource;
 import dev.modeltest.data.TestData;
@@ -150,7 +151,7 @@ public final class LeakageCheck implements Check {
                 .title("no rows of " + data.name() + " in " + training.name())
                 .passedIf(leaked == 0)
                 .measured(leaked)
-                .threshold("0 rows")
+                .threshold(Threshold.atMost(0), "0 rows")
                 .n(n)
                 .message(message.toString())
                 .detail("train", train.location())

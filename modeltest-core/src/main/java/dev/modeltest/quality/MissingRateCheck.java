@@ -4,6 +4,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -121,7 +122,7 @@ public final class MissingRateCheck implements Check {
                         + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ") + data.name())
                 .passedIf(over.isEmpty())
                 .measured(highest)
-                .threshold("≤ " + Format.value(maxRate))
+                .threshold(Threshold.atMost(maxRate), Format.DECIMALS)
                 .n(n)
                 .message(message.toString())
                 .detail("columnsChecked", checked)

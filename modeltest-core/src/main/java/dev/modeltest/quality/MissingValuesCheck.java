@@ -3,6 +3,7 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.Subject;
@@ -114,7 +115,7 @@ public final class MissingValuesCheck implements Check {
                         + data.name())
                 .passedIf(total == 0)
                 .measured(total)
-                .threshold("0 missing")
+                .threshold(Threshold.atMost(0), "0 missing")
                 .n(data.rowCount())
                 .message(message.toString())
                 .detail("columnsChecked", checked)

@@ -3,6 +3,7 @@ package dev.modeltest.schema;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.subject.Subject;
@@ -89,7 +90,7 @@ public final class SchemaCheck implements Check {
                 .title(data.name() + " matches schema " + schema.name())
                 .passedIf(validation.passed())
                 .measured(total)
-                .threshold("no violations")
+                .threshold(Threshold.atMost(0), "no violations")
                 .n(data.rowCount())
                 .message(message.toString())
                 .detail("schema", schema.location())

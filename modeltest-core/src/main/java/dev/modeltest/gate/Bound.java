@@ -1,5 +1,6 @@
 package dev.modeltest.gate;
 
+import dev.modeltest.check.Side;
 import org.apiguardian.api.API;
 
 /**
@@ -10,18 +11,16 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Bound {
     /** The metric must be at least the threshold (for metrics where higher is better). */
-    AT_LEAST("≥", "at least", "below"),
+    AT_LEAST("≥", Side.AT_LEAST),
     /** The metric must be at most the threshold (for losses and errors). */
-    AT_MOST("≤", "at most", "above");
+    AT_MOST("≤", Side.AT_MOST);
 
     private final String symbol;
-    private final String words;
-    private final String missSide;
+    private final Side side;
 
-    Bound(String symbol, String words, String missSide) {
+    Bound(String symbol, Side side) {
         this.symbol = symbol;
-        this.words = words;
-        this.missSide = missSide;
+        this.side = side;
     }
 
     /** Returns whether {@code value} is on the right side of {@code threshold} (equal counts as holding). */
@@ -34,13 +33,13 @@ public enum Bound {
         return symbol;
     }
 
-    /** Returns {@code at least} or {@code at most}. */
-    String words() {
-        return words;
+    /** Returns the side in the words of the messages. */
+    Side side() {
+        return side;
     }
 
     /** Returns the side a failing value is on: {@code below} or {@code above}. */
     String missSide() {
-        return missSide;
+        return side.missSide();
     }
 }

@@ -2,8 +2,10 @@ package dev.modeltest.quality;
 
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.EveryShouldBeWithinBound;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Side;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -87,35 +89,30 @@ public final class MissingRateCheck implements Check {
             }
         }
         double highest = rates.get(worst);
-        StringBuilder message = new StringBuilder()
-                .append("Expecting the fraction of missing cells in each of ")
-                .append(DataQuality.scope(columns, checked))
-                .append(" of ")
-                .append(data.name())
-                .append(" (n=")
-                .append(n)
-                .append(") to be at most:\n  ")
-                .append(Format.value(maxRate))
-                .append('\n');
+        List<String> outcome = new ArrayList<>();
         if (over.isEmpty()) {
-            message.append("and it is; the highest is column '")
-                    .append(worst)
-                    .append("': ")
-                    .append(rate(highest, counts.get(worst), n))
-                    .append('.');
+            outcome.add(Format.message(
+                    "and it is; the highest is column '%s': %s (%s of %s missing).",
+                    worst, highest, counts.get(worst), n));
         } else {
-            message.append("but ").append(over.size()).append(" column(s) have more:");
+            outcome.add(Format.message("but %s column(s) have more:", over.size()));
             for (String column : over) {
-                message.append("\n  column '")
-                        .append(column)
-                        .append("': ")
-                        .append(rate(rates.get(column), counts.get(column), n))
-                        .append(", e.g. ");
-                List<String> shown = new ArrayList<>();
-                firstRows.get(column).forEach(row -> shown.add("row " + row));
-                message.append(String.join(", ", shown));
+                outcome.add(Format.message(
+                        "  column '%s': %s (%s of %s missing), e.g. %s",
+                        column,
+                        rates.get(column),
+                        counts.get(column),
+                        n,
+                        DataQuality.exampleRows(firstRows.get(column))));
             }
         }
+        String message = EveryShouldBeWithinBound.message(
+                Format.message(
+                        "the fraction of missing cells in each of %s of %s (n=%s)",
+                        DataQuality.scope(columns, checked), data.name(), n),
+                Side.AT_MOST,
+                maxRate,
+                outcome);
         return CheckResult.builder(ID, Family.DATA)
                 .title("missing fraction ≤ " + Format.value(maxRate) + " per column of "
                         + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ") + data.name())
@@ -123,7 +120,7 @@ public final class MissingRateCheck implements Check {
                 .measured(highest)
                 .threshold("≤ " + Format.value(maxRate))
                 .n(n)
-                .message(message.toString())
+                .message(message)
                 .detail("columnsChecked", checked)
                 .detail("maxRate", maxRate)
                 .detail("missingRateByColumn", rates)
@@ -131,9 +128,5 @@ public final class MissingRateCheck implements Check {
                 .detail("columnsOver", over)
                 .detail("firstMissingRows", firstRows)
                 .build();
-    }
-
-    private static String rate(double rate, long count, int n) {
-        return Format.value(rate) + " (" + count + " of " + n + " missing)";
     }
 }

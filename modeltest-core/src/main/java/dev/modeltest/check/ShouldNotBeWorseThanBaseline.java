@@ -30,9 +30,9 @@ public final class ShouldNotBeWorseThanBaseline {
             %s""";
 
     private static final String WORSE =
-            "but it is worse by %s, more than the tolerance, and significantly so (%s < alpha" + " %s).";
+            "but it is worse by %s, more than the tolerance, and significantly so (%s < alpha %s).";
     private static final String WORSE_WITHIN_NOISE =
-            "and though it is worse by %s, more than the tolerance, that is" + " not significant (%s ≥ alpha %s).";
+            "and though it is worse by %s, more than the tolerance, that is not significant (%s ≥ alpha %s).";
     private static final String NOT_WORSE = "and it is not worse by more than the tolerance.";
 
     private ShouldNotBeWorseThanBaseline() {}

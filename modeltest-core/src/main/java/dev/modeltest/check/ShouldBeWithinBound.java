@@ -52,9 +52,19 @@ public final class ShouldBeWithinBound {
             double limit,
             int decimals,
             List<String> lines) {
+        return message(subject, actual, side, confidence, Format.value(limit, decimals), lines);
+    }
+
+    /**
+     * Returns the message for a limit that is printed with its unit or its own digits, e.g. {@code 5.000 ms}.
+     *
+     * @param limit the limit as printed, formatted by {@link Format}
+     * @see #message(String, String, Side, double, double, int, List)
+     */
+    public static String message(
+            String subject, String actual, Side side, double confidence, String limit, List<String> lines) {
         String qualifier = confidence == 0 ? "" : Format.message(WITH_CONFIDENCE, Format.percent(confidence));
-        StringBuilder text = new StringBuilder(
-                Format.message(FORMAT, subject, actual, side.words(), qualifier, Format.value(limit, decimals)));
+        StringBuilder text = new StringBuilder(Format.message(FORMAT, subject, actual, side.words(), qualifier, limit));
         lines.stream()
                 .filter(line -> !line.isEmpty())
                 .forEach(line -> text.append('\n').append(line));

@@ -63,4 +63,22 @@ class ShouldBeWithinBoundTest {
 
         assertThat(message).isEqualTo("Expecting x:\n  NaN\nto be at most:\n  NaN\nbut it is NaN.");
     }
+
+    @Test
+    void printsALimitWithItsUnitAsHandedOver() {
+        String message = ShouldBeWithinBound.message(
+                "p99 latency of model x on iris.csv (1 row per call, 200 samples)",
+                "3.250 ms",
+                Side.AT_MOST,
+                0,
+                Format.millis(5),
+                List.of("and it is."));
+
+        assertThat(message).isEqualTo("""
+                        Expecting p99 latency of model x on iris.csv (1 row per call, 200 samples):
+                          3.250 ms
+                        to be at most:
+                          5.000 ms
+                        and it is.""");
+    }
 }

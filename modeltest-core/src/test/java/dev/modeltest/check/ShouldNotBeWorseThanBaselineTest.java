@@ -53,4 +53,14 @@ class ShouldNotBeWorseThanBaselineTest {
                 .endsWith("\n  p-value:    1.00 (one-sided, exact McNemar, b=0, c=3)\n"
                         + "and it is not worse by more than the tolerance.");
     }
+
+    @Test
+    void anUndefinedDropIsNotCountedAsWorse() {
+        String message =
+                ShouldNotBeWorseThanBaseline.message(COMPARED, 0, 0.9, 0.9, paired(0, Double.NaN), Double.NaN, 0.05);
+
+        assertThat(message)
+                .contains("\n  p-value:    NaN (one-sided,")
+                .endsWith("\nand it is not worse by more than the tolerance.");
+    }
 }

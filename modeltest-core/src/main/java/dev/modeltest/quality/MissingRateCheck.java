@@ -30,6 +30,12 @@ public final class MissingRateCheck implements Check {
     /** The check's identifier in results and reports. */
     public static final String ID = "missing-rate-at-most";
 
+    private static final String SUBJECT = "the fraction of missing cells in each of %s of %s (n=%s)";
+    private static final String HIGHEST = "and it is; the highest is column '%s': %s.";
+    private static final String SOME_OVER = "but %s column(s) have more:";
+    private static final String OVER = "  column '%s': %s, e.g. %s";
+    private static final String RATE = "%s (%s of %s missing)";
+
     private final String where;
     private final double maxRate;
     private final List<String> columns;
@@ -91,25 +97,19 @@ public final class MissingRateCheck implements Check {
         double highest = rates.get(worst);
         List<String> outcome = new ArrayList<>();
         if (over.isEmpty()) {
-            outcome.add(Format.message(
-                    "and it is; the highest is column '%s': %s (%s of %s missing).",
-                    worst, highest, counts.get(worst), n));
+            outcome.add(Format.message(HIGHEST, worst, rate(highest, counts.get(worst), n)));
         } else {
-            outcome.add(Format.message("but %s column(s) have more:", over.size()));
+            outcome.add(Format.message(SOME_OVER, over.size()));
             for (String column : over) {
                 outcome.add(Format.message(
-                        "  column '%s': %s (%s of %s missing), e.g. %s",
+                        OVER,
                         column,
-                        rates.get(column),
-                        counts.get(column),
-                        n,
+                        rate(rates.get(column), counts.get(column), n),
                         DataQuality.exampleRows(firstRows.get(column))));
             }
         }
         String message = EveryShouldBeWithinBound.message(
-                Format.message(
-                        "the fraction of missing cells in each of %s of %s (n=%s)",
-                        DataQuality.scope(columns, checked), data.name(), n),
+                Format.message(SUBJECT, DataQuality.scope(columns, checked), data.name(), n),
                 Side.AT_MOST,
                 maxRate,
                 outcome);
@@ -128,5 +128,9 @@ public final class MissingRateCheck implements Check {
                 .detail("columnsOver", over)
                 .detail("firstMissingRows", firstRows)
                 .build();
+    }
+
+    private static String rate(double rate, long count, int n) {
+        return Format.message(RATE, rate, count, n);
     }
 }

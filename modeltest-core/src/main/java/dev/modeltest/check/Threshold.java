@@ -23,15 +23,29 @@ public record Threshold(Comparison comparison, double value, String unit) {
     /** Which side of the threshold a measured value must be on; equal counts as holding. */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
     public enum Comparison {
-        /** The measured value must be at least the threshold. */
-        AT_LEAST("≥"),
-        /** The measured value must be at most the threshold. */
-        AT_MOST("≤");
+        /** The measured value must be at least the threshold; a miss is below it. */
+        AT_LEAST("≥", "at least", "below"),
+        /** The measured value must be at most the threshold; a miss is above it. */
+        AT_MOST("≤", "at most", "above");
 
         private final String symbol;
+        private final String words;
+        private final String missSide;
 
-        Comparison(String symbol) {
+        Comparison(String symbol, String words, String missSide) {
             this.symbol = symbol;
+            this.words = words;
+            this.missSide = missSide;
+        }
+
+        /** Returns {@code at least} or {@code at most}, as messages say it. */
+        public String words() {
+            return words;
+        }
+
+        /** Returns the side a missing value is on: {@code below} or {@code above}. */
+        public String missSide() {
+            return missSide;
         }
 
         /** Returns {@code ≥} or {@code ≤}. */

@@ -7,6 +7,7 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.ShouldBeWithinBound;
 import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
@@ -38,6 +39,14 @@ abstract class GroupGate implements Check {
 
     /** The message lists at most this many groups; the CSV attachment lists all. */
     static final int MAX_LISTED_GROUPS = 50;
+
+    /** What a gate measures, in its message: what, across which attributes, on which data, how outcomes are read. */
+    private static final String SUBJECT = "%s across %s on %s (n=%s, positive label \"%s\"%s)";
+
+    private static final String STATISTIC = "%s %s";
+    private static final String STATISTIC_WITH_INTERVAL = "%s %s (%s, bootstrap of %s resamples, seed %s)";
+    private static final String UNDEFINED_RESAMPLES =
+            "%s of %s bootstrap resamples left it undefined and were dropped.";
 
     private final String id;
     final String where;
@@ -335,6 +344,20 @@ abstract class GroupGate implements Check {
             }
         }
 
+        /** The statistic with its bootstrap interval: {@code difference 0.1250 (95% CI …, bootstrap of …)}. */
+        private String statistic(int decimals, Interval interval) {
+            String value = Double.isNaN(point) ? "undefined" : Format.value(point, decimals);
+            return interval == null
+                    ? Format.message(STATISTIC, gate.statisticName(), value)
+                    : Format.message(
+                            STATISTIC_WITH_INTERVAL,
+                            gate.statisticName(),
+                            value,
+                            interval,
+                            bootstrap.resamples(),
+                            bootstrap.seed());
+        }
+
         CheckResult result() {
             List<Column> extra = gate.columns(this);
             String[] verdicts = new String[counts.length];
@@ -345,53 +368,28 @@ abstract class GroupGate implements Check {
             int decimals = Format.decimals(point, gate.limit());
             Threshold threshold = gate.atMost() ? Threshold.atMost(gate.limit()) : Threshold.atLeast(gate.limit());
             String limit = threshold.text(decimals);
-            StringBuilder message = new StringBuilder()
-                    .append("Expecting ")
-                    .append(gate.what())
-                    .append(" across ")
-                    .append(attrs)
-                    .append(" on ")
-                    .append(dataName)
-                    .append(" (n=")
-                    .append(table.overall.n())
-                    .append(", positive label \"")
-                    .append(outcomes.positive)
-                    .append('"')
-                    .append(outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision)
-                    .append("):\n  ")
-                    .append(gate.statisticName())
-                    .append(' ')
-                    .append(Double.isNaN(point) ? "undefined" : Format.value(point, decimals));
             Interval interval = bootstrap == null ? null : bootstrap.interval();
-            if (interval != null) {
-                message.append(" (")
-                        .append(interval)
-                        .append(", bootstrap of ")
-                        .append(bootstrap.resamples())
-                        .append(" resamples, seed ")
-                        .append(bootstrap.seed())
-                        .append(')');
-            }
-            message.append("\nto be ")
-                    .append(gate.atMost() ? "at most" : "at least")
-                    .append(
-                            options.decidesOnInterval()
-                                    ? ", with " + Format.percent(options.confidence()) + " confidence"
-                                    : "")
-                    .append(":\n  ")
-                    .append(Format.value(gate.limit(), decimals));
-            if (!outcome.isEmpty()) {
-                message.append('\n').append(outcome);
-            }
-            if (bootstrap != null && bootstrap.undefined() > 0) {
-                message.append('\n')
-                        .append(bootstrap.undefined())
-                        .append(" of ")
-                        .append(bootstrap.resamples())
-                        .append(" bootstrap resamples left it undefined and were dropped.");
-            }
-            message.append('\n').append(GroupReport.heading(this)).append('\n');
-            message.append(GroupReport.text(this, extra, verdicts));
+            String message = ShouldBeWithinBound.message(
+                    Format.message(
+                            SUBJECT,
+                            gate.what(),
+                            attrs,
+                            dataName,
+                            table.overall.n(),
+                            outcomes.positive,
+                            outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision),
+                    statistic(decimals, interval),
+                    gate.atMost() ? Threshold.Comparison.AT_MOST : Threshold.Comparison.AT_LEAST,
+                    options.decidesOnInterval() ? options.confidence() : 0,
+                    gate.limit(),
+                    decimals,
+                    List.of(
+                            outcome,
+                            bootstrap != null && bootstrap.undefined() > 0
+                                    ? Format.message(UNDEFINED_RESAMPLES, bootstrap.undefined(), bootstrap.resamples())
+                                    : "",
+                            GroupReport.heading(this),
+                            GroupReport.text(this, extra, verdicts)));
 
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("attributes", table.attributes);
@@ -438,7 +436,7 @@ abstract class GroupGate implements Check {
                     .interval(interval)
                     .threshold(threshold, limit)
                     .n(table.overall.n())
-                    .message(message.toString());
+                    .message(message);
             details.forEach(builder::detail);
             return builder.attach(Attachment.csv("per-group table", () -> csv))
                     .attach(Attachment.png("per-group chart", chart::png))

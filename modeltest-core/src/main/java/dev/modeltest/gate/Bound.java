@@ -11,18 +11,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Bound {
     /** The metric must be at least the threshold (for metrics where higher is better). */
-    AT_LEAST("≥", "at least", "below"),
+    AT_LEAST(Threshold.Comparison.AT_LEAST),
     /** The metric must be at most the threshold (for losses and errors). */
-    AT_MOST("≤", "at most", "above");
+    AT_MOST(Threshold.Comparison.AT_MOST);
 
-    private final String symbol;
-    private final String words;
-    private final String missSide;
+    private final Threshold.Comparison comparison;
 
-    Bound(String symbol, String words, String missSide) {
-        this.symbol = symbol;
-        this.words = words;
-        this.missSide = missSide;
+    Bound(Threshold.Comparison comparison) {
+        this.comparison = comparison;
     }
 
     /** Returns whether {@code value} is on the right side of {@code threshold} (equal counts as holding). */
@@ -32,21 +28,16 @@ public enum Bound {
 
     /** Returns {@code ≥} or {@code ≤}. */
     public String symbol() {
-        return symbol;
+        return comparison.symbol();
     }
 
     /** Returns the comparison of a {@link Threshold} on this side. */
     public Threshold.Comparison comparison() {
-        return this == AT_LEAST ? Threshold.Comparison.AT_LEAST : Threshold.Comparison.AT_MOST;
-    }
-
-    /** Returns {@code at least} or {@code at most}. */
-    String words() {
-        return words;
+        return comparison;
     }
 
     /** Returns the side a failing value is on: {@code below} or {@code above}. */
     String missSide() {
-        return missSide;
+        return comparison.missSide();
     }
 }

@@ -3,9 +3,11 @@ package dev.modeltest.gate;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Decision;
+import dev.modeltest.check.EveryShouldBeWithinBound;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.IntervalPolicy;
+import dev.modeltest.check.ShouldBeWithinBound;
 import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -56,6 +58,11 @@ public final class MetricGate implements Check {
 
     /** The default smallest slice that is judged: {@link IntervalPolicy#MIN_SUBSET_SIZE}. */
     public static final int DEFAULT_MIN_SLICE_SIZE = IntervalPolicy.MIN_SUBSET_SIZE;
+
+    /** What a gate measures, in its messages: the metric's label, the data and its rows. */
+    private static final String MODEL = "model %s on %s (n=%s)";
+
+    private static final String IN_EVERY_SLICE = " in every slice of '%s'";
 
     private final String where;
     private final Metric metric;
@@ -136,11 +143,14 @@ public final class MetricGate implements Check {
         String label = GateText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
         String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
-        String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
-                + "  " + m.describe(decimals) + "\n"
-                + "to be " + bound.words() + ":\n"
-                + "  " + Format.value(threshold, decimals)
-                + (ending.isEmpty() ? "" : "\n" + ending);
+        String message = ShouldBeWithinBound.message(
+                Format.message(MODEL, label, predictions.dataName(), m.n()),
+                m.describe(decimals),
+                bound.comparison(),
+                0,
+                threshold,
+                decimals,
+                List.of(ending));
         CheckResult.Builder result = start(label, predictions, decimals)
                 .verdict(d.verdict())
                 .measured(m.value())
@@ -178,15 +188,14 @@ public final class MetricGate implements Check {
                 minSliceSize,
                 this::decide);
         Slices.Summary summary = Slices.summarize(slices, bound);
-        String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + predictions.size()
-                + ") in every slice of '" + column + "' to be " + bound.words() + ":\n"
-                + "  " + Format.value(threshold) + "\n"
-                + Slices.verdictLine(summary, slices, bound, confidence, minSliceSize) + "\n"
-                + Slices.table(column, label, slices, confidence, minSliceSize);
-        String needed = Slices.rowsNeededLine(slices);
-        if (!needed.isEmpty()) {
-            message += "\n" + needed;
-        }
+        String message = EveryShouldBeWithinBound.message(
+                Format.message(MODEL + IN_EVERY_SLICE, label, predictions.dataName(), predictions.size(), column),
+                bound.comparison(),
+                threshold,
+                List.of(
+                        Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
+                        Slices.table(column, label, slices, confidence, minSliceSize),
+                        Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
                 .n(predictions.size())

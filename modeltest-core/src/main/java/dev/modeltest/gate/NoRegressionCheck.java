@@ -6,6 +6,7 @@ import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
 import dev.modeltest.check.IntervalPolicy;
+import dev.modeltest.check.ShouldNotBeWorseThanBaseline;
 import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -158,25 +159,15 @@ public final class NoRegressionCheck implements Check {
         boolean significant = test.pValue() < alpha;
         boolean fails = drop > tolerance && significant;
         String label = GateText.label(metric, options, model);
-        String p = Format.pValue(test.pValue());
-        String ending;
-        if (fails) {
-            ending = "but it is worse by " + Format.value(drop) + ", more than the tolerance, and significantly so ("
-                    + Format.pEquals(test.pValue()) + " < alpha " + Format.number(alpha) + ").";
-        } else if (drop > tolerance) {
-            ending = "and though it is worse by " + Format.value(drop) + ", more than the tolerance, that is not"
-                    + " significant (" + Format.pEquals(test.pValue()) + " ≥ alpha " + Format.number(alpha) + ").";
-        } else {
-            ending = "and it is not worse by more than the tolerance.";
-        }
-        String message = "Expecting model " + label + " on " + model.dataName() + " (n=" + n + ") not to be worse"
-                + " than the baseline (" + baselineName + ") by more than:\n"
-                + "  " + Format.value(tolerance) + "\n"
-                + "  model:      " + Format.value(modelValue) + "\n"
-                + "  baseline:   " + Format.value(baseValue) + "\n"
-                + "  difference: " + Format.value(difference) + " (" + interval + ", " + intervalHow + ")\n"
-                + "  p-value:    " + p + " (one-sided, " + test.description() + ")\n"
-                + ending;
+        String message = ShouldNotBeWorseThanBaseline.message(
+                new ShouldNotBeWorseThanBaseline.Compared(label, model.dataName(), n, baselineName),
+                tolerance,
+                modelValue,
+                baseValue,
+                new ShouldNotBeWorseThanBaseline.Paired(
+                        difference, interval, intervalHow, test.pValue(), test.description()),
+                drop,
+                alpha);
         return CheckResult.builder(ID, Family.PERFORMANCE)
                 .qualifier(metric.name().toLowerCase(Locale.ROOT))
                 .title(label + " no worse than " + baselineName + " by more than " + Format.value(tolerance) + " on "

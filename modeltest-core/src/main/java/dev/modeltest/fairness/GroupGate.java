@@ -223,7 +223,7 @@ abstract class GroupGate implements Check {
         final int[] judged;
 
         double point = Double.NaN;
-        Bootstrap.Result bootstrap;
+        GroupBootstrap.Result bootstrap;
         Verdict verdict;
         /** The line(s) after the limit explaining the outcome; empty on a pass. */
         String outcome = "";
@@ -306,7 +306,7 @@ abstract class GroupGate implements Check {
                 outcome = "but " + gate.undefinedStatistic(this) + ": the gate cannot be judged.";
                 return;
             }
-            bootstrap = Bootstrap.run(
+            bootstrap = GroupBootstrap.run(
                     counts,
                     (groups, overall) -> gate.statistic(table, groups, judged, overall),
                     options.resamples(),

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * gate.
  *
  * <p>The rule: an undefined (NaN) value is INCONCLUSIVE. With {@code confidence = 0} the gate decides on the point
- * value: PASS when it is on the threshold's right {@link Side} (equal counts as holding), FAIL otherwise. With a level
+ * value: PASS when it is on the threshold's right {@link Threshold.Comparison side} (equal counts as holding), FAIL otherwise. With a level
  * in (0, 1) it decides on the interval: PASS when the whole interval is on the right side, FAIL when the whole interval
  * is on the wrong side, INCONCLUSIVE when it straddles the threshold, or when there is no interval at all.
  *
@@ -36,7 +36,8 @@ public record Decision(Verdict verdict, long rowsNeeded) {
      *     infinite where a side is unbounded.
      * @param n the number of rows (or samples) the value was measured on, for the rows-needed estimate
      */
-    public static Decision of(Side side, double threshold, double confidence, double value, Interval interval, long n) {
+    public static Decision of(
+            Threshold.Comparison side, double threshold, double confidence, double value, Interval interval, long n) {
         if (Double.isNaN(value)) {
             return new Decision(Verdict.INCONCLUSIVE, 0);
         }
@@ -46,8 +47,8 @@ public record Decision(Verdict verdict, long rowsNeeded) {
         if (interval == null) {
             return new Decision(Verdict.INCONCLUSIVE, 0);
         }
-        double near = side == Side.AT_LEAST ? interval.lower() : interval.upper();
-        double far = side == Side.AT_LEAST ? interval.upper() : interval.lower();
+        double near = side == Threshold.Comparison.AT_LEAST ? interval.lower() : interval.upper();
+        double far = side == Threshold.Comparison.AT_LEAST ? interval.upper() : interval.lower();
         if (side.holds(near, threshold)) {
             return new Decision(Verdict.PASS, 0);
         }

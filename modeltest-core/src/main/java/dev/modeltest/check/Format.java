@@ -110,6 +110,30 @@ public final class Format {
         return number(level * 100) + "%";
     }
 
+    /**
+     * Prints one value of a message, the representation every message shape uses: a {@code double} (or {@code float})
+     * as {@link #value(double)} does, with four decimals; anything else by {@link String#valueOf(Object)}, so a value
+     * that needs other digits (a p-value, a threshold printed beside its value) is handed over already formatted.
+     */
+    public static String represent(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return value(((Number) value).doubleValue());
+        }
+        return String.valueOf(value);
+    }
+
+    /**
+     * Fills a message template whose placeholders are all {@code %s}, each value printed by {@link #represent}: the
+     * one way a message shape or a check turns its values into text.
+     */
+    public static String message(String template, Object... values) {
+        Object[] printed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            printed[i] = represent(values[i]);
+        }
+        return String.format(Locale.ROOT, template, printed);
+    }
+
     /** Formats milliseconds with three decimals, e.g. {@code 0.153 ms}. */
     public static String millis(double ms) {
         return String.format(Locale.ROOT, "%.3f ms", ms);

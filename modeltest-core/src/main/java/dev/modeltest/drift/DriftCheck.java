@@ -4,6 +4,7 @@ import dev.modeltest.check.Attachment;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.data.Resource;
 import dev.modeltest.data.TestData;
@@ -98,7 +99,7 @@ public final class DriftCheck implements Check {
                         + current.name() + " from " + train.name())
                 .verdict(report.verdict())
                 .measured(drifted.size())
-                .threshold("no column drifts")
+                .threshold(Threshold.atMost(0), "no column drifts")
                 .n(current.rowCount())
                 .message(report.message())
                 .detail("reference", reference.location())

@@ -1,6 +1,7 @@
 package dev.modeltest.drift;
 
 import dev.modeltest.check.Format;
+import dev.modeltest.check.ShouldHaveNoViolations;
 import dev.modeltest.check.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,46 +20,28 @@ final class DriftTable {
         DriftOptions options = report.options();
         List<ColumnDrift> columns = report.columns();
         int k = columns.size();
-        StringBuilder out = new StringBuilder()
-                .append("Expecting no drift in ")
-                .append(k)
-                .append(" column(s) of ")
-                .append(report.current().name())
-                .append(" (n=")
-                .append(report.current().rowCount())
-                .append(") against reference ")
-                .append(report.reference().name())
-                .append(" (n=")
-                .append(report.reference().rowCount())
-                .append("),\nwhere a column drifts when ")
-                .append(options.describeGate())
-                .append(",\n");
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "no drift in %s column(s) of %s (n=%s) against reference %s (n=%s),\nwhere a column drifts when %s,",
+                k,
+                report.current().name(),
+                report.current().rowCount(),
+                report.reference().name(),
+                report.reference().rowCount(),
+                options.describeGate());
         List<ColumnDrift> drifted = report.drifted();
         List<ColumnDrift> tooFew = columns.stream()
                 .filter(c -> c.verdict() == Verdict.INCONCLUSIVE)
                 .toList();
         if (!drifted.isEmpty()) {
-            out.append("but ")
-                    .append(drifted.size())
-                    .append(" of ")
-                    .append(k)
-                    .append(" column(s) drifted: ")
-                    .append(names(drifted));
+            message.but("%s of %s column(s) drifted: %s", drifted.size(), k, names(drifted));
         } else if (!tooFew.isEmpty()) {
-            out.append("but ")
-                    .append(tooFew.size())
-                    .append(" of ")
-                    .append(k)
-                    .append(" column(s) had fewer than ")
-                    .append(Drift.MIN_VALUES)
-                    .append(" values to compare: ")
-                    .append(names(tooFew));
+            message.but(
+                    "%s of %s column(s) had fewer than %s values to compare: %s",
+                    tooFew.size(), k, Drift.MIN_VALUES, names(tooFew));
         } else {
-            out.append("and none did:");
+            message.and("none did:");
         }
-        out.append('\n').append(table(report));
-        notes(report).forEach(note -> out.append('\n').append(note));
-        return out.toString();
+        return message.lines(List.of(table(report))).lines(notes(report)).toString();
     }
 
     private static String names(List<ColumnDrift> columns) {

@@ -3,7 +3,7 @@ package dev.modeltest.fairness;
 /**
  * The confusion counts of one group (or of all rows) for a binary decision: true and false positives, false and true
  * negatives. Every per-group rate is computed from these four numbers, which is also what makes the bootstrap cheap
- * (see {@link Bootstrap}).
+ * (see {@link GroupBootstrap}).
  *
  * <p>A rate whose denominator is zero is {@code NaN} (undefined). scikit-learn's {@code recall_score} and
  * {@code precision_score} return 0 there with a warning, and Fairlearn's {@code true_positive_rate} returns 0 through

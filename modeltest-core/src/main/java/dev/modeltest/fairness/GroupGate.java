@@ -7,7 +7,8 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
-import dev.modeltest.check.Side;
+import dev.modeltest.check.ShouldBeWithinBound;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -38,6 +39,14 @@ abstract class GroupGate implements Check {
 
     /** The message lists at most this many groups; the CSV attachment lists all. */
     static final int MAX_LISTED_GROUPS = 50;
+
+    /** What a gate measures, in its message: what, across which attributes, on which data, how outcomes are read. */
+    private static final String SUBJECT = "%s across %s on %s (n=%s, positive label \"%s\"%s)";
+
+    private static final String STATISTIC = "%s %s";
+    private static final String STATISTIC_WITH_INTERVAL = "%s %s (%s, bootstrap of %s resamples, seed %s)";
+    private static final String UNDEFINED_RESAMPLES =
+            "%s of %s bootstrap resamples left it undefined and were dropped.";
 
     private final String id;
     final String where;
@@ -129,12 +138,27 @@ abstract class GroupGate implements Check {
     void details(Run run, Map<String, Object> details) {}
 
     /**
-     * An extra column of the per-group table: its heading, its CSV name and a cell per group ({@code NaN} prints as
-     * n/a); p-values print in modeltest's one format ({@link Format#pValue}).
+     * An extra column of the per-group table: its heading, its CSV name (snake_case, as the CSV's other columns) and a
+     * cell per group ({@code NaN} prints as n/a); p-values print in modeltest's one format ({@link Format#pValue}).
      */
     record Column(String heading, String csvName, double[] values, boolean pValues) {
         Column(String heading, String csvName, double[] values) {
             this(heading, csvName, values, false);
+        }
+
+        /** Returns the column's name in a group's details: the CSV name in camelCase, as every detail is named. */
+        String detailName() {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : csvName.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return name.toString();
         }
 
         String cell(int group) {
@@ -144,6 +168,11 @@ abstract class GroupGate implements Check {
     }
 
     /** The check's identifier in results. */
+    /** Returns what tells this check's result from another of the same check on one test; empty by default. */
+    String qualifier() {
+        return "";
+    }
+
     final String id() {
         return id;
     }
@@ -171,8 +200,8 @@ abstract class GroupGate implements Check {
     }
 
     /** Returns the side of the limit the statistic must be on, for the shared {@link Decision}. */
-    final Side side() {
-        return atMost() ? Side.AT_MOST : Side.AT_LEAST;
+    final Threshold.Comparison side() {
+        return atMost() ? Threshold.Comparison.AT_MOST : Threshold.Comparison.AT_LEAST;
     }
 
     /** Returns the limit moved by {@link #TOLERANCE} towards the failing side: what the decision compares with. */
@@ -194,7 +223,7 @@ abstract class GroupGate implements Check {
         final int[] judged;
 
         double point = Double.NaN;
-        Bootstrap.Result bootstrap;
+        GroupBootstrap.Result bootstrap;
         Verdict verdict;
         /** The line(s) after the limit explaining the outcome; empty on a pass. */
         String outcome = "";
@@ -277,7 +306,7 @@ abstract class GroupGate implements Check {
                 outcome = "but " + gate.undefinedStatistic(this) + ": the gate cannot be judged.";
                 return;
             }
-            bootstrap = Bootstrap.run(
+            bootstrap = GroupBootstrap.run(
                     counts,
                     (groups, overall) -> gate.statistic(table, groups, judged, overall),
                     options.resamples(),
@@ -315,6 +344,20 @@ abstract class GroupGate implements Check {
             }
         }
 
+        /** The statistic with its bootstrap interval: {@code difference 0.1250 (95% CI …, bootstrap of …)}. */
+        private String statistic(int decimals, Interval interval) {
+            String value = Double.isNaN(point) ? "undefined" : Format.value(point, decimals);
+            return interval == null
+                    ? Format.message(STATISTIC, gate.statisticName(), value)
+                    : Format.message(
+                            STATISTIC_WITH_INTERVAL,
+                            gate.statisticName(),
+                            value,
+                            interval,
+                            bootstrap.resamples(),
+                            bootstrap.seed());
+        }
+
         CheckResult result() {
             List<Column> extra = gate.columns(this);
             String[] verdicts = new String[counts.length];
@@ -323,54 +366,30 @@ abstract class GroupGate implements Check {
             }
             String attrs = options.attributesJoined();
             int decimals = Format.decimals(point, gate.limit());
-            String limit = (gate.atMost() ? "≤ " : "≥ ") + Format.value(gate.limit(), decimals);
-            StringBuilder message = new StringBuilder()
-                    .append("Expecting ")
-                    .append(gate.what())
-                    .append(" across ")
-                    .append(attrs)
-                    .append(" on ")
-                    .append(dataName)
-                    .append(" (n=")
-                    .append(table.overall.n())
-                    .append(", positive label \"")
-                    .append(outcomes.positive)
-                    .append('"')
-                    .append(outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision)
-                    .append("):\n  ")
-                    .append(gate.statisticName())
-                    .append(' ')
-                    .append(Double.isNaN(point) ? "undefined" : Format.value(point, decimals));
+            Threshold threshold = gate.atMost() ? Threshold.atMost(gate.limit()) : Threshold.atLeast(gate.limit());
+            String limit = threshold.text(decimals);
             Interval interval = bootstrap == null ? null : bootstrap.interval();
-            if (interval != null) {
-                message.append(" (")
-                        .append(interval)
-                        .append(", bootstrap of ")
-                        .append(bootstrap.resamples())
-                        .append(" resamples, seed ")
-                        .append(bootstrap.seed())
-                        .append(')');
-            }
-            message.append("\nto be ")
-                    .append(gate.atMost() ? "at most" : "at least")
-                    .append(
-                            options.decidesOnInterval()
-                                    ? ", with " + Format.percent(options.confidence()) + " confidence"
-                                    : "")
-                    .append(":\n  ")
-                    .append(Format.value(gate.limit(), decimals));
-            if (!outcome.isEmpty()) {
-                message.append('\n').append(outcome);
-            }
-            if (bootstrap != null && bootstrap.undefined() > 0) {
-                message.append('\n')
-                        .append(bootstrap.undefined())
-                        .append(" of ")
-                        .append(bootstrap.resamples())
-                        .append(" bootstrap resamples left it undefined and were dropped.");
-            }
-            message.append('\n').append(GroupReport.heading(this)).append('\n');
-            message.append(GroupReport.text(this, extra, verdicts));
+            String message = ShouldBeWithinBound.message(
+                    Format.message(
+                            SUBJECT,
+                            gate.what(),
+                            attrs,
+                            dataName,
+                            table.overall.n(),
+                            outcomes.positive,
+                            outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision),
+                    statistic(decimals, interval),
+                    gate.atMost() ? Threshold.Comparison.AT_MOST : Threshold.Comparison.AT_LEAST,
+                    options.decidesOnInterval() ? options.confidence() : 0,
+                    gate.limit(),
+                    decimals,
+                    List.of(
+                            outcome,
+                            bootstrap != null && bootstrap.undefined() > 0
+                                    ? Format.message(UNDEFINED_RESAMPLES, bootstrap.undefined(), bootstrap.resamples())
+                                    : "",
+                            GroupReport.heading(this),
+                            GroupReport.text(this, extra, verdicts)));
 
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("attributes", table.attributes);
@@ -409,14 +428,15 @@ abstract class GroupGate implements Check {
             gate.chart(this, chart);
 
             CheckResult.Builder builder = CheckResult.builder(gate.id(), Family.FAIRNESS)
+                    .qualifier(gate.qualifier())
                     .title(gate.what() + " across " + attrs + ": " + gate.statisticName() + " " + limit + " on "
                             + dataName)
                     .verdict(verdict)
                     .measured(point)
                     .interval(interval)
-                    .threshold(limit)
+                    .threshold(threshold, limit)
                     .n(table.overall.n())
-                    .message(message.toString());
+                    .message(message);
             details.forEach(builder::detail);
             return builder.attach(Attachment.csv("per-group table", () -> csv))
                     .attach(Attachment.png("per-group chart", chart::png))

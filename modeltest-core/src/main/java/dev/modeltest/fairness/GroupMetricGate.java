@@ -1,6 +1,7 @@
 package dev.modeltest.fairness;
 
 import dev.modeltest.error.ConfigurationException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,12 @@ abstract class GroupMetricGate extends GroupGate {
         }
         this.atMost = atMost;
         this.limit = requireUnitInterval(where, "value", limit);
+    }
+
+    /** Returns the metric, e.g. {@code recall}: a floor on one group metric and on another are different results. */
+    @Override
+    final String qualifier() {
+        return metric.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -98,7 +98,7 @@ final class GroupReport {
             row.put("tpr", finite(c.truePositiveRate()));
             row.put("fpr", finite(c.falsePositiveRate()));
             for (GroupGate.Column column : extra) {
-                row.put(column.csvName(), finite(column.values()[g]));
+                row.put(column.detailName(), finite(column.values()[g]));
             }
             row.put("judged", run.isJudged(g));
             row.put("verdict", verdicts[g]);

@@ -1,6 +1,6 @@
 package dev.modeltest.gate;
 
-import dev.modeltest.check.Side;
+import dev.modeltest.check.Threshold;
 import org.apiguardian.api.API;
 
 /**
@@ -11,42 +11,33 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Bound {
     /** The metric must be at least the threshold (for metrics where higher is better). */
-    AT_LEAST("≥", "at least", "below"),
+    AT_LEAST(Threshold.Comparison.AT_LEAST),
     /** The metric must be at most the threshold (for losses and errors). */
-    AT_MOST("≤", "at most", "above");
+    AT_MOST(Threshold.Comparison.AT_MOST);
 
-    private final String symbol;
-    private final String words;
-    private final String missSide;
+    private final Threshold.Comparison comparison;
 
-    Bound(String symbol, String words, String missSide) {
-        this.symbol = symbol;
-        this.words = words;
-        this.missSide = missSide;
+    Bound(Threshold.Comparison comparison) {
+        this.comparison = comparison;
     }
 
     /** Returns whether {@code value} is on the right side of {@code threshold} (equal counts as holding). */
     public boolean holds(double value, double threshold) {
-        return side().holds(value, threshold);
-    }
-
-    /** Returns the side of the threshold for the shared {@link dev.modeltest.check.Decision}. */
-    Side side() {
-        return this == AT_LEAST ? Side.AT_LEAST : Side.AT_MOST;
+        return comparison().holds(value, threshold);
     }
 
     /** Returns {@code ≥} or {@code ≤}. */
     public String symbol() {
-        return symbol;
+        return comparison.symbol();
     }
 
-    /** Returns {@code at least} or {@code at most}. */
-    String words() {
-        return words;
+    /** Returns the comparison of a {@link Threshold} on this side. */
+    public Threshold.Comparison comparison() {
+        return comparison;
     }
 
     /** Returns the side a failing value is on: {@code below} or {@code above}. */
     String missSide() {
-        return missSide;
+        return comparison.missSide();
     }
 }

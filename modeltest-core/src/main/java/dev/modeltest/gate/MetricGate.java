@@ -3,9 +3,12 @@ package dev.modeltest.gate;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Decision;
+import dev.modeltest.check.EveryShouldBeWithinBound;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.IntervalPolicy;
+import dev.modeltest.check.ShouldBeWithinBound;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
@@ -19,6 +22,7 @@ import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
 import dev.modeltest.subject.Subject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -62,6 +66,11 @@ public final class MetricGate implements Check {
      * Builder#reportedAsAccuracyCheck()}).
      */
     static final String ACCURACY_CHECK_ID = "accuracy-at-least";
+
+    /** What a gate measures, in its messages: the metric's label, the data and its rows. */
+    private static final String MODEL = "model %s on %s (n=%s)";
+
+    private static final String IN_EVERY_SLICE = " in every slice of '%s'";
 
     private final String where;
     private final Metric metric;
@@ -150,11 +159,14 @@ public final class MetricGate implements Check {
         int decimals = Format.decimals(m.value(), threshold);
         String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
         String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
-        String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + m.n() + "):\n"
-                + "  " + measured + "\n"
-                + "to be " + bound.words() + ":\n"
-                + "  " + Format.value(threshold, decimals)
-                + (ending.isEmpty() ? "" : "\n" + ending);
+        String message = ShouldBeWithinBound.message(
+                Format.message(MODEL, label, predictions.dataName(), m.n()),
+                measured,
+                bound.comparison(),
+                0,
+                threshold,
+                decimals,
+                List.of(ending));
         if (reportedAsAccuracyCheck) {
             Proportion rows = sample.proportion().orElseThrow();
             return CheckResult.builder(ACCURACY_CHECK_ID, Family.PERFORMANCE)
@@ -162,7 +174,7 @@ public final class MetricGate implements Check {
                     .verdict(d.verdict())
                     .measured(m.value())
                     .interval(m.interval())
-                    .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
+                    .threshold(new Threshold(bound.comparison(), threshold, ""), decimals)
                     .n(m.n())
                     .message(message)
                     .detail("correct", rows.successes())
@@ -176,12 +188,12 @@ public final class MetricGate implements Check {
                 .n(m.n())
                 .message(message);
         if (m.interval() != null) {
-            result.detail("interval method", m.how());
+            result.detail("intervalMethod", m.how());
         } else if (!m.how().isEmpty()) {
-            result.detail("no interval", m.how());
+            result.detail("noInterval", m.how());
         }
         if (d.rowsNeeded() != 0) {
-            result.detail("rows needed (estimate)", d.rowsNeeded());
+            result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
         GateAttachments.classifier(predictions, options, result);
         return result.build();
@@ -206,21 +218,20 @@ public final class MetricGate implements Check {
                 minSliceSize,
                 this::decide);
         Slices.Summary summary = Slices.summarize(slices, bound);
-        String message = "Expecting model " + label + " on " + predictions.dataName() + " (n=" + predictions.size()
-                + ") in every slice of '" + column + "' to be " + bound.words() + ":\n"
-                + "  " + Format.value(threshold) + "\n"
-                + Slices.verdictLine(summary, slices, bound, confidence, minSliceSize) + "\n"
-                + Slices.table(column, label, slices, confidence, minSliceSize);
-        String needed = Slices.rowsNeededLine(slices);
-        if (!needed.isEmpty()) {
-            message += "\n" + needed;
-        }
+        String message = EveryShouldBeWithinBound.message(
+                Format.message(MODEL + IN_EVERY_SLICE, label, predictions.dataName(), predictions.size(), column),
+                bound.comparison(),
+                threshold,
+                List.of(
+                        Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
+                        Slices.table(column, label, slices, confidence, minSliceSize),
+                        Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
                 .n(predictions.size())
                 .message(message)
-                .detail("sliced by", column)
-                .detail("min slice size", minSliceSize)
+                .detail("slicedBy", column)
+                .detail("minSliceSize", minSliceSize)
                 .detail("slices", Slices.details(slices, minSliceSize));
         summary.worst()
                 .ifPresent(w -> result.measured(w.measurement().value())
@@ -235,11 +246,12 @@ public final class MetricGate implements Check {
     private CheckResult.Builder start(String label, Predictions predictions, int decimals) {
         String id = bound == Bound.AT_LEAST ? "metric-at-least" : "metric-at-most";
         return CheckResult.builder(id, Family.PERFORMANCE)
+                .qualifier(qualifier())
                 .title(title(label, predictions, decimals))
-                .threshold(bound.symbol() + " " + Format.value(threshold, decimals))
+                .threshold(new Threshold(bound.comparison(), threshold, ""), decimals)
                 .detail("metric", metric.name())
                 .detail("reference", metric.reference())
-                .detail("decided on", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
+                .detail("decidedOn", confidence == 0 ? "point" : Format.percent(confidence) + " interval")
                 .detail("interval", interval.name())
                 .detail("seed", seed)
                 .detail("resamples", resamples);
@@ -269,7 +281,28 @@ public final class MetricGate implements Check {
 
     /** Applies the shared decision rule to one measurement. */
     private Decision decide(Measurement m) {
-        return Decision.of(bound.side(), threshold, confidence, m.value(), m.interval(), m.n());
+        return Decision.of(bound.comparison(), threshold, confidence, m.value(), m.interval(), m.n());
+    }
+
+    /**
+     * Returns what tells this gate's result from another metric gate's on the same test: the metric, then the averaging
+     * when one was chosen, the positive class when one was named, and the slicing column, e.g. {@code f1},
+     * {@code roc_auc:macro}, {@code recall:positive=yes}, {@code accuracy:per=species}.
+     */
+    String qualifier() {
+        StringBuilder key = new StringBuilder(metric.name().toLowerCase(Locale.ROOT));
+        if (options.average() != Averaging.AUTO) {
+            key.append(CheckResult.KEY_SEPARATOR)
+                    .append(options.average().name().toLowerCase(Locale.ROOT));
+        }
+        options.positive()
+                .ifPresent(p -> key.append(CheckResult.KEY_SEPARATOR)
+                        .append("positive=")
+                        .append(p));
+        if (slicedBy != null) {
+            key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
+        }
+        return key.toString();
     }
 
     private Measurement measure(MetricSample sample) {

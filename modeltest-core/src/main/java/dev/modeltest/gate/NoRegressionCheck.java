@@ -6,6 +6,8 @@ import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Interval;
 import dev.modeltest.check.IntervalPolicy;
+import dev.modeltest.check.ShouldNotBeWorseThanBaseline;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.metrics.Averaging;
@@ -19,6 +21,7 @@ import dev.modeltest.model.Task;
 import dev.modeltest.subject.ModelSource;
 import dev.modeltest.subject.Subject;
 import dev.modeltest.subject.SubjectSpec;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -156,40 +159,33 @@ public final class NoRegressionCheck implements Check {
         boolean significant = test.pValue() < alpha;
         boolean fails = drop > tolerance && significant;
         String label = GateText.label(metric, options, model);
-        String p = Format.pValue(test.pValue());
-        String ending;
-        if (fails) {
-            ending = "but it is worse by " + Format.value(drop) + ", more than the tolerance, and significantly so ("
-                    + Format.pEquals(test.pValue()) + " < alpha " + Format.number(alpha) + ").";
-        } else if (drop > tolerance) {
-            ending = "and though it is worse by " + Format.value(drop) + ", more than the tolerance, that is not"
-                    + " significant (" + Format.pEquals(test.pValue()) + " ≥ alpha " + Format.number(alpha) + ").";
-        } else {
-            ending = "and it is not worse by more than the tolerance.";
-        }
-        String message = "Expecting model " + label + " on " + model.dataName() + " (n=" + n + ") not to be worse"
-                + " than the baseline (" + baselineName + ") by more than:\n"
-                + "  " + Format.value(tolerance) + "\n"
-                + "  model:      " + Format.value(modelValue) + "\n"
-                + "  baseline:   " + Format.value(baseValue) + "\n"
-                + "  difference: " + Format.value(difference) + " (" + interval + ", " + intervalHow + ")\n"
-                + "  p-value:    " + p + " (one-sided, " + test.description() + ")\n"
-                + ending;
+        String message = ShouldNotBeWorseThanBaseline.message(
+                new ShouldNotBeWorseThanBaseline.Compared(label, model.dataName(), n, baselineName),
+                tolerance,
+                modelValue,
+                baseValue,
+                new ShouldNotBeWorseThanBaseline.Paired(
+                        difference, interval, intervalHow, test.pValue(), test.description()),
+                drop,
+                alpha);
         return CheckResult.builder(ID, Family.PERFORMANCE)
+                .qualifier(metric.name().toLowerCase(Locale.ROOT))
                 .title(label + " no worse than " + baselineName + " by more than " + Format.value(tolerance) + " on "
                         + model.dataName())
                 .passedIf(!fails)
                 .measured(difference)
                 .interval(interval)
-                .threshold("drop ≤ " + Format.value(tolerance) + " (alpha " + Format.number(alpha) + ")")
+                .threshold(
+                        higher ? Threshold.atLeast(-tolerance) : Threshold.atMost(tolerance),
+                        "drop ≤ " + Format.value(tolerance) + " (alpha " + Format.number(alpha) + ")")
                 .n(n)
                 .message(message)
                 .detail("metric", metric.name())
                 .detail("model", modelValue)
                 .detail("baseline", baseValue)
-                .detail("baseline source", baselineName)
+                .detail("baselineSource", baselineName)
                 .detail("difference", difference)
-                .detail("p-value", test.pValue())
+                .detail("pValue", test.pValue())
                 .detail("test", test.description())
                 .detail("alpha", alpha)
                 .build();

@@ -4,6 +4,8 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.ShouldHaveNoViolations;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.internal.Numbers;
 import dev.modeltest.model.Predictions;
@@ -121,33 +123,27 @@ public final class OutputRangeCheck implements Check {
         }
         boolean holds = bad == 0;
         String range = "[" + Format.number(min) + ", " + Format.number(max) + "]";
-        StringBuilder message = new StringBuilder()
-                .append("Expecting every one of the ")
-                .append(what)
-                .append(" of ")
-                .append(p.modelName())
-                .append(" on ")
-                .append(p.dataName())
-                .append(" (n=")
-                .append(p.size())
-                .append(") to be finite and within ")
-                .append(range)
-                .append(
-                        p.task() == Task.CLASSIFICATION && p.scoreColumns().size() != 1
-                                ? ", summing to 1 per row"
-                                : "");
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "every one of the %s of %s on %s (n=%s) to be finite and within %s%s",
+                what,
+                p.modelName(),
+                p.dataName(),
+                p.size(),
+                range,
+                p.task() == Task.CLASSIFICATION && p.scoreColumns().size() != 1 ? ", summing to 1 per row" : "");
         if (holds) {
-            message.append("\nand all ").append(checked).append(" are.");
+            message.and("all %s are.", checked);
+        } else if (problems.size() == MAX_LISTED) {
+            message.but("%s row(s) are not; the first %s problems:", bad, MAX_LISTED)
+                    .items(problems);
         } else {
-            message.append("\nbut ").append(bad).append(" row(s) are not");
-            message.append(problems.size() == MAX_LISTED ? "; the first " + MAX_LISTED + " problems:" : ":");
-            problems.forEach(line -> message.append("\n  ").append(line));
+            message.but("%s row(s) are not:", bad).items(problems);
         }
         return CheckResult.builder(ID, Family.OUTPUT)
                 .title(what + " within " + range + " on " + p.dataName())
                 .passedIf(holds)
                 .measured(bad)
-                .threshold("all in " + range)
+                .threshold(Threshold.atMost(0), "all in " + range)
                 .n(p.size())
                 .message(message.toString())
                 .detail("offendingRows", bad)

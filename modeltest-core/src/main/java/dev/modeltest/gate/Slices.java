@@ -131,27 +131,42 @@ final class Slices {
         return new Summary(verdict, Optional.ofNullable(worst), judged, failed, inconclusive, tooSmall);
     }
 
+    private static final String TOO_SMALL = "; %s %s too small to judge (< %s rows)";
+    private static final String NONE_JUDGED = "but no slice has %s rows or more, so none can be judged:";
+    private static final String SOME_MISS = "but %s of %s judged slices %s %s it (%s)%s:";
+    private static final String SOME_UNDECIDED = "but %s of %s judged slices cannot decide%s%s:";
+    private static final String AT_LEVEL = " at %s";
+    private static final String ONE_HOLDS = "and the judged slice is%s:";
+    private static final String ALL_HOLD = "and all %s judged slices are%s:";
+    private static final String ROWS_NEEDED =
+            "rows needed to decide (estimates: the interval's half-width shrinks as 1/√n): %s.";
+    private static final String SLICE_NEEDS = "%s about %s";
+    private static final String SLICE_NEEDS_NO_NUMBER = "%s no number (its value equals the threshold)";
+    private static final String SLICE_NEEDS_NONE = "%s none (undefined)";
+
     /** The line between the threshold and the table. */
     static String verdictLine(Summary s, List<Slice> slices, Bound bound, double confidence, int minSliceSize) {
         String small = s.tooSmall() == 0
                 ? ""
-                : "; " + s.tooSmall() + (s.tooSmall() == 1 ? " slice is" : " slices are") + " too small to judge (< "
-                        + minSliceSize + " rows)";
+                : Format.message(TOO_SMALL, s.tooSmall(), s.tooSmall() == 1 ? "slice is" : "slices are", minSliceSize);
         if (s.judged() == 0) {
-            return "but no slice has " + minSliceSize + " rows or more, so none can be judged:";
+            return Format.message(NONE_JUDGED, minSliceSize);
         }
-        String of = " of " + s.judged() + " judged slices";
         if (s.verdict() == Verdict.FAIL) {
-            List<String> names = names(slices, Verdict.FAIL);
-            return "but " + s.failed() + of + (s.failed() == 1 ? " is " : " are ") + bound.missSide() + " it ("
-                    + String.join(", ", names) + ")" + small + ":";
+            return Format.message(
+                    SOME_MISS,
+                    s.failed(),
+                    s.judged(),
+                    s.failed() == 1 ? "is" : "are",
+                    bound.missSide(),
+                    String.join(", ", names(slices, Verdict.FAIL)),
+                    small);
         }
         if (s.verdict() == Verdict.INCONCLUSIVE) {
-            String level = confidence == 0 ? "" : " at " + Format.percent(confidence);
-            return "but " + s.inconclusive() + of + " cannot decide" + level + small + ":";
+            String level = confidence == 0 ? "" : Format.message(AT_LEVEL, Format.percent(confidence));
+            return Format.message(SOME_UNDECIDED, s.inconclusive(), s.judged(), level, small);
         }
-        return "and " + (s.judged() == 1 ? "the judged slice is" : "all " + s.judged() + " judged slices are") + small
-                + ":";
+        return s.judged() == 1 ? Format.message(ONE_HOLDS, small) : Format.message(ALL_HOLD, s.judged(), small);
     }
 
     /**
@@ -163,17 +178,13 @@ final class Slices {
         for (Slice slice : slices) {
             if (slice.judged() && slice.decision().verdict() == Verdict.INCONCLUSIVE) {
                 long needed = slice.decision().rowsNeeded();
-                parts.add(slice.value()
-                        + (needed > 0
-                                ? " about " + needed
-                                : needed < 0 ? " no number (its value equals the threshold)" : " none (undefined)"));
+                parts.add(
+                        needed > 0
+                                ? Format.message(SLICE_NEEDS, slice.value(), needed)
+                                : Format.message(needed < 0 ? SLICE_NEEDS_NO_NUMBER : SLICE_NEEDS_NONE, slice.value()));
             }
         }
-        if (parts.isEmpty()) {
-            return "";
-        }
-        return "rows needed to decide (estimates: the interval's half-width shrinks as 1/√n): "
-                + String.join(", ", parts) + ".";
+        return parts.isEmpty() ? "" : Format.message(ROWS_NEEDED, String.join(", ", parts));
     }
 
     private static List<String> names(List<Slice> slices, Verdict verdict) {

@@ -2,7 +2,7 @@ package dev.modeltest.latency;
 
 import dev.modeltest.check.Decision;
 import dev.modeltest.check.Interval;
-import dev.modeltest.check.Side;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 
 /**
@@ -76,7 +76,7 @@ final class LatencyDecision {
     /** Applies the shared decision to the estimate: on its interval, or on its point value. */
     private Verdict decide(LatencyHistogram.Estimate estimate, boolean onInterval) {
         return Decision.of(
-                        Side.AT_MOST,
+                        Threshold.Comparison.AT_MOST,
                         settings.limitNanos(),
                         onInterval ? settings.confidence() : 0,
                         estimate.nanos(),

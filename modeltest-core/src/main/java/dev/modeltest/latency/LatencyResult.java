@@ -8,6 +8,7 @@ import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Threshold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,11 @@ final class LatencyResult {
         String limit = ms(s.millis(), LatencyText.decimalsFor(s.millis()));
         String label = percentileLabel(s.percentile());
         CheckResult.Builder result = CheckResult.builder(LatencyCheck.ID, Family.LATENCY)
+                .qualifier(label)
                 .title(label + " latency ≤ " + limit + " (" + LatencyMessage.rowsPerCall(s) + ")")
                 .verdict(m.outcome().verdict())
                 .measured(estimate.nanos() / NANOS_PER_MILLI)
-                .threshold("≤ " + limit)
+                .threshold(Threshold.atMost(s.millis()).withUnit("ms"), LatencyText.decimalsFor(s.millis()))
                 .n(m.pooled().count())
                 .message(LatencyMessage.of(s, m, model, data));
         if (s.percentile() < 100 && estimate.hasLower() && estimate.hasUpper()) {

@@ -4,7 +4,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Decision;
 import dev.modeltest.check.Format;
-import dev.modeltest.check.Side;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Batch;
@@ -132,7 +132,13 @@ public final class ThroughputCheck implements Check {
      * the documentation).
      */
     private Verdict decide(ThroughputMeasurement measured) {
-        return Decision.of(Side.AT_LEAST, rowsPerSecond, 0, measured.rowsPerSecond(), null, measured.calls())
+        return Decision.of(
+                        Threshold.Comparison.AT_LEAST,
+                        rowsPerSecond,
+                        0,
+                        measured.rowsPerSecond(),
+                        null,
+                        measured.calls())
                 .verdict();
     }
 

@@ -6,6 +6,7 @@ import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class ThroughputResult {
                 .title(title)
                 .verdict(verdict)
                 .measured(m.rowsPerSecond())
-                .threshold("≥ " + Format.number(rowsPerSecond) + " rows/s")
+                .threshold(Threshold.atLeast(rowsPerSecond).withUnit("rows/s"))
                 .n(m.calls())
                 .message(ThroughputMessage.of(setup, rowsPerSecond, m, verdict, model, data))
                 .detail("rowsPerSecond", m.rowsPerSecond())

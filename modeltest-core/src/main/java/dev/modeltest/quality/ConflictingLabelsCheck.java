@@ -3,6 +3,8 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.ShouldHaveNoViolations;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.subject.Subject;
 import java.util.ArrayList;
@@ -96,25 +98,16 @@ public final class ConflictingLabelsCheck implements Check {
             }
         }
         List<List<Integer>> members = DataQuality.members(labelled, listed);
-        StringBuilder message = new StringBuilder()
-                .append("Expecting rows of ")
-                .append(data.name())
-                .append(" (n=")
-                .append(n)
-                .append(") with the same features (")
-                .append(DataQuality.names(checked))
-                .append(") to have the same label (column '")
-                .append(label)
-                .append("')\n");
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "rows of %s (n=%s) with the same features (%s) to have the same label (column '%s')",
+                data.name(), n, DataQuality.names(checked), label);
         List<Map<String, Object>> groupDetails = new ArrayList<>();
         if (groups == 0) {
-            message.append("and they do.");
+            message.and("they do.");
         } else {
-            message.append("but found ")
-                    .append(groups)
-                    .append(" group(s) of rows, ")
-                    .append(rows)
-                    .append(" row(s) in all, with the same features and different labels:");
+            message.but(
+                    "found %s group(s) of rows, %s row(s) in all, with the same features and different labels:",
+                    groups, rows);
             for (int g = 0; g < listed.size(); g++) {
                 int rep = listed.get(g);
                 List<String> shown = new ArrayList<>();
@@ -123,26 +116,22 @@ public final class ConflictingLabelsCheck implements Check {
                     shown.add((row + 1) + " ('" + labels[row] + "')");
                     rowDetails.add(Map.of("row", row + 1, "label", labels[row]));
                 }
-                message.append("\n  rows ")
-                        .append(String.join(", ", shown))
-                        .append(size[rep] > shown.size() ? ", ... (" + size[rep] + " rows)" : "")
-                        .append(": ")
-                        .append(keys.describe(rep));
+                message.item(
+                        "rows %s%s: %s",
+                        String.join(", ", shown), DataQuality.more(shown.size(), size[rep]), keys.describe(rep));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("rows", rowDetails);
                 detail.put("size", size[rep]);
                 detail.put("features", keys.describe(rep));
                 groupDetails.add(detail);
             }
-            if (groups > listed.size()) {
-                message.append("\n  ... and ").append(groups - listed.size()).append(" more group(s)");
-            }
+            message.more(groups - listed.size(), "group(s)");
         }
         return CheckResult.builder(ID, Family.DATA)
                 .title("no conflicting labels in " + data.name())
                 .passedIf(groups == 0)
                 .measured(rows)
-                .threshold("0 conflicting rows")
+                .threshold(Threshold.atMost(0), "0 conflicting rows")
                 .n(n)
                 .message(message.toString())
                 .detail("features", checked)

@@ -1,5 +1,6 @@
 package dev.modeltest.quality;
 
+import dev.modeltest.check.Format;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import java.util.ArrayList;
@@ -43,7 +44,12 @@ final class DataQuality {
 
     /** Returns {@code all 3 column(s)} or {@code column(s) a, b} for messages. */
     static String scope(List<String> named, List<String> checked) {
-        return named.isEmpty() ? "all " + checked.size() + " column(s)" : "column(s) " + names(checked);
+        return scope(named.isEmpty(), checked.size(), names(checked));
+    }
+
+    /** Returns {@code all 3 column(s)} when no column was named, {@code column(s) <listed>} otherwise. */
+    static String scope(boolean all, int count, String listed) {
+        return all ? Format.message("all %s column(s)", count) : Format.message("column(s) %s", listed);
     }
 
     /** Returns the names joined by commas, abbreviated after ten. */
@@ -113,7 +119,19 @@ final class DataQuality {
     static String rows(List<Integer> rows, int total) {
         List<String> numbers = new ArrayList<>();
         rows.forEach(r -> numbers.add(Integer.toString(r + 1)));
-        return String.join(", ", numbers) + (total > rows.size() ? ", ... (" + total + " rows)" : "");
+        return String.join(", ", numbers) + more(rows.size(), total);
+    }
+
+    /** Returns {@code , ... (12 rows)} when fewer rows were listed than there are, nothing otherwise. */
+    static String more(int listed, int total) {
+        return total > listed ? Format.message(", ... (%s rows)", total) : "";
+    }
+
+    /** Returns rows already numbered from 1 as a message lists examples: {@code row 3, row 9}. */
+    static String exampleRows(List<Integer> rows) {
+        List<String> shown = new ArrayList<>();
+        rows.forEach(row -> shown.add("row " + row));
+        return String.join(", ", shown);
     }
 
     /** Returns rows (from 0) as a list numbered from 1, for the details of a result. */

@@ -3,6 +3,8 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.ShouldHaveNoViolations;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.Subject;
@@ -82,45 +84,30 @@ public final class DuplicateRowsCheck implements Check {
             }
         }
         List<List<Integer>> members = DataQuality.members(first, listed);
-        StringBuilder message = new StringBuilder()
-                .append("Expecting no duplicate rows in ")
-                .append(data.name())
-                .append(" (n=")
-                .append(n)
-                .append("), comparing ")
-                .append(DataQuality.scope(columns, checked))
-                .append('\n');
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "no duplicate rows in %s (n=%s), comparing %s", data.name(), n, DataQuality.scope(columns, checked));
         List<Map<String, Object>> groupDetails = new ArrayList<>();
         if (duplicates == 0) {
-            message.append("and every row differs from every other.");
+            message.and("every row differs from every other.");
         } else {
-            message.append("but found ")
-                    .append(duplicates)
-                    .append(" duplicate row(s) in ")
-                    .append(groups)
-                    .append(" group(s) of equal rows:");
+            message.but("found %s duplicate row(s) in %s group(s) of equal rows:", duplicates, groups);
             for (int g = 0; g < listed.size(); g++) {
                 int rep = listed.get(g);
-                message.append("\n  rows ")
-                        .append(DataQuality.rows(members.get(g), size[rep]))
-                        .append(": ")
-                        .append(keys.describe(rep));
+                message.item("rows %s: %s", DataQuality.rows(members.get(g), size[rep]), keys.describe(rep));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("rows", DataQuality.rowNumbers(members.get(g)));
                 detail.put("size", size[rep]);
                 detail.put("values", keys.describe(rep));
                 groupDetails.add(detail);
             }
-            if (groups > listed.size()) {
-                message.append("\n  ... and ").append(groups - listed.size()).append(" more group(s)");
-            }
+            message.more(groups - listed.size(), "group(s)");
         }
         return CheckResult.builder(ID, Family.DATA)
                 .title("no duplicate rows in " + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ")
                         + data.name())
                 .passedIf(duplicates == 0)
                 .measured(duplicates)
-                .threshold("0 duplicates")
+                .threshold(Threshold.atMost(0), "0 duplicates")
                 .n(n)
                 .message(message.toString())
                 .detail("columnsChecked", checked)

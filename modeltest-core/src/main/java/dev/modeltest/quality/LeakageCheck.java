@@ -3,7 +3,8 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
-import dev.modeltest.check.Format;
+import dev.modeltest.check.ShouldHaveNoViolations;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.data.Resource;
 import dev.modeltest.data.TestData;
@@ -106,51 +107,31 @@ public final class LeakageCheck implements Check {
             }
         }
         double fraction = (double) leaked / n;
-        StringBuilder message = new StringBuilder()
-                .append("Expecting no row of ")
-                .append(data.name())
-                .append(" (n=")
-                .append(n)
-                .append(") to appear in the training data ")
-                .append(training.name())
-                .append(" (n=")
-                .append(training.rowCount())
-                .append("), comparing ")
-                .append(checked.size())
-                .append(" feature(s): ")
-                .append(DataQuality.names(checked))
-                .append('\n');
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "no row of %s (n=%s) to appear in the training data %s (n=%s), comparing %s feature(s): %s",
+                data.name(), n, training.name(), training.rowCount(), checked.size(), DataQuality.names(checked));
         List<Map<String, Object>> exampleDetails = new ArrayList<>();
         if (leaked == 0) {
-            message.append("and none does.");
+            message.and("none does.");
         } else {
-            message.append("but ")
-                    .append(leaked)
-                    .append(" test row(s) do (")
-                    .append(Format.value(fraction))
-                    .append(" of the test rows):");
+            message.but("%s test row(s) do (%s of the test rows):", leaked, fraction);
             for (int[] example : examples) {
-                message.append("\n  test row ")
-                        .append(example[0] + 1)
-                        .append(" = train row ")
-                        .append(example[1] + 1)
-                        .append(": ")
-                        .append(testKeys.describe(example[0]));
+                message.item(
+                        "test row %s = train row %s: %s",
+                        example[0] + 1, example[1] + 1, testKeys.describe(example[0]));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("testRow", example[0] + 1);
                 detail.put("trainRow", example[1] + 1);
                 detail.put("values", testKeys.describe(example[0]));
                 exampleDetails.add(detail);
             }
-            if (leaked > examples.size()) {
-                message.append("\n  ... and ").append(leaked - examples.size()).append(" more");
-            }
+            message.more(leaked - examples.size(), "");
         }
         return CheckResult.builder(ID, Family.DATA)
                 .title("no rows of " + data.name() + " in " + training.name())
                 .passedIf(leaked == 0)
                 .measured(leaked)
-                .threshold("0 rows")
+                .threshold(Threshold.atMost(0), "0 rows")
                 .n(n)
                 .message(message.toString())
                 .detail("train", train.location())

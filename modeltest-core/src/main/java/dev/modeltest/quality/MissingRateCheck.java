@@ -2,8 +2,10 @@ package dev.modeltest.quality;
 
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.EveryShouldBeWithinBound;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -27,6 +29,12 @@ public final class MissingRateCheck implements Check {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "missing-rate-at-most";
+
+    private static final String SUBJECT = "the fraction of missing cells in each of %s of %s (n=%s)";
+    private static final String HIGHEST = "and it is; the highest is column '%s': %s.";
+    private static final String SOME_OVER = "but %s column(s) have more:";
+    private static final String OVER = "  column '%s': %s, e.g. %s";
+    private static final String RATE = "%s (%s of %s missing)";
 
     private final String where;
     private final double maxRate;
@@ -87,43 +95,32 @@ public final class MissingRateCheck implements Check {
             }
         }
         double highest = rates.get(worst);
-        StringBuilder message = new StringBuilder()
-                .append("Expecting the fraction of missing cells in each of ")
-                .append(DataQuality.scope(columns, checked))
-                .append(" of ")
-                .append(data.name())
-                .append(" (n=")
-                .append(n)
-                .append(") to be at most:\n  ")
-                .append(Format.value(maxRate))
-                .append('\n');
+        List<String> outcome = new ArrayList<>();
         if (over.isEmpty()) {
-            message.append("and it is; the highest is column '")
-                    .append(worst)
-                    .append("': ")
-                    .append(rate(highest, counts.get(worst), n))
-                    .append('.');
+            outcome.add(Format.message(HIGHEST, worst, rate(highest, counts.get(worst), n)));
         } else {
-            message.append("but ").append(over.size()).append(" column(s) have more:");
+            outcome.add(Format.message(SOME_OVER, over.size()));
             for (String column : over) {
-                message.append("\n  column '")
-                        .append(column)
-                        .append("': ")
-                        .append(rate(rates.get(column), counts.get(column), n))
-                        .append(", e.g. ");
-                List<String> shown = new ArrayList<>();
-                firstRows.get(column).forEach(row -> shown.add("row " + row));
-                message.append(String.join(", ", shown));
+                outcome.add(Format.message(
+                        OVER,
+                        column,
+                        rate(rates.get(column), counts.get(column), n),
+                        DataQuality.exampleRows(firstRows.get(column))));
             }
         }
+        String message = EveryShouldBeWithinBound.message(
+                Format.message(SUBJECT, DataQuality.scope(columns, checked), data.name(), n),
+                Threshold.Comparison.AT_MOST,
+                maxRate,
+                outcome);
         return CheckResult.builder(ID, Family.DATA)
                 .title("missing fraction ≤ " + Format.value(maxRate) + " per column of "
                         + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ") + data.name())
                 .passedIf(over.isEmpty())
                 .measured(highest)
-                .threshold("≤ " + Format.value(maxRate))
+                .threshold(Threshold.atMost(maxRate), Format.DECIMALS)
                 .n(n)
-                .message(message.toString())
+                .message(message)
                 .detail("columnsChecked", checked)
                 .detail("maxRate", maxRate)
                 .detail("missingRateByColumn", rates)
@@ -134,6 +131,6 @@ public final class MissingRateCheck implements Check {
     }
 
     private static String rate(double rate, long count, int n) {
-        return Format.value(rate) + " (" + count + " of " + n + " missing)";
+        return Format.message(RATE, rate, count, n);
     }
 }

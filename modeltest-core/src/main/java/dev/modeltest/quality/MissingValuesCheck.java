@@ -3,6 +3,8 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.ShouldHaveNoViolations;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.Subject;
@@ -80,41 +82,22 @@ public final class MissingValuesCheck implements Check {
                 total += count;
             }
         }
-        String scope =
-                columns.isEmpty() ? "all " + checked.size() + " column(s)" : "column(s) " + String.join(", ", checked);
-        StringBuilder message = new StringBuilder()
-                .append("Expecting no missing values in ")
-                .append(scope)
-                .append(" of ")
-                .append(data.name())
-                .append(" (n=")
-                .append(data.rowCount())
-                .append(")\n");
+        String scope = DataQuality.scope(columns.isEmpty(), checked.size(), String.join(", ", checked));
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "no missing values in %s of %s (n=%s)", scope, data.name(), data.rowCount());
         if (total == 0) {
-            message.append("and there are none.");
+            message.and("there are none.");
         } else {
-            message.append("but found ")
-                    .append(total)
-                    .append(" missing cell(s) in ")
-                    .append(counts.size())
-                    .append(" column(s):");
-            counts.forEach((column, count) -> {
-                message.append("\n  column '")
-                        .append(column)
-                        .append("': ")
-                        .append(count)
-                        .append(" row(s), e.g. ");
-                List<String> shown = new ArrayList<>();
-                firstRows.get(column).forEach(row -> shown.add("row " + row));
-                message.append(String.join(", ", shown));
-            });
+            message.but("found %s missing cell(s) in %s column(s):", total, counts.size());
+            counts.forEach((column, count) -> message.item(
+                    "column '%s': %s row(s), e.g. %s", column, count, DataQuality.exampleRows(firstRows.get(column))));
         }
         return CheckResult.builder(ID, Family.DATA)
                 .title("no missing values in " + (columns.isEmpty() ? "" : String.join(", ", checked) + " of ")
                         + data.name())
                 .passedIf(total == 0)
                 .measured(total)
-                .threshold("0 missing")
+                .threshold(Threshold.atMost(0), "0 missing")
                 .n(data.rowCount())
                 .message(message.toString())
                 .detail("columnsChecked", checked)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Threshold;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -26,6 +27,7 @@ public final class Json {
     public static Map<String, Object> toMap(CheckResult result) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("check", result.check());
+        map.put("key", result.key());
         map.put("title", result.title());
         map.put("family", result.family().displayName());
         map.put("verdict", result.verdict().name());
@@ -40,6 +42,14 @@ public final class Json {
             map.put("interval", i);
         }
         map.put("threshold", result.threshold());
+        Threshold limit = result.limit();
+        if (limit != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("comparison", limit.comparison().name());
+            l.put("value", finiteOrNull(limit.value()));
+            l.put("unit", limit.unit());
+            map.put("limit", l);
+        }
         map.put("n", result.n());
         map.put("message", result.message());
         map.put("details", result.details());

@@ -14,9 +14,10 @@ import org.apiguardian.api.API;
 
 /**
  * The metrics of a model test class's earlier runs, one JSON object per line in a JSON Lines file, oldest first:
- * {@code {"finishedAt": ..., "gitCommit": ..., "metrics": {"accurateEnough.accuracy-at-least": 0.9333, ...}}}. Reports
- * draw a check's measured value over builds from it. Lines that are not such objects are skipped, so a damaged line
- * costs one point of the trend, not the run.
+ * {@code {"schemaVersion": 2, "finishedAt": ..., "gitCommit": ..., "metrics": {"f1.metric-at-least:f1": 0.9333, ...}}}.
+ * Reports draw a check's measured value over builds from it. Lines that are not such objects are skipped, so a damaged
+ * line costs one point of the trend, not the run. A line without {@code schemaVersion} was written before metric keys
+ * had qualifiers ({@code f1.metric-at-least}); {@link #values(String, String)} reads such lines under the old key.
  *
  * @since 0.1.0
  */
@@ -26,9 +27,12 @@ public final class MetricHistory {
     /** How many runs a history file keeps. */
     public static final int KEEP = 50;
 
-    private final List<Map<String, Double>> runs;
+    /** One run: its metrics, and whether it was written before keys had qualifiers (no {@code schemaVersion}). */
+    private record Run(Map<String, Double> metrics, boolean legacy) {}
 
-    private MetricHistory(List<Map<String, Double>> runs) {
+    private final List<Run> runs;
+
+    private MetricHistory(List<Run> runs) {
         this.runs = runs;
     }
 
@@ -48,7 +52,7 @@ public final class MetricHistory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the metric history " + file, e);
         }
-        List<Map<String, Double>> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -66,7 +70,7 @@ public final class MetricHistory {
                         values.put(String.valueOf(k), number.doubleValue());
                     }
                 });
-                runs.add(values);
+                runs.add(new Run(values, !(run.get("schemaVersion") instanceof Number)));
             }
         }
         return new MetricHistory(Collections.unmodifiableList(runs));
@@ -79,9 +83,21 @@ public final class MetricHistory {
 
     /** Returns a metric's values in the runs that recorded it, oldest first. */
     public List<Double> values(String metric) {
+        return values(metric, null);
+    }
+
+    /**
+     * Returns a metric's values in the runs that recorded it, oldest first, reading runs written before metric keys
+     * had qualifiers (lines without {@code schemaVersion}) under {@code legacyMetric} instead.
+     *
+     * @param metric the metric's key, e.g. {@code f1.metric-at-least:f1}
+     * @param legacyMetric the key the same metric had in those runs, e.g. {@code f1.metric-at-least}; {@code null} to
+     *     read them under {@code metric} as well
+     */
+    public List<Double> values(String metric, String legacyMetric) {
         List<Double> values = new ArrayList<>();
-        for (Map<String, Double> run : runs) {
-            Double value = run.get(metric);
+        for (Run run : runs) {
+            Double value = run.metrics().get(run.legacy() && legacyMetric != null ? legacyMetric : metric);
             if (value != null) {
                 values.add(value);
             }
@@ -93,7 +109,7 @@ public final class MetricHistory {
      * Appends a run to a history file, creating it, and keeps only the last {@value #KEEP} runs.
      *
      * @param file the history file
-     * @param run the run's record: {@code finishedAt}, {@code gitCommit}, {@code metrics}
+     * @param run the run's record: {@code schemaVersion}, {@code finishedAt}, {@code gitCommit}, {@code metrics}
      */
     public static void append(Path file, Map<String, Object> run) {
         try {

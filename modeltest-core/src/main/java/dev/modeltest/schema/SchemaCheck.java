@@ -3,6 +3,8 @@ package dev.modeltest.schema;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.ShouldHaveNoViolations;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.subject.Subject;
@@ -66,30 +68,23 @@ public final class SchemaCheck implements Check {
     public CheckResult run(TestData data) {
         SchemaValidation validation = schema.validate(data);
         long total = validation.violationCount();
-        StringBuilder message = new StringBuilder()
-                .append("Expecting ")
-                .append(data.name())
-                .append(" (n=")
-                .append(data.rowCount())
-                .append(") to match schema ")
-                .append(schema.name());
+        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
+                "%s (n=%s) to match schema %s", data.name(), data.rowCount(), schema.name());
         if (validation.passed()) {
-            message.append("\nand it does: ")
-                    .append(schema.columns().size())
-                    .append(" column(s), every rule holds on every row.");
+            message.and(
+                    "it does: %s column(s), every rule holds on every row.",
+                    schema.columns().size());
         } else {
-            message.append("\nbut found ")
-                    .append(total)
-                    .append(" violation(s) of ")
-                    .append(validation.failures().size())
-                    .append(" rule(s):");
-            validation.failures().forEach(f -> message.append("\n  ").append(f.describe()));
+            message.but(
+                    "found %s violation(s) of %s rule(s):",
+                    total, validation.failures().size());
+            validation.failures().forEach(f -> message.item("%s", f.describe()));
         }
         return CheckResult.builder(ID, Family.DATA)
                 .title(data.name() + " matches schema " + schema.name())
                 .passedIf(validation.passed())
                 .measured(total)
-                .threshold("no violations")
+                .threshold(Threshold.atMost(0), "no violations")
                 .n(data.rowCount())
                 .message(message.toString())
                 .detail("schema", schema.location())

@@ -10,11 +10,11 @@ class DecisionTest {
     private static final Interval AROUND_085 = new Interval(0.69, 0.94, 0.95, "test");
 
     private static Decision atLeast(double threshold, double confidence, double value, Interval interval) {
-        return Decision.of(Side.AT_LEAST, threshold, confidence, value, interval, 40);
+        return Decision.of(Threshold.Comparison.AT_LEAST, threshold, confidence, value, interval, 40);
     }
 
     private static Decision atMost(double threshold, double confidence, double value, Interval interval) {
-        return Decision.of(Side.AT_MOST, threshold, confidence, value, interval, 40);
+        return Decision.of(Threshold.Comparison.AT_MOST, threshold, confidence, value, interval, 40);
     }
 
     @Test
@@ -105,11 +105,11 @@ class DecisionTest {
 
     @Test
     void theSidesHoldWithEqualityIncluded() {
-        assertThat(Side.AT_LEAST.holds(0.9, 0.9)).isTrue();
-        assertThat(Side.AT_LEAST.holds(0.89, 0.9)).isFalse();
-        assertThat(Side.AT_MOST.holds(0.9, 0.9)).isTrue();
-        assertThat(Side.AT_MOST.holds(0.91, 0.9)).isFalse();
-        assertThat(Side.AT_LEAST.holds(Double.NaN, 0.9)).isFalse();
-        assertThat(Side.AT_MOST.holds(Double.NaN, 0.9)).isFalse();
+        assertThat(Threshold.Comparison.AT_LEAST.holds(0.9, 0.9)).isTrue();
+        assertThat(Threshold.Comparison.AT_LEAST.holds(0.89, 0.9)).isFalse();
+        assertThat(Threshold.Comparison.AT_MOST.holds(0.9, 0.9)).isTrue();
+        assertThat(Threshold.Comparison.AT_MOST.holds(0.91, 0.9)).isFalse();
+        assertThat(Threshold.Comparison.AT_LEAST.holds(Double.NaN, 0.9)).isFalse();
+        assertThat(Threshold.Comparison.AT_MOST.holds(Double.NaN, 0.9)).isFalse();
     }
 }

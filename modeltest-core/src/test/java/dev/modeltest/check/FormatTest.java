@@ -59,4 +59,13 @@ class FormatTest {
         assertThat(Format.pEquals(0.0312)).isEqualTo("p = 0.0312");
         assertThat(Format.pEquals(0)).isEqualTo("p < 1e-300");
     }
+
+    @Test
+    void aMessagePrintsEveryDoubleWithFourDecimalsAndEverythingElseAsItIs() {
+        assertThat(Format.message("%s of %s at %s: %s", 26L, 30, 0.86666, "a 95% CI"))
+                .isEqualTo("26 of 30 at 0.8667: a 95% CI");
+        assertThat(Format.represent(Double.NaN)).isEqualTo("NaN");
+        assertThat(Format.represent(0.5f)).isEqualTo("0.5000");
+        assertThat(Format.represent(null)).isEqualTo("null");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -78,6 +79,8 @@ class DriftCheckTest {
         assertThat(result.measured()).isEqualTo(1);
         assertThat(result.n()).isEqualTo(400);
         assertThat(result.threshold()).isEqualTo("no column drifts");
+        assertThat(result.limit()).isEqualTo(Threshold.atMost(0));
+        assertThat(result.key()).isEqualTo("no-drift");
         assertThat(result.title()).isEqualTo("no drift of value of shift-current.csv from shift-reference.csv");
         assertThat(result.message()).isEqualTo(header("shift-current.csv", 400, "shift-reference.csv", 500) + """
                         but 1 of 1 column(s) drifted: value

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import java.util.List;
@@ -104,6 +105,8 @@ class DemographicParityCheckTest {
         assertThat(result.family()).isEqualTo(Family.FAIRNESS);
         assertThat(result.check()).isEqualTo("demographic-parity");
         assertThat(result.threshold()).isEqualTo("≤ 0.1000");
+        assertThat(result.limit()).isEqualTo(Threshold.atMost(0.1));
+        assertThat(result.key()).isEqualTo("demographic-parity");
         assertThat(result.n()).isEqualTo(200);
         assertThat(result.title())
                 .isEqualTo("demographic parity across sex: selection-rate difference (max − min) ≤ 0.1000 on fair.csv");

@@ -119,7 +119,7 @@ class FairnessGoldenTest {
         if ("impact_ratio".equals(quantity)) {
             CheckResult result =
                     run(key(attributes, decision, "disparate_impact_min"), () -> disparateImpact(attributes, decision));
-            return value(row((List<Map<String, Object>>) result.details().get("groups"), group), "impact_ratio");
+            return value(row((List<Map<String, Object>>) result.details().get("groups"), group), "impactRatio");
         }
         // Each metric column comes from the floor check of that metric; the rates from any table.
         String metricColumn = switch (quantity) {

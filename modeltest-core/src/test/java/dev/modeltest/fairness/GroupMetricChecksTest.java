@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import org.assertj.core.data.Offset;
@@ -59,6 +60,8 @@ class GroupMetricChecksTest {
         CheckResult result = groups().run(new GroupMetricAtLeastCheck("w", SEX, GroupMetric.ACCURACY, 0.75));
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.key()).isEqualTo("group-metric-at-least:accuracy");
+        assertThat(result.limit()).isEqualTo(Threshold.atLeast(0.75));
     }
 
     @Test

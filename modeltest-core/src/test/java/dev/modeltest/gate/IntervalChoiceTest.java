@@ -31,7 +31,7 @@ class IntervalChoiceTest {
         assertThat(result.details())
                 .containsEntry("interval", "AUTO")
                 .containsEntry(
-                        "interval method",
+                        "intervalMethod",
                         "Student-t, 39 df; approximate here: the per-row values are skewed (skewness 2.60302), and"
                                 + " Cochran's rule asks for 170 rows, see docs/intervals.md");
         assertThat(result.message()).contains("(95% CI ");
@@ -130,8 +130,7 @@ class IntervalChoiceTest {
                         + "  0.1000");
         assertThat(interval.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(interval.details())
-                .containsEntry(
-                        "no interval", "every row's absolute error is 0.0000, so there is no spread to estimate");
+                .containsEntry("noInterval", "every row's absolute error is 0.0000, so there is no spread to estimate");
         assertThat(interval.message())
                 .endsWith("but it has no 95% interval: every row's absolute error is 0.0000, so there is no spread to"
                         + " estimate.");
@@ -172,7 +171,7 @@ class IntervalChoiceTest {
         CheckResult eceTwo = onPool(2, () -> ece.evaluate(large));
 
         assertThat(one.interval().method()).isEqualTo("Poisson bootstrap");
-        assertThat(one.details()).containsEntry("interval method", "Poisson bootstrap, 2000 resamples, seed 42");
+        assertThat(one.details()).containsEntry("intervalMethod", "Poisson bootstrap, 2000 resamples, seed 42");
         assertThat(two.interval()).isEqualTo(one.interval());
         assertThat(one.interval().contains(one.measured())).isTrue();
         assertThat(eceOne.interval().method()).isEqualTo("Poisson bootstrap");
@@ -200,11 +199,11 @@ class IntervalChoiceTest {
         CheckResult auc = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.5).build().evaluate(few);
         CheckResult plenty = gate(Metric.F1, Bound.AT_LEAST, 0.5).build().evaluate(binary);
 
-        assertThat(f1.details().get("interval method").toString())
+        assertThat(f1.details().get("intervalMethod").toString())
                 .endsWith("; approximate here: fewer than 10 true positives of a class (7), see docs/intervals.md");
-        assertThat(auc.details().get("interval method").toString())
+        assertThat(auc.details().get("intervalMethod").toString())
                 .endsWith("; approximate here: fewer than 20 rows of the rarer class (8), see docs/intervals.md");
-        assertThat(plenty.details().get("interval method")).isEqualTo("BCa bootstrap, 2000 resamples, seed 42");
+        assertThat(plenty.details().get("intervalMethod")).isEqualTo("BCa bootstrap, 2000 resamples, seed 42");
     }
 
     private static CheckResult onPool(int threads, java.util.concurrent.Callable<CheckResult> task) throws Exception {

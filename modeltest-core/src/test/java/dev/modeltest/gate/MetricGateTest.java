@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.model.Predictions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -52,6 +55,19 @@ class MetricGateTest {
     }
 
     @Test
+    void itsKeyNamesTheMetricAndWhatSetsItApartFromTheSameMetricGatedOtherwise() {
+        assertThat(atLeast(Metric.F1, 0.5).build().evaluate(predictions).key()).isEqualTo("metric-at-least:f1");
+        assertThat(atLeast(Metric.ROC_AUC, 0.5).average(Averaging.MACRO).build().qualifier())
+                .isEqualTo("roc_auc:macro");
+        assertThat(atLeast(Metric.RECALL, 0.5)
+                        .options(MetricOptions.defaults().withPositiveLabel("yes"))
+                        .slicedBy("species")
+                        .build()
+                        .qualifier())
+                .isEqualTo("recall:positive=yes:per=species");
+    }
+
+    @Test
     void aValueThatRoundsToItsThresholdIsPrintedWithTheDigitsThatSeparateThem() {
         // 0.85 against 0.85001: with four decimals "0.8500 ... 0.8500 ... but it was 0.0000 below".
         CheckResult result = atLeast(Metric.F1, 0.85001).build().evaluate(predictions);
@@ -64,6 +80,7 @@ class MetricGateTest {
                         + "  0.85001\n"
                         + "but it was 0.00001 below.");
         assertThat(result.threshold()).isEqualTo("≥ 0.85001");
+        assertThat(result.limit()).isEqualTo(Threshold.atLeast(0.85001));
         assertThat(result.title()).isEqualTo("F1 (positive class 'b') ≥ 0.85001 on fixture.csv");
     }
 
@@ -114,7 +131,7 @@ class MetricGateTest {
         CheckResult result = atLeast(Metric.F1, 0.8).confidence(0.95).build().evaluate(predictions);
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(result.details()).containsEntry("rows needed (estimate)", 404L);
+        assertThat(result.details()).containsEntry("estimatedRowsNeeded", 404L);
         assertThat(result.message())
                 .isEqualTo("Expecting model F1 (positive class 'b') on fixture.csv (n=40):\n"
                         + "  0.8500 (95% CI 0.6912–0.9444, BCa bootstrap, 2000 resamples, seed 42)\n"

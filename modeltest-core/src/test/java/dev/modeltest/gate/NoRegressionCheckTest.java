@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -54,7 +55,7 @@ class NoRegressionCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.measured()).isEqualTo(0.0);
-        assertThat(result.details()).containsEntry("p-value", 1.0);
+        assertThat(result.details()).containsEntry("pValue", 1.0);
     }
 
     @Test
@@ -64,7 +65,7 @@ class NoRegressionCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         // 6 discordant rows, all the baseline's: P(X ≥ 6 | 6, ½) = 1/64.
-        assertThat(result.details()).containsEntry("p-value", 0.015625);
+        assertThat(result.details()).containsEntry("pValue", 0.015625);
         assertThat(result.message())
                 .isEqualTo(
                         "Expecting model accuracy on fixture.csv (n=40) not to be worse than the baseline (old model)"
@@ -88,6 +89,19 @@ class NoRegressionCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.message()).endsWith("and it is not worse by more than the tolerance.");
+    }
+
+    @Test
+    void itsThresholdIsTheLowestDifferenceAllowedAndItsKeyNamesTheMetric() {
+        CheckResult result = NoRegressionCheck.builder(WHERE, Metric.ACCURACY, BASELINE)
+                .tolerance(0.2)
+                .build()
+                .compare(model, GateFixtures.binary("fixture.csv", 40, 0), "old model");
+
+        // The measured value is model − baseline: a higher-is-better metric may be at most 0.2 below.
+        assertThat(result.limit()).isEqualTo(Threshold.atLeast(-0.2));
+        assertThat(result.threshold()).isEqualTo("drop ≤ 0.2000 (alpha 0.05)");
+        assertThat(result.key()).isEqualTo("no-regression:accuracy");
     }
 
     @Test
@@ -136,6 +150,7 @@ class NoRegressionCheckTest {
 
         assertThat(check(Metric.MAE).compare(good, bad, "old").verdict()).isEqualTo(Verdict.PASS);
         assertThat(check(Metric.MAE).compare(bad, good, "old").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(check(Metric.MAE).compare(good, bad, "old").limit()).isEqualTo(Threshold.atMost(0));
     }
 
     @Test

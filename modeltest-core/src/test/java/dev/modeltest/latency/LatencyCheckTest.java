@@ -14,6 +14,7 @@ import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
 import dev.modeltest.check.Interval;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.ModelException;
@@ -86,6 +87,8 @@ class LatencyCheckTest {
         assertThat(result.family()).isEqualTo(Family.LATENCY);
         assertThat(result.title()).isEqualTo("p99 latency ≤ 50.000 ms (1 row per call)");
         assertThat(result.threshold()).isEqualTo("≤ 50.000 ms");
+        assertThat(result.limit()).isEqualTo(Threshold.atMost(50).withUnit("ms"));
+        assertThat(result.key()).isEqualTo("latency-under:p99");
         assertThat(result.n()).isEqualTo(400);
         assertThat(result.measured()).isBetween(0.0, 50.0);
         assertThat(result.interval()).isNotNull();

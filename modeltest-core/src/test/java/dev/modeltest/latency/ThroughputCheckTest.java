@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.ModelException;
 import dev.modeltest.latency.LatencyFixtures.FakeClock;
@@ -48,6 +49,8 @@ class ThroughputCheckTest {
         assertThat(result.check()).isEqualTo("throughput-at-least");
         assertThat(result.title()).isEqualTo("throughput ≥ 5000 rows/s (1 thread, 1 row per call)");
         assertThat(result.threshold()).isEqualTo("≥ 5000 rows/s");
+        assertThat(result.limit()).isEqualTo(Threshold.atLeast(5000).withUnit("rows/s"));
+        assertThat(result.key()).isEqualTo("throughput-at-least");
         assertThat(result.measured()).isCloseTo(100 / 0.0100025, within(1e-6));
         assertThat(result.n()).isEqualTo(100);
         assertThat(result.message())

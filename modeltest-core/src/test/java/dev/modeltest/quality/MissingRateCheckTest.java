@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.ModelSource;
@@ -50,6 +51,8 @@ class MissingRateCheckTest {
         assertThat(result.measured()).isEqualTo(0.5);
         assertThat(result.n()).isEqualTo(4);
         assertThat(result.threshold()).isEqualTo("≤ 0.5000");
+        assertThat(result.limit()).isEqualTo(Threshold.atMost(0.5));
+        assertThat(result.key()).isEqualTo("missing-rate-at-most");
         assertThat(result.title()).isEqualTo("missing fraction ≤ 0.5000 per column of data.csv");
         assertThat(result.message())
                 .isEqualTo("Expecting the fraction of missing cells in each of all 3 column(s) of data.csv (n=4) to be"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.data.MissingValues;
 import dev.modeltest.error.DataException;
 import dev.modeltest.subject.ModelSource;
@@ -47,6 +48,9 @@ class MissingValuesCheckTest {
         assertThat(result.check()).isEqualTo("no-missing-values");
         assertThat(result.family()).isEqualTo(Family.DATA);
         assertThat(result.measured()).isZero();
+        // A count check: no missing value allowed, written as words.
+        assertThat(result.limit()).isEqualTo(Threshold.atMost(0));
+        assertThat(result.threshold()).isEqualTo("0 missing");
         assertThat(result.n()).isEqualTo(2);
         assertThat(result.message())
                 .isEqualTo("Expecting no missing values in all 3 column(s) of data.csv (n=2)\nand there are none.");

@@ -57,6 +57,23 @@ class MetricHistoryTest {
         assertThat(MetricHistory.read(file).values("m")).containsExactly(1.0, 2.0);
     }
 
+    @Test
+    void runsWrittenBeforeKeysHadQualifiersAreReadUnderTheirOldKey() throws IOException {
+        Path file = dir.resolve("Model.jsonl");
+        Files.writeString(
+                file,
+                "{\"metrics\":{\"f1.metric-at-least\":0.7}}\n"
+                        + "{\"schemaVersion\":2,\"metrics\":{\"f1.metric-at-least:f1\":0.8}}\n"
+                        + "{\"schemaVersion\":2,\"metrics\":{\"f1.metric-at-least\":0.1,"
+                        + "\"f1.metric-at-least:f1\":0.9}}\n");
+        MetricHistory history = MetricHistory.read(file);
+
+        assertThat(history.values("f1.metric-at-least:f1", "f1.metric-at-least"))
+                .containsExactly(0.7, 0.8, 0.9);
+        assertThat(history.values("f1.metric-at-least:f1")).containsExactly(0.8, 0.9);
+        assertThat(history.values("f1.metric-at-least:f1", null)).containsExactly(0.8, 0.9);
+    }
+
     private static Map<String, Object> run(String finishedAt, Map<String, Object> metrics) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("finishedAt", finishedAt);

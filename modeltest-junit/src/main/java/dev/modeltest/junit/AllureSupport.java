@@ -235,7 +235,7 @@ final class AllureSupport {
                     : steps.get(steps.size() - 1).getStop();
             double evaluateMillis = run.evaluateNanos() / 1e6;
             steps.add(step(
-                    "evaluate " + result.check() + ": " + Format.millis(evaluateMillis),
+                    "evaluate " + result.key() + ": " + Format.millis(evaluateMillis),
                     Status.PASSED,
                     cursor,
                     evaluateMillis));
@@ -251,7 +251,7 @@ final class AllureSupport {
                     0));
             // Excluded from the history id: a test stays the same test when its measured value changes.
             List<Parameter> parameters = new ArrayList<>();
-            parameters.add(parameter("check", result.check()));
+            parameters.add(parameter("check", result.key()));
             parameters.add(parameter("threshold", result.threshold()));
             parameters.add(parameter("measured", Reporting.measuredText(result)));
             parameters.add(parameter("verdict", result.verdict().name()));
@@ -268,7 +268,7 @@ final class AllureSupport {
             Map<String, Object> json = new LinkedHashMap<>(Json.toMap(result));
             provenance.ifPresent(p -> json.put("provenance", p.asMap()));
             String resultJson = Json.write(json);
-            attach(bound, Attachment.json("result of " + result.check(), () -> resultJson));
+            attach(bound, Attachment.json("result of " + result.key(), () -> resultJson));
             for (Attachment attachment : result.attachments()) {
                 attach(bound, attachment);
             }
@@ -431,7 +431,7 @@ final class AllureSupport {
             }
             values[values.length - 1] = result.measured();
             return Attachment.png(
-                    result.check() + " over builds",
+                    result.key() + " over builds",
                     () -> Charts.trend(
                             result.title() + ", last " + values.length + " builds",
                             Reporting.unit(result)

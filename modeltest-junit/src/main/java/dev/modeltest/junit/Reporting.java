@@ -2,6 +2,7 @@ package dev.modeltest.junit;
 
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Threshold;
 import dev.modeltest.error.ModelTestException;
 import dev.modeltest.report.MetricHistory;
 import dev.modeltest.report.Provenance;
@@ -12,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -45,11 +44,6 @@ final class Reporting {
     static final String ENTRY_PREFIX = "modeltest.";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Reporting.class);
-
-    /** A threshold such as {@code ≤ 5 ms}: a comparison, a number and a unit. */
-    private static final Pattern THRESHOLD_NUMBER = Pattern.compile("^[≤≥<>=]+\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
-
-    private static final Pattern THRESHOLD_UNIT = Pattern.compile("^[≤≥<>=]+\\s*-?[0-9.]+\\s+([^\\s\\d]\\S*)$");
 
     private Reporting() {}
 
@@ -113,6 +107,7 @@ final class Reporting {
         Run timed = timed(owner, subject, run);
         Map<String, String> entry = new LinkedHashMap<>();
         put(entry, "check", result.check());
+        put(entry, "key", result.key());
         put(entry, "verdict", result.verdict().name());
         put(entry, "measured", measuredText(result));
         put(entry, "threshold", result.threshold());
@@ -128,10 +123,16 @@ final class Reporting {
         context.publishReportEntry(entry);
         String test = testName(context, owner);
         RunRecord record = record(owner);
-        record.add(test, gate.annotation(), result);
+        String metric = record.add(test, gate.annotation(), result);
+        boolean onlyGate = gateCount(context) == 1;
         allureTest(context)
                 .ifPresent(allure -> AllureSupport.result(
-                        allure, subject, provenance, timed, result, record.earlierValues(test, result)));
+                        allure,
+                        subject,
+                        provenance,
+                        timed,
+                        result,
+                        record.earlierValues(metric, test, result, onlyGate)));
     }
 
     static void error(
@@ -220,10 +221,15 @@ final class Reporting {
                 .orElseGet(() -> outputDir(context).resolve("history"));
     }
 
-    /** Reads the number a threshold such as {@code ≥ 0.9000} or {@code ≤ 5 ms} compares with; NaN when none. */
+    /** Returns how many check annotations the test's method carries. */
+    private static int gateCount(ExtensionContext context) {
+        return ModelTestExtension.checkAnnotations(context.getRequiredTestMethod())
+                .size();
+    }
+
+    /** Returns the number the check's threshold compares with ({@link CheckResult#limit()}); NaN when it has none. */
     static double thresholdValue(CheckResult result) {
-        Matcher number = THRESHOLD_NUMBER.matcher(result.threshold().trim());
-        return number.find() ? Double.parseDouble(number.group(1)) : Double.NaN;
+        return result.optionalLimit().map(Threshold::value).orElse(Double.NaN);
     }
 
     private static void putSubject(
@@ -286,10 +292,9 @@ final class Reporting {
                 + unit(result).map(unit -> " " + unit).orElse("");
     }
 
-    /** Returns the unit of a check's threshold, and so of its measured value: {@code ms} in {@code ≤ 5 ms}. */
+    /** Returns the unit of a check's threshold, and so of its measured value: {@code ms} for {@code ≤ 5 ms}. */
     static Optional<String> unit(CheckResult result) {
-        Matcher unit = THRESHOLD_UNIT.matcher(result.threshold().trim());
-        return unit.matches() ? Optional.of(unit.group(1)) : Optional.empty();
+        return result.optionalLimit().filter(Threshold::hasUnit).map(Threshold::unit);
     }
 
     /**

@@ -35,14 +35,19 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class RunRecord {
 
-    /** The version of the record's shape. */
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * The version of the record's shape, also written on each line of the metric history. Version 2 files a measured
+     * value under the check's {@linkplain CheckResult#key() key} ({@code f1.metric-at-least:f1}); version 1 filed it
+     * under the check's identifier ({@code f1.metric-at-least}), where two metric gates on one method collided.
+     */
+    static final int SCHEMA_VERSION = 2;
 
     private final List<Map<String, Object>> entries = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private final Set<String> seeds = new TreeSet<>();
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    private final Map<String, Integer> metricKeys = new LinkedHashMap<>();
 
     private final MetricHistory history;
 
@@ -62,7 +67,11 @@ final class RunRecord {
                 .ifPresent(modelTest -> attributes(modelTest).forEach((k, v) -> params.put("ModelTest." + k, v)));
     }
 
-    synchronized void add(String test, Annotation gate, CheckResult result) {
+    /**
+     * Adds a check's result and returns the key its measured value is filed under in {@code metrics} (see
+     * {@link #metricKey}).
+     */
+    synchronized String add(String test, Annotation gate, CheckResult result) {
         Map<String, Object> gateParams = attributes(gate);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("test", test);
@@ -75,6 +84,10 @@ final class RunRecord {
         gateParams.forEach(
                 (k, v) -> params.put(key + "." + gate.annotationType().getSimpleName() + "." + k, v));
         String metric = metricKey(test, result);
+        int seen = metricKeys.merge(metric, 1, Integer::sum);
+        if (seen > 1) {
+            metric = metric + "#" + seen;
+        }
         if (Double.isFinite(result.measured())) {
             metrics.put(metric, result.measured());
         }
@@ -88,16 +101,30 @@ final class RunRecord {
         if (seed != null) {
             seeds.add(String.valueOf(seed));
         }
+        return metric;
     }
 
-    /** Returns the key of a result's measured value in {@code metrics}: {@code <test>.<check>}. */
+    /**
+     * Returns the key of a result's measured value in {@code metrics}: {@code <test>.<key>}, the test method without
+     * its parentheses and the result's {@linkplain CheckResult#key() key}, e.g. {@code f1.metric-at-least:f1}. Two
+     * results of one test with the same key (the same gate on the same metric twice, through composed annotations)
+     * are told apart by the order they ran in: the second is filed under {@code <test>.<key>#2}.
+     */
     static String metricKey(String test, CheckResult result) {
-        return test.replace("()", "") + "." + result.check();
+        return test.replace("()", "") + "." + result.key();
     }
 
-    /** Returns the values a result's metric had in earlier runs, oldest first. */
-    List<Double> earlierValues(String test, CheckResult result) {
-        return history.values(metricKey(test, result));
+    /**
+     * Returns the values a result's metric had in earlier runs, oldest first.
+     *
+     * @param metric the key the result was filed under ({@link #add})
+     * @param onlyGate whether the result's check is the only gate of its test: then a run recorded before keys had
+     *     qualifiers ({@link #SCHEMA_VERSION} 1) filed the same metric under {@code <test>.<check>}, and that value
+     *     is read for it; with several gates the old key may hold another gate's value, and is not read
+     */
+    List<Double> earlierValues(String metric, String test, CheckResult result, boolean onlyGate) {
+        String legacy = test.replace("()", "") + "." + result.check();
+        return history.values(metric, onlyGate && !legacy.equals(metric) ? legacy : null);
     }
 
     synchronized void addError(String test, Annotation gate, Throwable error) {
@@ -164,6 +191,7 @@ final class RunRecord {
         }
         if (!metrics.isEmpty()) {
             Map<String, Object> run = new LinkedHashMap<>();
+            run.put("schemaVersion", SCHEMA_VERSION);
             run.put("finishedAt", record.get("finishedAt"));
             run.put("gitCommit", RunEnvironment.current().gitCommit());
             run.put("metrics", metrics);

@@ -70,6 +70,16 @@ class AllureReportingTests {
     }
 
     @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class TrendPerKeyTestCase {
+        @F1AtLeast(0.8)
+        @AucAtLeast(0.9)
+        void trendOfTwoMetricGates() {}
+
+        @AucAtLeast(0.9)
+        void trendOfTheOnlyGate() {}
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class StepsTestCase {
         @Order(1)
@@ -164,6 +174,12 @@ class AllureReportingTests {
                         + "\"allureAccuracyFails.accuracy-at-least\":0.9}}\n"
                         + "{\"metrics\":{\"allureAccuracyPasses.accuracy-at-least\":0.85,"
                         + "\"allureAccuracyFails.accuracy-at-least\":0.9}}\n");
+        // An earlier run recorded before keys had qualifiers, and one after: each gate's trend reads its own key.
+        Files.writeString(
+                OUTPUT.resolve("history").resolve(TrendPerKeyTestCase.class.getName() + ".jsonl"),
+                "{\"metrics\":{\"trendOfTwoMetricGates.metric-at-least\":0.5,"
+                        + "\"trendOfTheOnlyGate.metric-at-least\":0.5}}\n"
+                        + "{\"schemaVersion\":2,\"metrics\":{\"trendOfTwoMetricGates.metric-at-least:roc_auc\":0.6}}\n");
         // Allure reads its results directory when a lifecycle is created, system properties first.
         previousResults = System.getProperty(RESULTS_PROPERTY);
         previousLifecycle = Allure.getLifecycle();
@@ -173,6 +189,7 @@ class AllureReportingTests {
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(
                         selectClass(AllureTestCase.class),
+                        selectClass(TrendPerKeyTestCase.class),
                         selectClass(StepsTestCase.class),
                         selectClass(DataErrorTestCase.class),
                         selectClass(ModelErrorTestCase.class),
@@ -422,6 +439,19 @@ class AllureReportingTests {
     }
 
     @Test
+    void eachMetricGateOfAMethodHasTheTrendOfItsOwnKey() throws IOException {
+        List<String> twoGates = attachmentNames(resultOf("trendOfTwoMetricGates"));
+
+        assertThat(twoGates)
+                .contains("result of metric-at-least:f1", "result of metric-at-least:roc_auc")
+                .contains("metric-at-least:roc_auc over builds")
+                // The F1 gate has no earlier value of its own: the old key's 0.5 may have been either gate's.
+                .doesNotContain("metric-at-least:f1 over builds");
+        // A method's only gate reads the value recorded under the old key.
+        assertThat(attachmentNames(resultOf("trendOfTheOnlyGate"))).contains("metric-at-least:roc_auc over builds");
+    }
+
+    @Test
     void theSubjectsPicturesAreWrittenOnceAndSharedByItsChecks() throws IOException {
         Set<String> sources = new LinkedHashSet<>();
         for (String test : List.of("computesTheSubject", "twoGates", "nestedCheck")) {
@@ -525,6 +555,12 @@ class AllureReportingTests {
 
     private static boolean fullMatch(String regex, String text) {
         return Pattern.compile(regex, Pattern.DOTALL).matcher(text).matches();
+    }
+
+    private static List<String> attachmentNames(JsonNode result) {
+        List<String> names = new ArrayList<>();
+        result.get("attachments").forEach(a -> names.add(a.get("name").asText()));
+        return names;
     }
 
     private static JsonNode resultOf(String method) throws IOException {

@@ -25,7 +25,7 @@ import org.apache.commons.statistics.descriptive.Quantile;
  * statistics, with the Hyndman–Fan type 7 estimator (NumPy's default {@code 'linear'} method). Resamples in which the
  * statistic is undefined (a judged group drew no positive rows, say) are dropped and counted.
  */
-final class Bootstrap {
+final class GroupBootstrap {
 
     /** A statistic of per-group counts: {@code NaN} when undefined. */
     @FunctionalInterface
@@ -47,7 +47,7 @@ final class Bootstrap {
      */
     record Result(Interval interval, int resamples, int undefined, long seed) {}
 
-    private Bootstrap() {}
+    private GroupBootstrap() {}
 
     static Result run(Counts[] groups, Statistic statistic, int resamples, long seed, double confidence) {
         SplittableRandom random = new SplittableRandom(seed);

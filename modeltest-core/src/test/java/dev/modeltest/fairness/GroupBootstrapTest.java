@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The group-stratified bootstrap and its binomial sampler. */
-class BootstrapTest {
+class GroupBootstrapTest {
 
-    private static final Bootstrap.Statistic DIFFERENCE =
+    private static final GroupBootstrap.Statistic DIFFERENCE =
             (groups, overall) -> groups[1].selectionRate() - groups[0].selectionRate();
 
     @ParameterizedTest(name = "Bin({0}, {1})")
@@ -45,9 +45,10 @@ class BootstrapTest {
     void theSameSeedGivesTheSameIntervalBitForBit() {
         Counts[] groups = {new Counts(40, 5, 10, 45), new Counts(45, 15, 5, 35)};
 
-        Interval first = Bootstrap.run(groups, DIFFERENCE, 2000, 7, 0.95).interval();
-        Interval second = Bootstrap.run(groups, DIFFERENCE, 2000, 7, 0.95).interval();
-        Interval otherSeed = Bootstrap.run(groups, DIFFERENCE, 2000, 8, 0.95).interval();
+        Interval first = GroupBootstrap.run(groups, DIFFERENCE, 2000, 7, 0.95).interval();
+        Interval second = GroupBootstrap.run(groups, DIFFERENCE, 2000, 7, 0.95).interval();
+        Interval otherSeed =
+                GroupBootstrap.run(groups, DIFFERENCE, 2000, 8, 0.95).interval();
 
         assertThat(Double.doubleToRawLongBits(second.lower())).isEqualTo(Double.doubleToRawLongBits(first.lower()));
         assertThat(Double.doubleToRawLongBits(second.upper())).isEqualTo(Double.doubleToRawLongBits(first.upper()));
@@ -60,7 +61,7 @@ class BootstrapTest {
         // Nobody in the first group is selected, everybody in the second: every resample has the same rates.
         Counts[] groups = {new Counts(0, 0, 20, 20), new Counts(20, 20, 0, 0)};
 
-        Bootstrap.Result result = Bootstrap.run(groups, DIFFERENCE, 500, 1, 0.95);
+        GroupBootstrap.Result result = GroupBootstrap.run(groups, DIFFERENCE, 500, 1, 0.95);
 
         assertThat(result.interval().lower()).isEqualTo(1.0);
         assertThat(result.interval().upper()).isEqualTo(1.0);
@@ -75,7 +76,8 @@ class BootstrapTest {
         double se = Math.sqrt(0.3 * 0.7 / 5000 + 0.5 * 0.5 / 5000);
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(0.025);
 
-        Interval interval = Bootstrap.run(groups, DIFFERENCE, 4000, 3, 0.95).interval();
+        Interval interval =
+                GroupBootstrap.run(groups, DIFFERENCE, 4000, 3, 0.95).interval();
 
         assertThat(interval.lower()).isCloseTo(0.2 - z * se, within(0.002));
         assertThat(interval.upper()).isCloseTo(0.2 + z * se, within(0.002));
@@ -85,9 +87,9 @@ class BootstrapTest {
     void resamplesThatLeaveTheStatisticUndefinedAreDroppedAndCounted() {
         // One positive row in 30: a resample keeps none of it with probability (29/30)^30 = 0.362.
         Counts[] groups = {new Counts(1, 0, 0, 29), new Counts(10, 0, 5, 15)};
-        Bootstrap.Statistic tprDifference = (g, overall) -> g[1].truePositiveRate() - g[0].truePositiveRate();
+        GroupBootstrap.Statistic tprDifference = (g, overall) -> g[1].truePositiveRate() - g[0].truePositiveRate();
 
-        Bootstrap.Result result = Bootstrap.run(groups, tprDifference, 2000, 5, 0.9);
+        GroupBootstrap.Result result = GroupBootstrap.run(groups, tprDifference, 2000, 5, 0.9);
 
         assertThat(result.undefined()).isBetween(650, 800);
         assertThat(result.interval()).isNotNull();
@@ -96,9 +98,9 @@ class BootstrapTest {
     @Test
     void everyResampleUndefinedGivesNoInterval() {
         Counts[] groups = {new Counts(0, 0, 0, 30), new Counts(0, 0, 0, 30)};
-        Bootstrap.Statistic tprDifference = (g, overall) -> g[1].truePositiveRate() - g[0].truePositiveRate();
+        GroupBootstrap.Statistic tprDifference = (g, overall) -> g[1].truePositiveRate() - g[0].truePositiveRate();
 
-        Bootstrap.Result result = Bootstrap.run(groups, tprDifference, 100, 5, 0.9);
+        GroupBootstrap.Result result = GroupBootstrap.run(groups, tprDifference, 100, 5, 0.9);
 
         assertThat(result.interval()).isNull();
         assertThat(result.undefined()).isEqualTo(100);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -42,19 +43,30 @@ public final class Subject implements AutoCloseable {
     private final Lazy<Features> features;
     private final Lazy<Predictions> predictions;
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    private final Progress.Factory progress;
     private volatile String modelSha256 = "";
 
-    private Subject(SubjectSpec spec) {
+    private Subject(SubjectSpec spec, Progress.Factory progress) {
         this.spec = spec;
-        this.data = new Lazy<>(() -> timed("load data", this::loadData));
-        this.model = new Lazy<>(() -> timed("load model", this::loadModel));
+        this.progress = progress;
+        this.data = new Lazy<>(() -> timed("load data", "loading data " + spec.data(), -1, p -> loadData()));
+        this.model =
+                new Lazy<>(() -> timed("load model", "loading " + spec.model().describe(), -1, p -> loadModel()));
         this.features = new Lazy<>(this::selectFeatures);
         this.predictions = new Lazy<>(this::computePredictions);
     }
 
-    /** Creates the subject of a spec; nothing is loaded until asked for. */
+    /**
+     * Creates the subject of a spec; nothing is loaded until asked for. A step that takes more than a few seconds
+     * prints its progress on {@code System.err}.
+     */
     public static Subject of(SubjectSpec spec) {
-        return new Subject(spec);
+        return new Subject(spec, Progress.Factory.console());
+    }
+
+    /** Creates the subject of a spec whose steps report their progress to {@code progress}. */
+    static Subject of(SubjectSpec spec, Progress.Factory progress) {
+        return new Subject(spec, progress);
     }
 
     /** Returns the configuration. */
@@ -105,9 +117,19 @@ public final class Subject implements AutoCloseable {
         }
     }
 
-    private <T> T timed(String step, Supplier<T> work) {
+    /**
+     * Runs a step, timing it and showing its progress.
+     *
+     * @param what the step for the progress line, e.g. {@code predicting iris-test.csv}
+     * @param rows the rows it will do, or -1 when it cannot count them
+     */
+    private <T> T timed(String step, String what, long rows, Function<Progress, T> work) {
         long start = System.nanoTime();
-        T result = work.get();
+        T result;
+        try (Progress shown = progress.start(what, rows)) {
+            result = work.apply(shown);
+            shown.finish();
+        }
         synchronized (stepNanos) {
             stepNanos.put(step, System.nanoTime() - start);
         }
@@ -211,11 +233,19 @@ public final class Subject implements AutoCloseable {
         TestData testData = data();
         Optional<ModelSource.Columns> columns = spec.predictionColumns();
         if (columns.isPresent()) {
-            return timed("predict", () -> ColumnPredictions.read(spec, testData, columns.get()));
+            return timed(
+                    "predict",
+                    "reading predictions of " + testData.name(),
+                    -1,
+                    p -> ColumnPredictions.read(spec, testData, columns.get()));
         }
         Model m = model().orElseThrow();
         Features inputs = features();
-        return timed("predict", () -> Predictor.predict(testData, spec.label(), inputs, m));
+        return timed(
+                "predict",
+                "predicting " + testData.name(),
+                testData.rowCount(),
+                p -> Predictor.predict(testData, spec.label(), inputs, m, p::advance));
     }
 
     /**

@@ -45,6 +45,7 @@ public final class Subject implements AutoCloseable {
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
     private final Progress.Factory progress;
     private volatile String modelSha256 = "";
+    private volatile Sampling.Drawn drawn;
 
     private Subject(SubjectSpec spec, Progress.Factory progress) {
         this.spec = spec;
@@ -110,6 +111,16 @@ public final class Subject implements AutoCloseable {
         return modelSha256;
     }
 
+    /**
+     * Returns the sample the test evaluates, once the data was read; empty before, and when it evaluates every row.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    public Optional<Sampling.Drawn> sample() {
+        return Optional.ofNullable(drawn);
+    }
+
     /** Returns the time each step took so far (load data, load model, predict), in nanoseconds, in order. */
     public Map<String, Long> stepNanos() {
         synchronized (stepNanos) {
@@ -140,9 +151,38 @@ public final class Subject implements AutoCloseable {
         // The label and predictions name categories: in a text column, NA is a class, not a missing value.
         List<String> categories = new ArrayList<>(List.of(spec.label()));
         spec.predictionColumns().ifPresent(c -> categories.add(c.predictions()));
-        return DataLoader.load(
+        TestData all = DataLoader.load(
                 Resource.resolve(spec.data(), why -> new DataException(spec.origin() + ": data file " + why)),
                 spec.missingValues().withCategoryColumns(categories));
+        return sample(all);
+    }
+
+    /**
+     * Draws the configured sample of the data, named for what it is in every message and report ({@code a sample of
+     * 100 000 of the 10 000 000 rows of big.csv}); the data itself when every row is evaluated.
+     */
+    private TestData sample(TestData all) {
+        Sampling sampling = spec.sampling();
+        int n = all.rowCount();
+        if (sampling.rows() >= n) {
+            if (sampling.rows() > n && !sampling.atMost()) {
+                throw new ConfigurationException(spec.origin() + ": sample = " + sampling.rows() + " is more than the "
+                        + n + " rows of " + all.name() + "; remove sample or lower it");
+            }
+            return all;
+        }
+        int[] rows = switch (sampling.method()) {
+            case UNIFORM -> RowSampler.uniform(n, sampling.rows(), sampling.seed());
+            case STRATIFIED -> {
+                all.requireColumn(spec.label(), "label");
+                yield RowSampler.stratified(all.strings(spec.label()), sampling.rows(), sampling.seed());
+            }
+        };
+        drawn = new Sampling.Drawn(rows.length, n, sampling.seed(), sampling.method());
+        return all.rows(
+                rows,
+                "a sample of " + Progress.count(rows.length) + " of the " + Progress.count(n) + " rows of "
+                        + all.name());
     }
 
     private Optional<Model> loadModel() {

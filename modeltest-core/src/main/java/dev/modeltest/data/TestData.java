@@ -208,6 +208,19 @@ public final class TestData {
         return column(column).getString(row);
     }
 
+    /**
+     * Returns some of the rows as a data set of their own, e.g. a sample, with the file's hashes (it was drawn from
+     * that file).
+     *
+     * @param rows the row indexes (from 0), ascending
+     * @param name the new data set's name, for messages and reports
+     * @since 0.1.0
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public TestData rows(int[] rows, String name) {
+        return new TestData(name, sha256, table().rows(rows), dvcMd5);
+    }
+
     /** Returns the underlying Tablesaw table, for tests that want Tablesaw's own API. Do not modify it. */
     public Table table() {
         return table;

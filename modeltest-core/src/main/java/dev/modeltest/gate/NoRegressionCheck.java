@@ -77,15 +77,23 @@ public final class NoRegressionCheck implements Check {
     }
 
     /**
-     * Predicts with the baseline on the subject's data (same file, label, features) and compares. The baseline's
-     * predictions are built as the subject's are, by {@link Subject}, and its model is closed afterwards.
+     * Predicts with the baseline on the subject's data (same file, label, features, missing values and sample: the
+     * same seed draws the same rows) and compares. The baseline's predictions are built as the subject's are, by
+     * {@link Subject}, and its model is closed afterwards.
      */
     @Override
     public CheckResult run(Subject subject) {
         SubjectSpec spec = subject.spec();
         Predictions model = subject.predictions();
         SubjectSpec baselineSpec = new SubjectSpec(
-                where + " (baseline)", spec.data(), spec.label(), baseline, spec.features(), spec.task());
+                where + " (baseline)",
+                spec.data(),
+                spec.label(),
+                baseline,
+                spec.features(),
+                spec.task(),
+                spec.missingValues(),
+                spec.sampling());
         try (Subject base = Subject.of(baselineSpec)) {
             return compare(model, base.predictions(), baseline.describe());
         }

@@ -10,8 +10,10 @@ import org.apiguardian.api.API;
  * <p>Adapters for model files (Smile) implement it, and so can a {@link ModelProvider} for a model of any library. The
  * factories {@link #classifier}, {@link #probabilisticClassifier} and {@link #regressor} wrap a per-row function.
  *
- * <p>{@link #predict(Batch, Output)} is called from several threads at once, each with its own batch: a model must
- * be safe for concurrent prediction (Smile's models are), or say otherwise through {@link #isThreadSafe()}.
+ * <p>{@link #predict(Batch, Output)} is called from several threads at once, each with its own batch of at most 4096
+ * rows, when the data fills two batches or more (the {@code modeltest.predict.threads} system property sets how many
+ * threads): a model must be safe for concurrent prediction (Smile's models are), or say otherwise through {@link
+ * #isThreadSafe()}; modeltest then calls it from the test's thread only.
  *
  * @since 0.1.0
  */

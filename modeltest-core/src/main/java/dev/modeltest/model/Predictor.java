@@ -3,23 +3,20 @@ package dev.modeltest.model;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.error.ModelTestException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.function.IntConsumer;
 import org.apiguardian.api.API;
 
 /**
- * Runs the model once over every row of the test data, in batches on all cores, and pairs the predictions with the
- * true labels.
+ * Runs the model once over every row of the test data, in batches (on all cores when the model is thread-safe), and
+ * pairs the predictions with the true labels.
  *
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public final class Predictor {
-
-    private static final int MIN_BATCH = 256;
 
     private Predictor() {}
 
@@ -36,27 +33,34 @@ public final class Predictor {
      *     gate then fails with that error, naming the first such row, instead of judging a class picked from nothing
      */
     public static Predictions predict(TestData data, String label, Features features, Model model) {
+        return predict(data, label, features, model, rows -> {});
+    }
+
+    /**
+     * Predicts every row, telling {@code rowsDone} how many rows each finished batch held (from the threads that
+     * predict, so it must be thread-safe); for a progress line.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public static Predictions predict(
+            TestData data, String label, Features features, Model model, IntConsumer rowsDone) {
+        return predict(data, label, features, model, rowsDone, -1);
+    }
+
+    /** Predicts on {@code threads} threads if the model is thread-safe, or as {@link BatchRunner#threads()} if -1. */
+    static Predictions predict(
+            TestData data, String label, Features features, Model model, IntConsumer rowsDone, int threads) {
         data.requireColumn(label, "label");
         int n = data.rowCount();
         BufferOutput out = new BufferOutput(model, n);
-        int workers = model.isThreadSafe() ? Runtime.getRuntime().availableProcessors() : 1;
-        int batch = Math.max(MIN_BATCH, (n + workers * 4 - 1) / (workers * 4));
-        int batches = (n + batch - 1) / batch;
-        IntStream range = IntStream.range(0, batches);
-        (workers > 1 ? range.parallel() : range).forEach(b -> {
-            int from = b * batch;
-            int to = Math.min(n, from + batch);
-            try {
-                model.predict(features.batch(from, to), out.slice(from, to - from));
-            } catch (ModelTestException e) {
-                throw e;
-            } catch (RuntimeException | LinkageError e) {
-                throw new ModelException(
-                        model.describe() + " failed to predict rows " + (from + 1) + "–" + to + " of " + data.name()
-                                + ": " + e,
-                        e);
-            }
-        });
+        BatchRunner batches = new BatchRunner(
+                n,
+                model,
+                data.name(),
+                (from, to) -> model.predict(features.batch(from, to), out.slice(from, to - from)));
+        int threadCount = threads < 0 ? batches.threads() : (model.isThreadSafe() ? threads : 1);
+        batches.run(threadCount, rowsDone);
         out.requireComplete(data.name());
         if (model.task() == Task.CLASSIFICATION) {
             int[] actual = encodeLabels(data, label, model.classes());

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -42,19 +43,31 @@ public final class Subject implements AutoCloseable {
     private final Lazy<Features> features;
     private final Lazy<Predictions> predictions;
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    private final Progress.Factory progress;
     private volatile String modelSha256 = "";
+    private volatile Sampling.Drawn drawn;
 
-    private Subject(SubjectSpec spec) {
+    private Subject(SubjectSpec spec, Progress.Factory progress) {
         this.spec = spec;
-        this.data = new Lazy<>(() -> timed("load data", this::loadData));
-        this.model = new Lazy<>(() -> timed("load model", this::loadModel));
+        this.progress = progress;
+        this.data = new Lazy<>(() -> timed("load data", "loading data " + spec.data(), -1, p -> loadData()));
+        this.model =
+                new Lazy<>(() -> timed("load model", "loading " + spec.model().describe(), -1, p -> loadModel()));
         this.features = new Lazy<>(this::selectFeatures);
         this.predictions = new Lazy<>(this::computePredictions);
     }
 
-    /** Creates the subject of a spec; nothing is loaded until asked for. */
+    /**
+     * Creates the subject of a spec; nothing is loaded until asked for. A step that takes more than a few seconds
+     * prints its progress on {@code System.err}.
+     */
     public static Subject of(SubjectSpec spec) {
-        return new Subject(spec);
+        return new Subject(spec, Progress.Factory.console());
+    }
+
+    /** Creates the subject of a spec whose steps report their progress to {@code progress}. */
+    static Subject of(SubjectSpec spec, Progress.Factory progress) {
+        return new Subject(spec, progress);
     }
 
     /** Returns the configuration. */
@@ -98,6 +111,16 @@ public final class Subject implements AutoCloseable {
         return modelSha256;
     }
 
+    /**
+     * Returns the sample the test evaluates, once the data was read; empty before, and when it evaluates every row.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    public Optional<Sampling.Drawn> sample() {
+        return Optional.ofNullable(drawn);
+    }
+
     /** Returns the time each step took so far (load data, load model, predict), in nanoseconds, in order. */
     public Map<String, Long> stepNanos() {
         synchronized (stepNanos) {
@@ -105,9 +128,19 @@ public final class Subject implements AutoCloseable {
         }
     }
 
-    private <T> T timed(String step, Supplier<T> work) {
+    /**
+     * Runs a step, timing it and showing its progress.
+     *
+     * @param what the step for the progress line, e.g. {@code predicting iris-test.csv}
+     * @param rows the rows it will do, or -1 when it cannot count them
+     */
+    private <T> T timed(String step, String what, long rows, Function<Progress, T> work) {
         long start = System.nanoTime();
-        T result = work.get();
+        T result;
+        try (Progress shown = progress.start(what, rows)) {
+            result = work.apply(shown);
+            shown.finish();
+        }
         synchronized (stepNanos) {
             stepNanos.put(step, System.nanoTime() - start);
         }
@@ -118,9 +151,38 @@ public final class Subject implements AutoCloseable {
         // The label and predictions name categories: in a text column, NA is a class, not a missing value.
         List<String> categories = new ArrayList<>(List.of(spec.label()));
         spec.predictionColumns().ifPresent(c -> categories.add(c.predictions()));
-        return DataLoader.load(
+        TestData all = DataLoader.load(
                 Resource.resolve(spec.data(), why -> new DataException(spec.origin() + ": data file " + why)),
                 spec.missingValues().withCategoryColumns(categories));
+        return sample(all);
+    }
+
+    /**
+     * Draws the configured sample of the data, named for what it is in every message and report ({@code a sample of
+     * 100 000 of the 10 000 000 rows of big.csv}); the data itself when every row is evaluated.
+     */
+    private TestData sample(TestData all) {
+        Sampling sampling = spec.sampling();
+        int n = all.rowCount();
+        if (sampling.rows() >= n) {
+            if (sampling.rows() > n && !sampling.atMost()) {
+                throw new ConfigurationException(spec.origin() + ": sample = " + sampling.rows() + " is more than the "
+                        + n + " rows of " + all.name() + "; remove sample or lower it");
+            }
+            return all;
+        }
+        int[] rows = switch (sampling.method()) {
+            case UNIFORM -> RowSampler.uniform(n, sampling.rows(), sampling.seed());
+            case STRATIFIED -> {
+                all.requireColumn(spec.label(), "label");
+                yield RowSampler.stratified(all.strings(spec.label()), sampling.rows(), sampling.seed());
+            }
+        };
+        drawn = new Sampling.Drawn(rows.length, n, sampling.seed(), sampling.method());
+        return all.rows(
+                rows,
+                "a sample of " + Progress.count(rows.length) + " of the " + Progress.count(n) + " rows of "
+                        + all.name());
     }
 
     private Optional<Model> loadModel() {
@@ -211,11 +273,19 @@ public final class Subject implements AutoCloseable {
         TestData testData = data();
         Optional<ModelSource.Columns> columns = spec.predictionColumns();
         if (columns.isPresent()) {
-            return timed("predict", () -> ColumnPredictions.read(spec, testData, columns.get()));
+            return timed(
+                    "predict",
+                    "reading predictions of " + testData.name(),
+                    -1,
+                    p -> ColumnPredictions.read(spec, testData, columns.get()));
         }
         Model m = model().orElseThrow();
         Features inputs = features();
-        return timed("predict", () -> Predictor.predict(testData, spec.label(), inputs, m));
+        return timed(
+                "predict",
+                "predicting " + testData.name(),
+                testData.rowCount(),
+                p -> Predictor.predict(testData, spec.label(), inputs, m, p::advance));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apiguardian.api.API;
  * @param task the task when it is not clear from the model ({@code null} means decide automatically)
  * @param missingValues which CSV cells are missing ({@code null} means pandas' defaults); the label and prediction
  *     columns are read as categories on top of these
+ * @param sampling which rows are evaluated ({@code null} means every row, {@link Sampling#EVERY_ROW})
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -28,12 +29,25 @@ public record SubjectSpec(
         ModelSource model,
         List<String> features,
         TaskHint task,
-        MissingValues missingValues) {
+        MissingValues missingValues,
+        Sampling sampling) {
 
     /** A subject whose CSV data has pandas' missing values ({@link MissingValues#pandas()}). */
     public SubjectSpec(
             String origin, String data, String label, ModelSource model, List<String> features, TaskHint task) {
         this(origin, data, label, model, features, task, MissingValues.pandas());
+    }
+
+    /** A subject that evaluates every row. */
+    public SubjectSpec(
+            String origin,
+            String data,
+            String label,
+            ModelSource model,
+            List<String> features,
+            TaskHint task,
+            MissingValues missingValues) {
+        this(origin, data, label, model, features, task, missingValues, Sampling.EVERY_ROW);
     }
 
     public SubjectSpec {
@@ -44,6 +58,7 @@ public record SubjectSpec(
         features = List.copyOf(features);
         task = task == null ? TaskHint.AUTO : task;
         missingValues = missingValues == null ? MissingValues.pandas() : missingValues;
+        sampling = sampling == null ? Sampling.EVERY_ROW : sampling;
     }
 
     /** Returns the predictions column source, when the model is one. */

@@ -1,6 +1,7 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.model.ModelProvider;
+import dev.modeltest.subject.SampleMethod;
 import dev.modeltest.subject.TaskHint;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -36,6 +37,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ModelTestExtension.class)
 @API(status = API.Status.STABLE, since = "0.1.0")
 public @interface ModelTest {
+
+    /**
+     * The value of {@link #sample()} that evaluates every row.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    int ALL_ROWS = Integer.MAX_VALUE;
 
     /**
      * The test data: a CSV file with a header row, as a path relative to the working directory (the module directory
@@ -98,4 +107,36 @@ public @interface ModelTest {
      * @since 0.1.0
      */
     String[] literalColumns() default {};
+
+    /**
+     * Evaluates a seeded sample of this many rows instead of every row. The sample is drawn before the model is
+     * called, so the model predicts the sample only, and every check (metrics with their intervals, data checks, the
+     * {@code n} of each message) is on the sample; messages and reports name it, e.g. {@code Expecting model accuracy
+     * on a sample of 100 000 of the 10 000 000 rows of big.csv (n=100000)}. Default: every row, or at most the
+     * project's {@code modeltest.data.sample} configuration parameter.
+     *
+     * <p>Must be at least 1 and at most the data's rows; a sample of all rows is every row.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    int sample() default ALL_ROWS;
+
+    /**
+     * How the sample's rows are drawn: uniformly, or stratified by the label so that each class keeps its share within
+     * one row.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    SampleMethod sampleMethod() default SampleMethod.UNIFORM;
+
+    /**
+     * The sample's seed: the same seed draws the same rows of the same data on every run, whatever the machine or the
+     * number of threads.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+    long seed() default 42;
 }

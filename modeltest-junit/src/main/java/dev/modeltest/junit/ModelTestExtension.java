@@ -226,7 +226,10 @@ public final class ModelTestExtension
         SubjectSpec spec;
         try {
             spec = SubjectSpecs.from(
-                    annotation, testClass, owner.getConfigurationParameter(SubjectSpecs.MISSING_VALUES_PARAMETER));
+                    annotation,
+                    testClass,
+                    owner.getConfigurationParameter(SubjectSpecs.MISSING_VALUES_PARAMETER),
+                    owner.getConfigurationParameter(SubjectSpecs.SAMPLE_PARAMETER));
         } catch (ConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

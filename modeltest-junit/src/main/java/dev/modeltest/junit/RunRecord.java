@@ -178,6 +178,7 @@ final class RunRecord {
         record.put(
                 "provenance",
                 provenance.<Object>map(Provenance::asMap).orElse(Map.of("error", "the data could not be read")));
+        subject.sample().ifPresent(sample -> record.put("sample", sample.asMap()));
         record.put("steps", stepMillis(subject));
         record.put("params", params);
         record.put("metrics", metrics);

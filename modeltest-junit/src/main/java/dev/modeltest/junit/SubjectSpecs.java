@@ -4,6 +4,8 @@ import dev.modeltest.data.MissingValues;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.ModelProvider;
 import dev.modeltest.subject.ModelSource;
+import dev.modeltest.subject.SampleMethod;
+import dev.modeltest.subject.Sampling;
 import dev.modeltest.subject.SubjectSpec;
 import dev.modeltest.subject.TaskHint;
 import java.lang.reflect.Modifier;
@@ -22,6 +24,12 @@ final class SubjectSpecs {
      */
     static final String MISSING_VALUES_PARAMETER = "modeltest.data.missingValues";
 
+    /**
+     * The JUnit configuration parameter (or system property) with the most rows a model test evaluates: a test whose
+     * data has more evaluates a sample of this many; {@link ModelTest#sample()} overrides it for one class.
+     */
+    static final String SAMPLE_PARAMETER = "modeltest.data.sample";
+
     private SubjectSpecs() {}
 
     static SubjectSpec from(ModelTest annotation, Class<?> annotated) {
@@ -33,6 +41,18 @@ final class SubjectSpecs {
      * configuration parameter) when it gives some.
      */
     static SubjectSpec from(ModelTest annotation, Class<?> annotated, Optional<String> projectMissingValues) {
+        return from(annotation, annotated, projectMissingValues, Optional.empty());
+    }
+
+    /**
+     * Translates the annotation, with the project's missing-value tokens and the project's most rows (the {@link
+     * #SAMPLE_PARAMETER} configuration parameter) when they are given.
+     */
+    static SubjectSpec from(
+            ModelTest annotation,
+            Class<?> annotated,
+            Optional<String> projectMissingValues,
+            Optional<String> projectSample) {
         String origin = "@ModelTest on " + annotated.getSimpleName();
         requireText(origin, "data", annotation.data());
         requireText(origin, "label", annotation.label());
@@ -110,7 +130,36 @@ final class SubjectSpecs {
                 source,
                 features,
                 annotation.task(),
-                missingValues(origin, annotation, projectMissingValues));
+                missingValues(origin, annotation, projectMissingValues),
+                sampling(origin, annotation, projectSample));
+    }
+
+    private static Sampling sampling(String origin, ModelTest annotation, Optional<String> projectSample) {
+        if (annotation.sample() != ModelTest.ALL_ROWS) {
+            if (annotation.sample() < 1) {
+                throw ConfigurationException.badAttribute(
+                        origin, "sample", "must be at least 1 (a number of rows)", annotation.sample());
+            }
+            return new Sampling(annotation.sample(), annotation.seed(), annotation.sampleMethod(), false);
+        }
+        if (projectSample.isPresent() && !projectSample.get().isBlank()) {
+            int rows;
+            try {
+                rows = Integer.parseInt(projectSample.get().strip());
+            } catch (NumberFormatException e) {
+                rows = 0;
+            }
+            if (rows < 1) {
+                throw new ConfigurationException("configuration parameter " + SAMPLE_PARAMETER
+                        + " must be a whole number of rows, at least 1, was '" + projectSample.get() + "'");
+            }
+            return new Sampling(rows, annotation.seed(), annotation.sampleMethod(), true);
+        }
+        if (annotation.sampleMethod() != SampleMethod.UNIFORM) {
+            throw ConfigurationException.badAttribute(
+                    origin, "sampleMethod", "goes with 'sample' (how a sample is drawn)", annotation.sampleMethod());
+        }
+        return Sampling.EVERY_ROW;
     }
 
     private static MissingValues missingValues(

@@ -162,6 +162,15 @@ final class OnnxModel implements Model {
         return signature.requiredFeatures();
     }
 
+    /**
+     * Returns true: ONNX Runtime guarantees that several threads may call {@code Run} on one session at once
+     * (microsoft/onnxruntime#19301), and every call here builds its own input tensors and reads its own results.
+     */
+    @Override
+    public boolean isThreadSafe() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return signature.describe();

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class DemographicParityCheck extends GroupGate {
+public final class DemographicParityCheck extends GroupCheck {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "demographic-parity";
@@ -89,12 +89,12 @@ public final class DemographicParityCheck extends GroupGate {
     }
 
     @Override
-    String undefinedStatistic(GroupGate.Run run) {
+    String undefinedStatistic(GroupCheck.Run run) {
         return "no judged group is ever selected, so the ratio of selection rates is 0 / 0";
     }
 
     @Override
-    String groupVerdict(GroupGate.Run run, int group) {
+    String groupVerdict(GroupCheck.Run run, int group) {
         if (run.judged.length < 2) {
             return "judged";
         }
@@ -106,7 +106,7 @@ public final class DemographicParityCheck extends GroupGate {
     }
 
     @Override
-    String explanation(GroupGate.Run run) {
+    String explanation(GroupCheck.Run run) {
         double[] rates = run.perGroup(Counts::selectionRate);
         int low = run.lowest(rates);
         int high = run.highest(rates);
@@ -114,14 +114,14 @@ public final class DemographicParityCheck extends GroupGate {
                 + Format.value(rates[high]) + " (" + test(run, low, high).describe() + ")";
     }
 
-    private static ProportionTest.Result test(GroupGate.Run run, int a, int b) {
+    private static ProportionTest.Result test(GroupCheck.Run run, int a, int b) {
         Counts x = run.counts[a];
         Counts y = run.counts[b];
         return ProportionTest.compare(x.selected(), x.n(), y.selected(), y.n());
     }
 
     @Override
-    void chart(GroupGate.Run run, GroupChart chart) {
+    void chart(GroupCheck.Run run, GroupChart chart) {
         double[] rates = run.perGroup(Counts::selectionRate);
         chart.bars("selection rate", rates);
         if (run.judged.length >= 2) {
@@ -134,7 +134,7 @@ public final class DemographicParityCheck extends GroupGate {
     }
 
     @Override
-    void details(GroupGate.Run run, Map<String, Object> details) {
+    void details(GroupCheck.Run run, Map<String, Object> details) {
         if (run.judged.length >= 2) {
             double[] rates = run.perGroup(Counts::selectionRate);
             int low = run.lowest(rates);

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class DisparateImpactCheck extends GroupGate {
+public final class DisparateImpactCheck extends GroupCheck {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "disparate-impact";
@@ -72,7 +72,7 @@ public final class DisparateImpactCheck extends GroupGate {
         }
     }
 
-    private int privileged(GroupGate.Run run) {
+    private int privileged(GroupCheck.Run run) {
         return run.table.indexOf(privileged);
     }
 
@@ -108,7 +108,7 @@ public final class DisparateImpactCheck extends GroupGate {
     }
 
     @Override
-    String notJudgeable(GroupGate.Run run) {
+    String notJudgeable(GroupCheck.Run run) {
         int p = privileged(run);
         if (!run.isJudged(p)) {
             return "the privileged group " + privilegedName() + " has only " + run.counts[p].n()
@@ -138,18 +138,18 @@ public final class DisparateImpactCheck extends GroupGate {
     }
 
     @Override
-    String undefinedStatistic(GroupGate.Run run) {
+    String undefinedStatistic(GroupCheck.Run run) {
         return "the privileged group " + privilegedName()
                 + " is never selected (selection rate 0), so no ratio to it is defined";
     }
 
     /** Returns whether group {@code g} has a ratio to report: judged, not privileged, and the privileged judged. */
-    private boolean compared(GroupGate.Run run, int g) {
+    private boolean compared(GroupCheck.Run run, int g) {
         int p = privileged(run);
         return g != p && run.isJudged(g) && run.isJudged(p);
     }
 
-    private double[] ratios(GroupGate.Run run) {
+    private double[] ratios(GroupCheck.Run run) {
         double reference = run.counts[privileged(run)].selectionRate();
         double[] ratios = new double[run.counts.length];
         for (int g = 0; g < ratios.length; g++) {
@@ -158,14 +158,14 @@ public final class DisparateImpactCheck extends GroupGate {
         return ratios;
     }
 
-    private ProportionTest.Result test(GroupGate.Run run, int group) {
+    private ProportionTest.Result test(GroupCheck.Run run, int group) {
         Counts a = run.counts[group];
         Counts b = run.counts[privileged(run)];
         return ProportionTest.compare(a.selected(), a.n(), b.selected(), b.n());
     }
 
     @Override
-    List<Column> columns(GroupGate.Run run) {
+    List<Column> columns(GroupCheck.Run run) {
         double[] pValues = new double[run.counts.length];
         for (int g = 0; g < pValues.length; g++) {
             pValues[g] = compared(run, g) ? test(run, g).pValue() : Double.NaN;
@@ -176,7 +176,7 @@ public final class DisparateImpactCheck extends GroupGate {
     }
 
     @Override
-    String groupVerdict(GroupGate.Run run, int group) {
+    String groupVerdict(GroupCheck.Run run, int group) {
         if (group == privileged(run)) {
             return "privileged";
         }
@@ -192,7 +192,7 @@ public final class DisparateImpactCheck extends GroupGate {
     }
 
     @Override
-    String explanation(GroupGate.Run run) {
+    String explanation(GroupCheck.Run run) {
         int p = privileged(run);
         double[] ratios = ratios(run);
         double reference = run.counts[p].selectionRate();
@@ -224,7 +224,7 @@ public final class DisparateImpactCheck extends GroupGate {
     }
 
     @Override
-    void chart(GroupGate.Run run, GroupChart chart) {
+    void chart(GroupCheck.Run run, GroupChart chart) {
         chart.bars("selection rate", run.perGroup(Counts::selectionRate));
         int p = privileged(run);
         chart.line(
@@ -233,7 +233,7 @@ public final class DisparateImpactCheck extends GroupGate {
     }
 
     @Override
-    void details(GroupGate.Run run, Map<String, Object> details) {
+    void details(GroupCheck.Run run, Map<String, Object> details) {
         details.put("privileged", privilegedName());
         int p = privileged(run);
         Map<String, Object> tests = new LinkedHashMap<>();

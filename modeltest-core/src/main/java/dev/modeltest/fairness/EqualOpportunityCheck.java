@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class EqualOpportunityCheck extends RateDifferenceGate {
+public final class EqualOpportunityCheck extends RateDifferenceCheck {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "equal-opportunity";
@@ -49,17 +49,17 @@ public final class EqualOpportunityCheck extends RateDifferenceGate {
     }
 
     @Override
-    String groupVerdict(GroupGate.Run run, int group) {
+    String groupVerdict(GroupCheck.Run run, int group) {
         return Rates.extremes(run, group, "TPR", Counts::truePositiveRate).orElse("judged");
     }
 
     @Override
-    String explanation(GroupGate.Run run) {
+    String explanation(GroupCheck.Run run) {
         return "the true-positive rates are " + Rates.compare(run, Counts::truePositiveRate, true);
     }
 
     @Override
-    void chart(GroupGate.Run run, GroupChart chart) {
+    void chart(GroupCheck.Run run, GroupChart chart) {
         double[] tpr = run.perGroup(Counts::truePositiveRate);
         chart.bars("TPR", tpr);
         if (run.judged.length >= 2) {
@@ -70,7 +70,7 @@ public final class EqualOpportunityCheck extends RateDifferenceGate {
     }
 
     @Override
-    void details(GroupGate.Run run, Map<String, Object> details) {
+    void details(GroupCheck.Run run, Map<String, Object> details) {
         if (run.judged.length >= 2) {
             double[] tpr = run.perGroup(Counts::truePositiveRate);
             details.put("lowestGroup", run.name(run.lowest(tpr)));

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class EqualizedOddsCheck extends RateDifferenceGate {
+public final class EqualizedOddsCheck extends RateDifferenceCheck {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "equalized-odds";
@@ -56,27 +56,27 @@ public final class EqualizedOddsCheck extends RateDifferenceGate {
     }
 
     /** Returns whether the false-positive rates differ more than the true-positive rates (ties go to the TPR). */
-    private boolean fprWorse(GroupGate.Run run) {
+    private boolean fprWorse(GroupCheck.Run run) {
         return Rates.spread(run.counts, run.judged, Counts::falsePositiveRate)
                 > Rates.spread(run.counts, run.judged, Counts::truePositiveRate);
     }
 
     @Override
-    String groupVerdict(GroupGate.Run run, int group) {
+    String groupVerdict(GroupCheck.Run run, int group) {
         return Rates.extremes(run, group, "TPR", Counts::truePositiveRate)
                 .and(Rates.extremes(run, group, "FPR", Counts::falsePositiveRate))
                 .orElse("judged");
     }
 
     @Override
-    String explanation(GroupGate.Run run) {
+    String explanation(GroupCheck.Run run) {
         return fprWorse(run)
                 ? "the false-positive rates differ most, " + Rates.compare(run, Counts::falsePositiveRate, false)
                 : "the true-positive rates differ most, " + Rates.compare(run, Counts::truePositiveRate, true);
     }
 
     @Override
-    void chart(GroupGate.Run run, GroupChart chart) {
+    void chart(GroupCheck.Run run, GroupChart chart) {
         double[] tpr = run.perGroup(Counts::truePositiveRate);
         double[] fpr = run.perGroup(Counts::falsePositiveRate);
         chart.bars("TPR", tpr);
@@ -88,7 +88,7 @@ public final class EqualizedOddsCheck extends RateDifferenceGate {
     }
 
     @Override
-    void details(GroupGate.Run run, Map<String, Object> details) {
+    void details(GroupCheck.Run run, Map<String, Object> details) {
         if (run.judged.length >= 2) {
             details.put("tprDifference", Rates.spread(run.counts, run.judged, Counts::truePositiveRate));
             details.put("fprDifference", Rates.spread(run.counts, run.judged, Counts::falsePositiveRate));

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class GroupMetricAtLeastCheck extends GroupMetricGate {
+public final class GroupMetricAtLeastCheck extends GroupMetricCheck {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "group-metric-at-least";
@@ -59,17 +59,17 @@ public final class GroupMetricAtLeastCheck extends GroupMetricGate {
     }
 
     @Override
-    List<Column> columns(GroupGate.Run run) {
+    List<Column> columns(GroupCheck.Run run) {
         return MetricColumn.of(run, metric);
     }
 
     @Override
-    String groupVerdict(GroupGate.Run run, int group) {
+    String groupVerdict(GroupCheck.Run run, int group) {
         return holds(metric.of(run.counts[group])) ? "ok" : "below " + Format.value(limit());
     }
 
     @Override
-    String explanation(GroupGate.Run run) {
+    String explanation(GroupCheck.Run run) {
         List<String> below = new ArrayList<>();
         for (int g : run.judged) {
             double v = metric.of(run.counts[g]);
@@ -87,7 +87,7 @@ public final class GroupMetricAtLeastCheck extends GroupMetricGate {
     }
 
     @Override
-    void chart(GroupGate.Run run, GroupChart chart) {
+    void chart(GroupCheck.Run run, GroupChart chart) {
         metricBars(run, chart);
         chart.line("floor " + Format.value(limit()), limit());
     }

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public final class GroupMetricGapAtMostCheck extends GroupMetricGate {
+public final class GroupMetricGapAtMostCheck extends GroupMetricCheck {
 
     /** The check's identifier in results and reports. */
     public static final String ID = "group-metric-gap-at-most";
@@ -56,16 +56,16 @@ public final class GroupMetricGapAtMostCheck extends GroupMetricGate {
     }
 
     @Override
-    String undefinedStatistic(GroupGate.Run run) {
+    String undefinedStatistic(GroupCheck.Run run) {
         return "the overall " + metric.displayName() + " is undefined (" + metric.undefinedWhen() + ")";
     }
 
-    private double gap(GroupGate.Run run, int group) {
+    private double gap(GroupCheck.Run run, int group) {
         return Math.abs(metric.of(run.counts[group]) - metric.of(run.table.overall));
     }
 
     @Override
-    List<Column> columns(GroupGate.Run run) {
+    List<Column> columns(GroupCheck.Run run) {
         List<Column> columns = new ArrayList<>(MetricColumn.of(run, metric));
         double[] gaps = new double[run.counts.length];
         for (int g = 0; g < gaps.length; g++) {
@@ -76,12 +76,12 @@ public final class GroupMetricGapAtMostCheck extends GroupMetricGate {
     }
 
     @Override
-    String groupVerdict(GroupGate.Run run, int group) {
+    String groupVerdict(GroupCheck.Run run, int group) {
         return holds(gap(run, group)) ? "ok" : "over " + Format.value(limit());
     }
 
     @Override
-    String explanation(GroupGate.Run run) {
+    String explanation(GroupCheck.Run run) {
         double overall = metric.of(run.table.overall);
         int worst = run.judged[0];
         for (int g : run.judged) {
@@ -94,7 +94,7 @@ public final class GroupMetricGapAtMostCheck extends GroupMetricGate {
     }
 
     @Override
-    void chart(GroupGate.Run run, GroupChart chart) {
+    void chart(GroupCheck.Run run, GroupChart chart) {
         metricBars(run, chart);
         double overall = metric.of(run.table.overall);
         if (!Double.isNaN(overall)) {
@@ -106,7 +106,7 @@ public final class GroupMetricGapAtMostCheck extends GroupMetricGate {
     }
 
     @Override
-    void details(GroupGate.Run run, Map<String, Object> details) {
+    void details(GroupCheck.Run run, Map<String, Object> details) {
         double overall = metric.of(run.table.overall);
         details.put("overall", Double.isNaN(overall) ? null : overall);
     }

@@ -11,7 +11,7 @@ final class GroupReport {
 
     private GroupReport() {}
 
-    static String heading(GroupGate.Run run) {
+    static String heading(GroupCheck.Run run) {
         int tooSmall = 0;
         int notJudged = 0;
         for (int g = 0; g < run.counts.length; g++) {
@@ -27,14 +27,14 @@ final class GroupReport {
                 + "; minGroupSize " + run.options.minGroupSize() + "):";
     }
 
-    static String text(GroupGate.Run run, List<GroupGate.Column> extra, String[] verdicts) {
+    static String text(GroupCheck.Run run, List<GroupCheck.Column> extra, String[] verdicts) {
         List<String[]> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("group", "n", "selection rate", "TPR", "FPR"));
         extra.forEach(c -> header.add(c.heading()));
         header.add("verdict");
         lines.add(header.toArray(new String[0]));
         int k = run.counts.length;
-        int listed = Math.min(k, GroupGate.MAX_LISTED_GROUPS);
+        int listed = Math.min(k, GroupCheck.MAX_LISTED_GROUPS);
         for (int g = 0; g < listed; g++) {
             Counts c = run.counts[g];
             List<String> cells = new ArrayList<>();
@@ -43,7 +43,7 @@ final class GroupReport {
             cells.add(cell(c.selectionRate()));
             cells.add(cell(c.truePositiveRate()));
             cells.add(cell(c.falsePositiveRate()));
-            for (GroupGate.Column column : extra) {
+            for (GroupCheck.Column column : extra) {
                 cells.add(column.cell(g));
             }
             cells.add(verdicts[g]);
@@ -76,7 +76,7 @@ final class GroupReport {
         return out.toString();
     }
 
-    static List<Map<String, Object>> rows(GroupGate.Run run, List<GroupGate.Column> extra, String[] verdicts) {
+    static List<Map<String, Object>> rows(GroupCheck.Run run, List<GroupCheck.Column> extra, String[] verdicts) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int g = 0; g < run.counts.length; g++) {
             Counts c = run.counts[g];
@@ -97,7 +97,7 @@ final class GroupReport {
             row.put("selectionRate", finite(c.selectionRate()));
             row.put("tpr", finite(c.truePositiveRate()));
             row.put("fpr", finite(c.falsePositiveRate()));
-            for (GroupGate.Column column : extra) {
+            for (GroupCheck.Column column : extra) {
                 row.put(column.detailName(), finite(column.values()[g]));
             }
             row.put("judged", run.isJudged(g));
@@ -107,7 +107,7 @@ final class GroupReport {
         return rows;
     }
 
-    static String csv(GroupGate.Run run, List<GroupGate.Column> extra, String[] verdicts) {
+    static String csv(GroupCheck.Run run, List<GroupCheck.Column> extra, String[] verdicts) {
         StringBuilder out = new StringBuilder("group");
         for (String attribute : run.table.attributes) {
             out.append(',').append(quote(attribute));
@@ -129,7 +129,7 @@ final class GroupReport {
             out.append(',').append(number(c.selectionRate()));
             out.append(',').append(number(c.truePositiveRate()));
             out.append(',').append(number(c.falsePositiveRate()));
-            for (GroupGate.Column column : extra) {
+            for (GroupCheck.Column column : extra) {
                 out.append(',').append(number(column.values()[g]));
             }
             out.append(',').append(quote(verdicts[g])).append('\n');

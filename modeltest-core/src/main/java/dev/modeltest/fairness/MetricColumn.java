@@ -8,11 +8,11 @@ final class MetricColumn {
 
     private MetricColumn() {}
 
-    static List<GroupGate.Column> of(GroupGate.Run run, GroupMetric metric) {
+    static List<GroupCheck.Column> of(GroupCheck.Run run, GroupMetric metric) {
         return switch (metric) {
             case SELECTION_RATE, RECALL, FALSE_POSITIVE_RATE -> List.of();
             case ACCURACY, PRECISION, F1 ->
-                List.of(new GroupGate.Column(
+                List.of(new GroupCheck.Column(
                         metric.displayName(), metric.name().toLowerCase(Locale.ROOT), run.perGroup(metric::of)));
         };
     }

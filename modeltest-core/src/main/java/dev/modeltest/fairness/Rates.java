@@ -25,7 +25,7 @@ final class Rates {
     }
 
     /** Returns {@code lowest TPR} / {@code highest TPR} when the group holds an extreme of the rate. */
-    static Labels extremes(GroupGate.Run run, int group, String name, ToDoubleFunction<Counts> rate) {
+    static Labels extremes(GroupCheck.Run run, int group, String name, ToDoubleFunction<Counts> rate) {
         double[] values = run.perGroup(rate);
         if (run.judged.length < 2) {
             return new Labels("");
@@ -37,7 +37,7 @@ final class Rates {
     }
 
     /** Names the lowest and highest groups of a rate and tests their difference. */
-    static String compare(GroupGate.Run run, ToDoubleFunction<Counts> rate, boolean amongPositives) {
+    static String compare(GroupCheck.Run run, ToDoubleFunction<Counts> rate, boolean amongPositives) {
         double[] values = run.perGroup(rate);
         int low = run.lowest(values);
         int high = run.highest(values);

@@ -155,7 +155,7 @@ public final class MetricGate implements Check {
         MetricSample sample = Metrics.sample(predictions, metric, options);
         Measurement m = measure(sample);
         Decision d = decide(m);
-        String label = GateText.label(metric, options, predictions);
+        String label = MetricCheckText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
         String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
         String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
@@ -195,7 +195,7 @@ public final class MetricGate implements Check {
         if (d.rowsNeeded() != 0) {
             result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
-        GateAttachments.classifier(predictions, options, result);
+        MetricAttachments.classifier(predictions, options, result);
         return result.build();
     }
 
@@ -211,7 +211,7 @@ public final class MetricGate implements Check {
         }
         requireApplicable(predictions);
         String column = slicedBy == null ? "slice" : slicedBy;
-        String label = GateText.label(metric, options, predictions);
+        String label = MetricCheckText.label(metric, options, predictions);
         List<Slices.Slice> slices = Slices.judge(
                 Slices.split(sliceValues),
                 rows -> measure(Metrics.sample(predictions, metric, options, rows)),
@@ -238,7 +238,7 @@ public final class MetricGate implements Check {
                         .interval(w.measurement().interval()));
         result.attach(dev.modeltest.check.Attachment.csv(
                 label + " per slice of " + column, () -> Slices.csv(column, slices, minSliceSize)));
-        GateAttachments.classifier(predictions, options, result);
+        MetricAttachments.classifier(predictions, options, result);
         return result.build();
     }
 
@@ -317,7 +317,7 @@ public final class MetricGate implements Check {
         if (interval == IntervalMethod.EXACT) {
             MetricSample probe = Metrics.sample(predictions, metric, options, new int[0]);
             if (probe.exactMethod().isEmpty()) {
-                throw noExactInterval(where, metric, GateText.label(metric, options, predictions));
+                throw noExactInterval(where, metric, MetricCheckText.label(metric, options, predictions));
             }
         }
     }
@@ -446,7 +446,7 @@ public final class MetricGate implements Check {
                             where, "value", "must be in [0, 1]", Format.number(threshold));
                 }
             } else {
-                GateText.requireThreshold(where, "value", metric, threshold);
+                MetricCheckText.requireThreshold(where, "value", metric, threshold);
             }
             IntervalPolicy.requireConfidence(where, "confidence", confidence, true);
             IntervalPolicy.requireResamples(where, resamples);

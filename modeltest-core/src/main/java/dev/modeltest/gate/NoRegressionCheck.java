@@ -166,7 +166,7 @@ public final class NoRegressionCheck implements Check {
         double drop = higher ? -difference : difference;
         boolean significant = test.pValue() < alpha;
         boolean fails = drop > tolerance && significant;
-        String label = GateText.label(metric, options, model);
+        String label = MetricCheckText.label(metric, options, model);
         String message = ShouldNotBeWorseThanBaseline.message(
                 new ShouldNotBeWorseThanBaseline.Compared(label, model.dataName(), n, baselineName),
                 tolerance,

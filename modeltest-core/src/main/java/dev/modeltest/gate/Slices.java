@@ -226,7 +226,7 @@ final class Slices {
         for (String[] line : lines) {
             out.append(out.length() == 0 ? "  " : "\n  ");
             for (int c = 0; c < 5; c++) {
-                out.append(c == 4 ? line[c] : GateText.pad(line[c], width[c] + 2));
+                out.append(c == 4 ? line[c] : MetricCheckText.pad(line[c], width[c] + 2));
             }
         }
         return out.toString();

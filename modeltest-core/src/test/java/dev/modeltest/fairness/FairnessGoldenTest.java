@@ -103,7 +103,7 @@ class FairnessGoldenTest {
                             () -> new GroupMetricGapAtMostCheck(where, options, metric, 1))
                     .measured();
         }
-        Supplier<GroupGate> check = switch (quantity) {
+        Supplier<GroupCheck> check = switch (quantity) {
             case "demographic_parity_difference" -> () -> new DemographicParityCheck(where, options, 1, Double.NaN);
             case "demographic_parity_ratio" -> () -> new DemographicParityCheck(where, options, Double.NaN, 0);
             case "equalized_odds_difference" -> () -> new EqualizedOddsCheck(where, options, 1);
@@ -161,7 +161,7 @@ class FairnessGoldenTest {
         return ((Number) row.get(column)).doubleValue();
     }
 
-    private static GroupGate disparateImpact(String attributes, String decision) {
+    private static GroupCheck disparateImpact(String attributes, String decision) {
         return new DisparateImpactCheck("golden", options(attributes, decision), PRIVILEGED.get(attributes), 0.8);
     }
 
@@ -175,7 +175,7 @@ class FairnessGoldenTest {
         return String.join("/", Arrays.asList(attributes, decision, quantity));
     }
 
-    private static CheckResult run(String key, Supplier<? extends GroupGate> check) {
+    private static CheckResult run(String key, Supplier<? extends GroupCheck> check) {
         return RESULTS.computeIfAbsent(key, k -> check.get().run(subject));
     }
 

@@ -70,10 +70,10 @@ class FairnessReportTest {
                 .containsExactly(entry("floor 0.7000", 0.7));
     }
 
-    private static GroupChart chart(Fixture data, GroupGate check) {
+    private static GroupChart chart(Fixture data, GroupCheck check) {
         Outcomes outcomes = Outcomes.of("w", data.predictions(), check.options);
         GroupTable table = GroupTable.of("w", data.data(), outcomes, check.options.attributes());
-        GroupGate.Run run = new GroupGate.Run(check, Fixture.DATA, outcomes, table);
+        GroupCheck.Run run = new GroupCheck.Run(check, Fixture.DATA, outcomes, table);
         GroupChart chart = new GroupChart("t");
         check.chart(run, chart);
         return chart;

@@ -101,7 +101,7 @@ final class Fixture {
         return Predictions.classification(DATA, "labels-only model", List.of("no", "yes"), a, p, null);
     }
 
-    CheckResult run(GroupGate check) {
+    CheckResult run(GroupCheck check) {
         return check.evaluate(data(), predictions());
     }
 }

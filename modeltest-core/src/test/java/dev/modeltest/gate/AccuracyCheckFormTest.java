@@ -29,7 +29,7 @@ class AccuracyCheckFormTest {
     private static final String WHERE = "@AccuracyAtLeast on T.m()";
 
     /** 40 rows, 3 wrong per class: accuracy 0.85. */
-    private final Predictions predictions = GateFixtures.binary("fixture.csv", 40, 3);
+    private final Predictions predictions = MetricFixtures.binary("fixture.csv", 40, 3);
 
     @TempDir
     Path dir;
@@ -87,7 +87,7 @@ class AccuracyCheckFormTest {
 
     @Test
     void aRegressorKeepsItsWording() {
-        Predictions regression = GateFixtures.regression("reg.csv", 20, 0.5);
+        Predictions regression = MetricFixtures.regression("reg.csv", 20, 0.5);
 
         assertThatThrownBy(() -> accuracy(0.5).build().evaluate(regression))
                 .isInstanceOf(ConfigurationException.class)

@@ -17,7 +17,7 @@ class IntervalChoiceTest {
 
     private static final String WHERE = "@MetricAtLeast on T.m()";
 
-    private final Predictions binary = GateFixtures.binary("fixture.csv", 40, 3);
+    private final Predictions binary = MetricFixtures.binary("fixture.csv", 40, 3);
 
     private static MetricGate.Builder gate(Metric metric, Bound bound, double value) {
         return MetricGate.builder(WHERE, metric, bound, value);
@@ -106,7 +106,7 @@ class IntervalChoiceTest {
         CheckResult rmse = gate(Metric.RMSE, Bound.AT_MOST, 2)
                 .interval(IntervalMethod.EXACT)
                 .build()
-                .evaluate(GateFixtures.regression("reg.csv", 50, 0.5));
+                .evaluate(MetricFixtures.regression("reg.csv", 50, 0.5));
 
         assertThat(accuracy.interval().method()).isEqualTo("Wilson");
         assertThat(rmse.interval().method()).isEqualTo("Student-t (square root)");
@@ -114,7 +114,7 @@ class IntervalChoiceTest {
 
     @Test
     void zeroVarianceOfTheLossesSaysThereIsNoIntervalAndAnIntervalDecisionIsInconclusive() {
-        Predictions perfect = GateFixtures.regression("perfect.csv", 20, 0);
+        Predictions perfect = MetricFixtures.regression("perfect.csv", 20, 0);
 
         CheckResult point = gate(Metric.MAE, Bound.AT_MOST, 0.1).build().evaluate(perfect);
         CheckResult interval =
@@ -138,7 +138,7 @@ class IntervalChoiceTest {
 
     @Test
     void aPerfectlySeparatingAucSaysDeLongHasNoVarianceInsteadOfAZeroWidthInterval() {
-        Predictions separated = GateFixtures.binary("separated.csv", 40, 0);
+        Predictions separated = MetricFixtures.binary("separated.csv", 40, 0);
 
         CheckResult result = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.9)
                 .confidence(0.95)
@@ -159,7 +159,7 @@ class IntervalChoiceTest {
 
     @Test
     void fromTenThousandRowsTheBootstrapIsThePoissonOneAndTheSameOnAnyPool() throws Exception {
-        Predictions large = GateFixtures.binary("large.csv", 20_000, 1500);
+        Predictions large = MetricFixtures.binary("large.csv", 20_000, 1500);
         MetricGate f1 = gate(Metric.F1, Bound.AT_LEAST, 0.5).build();
         MetricGate ece = gate(Metric.EXPECTED_CALIBRATION_ERROR, Bound.AT_MOST, 0.5)
                 .resamples(200)
@@ -180,7 +180,7 @@ class IntervalChoiceTest {
 
     @Test
     void aBootstrapWhoseResamplesAllAgreeSaysThereIsNoInterval() {
-        Predictions perfect = GateFixtures.binary("perfect.csv", 40, 0);
+        Predictions perfect = MetricFixtures.binary("perfect.csv", 40, 0);
 
         CheckResult result = gate(Metric.F1, Bound.AT_LEAST, 0.9).build().evaluate(perfect);
 
@@ -193,7 +193,7 @@ class IntervalChoiceTest {
 
     @Test
     void flagsTheBootstrapAsApproximateWithFewTruePositivesAndDeLongWithFewRowsOfTheRarerClass() {
-        Predictions few = GateFixtures.binary("few.csv", 16, 1);
+        Predictions few = MetricFixtures.binary("few.csv", 16, 1);
 
         CheckResult f1 = gate(Metric.F1, Bound.AT_LEAST, 0.5).build().evaluate(few);
         CheckResult auc = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.5).build().evaluate(few);

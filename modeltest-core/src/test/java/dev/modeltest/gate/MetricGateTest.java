@@ -22,7 +22,7 @@ class MetricGateTest {
     private static final String WHERE = "@MetricAtLeast on T.m()";
 
     /** 40 rows, 3 wrong per class: accuracy, precision, recall and F1 of b all 0.85. */
-    private final Predictions predictions = GateFixtures.binary("fixture.csv", 40, 3);
+    private final Predictions predictions = MetricFixtures.binary("fixture.csv", 40, 3);
 
     private static MetricGate.Builder atLeast(Metric metric, double value) {
         return MetricGate.builder(WHERE, metric, Bound.AT_LEAST, value);
@@ -109,7 +109,7 @@ class MetricGateTest {
 
     @Test
     void failsOnTheIntervalWhenTheWholeIntervalMissesAnUpperLimit() {
-        Predictions regression = GateFixtures.regression("reg.csv", 50, 0.5);
+        Predictions regression = MetricFixtures.regression("reg.csv", 50, 0.5);
 
         CheckResult result = MetricGate.builder("@RmseAtMost on T.m()", Metric.RMSE, Bound.AT_MOST, 0.7)
                 .confidence(0.95)
@@ -184,7 +184,7 @@ class MetricGateTest {
 
     @Test
     void refusesAucWithoutProbabilitiesNamingTheAnnotationAndMetric() {
-        Predictions labels = GateFixtures.labelsOnly("fixture.csv", 40, 3);
+        Predictions labels = MetricFixtures.labelsOnly("fixture.csv", 40, 3);
         MetricGate gate = MetricGate.builder("@AucAtLeast on T.m()", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
                 .build();
 
@@ -252,7 +252,7 @@ class MetricGateTest {
     void attachesNoCurvesForARegressor() {
         CheckResult result = MetricGate.builder(WHERE, Metric.MAE, Bound.AT_MOST, 1)
                 .build()
-                .evaluate(GateFixtures.regression("reg.csv", 20, 0.5));
+                .evaluate(MetricFixtures.regression("reg.csv", 20, 0.5));
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.attachments()).isEmpty();

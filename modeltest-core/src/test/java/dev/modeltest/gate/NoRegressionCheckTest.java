@@ -24,7 +24,7 @@ class NoRegressionCheckTest {
     private static final String WHERE = "@NoRegressionVs on T.m()";
     private static final ModelSource BASELINE = new ModelSource.Columns("baseline", List.of("p_baseline"));
 
-    private final Predictions model = GateFixtures.binary("fixture.csv", 40, 3);
+    private final Predictions model = MetricFixtures.binary("fixture.csv", 40, 3);
 
     private static NoRegressionCheck check(Metric metric) {
         return NoRegressionCheck.builder(WHERE, metric, BASELINE).build();
@@ -33,7 +33,7 @@ class NoRegressionCheckTest {
     @Test
     void passesAgainstAWorseBaseline() {
         CheckResult result =
-                check(Metric.ACCURACY).compare(model, GateFixtures.binary("fixture.csv", 40, 8), "old model");
+                check(Metric.ACCURACY).compare(model, MetricFixtures.binary("fixture.csv", 40, 8), "old model");
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.message())
@@ -61,7 +61,7 @@ class NoRegressionCheckTest {
     @Test
     void failsAgainstABetterBaselineWithExactMcNemar() {
         CheckResult result =
-                check(Metric.ACCURACY).compare(model, GateFixtures.binary("fixture.csv", 40, 0), "old model");
+                check(Metric.ACCURACY).compare(model, MetricFixtures.binary("fixture.csv", 40, 0), "old model");
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         // 6 discordant rows, all the baseline's: P(X ≥ 6 | 6, ½) = 1/64.
@@ -85,7 +85,7 @@ class NoRegressionCheckTest {
         CheckResult result = NoRegressionCheck.builder(WHERE, Metric.ACCURACY, BASELINE)
                 .tolerance(0.2)
                 .build()
-                .compare(model, GateFixtures.binary("fixture.csv", 40, 0), "old model");
+                .compare(model, MetricFixtures.binary("fixture.csv", 40, 0), "old model");
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.message()).endsWith("and it is not worse by more than the tolerance.");
@@ -96,7 +96,7 @@ class NoRegressionCheckTest {
         CheckResult result = NoRegressionCheck.builder(WHERE, Metric.ACCURACY, BASELINE)
                 .tolerance(0.2)
                 .build()
-                .compare(model, GateFixtures.binary("fixture.csv", 40, 0), "old model");
+                .compare(model, MetricFixtures.binary("fixture.csv", 40, 0), "old model");
 
         // The measured value is model − baseline: a higher-is-better metric may be at most 0.2 below.
         assertThat(result.limit()).isEqualTo(Threshold.atLeast(-0.2));
@@ -107,7 +107,7 @@ class NoRegressionCheckTest {
     @Test
     void passesWhenTheDropExceedsTheToleranceButIsNotSignificant() {
         CheckResult result =
-                check(Metric.ACCURACY).compare(GateFixtures.binary("fixture.csv", 40, 4), model, "old model");
+                check(Metric.ACCURACY).compare(MetricFixtures.binary("fixture.csv", 40, 4), model, "old model");
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.message())
@@ -118,7 +118,7 @@ class NoRegressionCheckTest {
     @Test
     void failsAgainstABetterBaselineOnAucWithDeLong() {
         CheckResult result =
-                check(Metric.ROC_AUC).compare(GateFixtures.binary("fixture.csv", 40, 8), model, "old model");
+                check(Metric.ROC_AUC).compare(MetricFixtures.binary("fixture.csv", 40, 8), model, "old model");
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.interval().method()).isEqualTo("DeLong");
@@ -135,8 +135,8 @@ class NoRegressionCheckTest {
 
     @Test
     void usesThePairedBootstrapForF1AndFailsAgainstABetterBaseline() {
-        CheckResult worse = check(Metric.F1).compare(GateFixtures.binary("fixture.csv", 40, 8), model, "old");
-        CheckResult better = check(Metric.F1).compare(model, GateFixtures.binary("fixture.csv", 40, 8), "old");
+        CheckResult worse = check(Metric.F1).compare(MetricFixtures.binary("fixture.csv", 40, 8), model, "old");
+        CheckResult better = check(Metric.F1).compare(model, MetricFixtures.binary("fixture.csv", 40, 8), "old");
 
         assertThat(worse.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(worse.details().get("test")).isEqualTo("paired bootstrap, 2000 resamples, seed 42");
@@ -145,8 +145,8 @@ class NoRegressionCheckTest {
 
     @Test
     void comparesLowerIsBetterMetricsTheRightWayRound() {
-        Predictions good = GateFixtures.regression("reg.csv", 60, 0.2);
-        Predictions bad = GateFixtures.regression("reg.csv", 60, 1.0);
+        Predictions good = MetricFixtures.regression("reg.csv", 60, 0.2);
+        Predictions bad = MetricFixtures.regression("reg.csv", 60, 1.0);
 
         assertThat(check(Metric.MAE).compare(good, bad, "old").verdict()).isEqualTo(Verdict.PASS);
         assertThat(check(Metric.MAE).compare(bad, good, "old").verdict()).isEqualTo(Verdict.FAIL);
@@ -156,7 +156,7 @@ class NoRegressionCheckTest {
     @Test
     void refusesBaselinesOfOtherRows() {
         assertThatThrownBy(
-                        () -> check(Metric.ACCURACY).compare(model, GateFixtures.binary("fixture.csv", 30, 3), "old"))
+                        () -> check(Metric.ACCURACY).compare(model, MetricFixtures.binary("fixture.csv", 30, 3), "old"))
                 .isInstanceOf(DataException.class)
                 .hasMessage(WHERE + ": the model has 40 predictions and the baseline 30; a paired comparison needs"
                         + " the same rows");
@@ -164,7 +164,7 @@ class NoRegressionCheckTest {
 
     @Test
     void refusesAMetricThatDoesNotApply() {
-        Predictions labels = GateFixtures.labelsOnly("fixture.csv", 40, 3);
+        Predictions labels = MetricFixtures.labelsOnly("fixture.csv", 40, 3);
 
         assertThatThrownBy(() -> check(Metric.ROC_AUC).compare(model, labels, "old"))
                 .isInstanceOf(ConfigurationException.class)

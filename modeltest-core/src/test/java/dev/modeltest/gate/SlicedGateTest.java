@@ -41,7 +41,7 @@ class SlicedGateTest {
                 .slicedBy("region")
                 .minSliceSize(20)
                 .build()
-                .evaluate(GateFixtures.binary("fixture.csv", 40, 3), alternating(40));
+                .evaluate(MetricFixtures.binary("fixture.csv", 40, 3), alternating(40));
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.measured()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-12));
@@ -57,7 +57,7 @@ class SlicedGateTest {
 
     @Test
     void failsNamingTheSliceThatMissesEvenThoughTheWholeDataPasses() {
-        Predictions predictions = GateFixtures.binary("fixture.csv", 40, 8);
+        Predictions predictions = MetricFixtures.binary("fixture.csv", 40, 8);
         assertThat(accuracy(0.55).slicedBy(null).build().evaluate(predictions).verdict())
                 .isEqualTo(Verdict.PASS);
 
@@ -81,7 +81,7 @@ class SlicedGateTest {
 
     @Test
     void isInconclusiveWhenNoSliceIsLargeEnoughToJudge() {
-        CheckResult result = accuracy(0.5).build().evaluate(GateFixtures.binary("fixture.csv", 40, 8), blocks(40));
+        CheckResult result = accuracy(0.5).build().evaluate(MetricFixtures.binary("fixture.csv", 40, 8), blocks(40));
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.message())
@@ -105,7 +105,7 @@ class SlicedGateTest {
                 .minSliceSize(15)
                 .confidence(0.9)
                 .build()
-                .evaluate(GateFixtures.binary("fixture.csv", 40, 3), s);
+                .evaluate(MetricFixtures.binary("fixture.csv", 40, 3), s);
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.message())
@@ -122,7 +122,7 @@ class SlicedGateTest {
     void refusesSliceValuesOfAnotherLength() {
         MetricGate gate = accuracy(0.5).build();
 
-        assertThatThrownBy(() -> gate.evaluate(GateFixtures.binary("fixture.csv", 40, 3), new String[3]))
+        assertThatThrownBy(() -> gate.evaluate(MetricFixtures.binary("fixture.csv", 40, 3), new String[3]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("3 slice values for the 40 rows of fixture.csv");
     }

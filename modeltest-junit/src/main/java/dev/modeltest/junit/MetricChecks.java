@@ -27,13 +27,13 @@ final class MetricChecks {
     private MetricChecks() {}
 
     /**
-     * A factory of a metric gate annotation: one that declares every attribute of {@link MetricGateAttributes} (a
+     * A factory of a metric gate annotation: one that declares every attribute of {@link MetricCheckAttributes} (a
      * test checks names, types and defaults) and builds its gate with {@link #gate}.
      */
-    interface GateFactory<A extends Annotation> extends CheckFactory<A> {}
+    interface MetricCheckFactory<A extends Annotation> extends CheckFactory<A> {}
 
     /**
-     * Builds the gate from the attributes every metric gate annotation declares alike ({@link MetricGateAttributes}):
+     * Builds the gate from the attributes every metric gate annotation declares alike ({@link MetricCheckAttributes}):
      * {@code value}, {@code confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed}, {@code resamples} and
      * {@code interval}. The gate validates them, naming the annotation and the attribute.
      */
@@ -80,7 +80,7 @@ final class MetricChecks {
         }
     }
 
-    static final class MetricAtLeastFactory implements GateFactory<MetricAtLeast> {
+    static final class MetricAtLeastFactory implements MetricCheckFactory<MetricAtLeast> {
         @Override
         public Check create(MetricAtLeast a, String where) {
             requireDirection(where, a.metric(), Bound.AT_LEAST);
@@ -89,7 +89,7 @@ final class MetricChecks {
         }
     }
 
-    static final class MetricAtMostFactory implements GateFactory<MetricAtMost> {
+    static final class MetricAtMostFactory implements MetricCheckFactory<MetricAtMost> {
         @Override
         public Check create(MetricAtMost a, String where) {
             requireDirection(where, a.metric(), Bound.AT_MOST);
@@ -102,7 +102,7 @@ final class MetricChecks {
      * {@code @AccuracyAtLeast}: a metric gate like the others, reported on the point value on all rows as it always
      * has been ({@link MetricGate.Builder#reportedAsAccuracyCheck()}).
      */
-    static final class AccuracyFactory implements GateFactory<AccuracyAtLeast> {
+    static final class AccuracyFactory implements MetricCheckFactory<AccuracyAtLeast> {
         @Override
         public Check create(AccuracyAtLeast a, String where) {
             return builder(a, where, Metric.ACCURACY, Bound.AT_LEAST, MetricOptions.defaults())
@@ -111,14 +111,14 @@ final class MetricChecks {
         }
     }
 
-    static final class F1Factory implements GateFactory<F1AtLeast> {
+    static final class F1Factory implements MetricCheckFactory<F1AtLeast> {
         @Override
         public Check create(F1AtLeast a, String where) {
             return gate(a, where, Metric.F1, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class FBetaFactory implements GateFactory<FBetaAtLeast> {
+    static final class FBetaFactory implements MetricCheckFactory<FBetaAtLeast> {
         @Override
         public Check create(FBetaAtLeast a, String where) {
             if (!(a.beta() > 0 && a.beta() < Double.POSITIVE_INFINITY)) {
@@ -131,56 +131,56 @@ final class MetricChecks {
         }
     }
 
-    static final class PrecisionFactory implements GateFactory<PrecisionAtLeast> {
+    static final class PrecisionFactory implements MetricCheckFactory<PrecisionAtLeast> {
         @Override
         public Check create(PrecisionAtLeast a, String where) {
             return gate(a, where, Metric.PRECISION, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class RecallFactory implements GateFactory<RecallAtLeast> {
+    static final class RecallFactory implements MetricCheckFactory<RecallAtLeast> {
         @Override
         public Check create(RecallAtLeast a, String where) {
             return gate(a, where, Metric.RECALL, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class AucFactory implements GateFactory<AucAtLeast> {
+    static final class AucFactory implements MetricCheckFactory<AucAtLeast> {
         @Override
         public Check create(AucAtLeast a, String where) {
             return gate(a, where, Metric.ROC_AUC, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
         }
     }
 
-    static final class LogLossFactory implements GateFactory<LogLossAtMost> {
+    static final class LogLossFactory implements MetricCheckFactory<LogLossAtMost> {
         @Override
         public Check create(LogLossAtMost a, String where) {
             return gate(a, where, Metric.LOG_LOSS, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
-    static final class RmseFactory implements GateFactory<RmseAtMost> {
+    static final class RmseFactory implements MetricCheckFactory<RmseAtMost> {
         @Override
         public Check create(RmseAtMost a, String where) {
             return gate(a, where, Metric.RMSE, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
-    static final class MaeFactory implements GateFactory<MaeAtMost> {
+    static final class MaeFactory implements MetricCheckFactory<MaeAtMost> {
         @Override
         public Check create(MaeAtMost a, String where) {
             return gate(a, where, Metric.MAE, Bound.AT_MOST, MetricOptions.defaults());
         }
     }
 
-    static final class R2Factory implements GateFactory<R2AtLeast> {
+    static final class R2Factory implements MetricCheckFactory<R2AtLeast> {
         @Override
         public Check create(R2AtLeast a, String where) {
             return gate(a, where, Metric.R2, Bound.AT_LEAST, MetricOptions.defaults());
         }
     }
 
-    static final class CalibrationErrorFactory implements GateFactory<CalibrationErrorAtMost> {
+    static final class CalibrationErrorFactory implements MetricCheckFactory<CalibrationErrorAtMost> {
         @Override
         public Check create(CalibrationErrorAtMost a, String where) {
             return gate(

@@ -154,7 +154,7 @@ public final class ModelTestExtension
      * Fails the outermost {@code @ModelTest} class when one of its gates sits on a method JUnit will not run (private,
      * static or non-void): JUnit only logs a discovery warning for those and the build would be green without the gate
      * ever judging. The class, its superclasses and its {@code @Nested} classes are scanned once, from the outermost.
-     * A class JUnit does not run at all (its only gates are on such methods) is reported by {@link UnrunGatesEngine}.
+     * A class JUnit does not run at all (its only gates are on such methods) is reported by {@link UnrunChecksEngine}.
      */
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -164,9 +164,9 @@ public final class ModelTestExtension
         if (!outermost || !AnnotationSupport.isAnnotated(testClass, ModelTest.class)) {
             return;
         }
-        List<String> unrun = GateMethods.notRunByJUnit(testClass);
+        List<String> unrun = CheckMethods.notRunByJUnit(testClass);
         if (!unrun.isEmpty()) {
-            throw new ExtensionConfigurationException(GateMethods.message(testClass, unrun));
+            throw new ExtensionConfigurationException(CheckMethods.message(testClass, unrun));
         }
     }
 

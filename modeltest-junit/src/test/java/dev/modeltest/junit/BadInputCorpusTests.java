@@ -361,7 +361,7 @@ class BadInputCorpusTests {
         // Jupiter does not run such a class at all (it has no test it accepts): its extension never sees it.
         assertThat(run(OnlyUnrunGatesTestCase.class).allEvents().count()).isEqualTo(2);
 
-        EngineExecutionResults results = EngineTestKit.engine(new UnrunGatesEngine())
+        EngineExecutionResults results = EngineTestKit.engine(new UnrunChecksEngine())
                 .selectors(selectClass(OnlyUnrunGatesTestCase.class))
                 .execute();
 
@@ -378,7 +378,7 @@ class BadInputCorpusTests {
     @Test
     void modeltestsEngineLeavesClassesJupiterRunsToTheExtension() {
         for (Class<?> fixture : List.of(UnrunGatesTestCase.class, ValidGatesTestCase.class, ValidModelTestCase.class)) {
-            EngineExecutionResults results = EngineTestKit.engine(new UnrunGatesEngine())
+            EngineExecutionResults results = EngineTestKit.engine(new UnrunChecksEngine())
                     .selectors(selectClass(fixture))
                     .execute();
 

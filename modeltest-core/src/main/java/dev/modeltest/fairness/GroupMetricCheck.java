@@ -8,7 +8,7 @@ import java.util.Objects;
  * What the checks of one {@link GroupMetric} per group share: the metric, a limit on it in [0, 1] (a floor or a
  * ceiling), groups judged only where the metric is defined, and a chart with the metric's bars.
  */
-abstract class GroupMetricGate extends GroupGate {
+abstract class GroupMetricCheck extends GroupCheck {
 
     final GroupMetric metric;
     private final boolean atMost;
@@ -25,7 +25,7 @@ abstract class GroupMetricGate extends GroupGate {
      * @param limit the limit, the annotation's {@code value}, in [0, 1]
      * @throws ConfigurationException if a floor is put on a lower-is-better metric or the limit is out of range
      */
-    GroupMetricGate(
+    GroupMetricCheck(
             String id, String where, FairnessOptions options, GroupMetric metric, boolean atMost, double limit) {
         super(id, where, options);
         this.metric = Objects.requireNonNull(metric, "metric");
@@ -71,7 +71,7 @@ abstract class GroupMetricGate extends GroupGate {
     }
 
     /** Draws the metric of every group as bars, under the limit lines each check adds. */
-    final void metricBars(GroupGate.Run run, GroupChart chart) {
+    final void metricBars(GroupCheck.Run run, GroupChart chart) {
         chart.bars(metric.displayName(), run.perGroup(metric::of));
     }
 }

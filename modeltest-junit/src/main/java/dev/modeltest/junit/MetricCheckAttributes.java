@@ -7,11 +7,11 @@ import java.lang.annotation.Target;
 /**
  * The attributes every metric gate annotation declares, with their types and defaults, written once. Java annotations
  * cannot inherit attributes, so each metric gate annotation repeats them and {@link MetricChecks#gate} reads them by
- * name; {@code MetricGateAttributesTests} holds every annotation whose factory is a {@link MetricChecks.GateFactory}
+ * name; {@code MetricCheckAttributesTests} holds every annotation whose factory is a {@link MetricChecks.MetricCheckFactory}
  * to this declaration: same names, same types, same defaults. Applies to nothing itself.
  */
 @Target({})
-@interface MetricGateAttributes {
+@interface MetricCheckAttributes {
 
     /** The threshold; no default. */
     double value();

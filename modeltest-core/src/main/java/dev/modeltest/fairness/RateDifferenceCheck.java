@@ -5,7 +5,7 @@ package dev.modeltest.fairness;
  * a fixed identifier and wording, and a largest allowed difference {@code maxDifference} in [0, 1] that the statistic
  * must not exceed.
  */
-abstract class RateDifferenceGate extends GroupGate {
+abstract class RateDifferenceCheck extends GroupCheck {
 
     private final String what;
     private final String statisticName;
@@ -22,7 +22,7 @@ abstract class RateDifferenceGate extends GroupGate {
      * @param maxDifference the largest allowed difference, in [0, 1]
      * @throws dev.modeltest.error.ConfigurationException if an option or {@code maxDifference} is out of range
      */
-    RateDifferenceGate(
+    RateDifferenceCheck(
             String id, String what, String statisticName, String where, FairnessOptions options, double maxDifference) {
         super(id, where, options);
         this.what = what;

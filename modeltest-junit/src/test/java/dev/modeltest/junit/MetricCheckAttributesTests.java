@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Every metric gate annotation declares the attributes of {@link MetricGateAttributes} with the same types and
+ * Every metric gate annotation declares the attributes of {@link MetricCheckAttributes} with the same types and
  * defaults. Java annotations cannot inherit attributes and {@link MetricChecks#gate} reads them by name, so without
  * this test an annotation that forgot one would fail only when used, and one with another default would silently
  * differ from its siblings.
  */
-class MetricGateAttributesTests {
+class MetricCheckAttributesTests {
 
     /** The annotations of this package whose factory is a metric gate factory, found by scanning the package. */
     static List<Class<?>> metricGateAnnotations() {
@@ -25,7 +25,7 @@ class MetricGateAttributesTests {
                         MetricChecks.class.getPackageName(),
                         type -> type.isAnnotation()
                                 && type.isAnnotationPresent(CheckedBy.class)
-                                && MetricChecks.GateFactory.class.isAssignableFrom(
+                                && MetricChecks.MetricCheckFactory.class.isAssignableFrom(
                                         type.getAnnotation(CheckedBy.class).value()),
                         name -> true)
                 .stream()
@@ -34,13 +34,13 @@ class MetricGateAttributesTests {
     }
 
     /**
-     * Returns what {@code annotation} gets wrong against {@link MetricGateAttributes}, one line per attribute: missing,
+     * Returns what {@code annotation} gets wrong against {@link MetricCheckAttributes}, one line per attribute: missing,
      * another type, or another default. Empty when it declares every shared attribute alike.
      */
     static List<String> problems(Class<?> annotation) {
         List<String> out = new ArrayList<>();
         String name = "@" + annotation.getSimpleName();
-        for (Method shared : MetricGateAttributes.class.getDeclaredMethods()) {
+        for (Method shared : MetricCheckAttributes.class.getDeclaredMethods()) {
             Method own;
             try {
                 own = annotation.getDeclaredMethod(shared.getName());
@@ -104,7 +104,7 @@ class MetricGateAttributesTests {
 
     @Test
     void theSharedDeclarationHasEveryAttributeTheGateReads() {
-        assertThat(Arrays.stream(MetricGateAttributes.class.getDeclaredMethods())
+        assertThat(Arrays.stream(MetricCheckAttributes.class.getDeclaredMethods())
                         .map(Method::getName))
                 .containsExactlyInAnyOrder(
                         "value", "confidence", "slicedBy", "minSliceSize", "seed", "resamples", "interval");

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** Names and validations shared by the gates' messages. */
-final class GateText {
+final class MetricCheckText {
 
-    private GateText() {}
+    private MetricCheckText() {}
 
     /**
      * Names a metric with how it is computed, as a reader needs it: {@code F1 (macro)}, {@code ROC AUC (positive

@@ -19,7 +19,7 @@ import java.util.List;
  * probabilities, the ROC and precision-recall curves as CSV and PNG (one-vs-rest per class on more than two classes).
  * Everything is computed only when a report asks for it.
  */
-final class GateAttachments {
+final class MetricAttachments {
 
     /** The name of the confusion matrix table; differs from the report's own heat map of the same counts. */
     static final String CONFUSION_CSV = "confusion matrix counts";
@@ -27,7 +27,7 @@ final class GateAttachments {
     static final String ROC_CSV = "ROC curve data";
     static final String PR_CSV = "precision-recall curve data";
 
-    private GateAttachments() {}
+    private MetricAttachments() {}
 
     static void classifier(Predictions predictions, MetricOptions options, CheckResult.Builder result) {
         if (predictions.task() != Task.CLASSIFICATION) {

@@ -4,9 +4,9 @@ import dev.modeltest.model.Predictions;
 import java.util.List;
 
 /** Small constructed predictions with known metric values. */
-final class GateFixtures {
+final class MetricFixtures {
 
-    private GateFixtures() {}
+    private MetricFixtures() {}
 
     /**
      * Binary predictions on {@code n} rows, half of class a and half of class b, with the first {@code wrong} rows

@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
  * <p>Each check supplies its statistic over the judged groups, the limit and its direction, and the words of its
  * message.
  */
-abstract class GroupGate implements Check {
+abstract class GroupCheck implements Check {
 
     /**
      * Values within this of the limit count as on it, so that a difference of exactly the limit (0.8 − 0.7 is
@@ -59,7 +59,7 @@ abstract class GroupGate implements Check {
      * @param where where it was configured, for messages
      * @param options the groups, positive label, decision and bootstrap
      */
-    GroupGate(String id, String where, FairnessOptions options) {
+    GroupCheck(String id, String where, FairnessOptions options) {
         this.id = id;
         this.where = Objects.requireNonNull(where, "where");
         this.options = Objects.requireNonNull(options, "options");
@@ -211,7 +211,7 @@ abstract class GroupGate implements Check {
 
     /** The state of one run, shared with the check's hooks. */
     static final class Run {
-        final GroupGate gate;
+        final GroupCheck gate;
         final FairnessOptions options;
         final String dataName;
         final Outcomes outcomes;
@@ -228,7 +228,7 @@ abstract class GroupGate implements Check {
         /** The line(s) after the limit explaining the outcome; empty on a pass. */
         String outcome = "";
 
-        Run(GroupGate gate, String dataName, Outcomes outcomes, GroupTable table) {
+        Run(GroupCheck gate, String dataName, Outcomes outcomes, GroupTable table) {
             this.gate = gate;
             this.options = gate.options;
             this.dataName = dataName;

@@ -16,9 +16,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Finds gate annotations on methods JUnit Jupiter will not run as tests: a private or static method, or one that
  * returns a value. Jupiter skips those with a discovery warning only, which a build does not fail on.
  */
-final class GateMethods {
+final class CheckMethods {
 
-    private GateMethods() {}
+    private CheckMethods() {}
 
     /**
      * Returns one entry per such method of the class, its superclasses and its {@code @Nested} classes (at any depth),
@@ -42,7 +42,7 @@ final class GateMethods {
      * Returns whether JUnit Jupiter runs the class at all: it has a test method JUnit accepts (a {@code @Testable}
      * annotation such as {@code @Test}, on a method that is neither private, static nor abstract, returning nothing
      * when it is a {@code @Test}), or a {@code @Nested} class. When it does, {@link ModelTestExtension} reports the
-     * class's unrun gates; when not, {@link UnrunGatesEngine} must.
+     * class's unrun gates; when not, {@link UnrunChecksEngine} must.
      */
     static boolean runByJupiter(Class<?> testClass) {
         for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {

@@ -36,7 +36,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * @since 0.1.0
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class UnrunGatesEngine implements TestEngine {
+public final class UnrunChecksEngine implements TestEngine {
 
     /** The engine's id. */
     public static final String ID = "modeltest-unrun-gates";
@@ -75,15 +75,15 @@ public final class UnrunGatesEngine implements TestEngine {
                     name -> classNames.test(name) && inPackage(name, packageNames)));
         }
         for (Class<?> candidate : candidates) {
-            if (!modelTests.test(candidate) || GateMethods.runByJupiter(candidate)) {
+            if (!modelTests.test(candidate) || CheckMethods.runByJupiter(candidate)) {
                 continue;
             }
-            List<String> unrun = GateMethods.notRunByJUnit(candidate);
+            List<String> unrun = CheckMethods.notRunByJUnit(candidate);
             if (!unrun.isEmpty()) {
                 engine.addChild(new UnrunClass(
                         uniqueId.append("class", candidate.getName()),
                         candidate,
-                        GateMethods.message(candidate, unrun)));
+                        CheckMethods.message(candidate, unrun)));
             }
         }
         return engine;

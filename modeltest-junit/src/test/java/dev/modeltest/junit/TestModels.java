@@ -71,7 +71,7 @@ final class TestModels {
 
     /**
      * Gives probability 1.2 (and −0.2) where x1 > 0.85: out of range, but numbers. A NaN would fail every gate as
-     * invalid model output (see {@code BadInputCorpusTests}).
+     * invalid model output (see {@code BadInputCorpusTest}).
      */
     public static final class BadProbabilities implements ModelProvider {
         @Override

@@ -39,7 +39,7 @@ import org.opentest4j.AssertionFailedError;
  * and X (n=12) is too small to judge at the default minimum of 30. {@code p_yes} is 0.8 on rows predicted yes and
  * 0.3 on the others. {@code fixtures/fair-three-classes.csv} has three classes.
  */
-class FairnessAnnotationsTests {
+class FairnessAnnotationsTest {
 
     static final String GROUPS = "src/test/resources/fixtures/fair-groups.csv";
     static final String THREE_CLASSES = "src/test/resources/fixtures/fair-three-classes.csv";

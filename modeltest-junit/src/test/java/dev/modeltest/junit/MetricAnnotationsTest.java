@@ -24,7 +24,7 @@ import org.opentest4j.AssertionFailedError;
  * modeltest.inconclusive}), sliced, and refused when they do not apply. The fixture {@code metric-binary.csv} has 80
  * rows: the model is wrong on 2 of 40 north rows, 10 of 35 south rows and none of 5 west rows (accuracy 0.85).
  */
-class MetricAnnotationsTests {
+class MetricAnnotationsTest {
 
     static final String BINARY = "src/test/resources/fixtures/metric-binary.csv";
     static final String REGRESSION = "src/test/resources/fixtures/metric-regression.csv";

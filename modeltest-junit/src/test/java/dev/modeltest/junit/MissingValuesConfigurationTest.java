@@ -16,7 +16,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * <p>{@code tokens.csv}: x1 holds {@code nan} (row 2), {@code NULL} (row 4) and {@code -999} (row 5); country holds
  * {@code NA} (rows 2 and 5, the code of Namibia) and an empty cell (row 6).
  */
-class MissingValuesConfigurationTests {
+class MissingValuesConfigurationTest {
 
     private static final String DATA = "src/test/resources/fixtures/tokens.csv";
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The model, data and predictions are computed once per @ModelTest class and shared, nested classes included. */
-class SharedSubjectTests {
+class SharedSubjectTest {
 
     @BeforeEach
     void resetCounters() {

@@ -23,7 +23,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  *
  * <p>{@code metric-binary.csv} has 80 rows; the model reads {@code p_b} as the probability of b.
  */
-class SamplingTests {
+class SamplingTest {
 
     private static final String DATA = "src/test/resources/fixtures/metric-binary.csv";
     private static final ObjectMapper JSON = new ObjectMapper();

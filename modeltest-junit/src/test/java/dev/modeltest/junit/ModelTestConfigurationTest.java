@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Bad configuration and bad input fail clearly, naming the attribute, file, column or row. */
-class ModelTestConfigurationTests {
+class ModelTestConfigurationTest {
 
     @ModelTest(provider = TestModels.Threshold.class, data = "src/test/resources/fixtures/missing.csv", label = "label")
     static class MissingDataTestCase {

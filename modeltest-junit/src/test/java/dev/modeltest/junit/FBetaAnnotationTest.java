@@ -16,7 +16,7 @@ import org.opentest4j.AssertionFailedError;
  * weighed more) is higher than F0.5: scikit-learn's {@code fbeta_score(y, pred, pos_label='b')} gives 0.8490566 at
  * beta 2 and 0.7258065 at beta 0.5, and 0.7436772 macro-averaged at beta 2.
  */
-class FBetaAnnotationTests {
+class FBetaAnnotationTest {
 
     static final String DATA = "src/test/resources/fixtures/fbeta-binary.csv";
 

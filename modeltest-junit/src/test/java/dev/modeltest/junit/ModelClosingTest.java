@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Models are closed when their test class finishes: modeltest keeps each class's subject in JUnit's extension store,
  * and JUnit closes the store's {@link AutoCloseable} values.
  */
-class ModelClosingTests {
+class ModelClosingTest {
 
     static final AtomicInteger CLOSED = new AtomicInteger();
 

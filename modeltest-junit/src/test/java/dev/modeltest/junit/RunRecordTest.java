@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each model test class leaves a JSON run record: params, metrics, provenance, environment and every result. */
-class RunRecordTests {
+class RunRecordTest {
 
     private static final Path RUNS = Path.of("target/modeltest-fixtures/runs");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,7 +50,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * run writes environment.properties and categories.json. Runs fixtures through the real Launcher, where Allure's
  * listener is active, into a results directory of their own.
  */
-class AllureReportingTests {
+class AllureReportingTest {
 
     private static final Path RESULTS = Path.of("target/allure-results-reporting-tests");
     private static final Path OUTPUT = Path.of("target/modeltest-allure-fixtures");

@@ -11,7 +11,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 
 /** Each check annotation, passing on good input and failing with its message on bad input. */
-class CheckAnnotationsTests {
+class CheckAnnotationsTest {
 
     @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
     static class AccuracyTestCase {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The "Every annotation" table of docs/annotations.md names every public annotation of {@code dev.modeltest.junit},
  * and each row links to a page that documents it, so the list cannot fall behind the code.
  */
-class AnnotationListTests {
+class AnnotationListTest {
 
     /** Relative to the module's directory, where Surefire runs the tests. */
     static final Path DOCS = Path.of("../docs");

@@ -20,7 +20,7 @@ import org.opentest4j.AssertionFailedError;
  * <p>{@code dq-test.csv} has x2 missing in rows 2 and 6, rows 3 and 8 equal, rows 4 and 9 with the same features and
  * different labels, and rows 1 and 5 with the features of rows 1 and 3 of {@code dq-train.csv}.
  */
-class DataQualityAnnotationsTests {
+class DataQualityAnnotationsTest {
 
     private static final String FIXTURES = "src/test/resources/fixtures/";
 

@@ -49,7 +49,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * reading and writing an Allure test result that another thread also writes) was caught on every try before the fix
  * (see {@link #ITERATIONS}).
  */
-class ParallelReportingTests {
+class ParallelReportingTest {
 
     /**
      * Parallel runs of the fixtures under another Allure test. Before the fix, five tries on a loaded 2-core machine
@@ -158,7 +158,7 @@ class ParallelReportingTests {
         lifecycle.scheduleTestCase(new TestResult()
                 .setUuid(outer)
                 .setName("outer")
-                .setFullName(ParallelReportingTests.class.getName() + ".outer"));
+                .setFullName(ParallelReportingTest.class.getName() + ".outer"));
         lifecycle.startTestCase(outer);
         try {
             for (int i = 0; i < ITERATIONS; i++) {
@@ -172,7 +172,7 @@ class ParallelReportingTests {
                 assertThat(run.testEvents().failed().stream()
                                 .map(e -> e.getPayload(TestExecutionResult.class)
                                         .flatMap(TestExecutionResult::getThrowable)
-                                        .map(ParallelReportingTests::describe)
+                                        .map(ParallelReportingTest::describe)
                                         .orElse("<no throwable>")))
                         .as("failed gates in run %d", iteration)
                         .isEmpty();
@@ -183,7 +183,7 @@ class ParallelReportingTests {
             lifecycle.writeTestCase(outer);
         }
 
-        TestResult outerResult = results.only(ParallelReportingTests.class.getName() + ".outer");
+        TestResult outerResult = results.only(ParallelReportingTest.class.getName() + ".outer");
         assertThat(outerResult.getLabels()).isEmpty();
         assertThat(outerResult.getParameters()).isEmpty();
         assertThat(outerResult.getAttachments()).isEmpty();

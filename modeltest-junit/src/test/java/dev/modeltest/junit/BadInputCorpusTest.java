@@ -25,7 +25,7 @@ import org.junit.platform.testkit.engine.Event;
  * Careless and hostile input that once passed a gate without judging: each case asserts its exact outcome, a failure
  * naming the culprit or a pass because the input is valid.
  */
-class BadInputCorpusTests {
+class BadInputCorpusTest {
 
     private static final String CORPUS = "src/test/resources/fixtures/corpus/";
 
@@ -352,7 +352,7 @@ class BadInputCorpusTests {
         assertThat(results.containerEvents().failed().stream()
                         .map(Event::getTestDescriptor)
                         .map(d -> d.getDisplayName()))
-                .containsExactly("BadInputCorpusTests$UnrunGatesTestCase");
+                .containsExactly("BadInputCorpusTest$UnrunGatesTestCase");
         assertThat(results.testEvents().started().count()).isZero();
     }
 

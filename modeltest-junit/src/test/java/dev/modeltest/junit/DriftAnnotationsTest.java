@@ -18,7 +18,7 @@ import org.opentest4j.AssertionFailedError;
  * {@code scripts/golden/make_drift_golden.py}: {@code x1} normal(10, 2), {@code x2} uniform(0, 1), {@code color} red
  * / green / blue at 50 / 30 / 20%; the shifted set moves x1 by +2 and the colours to 20 / 30 / 50%.
  */
-class DriftAnnotationsTests {
+class DriftAnnotationsTest {
 
     static final String REFERENCE = "src/test/resources/fixtures/drift-reference.csv";
 

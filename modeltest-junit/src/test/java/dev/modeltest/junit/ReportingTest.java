@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The figures reports derive: the subject steps' own times and the measured value with its unit. */
-class ReportingTests {
+class ReportingTest {
 
     private static final Threshold MS_5 = Threshold.atMost(5).withUnit("ms");
 

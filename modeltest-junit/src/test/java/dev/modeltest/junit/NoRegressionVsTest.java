@@ -13,9 +13,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * {@code @NoRegressionVs} with baselines that are truly worse, equal and better on {@code metric-binary.csv}: the model
  * ({@code pred}) is wrong on 12 of 80 rows; {@code worse_pred} on those and 10 more; {@code better_pred} on none.
  */
-class NoRegressionVsTests {
+class NoRegressionVsTest {
 
-    @ModelTest(data = MetricAnnotationsTests.BINARY, label = "label", predictions = "pred", scores = "p_b")
+    @ModelTest(data = MetricAnnotationsTest.BINARY, label = "label", predictions = "pred", scores = "p_b")
     static class PredictionsBaselineTestCase {
         @NoRegressionVs(baselinePredictions = "worse_pred", baselineScores = "worse_p_b")
         void notWorseThanAWorseBaseline() {}

@@ -29,7 +29,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /** At the end of a run, the checks are printed as a table and written as Markdown. */
-class SummaryListenerTests {
+class SummaryListenerTest {
 
     @TempDir
     Path dir;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The {@code interval} attribute of the metric gate annotations: the method named, forced, or refused. */
-class IntervalAttributeTests {
+class IntervalAttributeTest {
 
-    @ModelTest(data = MetricAnnotationsTests.BINARY, label = "label", predictions = "pred", scores = "p_b")
+    @ModelTest(data = MetricAnnotationsTest.BINARY, label = "label", predictions = "pred", scores = "p_b")
     static class IntervalTestCase {
         @LogLossAtMost(value = 0.2, interval = IntervalMethod.BOOTSTRAP)
         void logLossByBootstrapFails() {}

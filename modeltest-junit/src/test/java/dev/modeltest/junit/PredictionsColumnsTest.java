@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Predictions scored elsewhere, read from columns of the data set. */
-class PredictionsColumnsTests {
+class PredictionsColumnsTest {
 
     static final String SCORED = "src/test/resources/fixtures/scored.csv";
 

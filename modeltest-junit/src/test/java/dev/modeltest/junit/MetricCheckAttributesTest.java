@@ -17,7 +17,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * this test an annotation that forgot one would fail only when used, and one with another default would silently
  * differ from its siblings.
  */
-class MetricCheckAttributesTests {
+class MetricCheckAttributesTest {
 
     /** The annotations of this package whose factory is a metric gate factory, found by scanning the package. */
     static List<Class<?>> metricGateAnnotations() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A data file with a DVC pointer beside it is checked against the pointer before any check runs. */
-class DvcPointerTests {
+class DvcPointerTest {
 
     static final String CURRENT = "target/dvc-fixtures/current/tiny.csv";
     static final String STALE = "target/dvc-fixtures/stale/tiny.csv";

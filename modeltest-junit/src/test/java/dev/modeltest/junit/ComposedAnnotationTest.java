@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** A team's own annotation carrying a check annotation runs that check, as the docs promise. */
-class ComposedAnnotationTests {
+class ComposedAnnotationTest {
 
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)

@@ -20,7 +20,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** {@code @LatencyUnder}'s interval decision and rounds, and {@code @ThroughputAtLeast}, through the JUnit engine. */
-class LatencyAnnotationsTests {
+class LatencyAnnotationsTest {
 
     @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
     static class LatencyTableTestCase {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /** The fluent assertions read exactly like the metric gates' messages, because they run the same gate. */
-class ModelAssertionsTests {
+class ModelAssertionsTest {
 
     /** 40 rows, 20 per class, the first 3 of each class predicted as the other: accuracy and F1 0.85. */
     private static Predictions predictions() {

@@ -24,14 +24,14 @@ interface Kernel {
      * whose kernels tell their few metrics apart by the metric itself (ranking, probability, calibration) are their
      * own formula.
      */
-    sealed interface Formula permits Family, LabelFormula, RegressionFormula {
+    sealed interface Formula permits Kind, LabelFormula, RegressionFormula {
 
         /** Returns the family whose kernel computes the metric. */
-        Family family();
+        Kind kind();
     }
 
-    /** The families whose metrics share one state. */
-    enum Family implements Formula {
+    /** The kinds of kernel, one per family of metrics that share one state. */
+    enum Kind implements Formula {
         LABELS(Requirement.LABELS),
         RANKING(Requirement.PROBABILITIES),
         PROBABILITY(Requirement.PROBABILITIES),
@@ -41,12 +41,12 @@ interface Kernel {
         /** What every metric of the family needs from the predictions. */
         final Requirement requirement;
 
-        Family(Requirement requirement) {
+        Kind(Requirement requirement) {
             this.requirement = requirement;
         }
 
         @Override
-        public Family family() {
+        public Kind kind() {
             return this;
         }
 

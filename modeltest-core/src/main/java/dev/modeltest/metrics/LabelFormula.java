@@ -12,7 +12,7 @@ enum LabelFormula implements Kernel.Formula {
     COHEN_KAPPA;
 
     @Override
-    public Kernel.Family family() {
-        return Kernel.Family.LABELS;
+    public Kernel.Kind kind() {
+        return Kernel.Kind.LABELS;
     }
 }

@@ -8,7 +8,7 @@ final class LabelMetrics {
 
     private LabelMetrics() {}
 
-    /** Computes a metric of the {@link Kernel.Family#LABELS} family from the confusion counts. */
+    /** Computes a metric of the {@link Kernel.Kind#LABELS} family from the confusion counts. */
     static double value(Metric metric, long[] counts, int k, Resolved resolved) {
         LabelFormula formula = (LabelFormula) metric.formula();
         return switch (formula) {

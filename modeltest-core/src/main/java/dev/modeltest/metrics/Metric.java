@@ -118,7 +118,7 @@ public enum Metric {
     ROC_AUC(
             "ROC AUC",
             HIGHER_IS_BETTER,
-            Kernel.Family.RANKING,
+            Kernel.Kind.RANKING,
             0,
             1,
             "sklearn.metrics.roc_auc_score",
@@ -134,7 +134,7 @@ public enum Metric {
     AVERAGE_PRECISION(
             "average precision",
             HIGHER_IS_BETTER,
-            Kernel.Family.RANKING,
+            Kernel.Kind.RANKING,
             0,
             1,
             "sklearn.metrics.average_precision_score",
@@ -149,7 +149,7 @@ public enum Metric {
     LOG_LOSS(
             "log loss",
             LOWER_IS_BETTER,
-            Kernel.Family.PROBABILITY,
+            Kernel.Kind.PROBABILITY,
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.log_loss",
@@ -163,7 +163,7 @@ public enum Metric {
     BRIER(
             "Brier score",
             LOWER_IS_BETTER,
-            Kernel.Family.PROBABILITY,
+            Kernel.Kind.PROBABILITY,
             0,
             1,
             "sklearn.metrics.brier_score_loss",
@@ -181,7 +181,7 @@ public enum Metric {
     EXPECTED_CALIBRATION_ERROR(
             "expected calibration error",
             LOWER_IS_BETTER,
-            Kernel.Family.CALIBRATION,
+            Kernel.Kind.CALIBRATION,
             0,
             1,
             "sklearn.calibration.calibration_curve (bins), ECE as Guo et al. 2017",
@@ -321,7 +321,7 @@ public enum Metric {
 
     /** Returns what the metric needs from the predictions. */
     public Requirement requirement() {
-        return formula.family().requirement;
+        return formula.kind().requirement;
     }
 
     /** Returns how the metric is computed: its kernel family and, where the family has several, its formula. */
@@ -330,8 +330,8 @@ public enum Metric {
     }
 
     /** Returns the family whose kernel computes the metric. */
-    Kernel.Family family() {
-        return formula.family();
+    Kernel.Kind kind() {
+        return formula.kind();
     }
 
     /** Returns the smallest value the metric can take (may be negative infinity). */

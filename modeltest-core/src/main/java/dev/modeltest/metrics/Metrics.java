@@ -103,11 +103,11 @@ public final class Metrics {
         }
         Columns columns = Columns.of(predictions);
         Selection selection = new Selection(null, null, columns.n);
-        Map<Kernel.Family, List<Metric>> byFamily = new EnumMap<>(Kernel.Family.class);
+        Map<Kernel.Kind, List<Metric>> byFamily = new EnumMap<>(Kernel.Kind.class);
         for (Metric m : EnumSet.copyOf(metrics)) {
-            byFamily.computeIfAbsent(m.family(), f -> new ArrayList<>()).add(m);
+            byFamily.computeIfAbsent(m.kind(), f -> new ArrayList<>()).add(m);
         }
-        for (Map.Entry<Kernel.Family, List<Metric>> group : byFamily.entrySet()) {
+        for (Map.Entry<Kernel.Kind, List<Metric>> group : byFamily.entrySet()) {
             Metric[] ms = group.getValue().toArray(new Metric[0]);
             Resolved[] resolved = new Resolved[ms.length];
             for (int i = 0; i < ms.length; i++) {
@@ -156,7 +156,7 @@ public final class Metrics {
             Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, metric, options);
         Columns columns = Columns.of(predictions);
-        Kernel kernel = metric.family().kernel(columns, selection);
+        Kernel kernel = metric.kind().kernel(columns, selection);
         return new MetricSample(metric, options, resolved, selection, kernel, columns);
     }
 

@@ -15,7 +15,7 @@ enum RegressionFormula implements Kernel.Formula {
     MEDIAN_ABSOLUTE_ERROR;
 
     @Override
-    public Kernel.Family family() {
-        return Kernel.Family.REGRESSION;
+    public Kernel.Kind kind() {
+        return Kernel.Kind.REGRESSION;
     }
 }

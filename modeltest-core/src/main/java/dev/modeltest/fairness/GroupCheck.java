@@ -297,13 +297,13 @@ abstract class GroupCheck implements Check {
             String unjudgeable = gate.notJudgeable(this);
             if (unjudgeable != null) {
                 verdict = Verdict.INCONCLUSIVE;
-                outcome = "but " + unjudgeable + ": the gate cannot be judged.";
+                outcome = GroupOutcome.notJudgeable(unjudgeable);
                 return;
             }
             point = gate.statistic(table, counts, judged, table.overall);
             if (Double.isNaN(point)) {
                 verdict = Verdict.INCONCLUSIVE;
-                outcome = "but " + gate.undefinedStatistic(this) + ": the gate cannot be judged.";
+                outcome = GroupOutcome.notJudgeable(gate.undefinedStatistic(this));
                 return;
             }
             bootstrap = GroupBootstrap.run(
@@ -321,26 +321,18 @@ abstract class GroupCheck implements Check {
                             interval,
                             table.overall.n())
                     .verdict();
-            String side = gate.atMost() ? "over" : "below";
             if (!options.decidesOnInterval()) {
                 if (verdict == Verdict.FAIL) {
-                    outcome = "but it was "
-                            + Format.gap(Math.abs(point - gate.limit()), Format.decimals(point, gate.limit())) + " "
-                            + side + ": "
-                            + gate.explanation(this) + ".";
+                    outcome = GroupOutcome.missed(point, gate.limit(), gate.atMost(), gate.explanation(this));
                 }
                 return;
             }
-            String level = Format.percent(options.confidence());
             if (interval == null) {
-                outcome = "but every bootstrap resample left it undefined: the data cannot decide either way.";
-                return;
-            }
-            if (verdict == Verdict.FAIL) {
-                outcome = "but the whole " + level + " interval is " + side + " it: " + gate.explanation(this) + ".";
+                outcome = GroupOutcome.noInterval();
+            } else if (verdict == Verdict.FAIL) {
+                outcome = GroupOutcome.intervalMisses(options.confidence(), gate.atMost(), gate.explanation(this));
             } else if (verdict == Verdict.INCONCLUSIVE) {
-                outcome = "but the " + level + " interval straddles it, so the data cannot decide either way (more"
-                        + " rows per group would narrow it): " + gate.explanation(this) + ".";
+                outcome = GroupOutcome.intervalStraddles(options.confidence(), gate.explanation(this));
             }
         }
 

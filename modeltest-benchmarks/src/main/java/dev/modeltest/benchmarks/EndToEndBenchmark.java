@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole model test class, end to end: {@link MillionRowModelTest} (twelve gates: accuracy and ROC AUC with
+ * A whole model test class, end to end: {@link MillionRowModelTest} (twelve checks: accuracy and ROC AUC with
  * intervals, F1 per region, calibration, log loss, output range, schema, missing values, duplicate rows, drift against
  * a reference of as many rows, demographic parity and equalized odds) run through the JUnit Platform launcher as
  * {@code mvn test} runs it, on a CSV file of {@link #rows} rows, in a 1 GiB heap. A shot is everything the launcher

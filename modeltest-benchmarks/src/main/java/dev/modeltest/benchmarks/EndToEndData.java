@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The churn data {@link MillionRowModelTest} gates, written by {@link EndToEndBenchmark}: a test file, a reference file
+ * The churn data {@link MillionRowModelTest} checks, written by {@link EndToEndBenchmark}: a test file, a reference file
  * from the same distribution (for drift) and a schema of the test file.
  *
  * <p>Each row has ten numeric features {@code x1..x10} (six standard normals, a uniform, an exponential, a log-normal

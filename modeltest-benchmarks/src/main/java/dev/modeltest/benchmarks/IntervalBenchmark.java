@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One interval per method on a million rows, as a gate computes it (the metric prepared, then its 95% interval with
+ * One interval per method on a million rows, as a check computes it (the metric prepared, then its 95% interval with
  * 2000 resamples): Wilson (accuracy), DeLong on the logit scale (ROC AUC), Student-t (log loss), delta method (R²),
  * the Poisson bootstrap per confusion-matrix cell (F1), per calibration cell (expected calibration error) and per row
  * (average precision, which has neither). Run with {@code scripts/bench/run_interval_benchmark.sh}; figures in

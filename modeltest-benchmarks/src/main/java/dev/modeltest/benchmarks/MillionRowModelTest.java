@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * A churn model's release gates, as a team would write them: performance with intervals, per region, calibration,
+ * A churn model's release checks, as a team would write them: performance with intervals, per region, calibration,
  * output sanity, the data's schema and quality, drift from the training data, and fairness between the sexes.
  * {@link EndToEndBenchmark} runs this class through the JUnit Platform launcher on the files {@link EndToEndData}
- * writes (a million rows, and a hundred thousand to show how the time scales). Every gate passes on that data; the
- * thresholds leave room for the sampling noise of 100,000 rows. No latency gates: they spend time by design.
+ * writes (a million rows, and a hundred thousand to show how the time scales). Every check passes on that data; the
+ * thresholds leave room for the sampling noise of 100,000 rows. No latency checks: they spend time by design.
  *
  * <p>The {@code @BeforeEach}/{@code @AfterEach} methods time each test's checks for {@link CheckTimes}: the run record
  * gives the shared steps' times but not the checks'.

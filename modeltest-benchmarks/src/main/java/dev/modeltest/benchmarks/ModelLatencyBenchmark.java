@@ -33,9 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The latency of any model on any data, under JMH: the deep look behind a failing {@code @LatencyUnder}. It calls the
- * model exactly as the gate does (same loader, same feature columns, the same rows cut into the same cycle of batches
+ * model exactly as the check does (same loader, same feature columns, the same rows cut into the same cycle of batches
  * by {@link Batches#cycle}, the same validating output), but with JMH's forks, warm-up iterations and
- * {@link Blackhole}, so that its figures can be compared with the gate's, and profiled ({@code -prof gc},
+ * {@link Blackhole}, so that its figures can be compared with the check's, and profiled ({@code -prof gc},
  * {@code -prof stack}, {@code -prof perfasm}).
  *
  * <p>Point it at a model with JMH parameters ({@code -p name=value}): {@code model} (a model file, e.g. a Smile
@@ -45,7 +45,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * the working directory. The defaults are the examples' iris random forest, from the repository root.
  *
  * <pre>
- * scripts/bench/run_model_latency.sh                           # iris RF: JMH and the in-test gate, side by side
+ * scripts/bench/run_model_latency.sh                           # iris RF: JMH and the in-test check, side by side
  * scripts/bench/run_model_latency.sh -p model=my.ser -p data=my.csv -p label=y -p batchSize=32
  * </pre>
  *

@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
  *
  * <p>Accuracy is the same as scikit-learn's {@code accuracy_score(y_true, y_pred)}.
  *
- * <p>This is now the metric gate on {@link dev.modeltest.metrics.Metric#ACCURACY}, reported as this class always
+ * <p>This is now the metric check on {@link dev.modeltest.metrics.Metric#ACCURACY}, reported as this class always
  * reported it: {@code MetricGate.builder(where, Metric.ACCURACY, Bound.AT_LEAST, minimum).reportedAsAccuracyCheck()}.
- * This class builds that gate and runs it, with the same validation, result and message as before.
+ * This class builds that check and runs it, with the same validation, result and message as before.
  *
  * @since 0.1.0
  * @deprecated use {@link dev.modeltest.gate.MetricGate} with {@link dev.modeltest.metrics.Metric#ACCURACY}, which

@@ -4,7 +4,7 @@ import dev.modeltest.subject.Subject;
 import org.apiguardian.api.API;
 
 /**
- * One quality gate: it reads the shared {@link Subject} and returns a {@link CheckResult}. Knows nothing of JUnit.
+ * One quality check: it reads the shared {@link Subject} and returns a {@link CheckResult}. Knows nothing of JUnit.
  *
  * @since 0.1.0
  */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  *
  * @param check the check's identifier, e.g. {@code accuracy-at-least}
  * @param qualifier what tells this check's result from another of the same check on one test, e.g. the metric
- *     {@code f1} of a {@code metric-at-least} gate; empty when the identifier is enough (see {@link #key()})
+ *     {@code f1} of a {@code metric-at-least} check; empty when the identifier is enough (see {@link #key()})
  * @param title what the check asserts, for reports, e.g. {@code accuracy ≥ 0.9000 on iris-test.csv}
  * @param family the family of the check
  * @param verdict the decision
@@ -85,7 +85,7 @@ public record CheckResult(
     }
 
     /**
-     * Returns the result's key, which tells one test's gates apart (unless the same gate sits on it twice, through
+     * Returns the result's key, which tells one test's checks apart (unless the same check sits on it twice, through
      * composed annotations): the check's identifier, followed by
      * {@value #KEY_SEPARATOR} and the qualifier when there is one, e.g. {@code metric-at-least:f1},
      * {@code metric-at-least:roc_auc:macro}, {@code latency-under:p99}, {@code accuracy-at-least}. Run records and
@@ -108,7 +108,7 @@ public record CheckResult(
         return Optional.ofNullable(limit);
     }
 
-    /** Returns whether the gate holds. */
+    /** Returns whether the check holds. */
     public boolean passed() {
         return verdict == Verdict.PASS;
     }

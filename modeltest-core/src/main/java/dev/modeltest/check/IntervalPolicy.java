@@ -4,14 +4,14 @@ import dev.modeltest.error.ConfigurationException;
 import org.apiguardian.api.API;
 
 /**
- * How every gate that reports an interval makes and reads it: the defaults of {@code confidence}, {@code seed},
+ * How every check that reports an interval makes and reads it: the defaults of {@code confidence}, {@code seed},
  * {@code resamples} and the smallest slice or group judged, declared once, and one validator with one wording per
- * attribute. Metric gates, fairness and latency take their defaults and checks from here, and the annotations take
+ * attribute. Metric checks, fairness and latency take their defaults and checks from here, and the annotations take
  * their attributes' defaults from these constants ({@code long seed() default IntervalPolicy.SEED;}), so a default
- * cannot drift between a gate's builder and its annotation.
+ * cannot drift between a check's builder and its annotation.
  *
- * <p>A gate decides on the point value ({@code confidence = 0}) or on its interval at a level in (0, 1); what the
- * decision then is, is {@link Decision}'s business. A gate whose interval needs more (latency's order statistics,
+ * <p>A check decides on the point value ({@code confidence = 0}) or on its interval at a level in (0, 1); what the
+ * decision then is, is {@link Decision}'s business. A check whose interval needs more (latency's order statistics,
  * {@code [0.5, 1)}) names its lowest level, and the wording says so.
  *
  * @since 0.1.0
@@ -19,10 +19,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class IntervalPolicy {
 
-    /** The confidence a metric or fairness gate decides on unless told otherwise: 0, the point value. */
+    /** The confidence a metric or fairness check decides on unless told otherwise: 0, the point value. */
     public static final double CONFIDENCE = 0;
 
-    /** The level of the interval reported beside a gate that decides on the point value. */
+    /** The level of the interval reported beside a check that decides on the point value. */
     public static final double REPORTED_LEVEL = 0.95;
 
     /** The bootstrap seed: the same seed gives the same interval, bit for bit. */
@@ -31,19 +31,19 @@ public final class IntervalPolicy {
     /** The number of bootstrap resamples (Efron and Tibshirani recommend at least 1000 for 95% BCa bounds). */
     public static final int RESAMPLES = 2000;
 
-    /** The fewest bootstrap resamples a gate accepts: fewer leave the tails of a 95% interval to a handful of values. */
+    /** The fewest bootstrap resamples a check accepts: fewer leave the tails of a 95% interval to a handful of values. */
     public static final int MIN_RESAMPLES = 100;
 
-    /** The most bootstrap resamples a gate accepts. */
+    /** The most bootstrap resamples a check accepts. */
     public static final int MAX_RESAMPLES = 1_000_000;
 
-    /** The smallest slice or group a gate judges; smaller ones are reported as too small. */
+    /** The smallest slice or group a check judges; smaller ones are reported as too small. */
     public static final int MIN_SUBSET_SIZE = 30;
 
     private IntervalPolicy() {}
 
     /**
-     * Returns the level of the interval a gate reports: its {@code confidence}, or {@link #REPORTED_LEVEL} when it
+     * Returns the level of the interval a check reports: its {@code confidence}, or {@link #REPORTED_LEVEL} when it
      * decides on the point value.
      */
     @API(status = API.Status.INTERNAL, since = "0.1.0")
@@ -67,7 +67,7 @@ public final class IntervalPolicy {
      * Checks a confidence attribute: 0 when {@code pointAllowed}, otherwise a level in (0, 1), or in
      * {@code [lowestLevel, 1)} when {@code lowestLevel > 0}.
      *
-     * @param where where the gate was configured, e.g. {@code @LatencyUnder on IrisTest.fast()}
+     * @param where where the check was configured, e.g. {@code @LatencyUnder on IrisTest.fast()}
      * @param attribute the attribute's name, e.g. {@code confidence}
      * @param value the attribute's value
      * @param pointAllowed whether 0 is allowed, meaning "decide on the point value"

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * unit the value (and so the measured one) is in. Reports draw and compare from these fields; the threshold's text
  * ({@link CheckResult#threshold()}) is written from them by {@link #text()} or {@link #text(int)}.
  *
- * <p>The value is in the measured value's scale, so a report can put the two side by side: a latency gate's is
+ * <p>The value is in the measured value's scale, so a report can put the two side by side: a latency check's is
  * milliseconds, a count check's ({@code no missing values}) is {@code 0}. A check that decides on an interval or a test
  * rather than on the point value still has one: the limit that interval or test is about.
  *

@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public enum Verdict {
-    /** The gate holds. */
+    /** The check holds. */
     PASS,
-    /** The gate does not hold. */
+    /** The check does not hold. */
     FAIL,
     /** The data cannot decide either way (too few rows for the interval to clear the threshold). */
     INCONCLUSIVE

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *     the chi-square test on the bins for chi-square, PSI and JS
  * @param degreesOfFreedom the chi-square test's degrees of freedom (bins − 1), 0 for the KS test
  * @param effect the effect size the threshold applies to: D, Cramér's V, PSI, JS distance, or W/σ
- * @param threshold the effect threshold, or {@code NaN} under the p-value gate
+ * @param threshold the effect threshold, or {@code NaN} under the p-value check
  * @param pValue the raw p-value (of the KS test for KS and Wasserstein, of the chi-square test on the bins for
  *     chi-square, PSI and JS), or {@code NaN} when there were too few values
  * @param adjustedPValue the p-value adjusted for the number of columns tested, or {@code NaN}

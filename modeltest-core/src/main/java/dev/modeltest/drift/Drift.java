@@ -51,7 +51,7 @@ public final class Drift {
      * @param current the data compared with it, e.g. the test data
      * @param columns the columns to compare, in any order (duplicates are ignored); none means every column of the
      *     current data
-     * @param options the method and the gate
+     * @param options the method and the check
      * @return the per-column results, worst first
      * @throws ConfigurationException if an option is out of range, or a method does not apply to a column's values
      * @throws DataException if a column is missing from either data set
@@ -73,7 +73,7 @@ public final class Drift {
         return new DriftReport(reference, current, options, decide(measured, options));
     }
 
-    /** Applies the correction and the gate, and sorts the columns worst first. */
+    /** Applies the correction and the check, and sorts the columns worst first. */
     static List<ColumnDrift> decide(List<ColumnDrift> measured, DriftOptions options) {
         double[] p = measured.stream().mapToDouble(ColumnDrift::pValue).toArray();
         double[] adjusted = options.correction().adjust(p);

@@ -56,7 +56,7 @@ public final class DriftCheck implements Check {
      * @param where where it was configured, for messages, e.g. {@code @NoDrift on IrisTest.stable()}
      * @param referenceLocation the reference data: a path relative to the working directory, or {@code classpath:...}
      * @param columns the columns to compare; empty means the subject's features
-     * @param options the method and the gate
+     * @param options the method and the check
      * @throws ConfigurationException if the reference is blank or missing, a column name is blank, or an option is out
      *     of range; the message starts with {@code where} and names the attribute
      */

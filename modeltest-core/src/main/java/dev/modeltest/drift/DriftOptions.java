@@ -13,9 +13,9 @@ import org.apiguardian.api.API;
  *
  * <ul>
  *   <li>by default (no {@code threshold}, no {@code pValue}) the threshold is the method's default and the level 0.05:
- *       the <em>effect-size gate</em>. On large samples the threshold decides (a tiny p-value alone does not flag a
+ *       the <em>effect-size check</em>. On large samples the threshold decides (a tiny p-value alone does not flag a
  *       negligible shift); on small samples the p-value keeps sampling noise from being called drift;
- *   <li>with only {@code pValue} set there is no effect threshold: the <em>p-value gate</em>;
+ *   <li>with only {@code pValue} set there is no effect threshold: the <em>p-value check</em>;
  *   <li>with both set, both conditions hold.
  * </ul>
  *
@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param threshold the effect size above which a column drifts; {@code NaN} for the method's default (or none, when
  *     {@code pValue} is set)
  * @param pValue the level the adjusted p-value must not exceed for a column to drift, in (0, 1); {@code NaN} for the
- *     effect-size gate's 0.05
+ *     effect-size check's 0.05
  * @param correction the adjustment of the p-values for testing several columns
  * @param bins the number of reference-quantile bins of continuous columns for chi-square, PSI and JS, in [2, 100]
  * @since 0.1.0
@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DriftOptions(DriftMethod method, double threshold, double pValue, Correction correction, int bins) {
 
-    /** The level of the effect-size gate's p-value condition. */
+    /** The level of the effect-size check's p-value condition. */
     public static final double DEFAULT_LEVEL = 0.05;
 
     /** The default number of bins: the reference deciles. */
@@ -45,7 +45,7 @@ public record DriftOptions(DriftMethod method, double threshold, double pValue, 
         Objects.requireNonNull(correction, "correction");
     }
 
-    /** Returns the defaults: {@link DriftMethod#AUTO}, the effect-size gate, Holm's correction, 10 bins. */
+    /** Returns the defaults: {@link DriftMethod#AUTO}, the effect-size check, Holm's correction, 10 bins. */
     public static DriftOptions defaults() {
         return new DriftOptions(DriftMethod.AUTO, Double.NaN, Double.NaN, Correction.HOLM, DEFAULT_BINS);
     }
@@ -60,7 +60,7 @@ public record DriftOptions(DriftMethod method, double threshold, double pValue, 
         return new DriftOptions(method, value, pValue, correction, bins);
     }
 
-    /** Returns these options with a p-value level ({@code NaN} for the effect-size gate). */
+    /** Returns these options with a p-value level ({@code NaN} for the effect-size check). */
     public DriftOptions withPValue(double value) {
         return new DriftOptions(method, threshold, value, correction, bins);
     }
@@ -127,7 +127,7 @@ public record DriftOptions(DriftMethod method, double threshold, double pValue, 
         return isPValueGate() ? Double.NaN : chosen.defaultThreshold();
     }
 
-    /** Describes the gate for messages, e.g. {@code its effect size exceeds its threshold and Holm-adjusted p ≤ 0.05}. */
+    /** Describes the check for messages, e.g. {@code its effect size exceeds its threshold and Holm-adjusted p ≤ 0.05}. */
     public String describeGate() {
         String p = (correction == Correction.NONE ? "unadjusted" : correction.displayName() + "-adjusted") + " p ≤ "
                 + Format.number(level());

@@ -8,7 +8,7 @@ package dev.modeltest.fairness;
  * <p>A rate whose denominator is zero is {@code NaN} (undefined). scikit-learn's {@code recall_score} and
  * {@code precision_score} return 0 there with a warning, and Fairlearn's {@code true_positive_rate} returns 0 through
  * {@code confusion_matrix(normalize='true')}; modeltest instead reports the group as not judged, because a rate of 0
- * read from no rows would fail (or pass) a gate on no evidence.
+ * read from no rows would fail (or pass) a check on no evidence.
  */
 record Counts(long tp, long fp, long fn, long tn) {
 

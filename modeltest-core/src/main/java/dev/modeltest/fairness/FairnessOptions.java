@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  *     positive when the predicted probability of the positive class is at least this value, in [0, 1]
  * @param minGroupSize groups with fewer rows are listed as too small and never judged; at least 1
  * @param confidence 0 to decide on the point value (a 95% interval is still reported); otherwise the level, in
- *     (0, 1), of the bootstrap interval the gate is decided on
+ *     (0, 1), of the bootstrap interval the check is decided on
  * @param seed the seed of the bootstrap; the same seed gives the same interval, bit for bit
  * @param resamples the number of bootstrap resamples, in [100, 1000000]
  * @since 0.1.0
@@ -99,7 +99,7 @@ public record FairnessOptions(
         return new FairnessOptions(attributes, positiveLabel, threshold, minGroupSize, confidence, seed, count);
     }
 
-    /** Returns whether the gate is decided on the interval rather than on the point estimate. */
+    /** Returns whether the check is decided on the interval rather than on the point estimate. */
     boolean decidesOnInterval() {
         return confidence > 0;
     }

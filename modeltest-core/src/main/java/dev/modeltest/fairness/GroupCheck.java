@@ -40,7 +40,7 @@ abstract class GroupCheck implements Check {
     /** The message lists at most this many groups; the CSV attachment lists all. */
     static final int MAX_LISTED_GROUPS = 50;
 
-    /** What a gate measures, in its message: what, across which attributes, on which data, how outcomes are read. */
+    /** What a check measures, in its message: what, across which attributes, on which data, how outcomes are read. */
     private static final String SUBJECT = "%s across %s on %s (n=%s, positive label \"%s\"%s)";
 
     private static final String STATISTIC = "%s %s";
@@ -109,7 +109,7 @@ abstract class GroupCheck implements Check {
     /** Checks what needs the data, e.g. that the privileged group exists. */
     void prepare(GroupTable table) {}
 
-    /** Says why the gate cannot be judged, or {@code null}; by default when fewer than two groups are judged. */
+    /** Says why the check cannot be judged, or {@code null}; by default when fewer than two groups are judged. */
     String notJudgeable(Run run) {
         if (run.judged.length >= 2) {
             return null;

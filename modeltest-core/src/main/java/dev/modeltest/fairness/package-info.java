@@ -3,7 +3,7 @@
  *
  * <p>Rows are grouped by one or more sensitive attribute columns (with several, by the combinations of their values
  * that occur). Each group reports its size; groups with fewer than {@code minGroupSize} rows are listed as too small
- * and never judged, and a gate with fewer than two judged groups is {@code INCONCLUSIVE}. The statistics follow
+ * and never judged, and a check with fewer than two judged groups is {@code INCONCLUSIVE}. The statistics follow
  * Fairlearn's definitions ({@code demographic_parity_difference/ratio}, {@code equalized_odds_difference},
  * {@code equal_opportunity_difference}, {@code MetricFrame.group_min()} and {@code difference(method='to_overall')})
  * and come with a seeded, group-stratified bootstrap interval; a check may be decided on that interval instead of the

@@ -5,7 +5,7 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Verdict;
 
-/** The closing words of a metric gate's message for its {@link Decision} on one {@link Measurement}. */
+/** The closing words of a metric check's message for its {@link Decision} on one {@link Measurement}. */
 final class DecisionText {
 
     private DecisionText() {}

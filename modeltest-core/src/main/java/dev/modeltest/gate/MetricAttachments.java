@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tables and charts a metric gate offers reports on a classifier: the confusion matrix as CSV and, with
+ * The tables and charts a metric check offers reports on a classifier: the confusion matrix as CSV and, with
  * probabilities, the ROC and precision-recall curves as CSV and PNG (one-vs-rest per class on more than two classes).
  * Everything is computed only when a report asks for it.
  */

@@ -10,7 +10,7 @@ import dev.modeltest.model.Predictions;
 import java.util.List;
 import java.util.Locale;
 
-/** Names and validations shared by the gates' messages. */
+/** Names and validations shared by the checks' messages. */
 final class MetricCheckText {
 
     private MetricCheckText() {}

@@ -33,18 +33,18 @@ import org.apiguardian.api.API;
  *
  * <p>The metric is always reported with an interval: the Wilson interval when it is a proportion of rows (accuracy,
  * binary and micro precision and recall), a seeded bootstrap (BCa, falling back to percentile where BCa is undefined)
- * otherwise; see {@link MetricSample#proportion()}. With {@code confidence = 0} (the default) the gate decides on the
+ * otherwise; see {@link MetricSample#proportion()}. With {@code confidence = 0} (the default) the check decides on the
  * point value and the interval is a 95% one for the reader. With a level such as {@code 0.95} it decides on the
  * interval at that level: PASS when the whole interval clears the threshold, FAIL when the whole interval misses it,
  * INCONCLUSIVE otherwise, with an estimate of the rows that would decide. The same seed gives the same interval bit
  * for bit.
  *
  * <pre>{@code
- * MetricGate gate = MetricGate.builder("release gate", Metric.F1, Bound.AT_LEAST, 0.9)
+ * MetricGate check = MetricGate.builder("release check", Metric.F1, Bound.AT_LEAST, 0.9)
  *         .options(MetricOptions.defaults().withAverage(Averaging.MACRO))
  *         .confidence(0.95)
  *         .build();
- * CheckResult result = gate.evaluate(predictions);
+ * CheckResult result = check.evaluate(predictions);
  * }</pre>
  *
  * @since 0.1.0
@@ -62,12 +62,12 @@ public final class MetricGate implements Check {
     public static final int DEFAULT_MIN_SLICE_SIZE = IntervalPolicy.MIN_SUBSET_SIZE;
 
     /**
-     * The check id of a gate reported as {@code @AccuracyAtLeast} has always reported ({@link
+     * The check id of a check reported as {@code @AccuracyAtLeast} has always reported ({@link
      * Builder#reportedAsAccuracyCheck()}).
      */
     static final String ACCURACY_CHECK_ID = "accuracy-at-least";
 
-    /** What a gate measures, in its messages: the metric's label, the data and its rows. */
+    /** What a check measures, in its messages: the metric's label, the data and its rows. */
     private static final String MODEL = "model %s on %s (n=%s)";
 
     private static final String IN_EVERY_SLICE = " in every slice of '%s'";
@@ -117,7 +117,7 @@ public final class MetricGate implements Check {
         return metric;
     }
 
-    /** Runs the gate on the subject's predictions, sliced by the subject's data when {@code slicedBy} is set. */
+    /** Runs the check on the subject's predictions, sliced by the subject's data when {@code slicedBy} is set. */
     @Override
     public CheckResult run(Subject subject) {
         Predictions predictions = subject.predictions();
@@ -138,9 +138,9 @@ public final class MetricGate implements Check {
     }
 
     /**
-     * Evaluates the gate on all rows of {@code predictions}.
+     * Evaluates the check on all rows of {@code predictions}.
      *
-     * @throws ConfigurationException if the metric does not apply to these predictions or the gate is sliced
+     * @throws ConfigurationException if the metric does not apply to these predictions or the check is sliced
      */
     public CheckResult evaluate(Predictions predictions) {
         if (slicedBy != null) {
@@ -200,7 +200,7 @@ public final class MetricGate implements Check {
     }
 
     /**
-     * Evaluates the gate in every slice: rows with the same value of {@code sliceValues} (one per row, {@code null}
+     * Evaluates the check in every slice: rows with the same value of {@code sliceValues} (one per row, {@code null}
      * for missing) form a slice. Every slice with at least {@code minSliceSize} rows must pass; smaller slices are
      * reported as too small; with no slice large enough the verdict is INCONCLUSIVE.
      */
@@ -270,7 +270,7 @@ public final class MetricGate implements Check {
                 + rows.trials() + " right)";
     }
 
-    /** The regressor refused in {@code @AccuracyAtLeast}'s words, which predate the metric gates' wording. */
+    /** The regressor refused in {@code @AccuracyAtLeast}'s words, which predate the metric checks' wording. */
     private void requireClassifier(Predictions predictions) {
         if (predictions.task() != Task.CLASSIFICATION) {
             throw new ConfigurationException(
@@ -285,7 +285,7 @@ public final class MetricGate implements Check {
     }
 
     /**
-     * Returns what tells this gate's result from another metric gate's on the same test: the metric, then the averaging
+     * Returns what tells this check's result from another metric check's on the same test: the metric, then the averaging
      * when one was chosen, the positive class when one was named, and the slicing column, e.g. {@code f1},
      * {@code roc_auc:macro}, {@code recall:positive=yes}, {@code accuracy:per=species}.
      */
@@ -409,13 +409,13 @@ public final class MetricGate implements Check {
         }
 
         /**
-         * Reports an accuracy gate that decides on the point value on all rows (no {@code confidence}, no {@code
-         * slicedBy}, an exact interval) as {@code @AccuracyAtLeast} has reported it since before the metric gates: check
+         * Reports an accuracy check that decides on the point value on all rows (no {@code confidence}, no {@code
+         * slicedBy}, an exact interval) as {@code @AccuracyAtLeast} has reported it since before the metric checks: check
          * id {@code accuracy-at-least}, the Wilson interval with {@code 28 of 30 right}, details {@code correct} and
          * {@code classes}, and its own wording for a {@code value} outside [0, 1] and for a regressor. Other settings
-         * report as every metric gate does.
+         * report as every metric check does.
          *
-         * @throws IllegalStateException if the gate is not {@link Metric#ACCURACY} at least a value
+         * @throws IllegalStateException if the check is not {@link Metric#ACCURACY} at least a value
          */
         @API(status = API.Status.INTERNAL, since = "0.1.0")
         public Builder reportedAsAccuracyCheck() {

@@ -44,7 +44,7 @@ final class Slices {
         }
     }
 
-    /** The gate's verdict over slices and the slice that is furthest on the wrong side. */
+    /** The check's verdict over slices and the slice that is furthest on the wrong side. */
     record Summary(Verdict verdict, Optional<Slice> worst, int judged, int failed, int inconclusive, int tooSmall) {}
 
     /** Returns the rows of each value, values in sorted order, missing values last. */
@@ -75,7 +75,7 @@ final class Slices {
 
     /**
      * Judges every slice: a slice with fewer than {@code minSliceSize} rows is listed as too small and not measured
-     * (its interval would be too wide to mean anything, and its point value too noisy to gate on).
+     * (its interval would be too wide to mean anything, and its point value too noisy to judge on).
      */
     static List<Slice> judge(
             Map<String, int[]> split,
@@ -96,7 +96,7 @@ final class Slices {
     }
 
     /**
-     * Any failing slice fails the gate; otherwise any undecided judged slice, or no judged slice at all, makes it
+     * Any failing slice fails the check; otherwise any undecided judged slice, or no judged slice at all, makes it
      * INCONCLUSIVE; otherwise it passes. Too-small slices never pass silently: they are listed in the message.
      */
     static Summary summarize(List<Slice> slices, Bound bound) {
@@ -170,7 +170,7 @@ final class Slices {
     }
 
     /**
-     * The closing line of an INCONCLUSIVE sliced gate: the rows each undecided slice would need (an estimate), or
+     * The closing line of an INCONCLUSIVE sliced check: the rows each undecided slice would need (an estimate), or
      * an empty string.
      */
     static String rowsNeededLine(List<Slice> slices) {

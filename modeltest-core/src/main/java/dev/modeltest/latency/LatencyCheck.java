@@ -39,7 +39,7 @@ import org.apiguardian.api.API;
  * <p><b>Decision.</b> The latency at percentile {@code p} is the smallest sample such that at least {@code p}% of the
  * samples are at most it (nearest rank); {@code p = 100} is the maximum. With {@code confidence > 0} (and
  * {@code p < 100}) it comes with a distribution-free confidence interval from order statistics
- * ({@link QuantileInterval}): the gate passes when the interval's upper bound is at most the limit and fails when its
+ * ({@link QuantileInterval}): the check passes when the interval's upper bound is at most the limit and fails when its
  * lower bound is over it. When the interval straddles the limit (or has no upper bound yet), the check measures another
  * round of {@code samples} and decides on all rounds pooled, up to {@code maxRounds}; it also passes as soon as a
  * round's own interval is under the limit, because interference only ever adds time: a round that meets the limit
@@ -75,7 +75,7 @@ public final class LatencyCheck implements Check {
     /** The number of rows per call when none is given. */
     public static final int DEFAULT_BATCH_SIZE = 1;
 
-    /** The confidence of the interval the gate decides on when none is given. */
+    /** The confidence of the interval the check decides on when none is given. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
     /** The most rounds of measurement when none is given. */
@@ -87,11 +87,11 @@ public final class LatencyCheck implements Check {
     /** The largest {@code maxRounds}. */
     public static final int MAX_ROUNDS = 10;
 
-    /** The confidence shown in the table when the gate decides on the point value. */
+    /** The confidence shown in the table when the check decides on the point value. */
     static final double REPORTED_CONFIDENCE = IntervalPolicy.REPORTED_LEVEL;
 
     /**
-     * The lowest confidence the gate decides on, as documented: an interval at a lower level is more likely than not to
+     * The lowest confidence the check decides on, as documented: an interval at a lower level is more likely than not to
      * miss the percentile.
      */
     static final double LOWEST_CONFIDENCE = 0.5;
@@ -268,7 +268,7 @@ public final class LatencyCheck implements Check {
         }
 
         /**
-         * Sets what the gate does when the interval still straddles the limit after {@code maxRounds}: decide on the
+         * Sets what the check does when the interval still straddles the limit after {@code maxRounds}: decide on the
          * pooled point value ({@code false}, the default) or return INCONCLUSIVE ({@code true}).
          */
         public Builder inconclusive(boolean inconclusive) {

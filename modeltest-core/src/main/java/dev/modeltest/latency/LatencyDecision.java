@@ -8,7 +8,7 @@ import dev.modeltest.check.Verdict;
 /**
  * Decides {@code @LatencyUnder} round by round: the shared {@link Decision} on the pooled estimate's interval (or on
  * its point value), with latency's own rules around it. While the interval straddles the limit and rounds remain, it
- * asks for another round; a round whose own interval is under the limit passes the gate even when the pooled one does
+ * asks for another round; a round whose own interval is under the limit passes the check even when the pooled one does
  * not, because interference only ever adds time; after the last round a still straddling interval is decided on the
  * pooled point value ("too close to call"), or is INCONCLUSIVE when so configured.
  */
@@ -21,7 +21,7 @@ final class LatencyDecision {
      * What was decided.
      *
      * @param verdict the verdict
-     * @param passingRound the round whose own interval passed the gate, or 0
+     * @param passingRound the round whose own interval passed the check, or 0
      * @param intervalDecided whether an interval decided (a round's or the pooled one), not the point value
      */
     record Outcome(Verdict verdict, int passingRound, boolean intervalDecided) {

@@ -95,7 +95,7 @@ final class LatencyMessage {
         return out.toString();
     }
 
-    /** Says why a passing round decided, or why the gate failed or could not decide. */
+    /** Says why a passing round decided, or why the check failed or could not decide. */
     private void appendOutcome(double measured, LatencyHistogram.Estimate estimate) {
         if (outcome.passingRound() > 0) {
             LatencyHistogram.Estimate pooled = m.pooledEstimate(s);

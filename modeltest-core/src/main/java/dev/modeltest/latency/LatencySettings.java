@@ -30,7 +30,7 @@ record LatencySettings(
         boolean inconclusive,
         long jitCalls) {
 
-    /** Returns whether the gate decides on the interval (rather than on the point value). */
+    /** Returns whether the check decides on the interval (rather than on the point value). */
     boolean decidesOnInterval() {
         return confidence > 0 && percentile < 100;
     }

@@ -11,7 +11,7 @@ final class LatencyText {
 
     static final double NANOS_PER_MILLI = 1e6;
 
-    /** The percentiles every table shows, besides the one a gate asks for. */
+    /** The percentiles every table shows, besides the one a check asks for. */
     static final double[] SHOWN = {50, 90, 99, 99.9};
 
     private LatencyText() {}

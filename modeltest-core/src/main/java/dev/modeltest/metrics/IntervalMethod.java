@@ -3,10 +3,10 @@ package dev.modeltest.metrics;
 import org.apiguardian.api.API;
 
 /**
- * How a gate makes the confidence interval of its metric: the user's choice, on every metric gate annotation
+ * How a check makes the confidence interval of its metric: the user's choice, on every metric check annotation
  * ({@code interval = ...}), on {@code MetricGate.Builder#interval} and in the fluent assertions.
  *
- * <p>The method actually used is named in the gate's message, its {@code interval method} detail and its {@link
+ * <p>The method actually used is named in the check's message, its {@code interval method} detail and its {@link
  * dev.modeltest.check.Interval#method()}: {@code Wilson}, {@code DeLong (logit)}, {@code Student-t}, {@code delta
  * method (log ratio)}, {@code BCa bootstrap} (or {@code percentile bootstrap} where BCa is undefined) or {@code
  * Poisson bootstrap}. docs/intervals.md says which metric gets which, why, and how well each covers.

@@ -42,7 +42,7 @@ public final class InputColumns {
 
     /**
      * A model's inputs, matched by name to the columns of each batch as {@link #byName} does, keeping the last match:
-     * a latency gate hands the model the same columns on each of its many single-row calls, which then neither match
+     * a latency check hands the model the same columns on each of its many single-row calls, which then neither match
      * names again nor describe the model.
      */
     public static final class ByName {

@@ -30,7 +30,7 @@ public final class Predictor {
      * @throws DataException for a missing label, or a label the model does not know
      * @throws ModelException when the model fails, leaves a row without a prediction, or gives invalid output on a row
      *     (a probability or value that is NaN or infinite, or a row where no class has a positive probability): every
-     *     gate then fails with that error, naming the first such row, instead of judging a class picked from nothing
+     *     check then fails with that error, naming the first such row, instead of judging a class picked from nothing
      */
     public static Predictions predict(TestData data, String label, Features features, Model model) {
         return predict(data, label, features, model, rows -> {});

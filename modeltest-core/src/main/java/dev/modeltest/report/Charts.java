@@ -187,7 +187,7 @@ public final class Charts {
      * @param title the chart title
      * @param valueAxis the title of the value axis, e.g. {@code accuracy}
      * @param values the value in each build, oldest first
-     * @param threshold the gate's threshold, or {@code NaN} for none
+     * @param threshold the check's threshold, or {@code NaN} for none
      * @return the PNG bytes
      */
     public static byte[] trend(String title, String valueAxis, double[] values, double threshold) {

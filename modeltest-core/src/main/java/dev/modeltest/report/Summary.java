@@ -95,7 +95,7 @@ public final class Summary {
 
     /**
      * Names each row's check so that no two checks of one model test read the same: the title, followed by the test
-     * method when another check of the same model test has the same title (two identical gates on different methods).
+     * method when another check of the same model test has the same title (two identical checks on different methods).
      */
     private static List<String> distinctChecks(List<Row> rows) {
         Map<String, Integer> seen = new LinkedHashMap<>();

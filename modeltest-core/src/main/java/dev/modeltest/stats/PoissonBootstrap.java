@@ -27,14 +27,14 @@ import org.apiguardian.api.API;
  *
  * <p>Unlike the multinomial bootstrap ({@link Bootstrap}) the total weight of a replicate is random (mean {@code n},
  * standard deviation {@code √n}); from {@value #RECOMMENDED_FROM_ROWS} rows on that adds under 1% to the spread, which
- * is why modeltest's gates switch to it from there.
+ * is why modeltest's checks switch to it from there.
  *
  * @since 0.2.0
  */
 @API(status = API.Status.INTERNAL, since = "0.2.0")
 public final class PoissonBootstrap {
 
-    /** The row count from which modeltest's gates use the Poisson bootstrap instead of BCa. */
+    /** The row count from which modeltest's checks use the Poisson bootstrap instead of BCa. */
     public static final int RECOMMENDED_FROM_ROWS = 10_000;
 
     /** The method's name for messages. */

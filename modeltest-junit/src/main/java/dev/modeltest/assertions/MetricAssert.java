@@ -16,7 +16,7 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * Assertions on one metric of {@link Predictions}, evaluated by the same {@link MetricGate} as the annotations, so a
  * failure reads exactly like {@code @MetricAtLeast}'s message. An INCONCLUSIVE interval decision fails too (AssertJ
- * has no "aborted"), with the gate's message saying how many rows would decide.
+ * has no "aborted"), with the check's message saying how many rows would decide.
  *
  * <p>Settings ({@code withConfidence}, {@code withSeed}, ...) apply to the bound asserted after them.
  *

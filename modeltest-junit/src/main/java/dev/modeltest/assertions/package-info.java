@@ -1,6 +1,6 @@
 /**
  * Fluent AssertJ assertions on predictions, for tests that compute their own subsets or combinations: everything the
- * metric gate annotations can say, with the same messages. Start at {@link dev.modeltest.assertions.ModelAssertions}.
+ * metric check annotations can say, with the same messages. Start at {@link dev.modeltest.assertions.ModelAssertions}.
  *
  * @since 0.1.0
  */

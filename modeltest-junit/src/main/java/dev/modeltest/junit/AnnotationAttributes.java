@@ -4,7 +4,7 @@ import java.lang.annotation.Annotation;
 
 /**
  * Reads a check annotation's attribute by its name. The annotations of one family declare the same attributes (every
- * fairness annotation its {@code attribute}, {@code minGroupSize}, {@code seed}, ...; every metric gate its {@code
+ * fairness annotation its {@code attribute}, {@code minGroupSize}, {@code seed}, ...; every metric check its {@code
  * confidence}, {@code slicedBy}, ...), and Java annotations cannot share them through an interface; reading them by
  * name lets one method translate them for the whole family instead of each factory repeating every accessor.
  */

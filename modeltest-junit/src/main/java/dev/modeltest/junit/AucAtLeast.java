@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * but it was &lt;gap&gt; below|above.
  * </pre>
  *
- * <p>See docs/gates.md for every attribute and message.
+ * <p>See docs/checks.md for every attribute and message.
  *
  * @since 0.1.0
  */
@@ -66,7 +66,7 @@ public @interface AucAtLeast {
     double confidence() default IntervalPolicy.CONFIDENCE;
 
     /**
-     * A column of the test data; when set, the gate is judged in every slice of rows sharing a value of it, and every
+     * A column of the test data; when set, the check is judged in every slice of rows sharing a value of it, and every
      * slice must pass. Default: empty, no slicing.
      */
     String slicedBy() default "";

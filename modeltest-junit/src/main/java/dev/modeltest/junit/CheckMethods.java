@@ -13,7 +13,7 @@ import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Finds gate annotations on methods JUnit Jupiter will not run as tests: a private or static method, or one that
+ * Finds check annotations on methods JUnit Jupiter will not run as tests: a private or static method, or one that
  * returns a value. Jupiter skips those with a discovery warning only, which a build does not fail on.
  */
 final class CheckMethods {
@@ -31,7 +31,7 @@ final class CheckMethods {
         return found;
     }
 
-    /** The failure of a class with gates JUnit will not run, naming each. */
+    /** The failure of a class with checks JUnit will not run, naming each. */
     static String message(Class<?> testClass, List<String> unrun) {
         return "@ModelTest on " + testClass.getSimpleName() + ": " + unrun.size()
                 + " gate(s) on methods JUnit will not run, so they would never judge: " + String.join("; ", unrun)
@@ -42,7 +42,7 @@ final class CheckMethods {
      * Returns whether JUnit Jupiter runs the class at all: it has a test method JUnit accepts (a {@code @Testable}
      * annotation such as {@code @Test}, on a method that is neither private, static nor abstract, returning nothing
      * when it is a {@code @Test}), or a {@code @Nested} class. When it does, {@link ModelTestExtension} reports the
-     * class's unrun gates; when not, {@link UnrunChecksEngine} must.
+     * class's unrun checks; when not, {@link UnrunChecksEngine} must.
      */
     static boolean runByJupiter(Class<?> testClass) {
         for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {

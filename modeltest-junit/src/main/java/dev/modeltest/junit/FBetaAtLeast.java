@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * but it was 0.0742 below.
  * </pre>
  *
- * <p>See docs/gates.md for every attribute and message.
+ * <p>See docs/checks.md for every attribute and message.
  *
  * @since 0.2.0
  */
@@ -66,7 +66,7 @@ public @interface FBetaAtLeast {
     /** 0 (the default) decides on the point value; a level in (0, 1) decides on the interval, as {@link F1AtLeast}. */
     double confidence() default IntervalPolicy.CONFIDENCE;
 
-    /** A column to judge the gate in every slice of, as {@link F1AtLeast#slicedBy()}; empty (default): none. */
+    /** A column to judge the check in every slice of, as {@link F1AtLeast#slicedBy()}; empty (default): none. */
     String slicedBy() default "";
 
     /** The smallest slice judged, at least 1; default 30. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * their intervals), the rounds measured and the GC pauses, safepoints and context switches seen; the report gets a
  * latency histogram and the raw percentile data.
  *
- * <p>The gate passes when the interval's upper bound is at most {@code millis} and fails when its lower bound is over
+ * <p>The check passes when the interval's upper bound is at most {@code millis} and fails when its lower bound is over
  * it. When the interval straddles the limit, the check measures another round of {@link #samples()} calls and decides
  * on all rounds pooled, up to {@link #maxRounds()}, and passes as soon as one round's own interval is under the limit
  * (interference only adds time); if the pooled interval still straddles the limit, it decides on the pooled point
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * <p>This measures the user's model; it needs a model to call, so it is a configuration error with
  * {@code @ModelTest(predictions = ...)}.
  *
- * <p>Under JUnit's parallel execution the gate holds JUnit's global lock ({@link Resources#GLOBAL}, read-write): the
+ * <p>Under JUnit's parallel execution the check holds JUnit's global lock ({@link Resources#GLOBAL}, read-write): the
  * model test class that declares it runs alone, its tests one after another, so no other test shares the processor
  * while it is timed.
  *
@@ -72,7 +72,7 @@ public @interface LatencyUnder {
     int maxWarmupMillis() default 5000;
 
     /**
-     * The confidence of the interval the gate decides on, in [0.5, 1); 0 decides on the point value in one round.
+     * The confidence of the interval the check decides on, in [0.5, 1); 0 decides on the point value in one round.
      * Default 0.95.
      */
     double confidence() default 0.95;
@@ -81,7 +81,7 @@ public @interface LatencyUnder {
     int maxRounds() default 3;
 
     /**
-     * What the gate does when the interval still straddles the limit after {@link #maxRounds()}: decide on the pooled
+     * What the check does when the interval still straddles the limit after {@link #maxRounds()}: decide on the pooled
      * point value ({@code false}, the default), or return INCONCLUSIVE ({@code true}), which fails the test unless the
      * configuration parameter {@code modeltest.inconclusive=abort} aborts it instead.
      */

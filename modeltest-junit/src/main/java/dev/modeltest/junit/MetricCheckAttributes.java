@@ -5,8 +5,8 @@ import dev.modeltest.metrics.IntervalMethod;
 import java.lang.annotation.Target;
 
 /**
- * The attributes every metric gate annotation declares, with their types and defaults, written once. Java annotations
- * cannot inherit attributes, so each metric gate annotation repeats them and {@link MetricChecks#gate} reads them by
+ * The attributes every metric check annotation declares, with their types and defaults, written once. Java annotations
+ * cannot inherit attributes, so each metric check annotation repeats them and {@link MetricChecks#check} reads them by
  * name; {@code MetricCheckAttributesTest} holds every annotation whose factory is a {@link MetricChecks.MetricCheckFactory}
  * to this declaration: same names, same types, same defaults. Applies to nothing itself.
  */

@@ -21,27 +21,27 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The factories of the metric gate annotations: each translates attributes into a core {@link MetricGate}. */
+/** The factories of the metric check annotations: each translates attributes into a core {@link MetricGate}. */
 final class MetricChecks {
 
     private MetricChecks() {}
 
     /**
-     * A factory of a metric gate annotation: one that declares every attribute of {@link MetricCheckAttributes} (a
-     * test checks names, types and defaults) and builds its gate with {@link #gate}.
+     * A factory of a metric check annotation: one that declares every attribute of {@link MetricCheckAttributes} (a
+     * test checks names, types and defaults) and builds its check with {@link #check}.
      */
     interface MetricCheckFactory<A extends Annotation> extends CheckFactory<A> {}
 
     /**
-     * Builds the gate from the attributes every metric gate annotation declares alike ({@link MetricCheckAttributes}):
+     * Builds the check from the attributes every metric check annotation declares alike ({@link MetricCheckAttributes}):
      * {@code value}, {@code confidence}, {@code slicedBy}, {@code minSliceSize}, {@code seed}, {@code resamples} and
-     * {@code interval}. The gate validates them, naming the annotation and the attribute.
+     * {@code interval}. The check validates them, naming the annotation and the attribute.
      */
     static MetricGate gate(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
         return builder(a, where, metric, bound, options).build();
     }
 
-    /** As {@link #gate}, the builder before {@code build()}, for a factory that adds a setting of its own. */
+    /** As {@link #check}, the builder before {@code build()}, for a factory that adds a setting of its own. */
     static MetricGate.Builder builder(Annotation a, String where, Metric metric, Bound bound, MetricOptions options) {
         return MetricGate.builder(where, metric, bound, read(a, "value", Double.class))
                 .options(options)
@@ -67,7 +67,7 @@ final class MetricChecks {
 
     /**
      * Refuses a bound against the metric's direction: a floor on a loss (or a ceiling on a score) lets a worse model
-     * pass more easily, which is never what a quality gate means.
+     * pass more easily, which is never what a quality check means.
      */
     static void requireDirection(String where, Metric metric, Bound bound) {
         Direction wanted = bound == Bound.AT_LEAST ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
@@ -99,7 +99,7 @@ final class MetricChecks {
     }
 
     /**
-     * {@code @AccuracyAtLeast}: a metric gate like the others, reported on the point value on all rows as it always
+     * {@code @AccuracyAtLeast}: a metric check like the others, reported on the point value on all rows as it always
      * has been ({@link MetricGate.Builder#reportedAsAccuracyCheck()}).
      */
     static final class AccuracyFactory implements MetricCheckFactory<AccuracyAtLeast> {

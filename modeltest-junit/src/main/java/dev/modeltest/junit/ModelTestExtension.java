@@ -117,7 +117,7 @@ public final class ModelTestExtension
     /**
      * An INCONCLUSIVE verdict fails the test by default; with the configuration parameter {@value
      * #INCONCLUSIVE_PARAMETER} {@code = abort} it aborts it instead (reported as skipped), so a project can choose
-     * whether "not enough data to decide" blocks a build. Allure's "quality gate inconclusive" category recognises the
+     * whether "not enough data to decide" blocks a build. Allure's "quality check inconclusive" category recognises the
      * error by this method's frame in the stack trace ({@code allure-categories.json}).
      */
     private static Throwable inconclusive(List<CheckResult> results, ExtensionContext context) {
@@ -135,7 +135,7 @@ public final class ModelTestExtension
     }
 
     /**
-     * Builds the error of failed gates. Allure's "quality gate failed" category recognises it by this method's frame in
+     * Builds the error of failed checks. Allure's "quality check failed" category recognises it by this method's frame in
      * the stack trace ({@code allure-categories.json}); keep the name, or change both.
      */
     private static AssertionFailedError failure(List<CheckResult> failures) {
@@ -151,10 +151,10 @@ public final class ModelTestExtension
     }
 
     /**
-     * Fails the outermost {@code @ModelTest} class when one of its gates sits on a method JUnit will not run (private,
-     * static or non-void): JUnit only logs a discovery warning for those and the build would be green without the gate
+     * Fails the outermost {@code @ModelTest} class when one of its checks sits on a method JUnit will not run (private,
+     * static or non-void): JUnit only logs a discovery warning for those and the build would be green without the check
      * ever judging. The class, its superclasses and its {@code @Nested} classes are scanned once, from the outermost.
-     * A class JUnit does not run at all (its only gates are on such methods) is reported by {@link UnrunChecksEngine}.
+     * A class JUnit does not run at all (its only checks are on such methods) is reported by {@link UnrunChecksEngine}.
      */
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -253,15 +253,15 @@ public final class ModelTestExtension
     }
 
     /**
-     * One gate of a test method: a check annotation and the check built from it.
+     * One check of a test method: a check annotation and the check built from it.
      *
-     * @param annotation the check annotation as written, whose attributes are the gate's configuration
+     * @param annotation the check annotation as written, whose attributes are the check's configuration
      * @param check the core check
      */
     record Gate(Annotation annotation, Check check) {}
 
     /**
-     * Builds the gates of every check annotation on the method, in declaration order, validating their attributes.
+     * Builds the checks of every check annotation on the method, in declaration order, validating their attributes.
      * Check annotations may also sit on an annotation of the user's (a composed annotation); they are found through
      * it.
      */

@@ -50,7 +50,7 @@ final class Reporting {
     /**
      * How one check run went, for the report's steps.
      *
-     * @param index the gate's position among the method's gates, from 0
+     * @param index the check's position among the method's checks, from 0
      * @param stepsBefore the subject's steps (load data, load model, predict) already done before the check ran:
      *     those were shared, computed for an earlier check
      * @param startMillis when the check started, wall-clock milliseconds

@@ -29,7 +29,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The results of one {@code @ModelTest} class, written as JSON under the output directory when the class finishes:
- * the gates' configuration ({@code params}), what they measured ({@code metrics}), on which data and model (with their
+ * the checks' configuration ({@code params}), what they measured ({@code metrics}), on which data and model (with their
  * hashes), in which environment. The shape is documented in {@code docs/reports.md}; {@value #SCHEMA_VERSION} is its
  * version, raised when a field changes meaning or goes away.
  */
@@ -38,7 +38,7 @@ final class RunRecord {
     /**
      * The version of the record's shape, also written on each line of the metric history. Version 2 files a measured
      * value under the check's {@linkplain CheckResult#key() key} ({@code f1.metric-at-least:f1}); version 1 filed it
-     * under the check's identifier ({@code f1.metric-at-least}), where two metric gates on one method collided.
+     * under the check's identifier ({@code f1.metric-at-least}), where two metric checks on one method collided.
      */
     static final int SCHEMA_VERSION = 2;
 
@@ -107,7 +107,7 @@ final class RunRecord {
     /**
      * Returns the key of a result's measured value in {@code metrics}: {@code <test>.<key>}, the test method without
      * its parentheses and the result's {@linkplain CheckResult#key() key}, e.g. {@code f1.metric-at-least:f1}. Two
-     * results of one test with the same key (the same gate on the same metric twice, through composed annotations)
+     * results of one test with the same key (the same check on the same metric twice, through composed annotations)
      * are told apart by the order they ran in: the second is filed under {@code <test>.<key>#2}.
      */
     static String metricKey(String test, CheckResult result) {
@@ -118,9 +118,9 @@ final class RunRecord {
      * Returns the values a result's metric had in earlier runs, oldest first.
      *
      * @param metric the key the result was filed under ({@link #add})
-     * @param onlyGate whether the result's check is the only gate of its test: then a run recorded before keys had
+     * @param onlyGate whether the result's check is the only check of its test: then a run recorded before keys had
      *     qualifiers ({@link #SCHEMA_VERSION} 1) filed the same metric under {@code <test>.<check>}, and that value
-     *     is read for it; with several gates the old key may hold another gate's value, and is not read
+     *     is read for it; with several checks the old key may hold another check's value, and is not read
      */
     List<Double> earlierValues(String metric, String test, CheckResult result, boolean onlyGate) {
         String legacy = test.replace("()", "") + "." + result.check();

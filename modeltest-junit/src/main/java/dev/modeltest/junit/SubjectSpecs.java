@@ -75,7 +75,7 @@ final class SubjectSpecs {
             throw new ConfigurationException(
                     origin + ": 'scores' goes with 'predictions' (probability columns of predictions made elsewhere)");
         }
-        // The label as its own prediction or score would pass every gate with a perfect model, judging nothing.
+        // The label as its own prediction or score would pass every check with a perfect model, judging nothing.
         if (annotation.predictions().equals(annotation.label())) {
             throw ConfigurationException.badAttribute(
                     origin,

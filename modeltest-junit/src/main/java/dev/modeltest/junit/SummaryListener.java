@@ -40,7 +40,7 @@ import org.junit.platform.launcher.TestPlan;
  * <p>Registered with the JUnit Platform launcher through {@code META-INF/services}, so that it runs in Maven, Gradle
  * and IDEs without configuration; it reads the report entries {@link ModelTestExtension} publishes for each check.
  * The configuration parameter {@value #SUMMARY_PARAMETER}{@code =false} turns it off. A run without model test
- * checks prints and writes nothing, except this: a {@code @ModelTest} class of the run none of whose gates gave a
+ * checks prints and writes nothing, except this: a {@code @ModelTest} class of the run none of whose checks gave a
  * verdict (all skipped, filtered out or never reached) gets a line saying so, so that a run that checked nothing
  * never reads like a green one.
  *
@@ -63,7 +63,7 @@ public final class SummaryListener implements TestExecutionListener {
     private volatile TestPlan plan;
     /** The {@code @ModelTest} class containers of the run, by unique id, with the classes. */
     private final Map<String, Class<?>> modelTests = new ConcurrentHashMap<>();
-    /** The {@code @ModelTest} class containers of which a gate reported a verdict. */
+    /** The {@code @ModelTest} class containers of which a check reported a verdict. */
     private final Set<String> gated = ConcurrentHashMap.newKeySet();
     /** Skipped tests and containers, with the reason. */
     private final Map<String, String> skipped = new ConcurrentHashMap<>();
@@ -189,8 +189,8 @@ public final class SummaryListener implements TestExecutionListener {
     }
 
     /**
-     * One line for each {@code @ModelTest} class of the run that declares gates none of which gave a verdict, with
-     * why: filtered out of the run, skipped, or never reached (the class failed before its gates ran).
+     * One line for each {@code @ModelTest} class of the run that declares checks none of which gave a verdict, with
+     * why: filtered out of the run, skipped, or never reached (the class failed before its checks ran).
      */
     private String ungated(TestPlan testPlan) {
         StringBuilder text = new StringBuilder();
@@ -289,7 +289,7 @@ public final class SummaryListener implements TestExecutionListener {
     }
 
     /**
-     * Returns the check's title; for a check that could not run (it has none), the gate as written, e.g. {@code
+     * Returns the check's title; for a check that could not run (it has none), the check as written, e.g. {@code
      * @AucAtLeast on IrisTest.auc()}, so that two errors of one class read apart.
      */
     private static String title(Map<String, String> values, String verdict) {

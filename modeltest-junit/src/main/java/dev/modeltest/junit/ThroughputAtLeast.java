@@ -25,7 +25,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * <p>It needs a model to call (not {@code @ModelTest(predictions = ...)}), and more than one thread only for a model
  * whose {@code isThreadSafe()} is true. See {@code docs/latency.md}.
  *
- * <p>Under JUnit's parallel execution the gate holds JUnit's global lock ({@link Resources#GLOBAL}, read-write), as
+ * <p>Under JUnit's parallel execution the check holds JUnit's global lock ({@link Resources#GLOBAL}, read-write), as
  * {@link LatencyUnder} does: its model test class runs alone while it is timed.
  *
  * @since 0.1.0

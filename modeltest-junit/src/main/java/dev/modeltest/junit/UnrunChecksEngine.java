@@ -28,8 +28,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
  * A JUnit Platform engine that fails, as one test, each selected {@code @ModelTest} class that JUnit Jupiter does not
- * run at all because its only gates sit on methods Jupiter will not run (private, static or non-void). Jupiter logs a
- * discovery warning for those and the build would be green without a gate having judged; a class Jupiter does run is
+ * run at all because its only checks sit on methods Jupiter will not run (private, static or non-void). Jupiter logs a
+ * discovery warning for those and the build would be green without a check having judged; a class Jupiter does run is
  * failed by {@link ModelTestExtension} instead. Registered through {@code META-INF/services}; it discovers nothing,
  * and so shows nowhere, in a project without such a class.
  *
@@ -108,7 +108,7 @@ public final class UnrunChecksEngine implements TestEngine {
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
-    /** One {@code @ModelTest} class whose gates JUnit will not run. */
+    /** One {@code @ModelTest} class whose checks JUnit will not run. */
     private static final class UnrunClass extends AbstractTestDescriptor {
         private final String message;
 

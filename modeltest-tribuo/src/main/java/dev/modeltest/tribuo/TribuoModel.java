@@ -2,8 +2,8 @@ package dev.modeltest.tribuo;
 
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
-import dev.modeltest.model.InputColumns;
 import dev.modeltest.model.Batch;
+import dev.modeltest.model.InputColumns;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Output;
 import dev.modeltest.model.Row;

@@ -73,7 +73,7 @@ record BoosterDocument(
      * @param bytes the file's content
      * @param format the format its name says it is in
      * @param location the file, for messages
-     * @throws ModelException naming the file when it is malformed, inconsistent or of a kind modeltest does not gate
+     * @throws ModelException naming the file when it is malformed, inconsistent or of a kind modeltest does not check
      */
     static BoosterDocument parse(byte[] bytes, Format format, String location) {
         JsonNode root;

@@ -28,7 +28,7 @@ enum Objective {
         this.multiclass = multiclass;
     }
 
-    /** Returns the objective of an XGBoost objective name, or empty for one modeltest does not gate (ranking). */
+    /** Returns the objective of an XGBoost objective name, or empty for one modeltest does not check (ranking). */
     static Optional<Objective> of(String name) {
         return Optional.ofNullable(
                 switch (name) {

@@ -11,9 +11,9 @@ import dev.modeltest.junit.OutputRange;
 import dev.modeltest.junit.SchemaMatches;
 
 /**
- * The quality gates of a churn model, on a test set it has already scored: {@code predicted} is its class and
+ * The quality checks of a churn model, on a test set it has already scored: {@code predicted} is its class and
  * {@code p_yes} its probability of "yes" (the positive class, the second in sorted order). Each annotated method is
- * one gate and one test; the bodies stay empty. Put your own scored data in place of scored.csv and keep the gates.
+ * one check and one test; the bodies stay empty. Put your own scored data in place of scored.csv and keep the checks.
  */
 @ModelTest(predictions = "predicted", scores = "p_yes", data = "src/test/resources/scored.csv", label = "churned")
 class ChurnModelTest {

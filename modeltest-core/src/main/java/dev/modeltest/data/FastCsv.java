@@ -113,8 +113,17 @@ final class FastCsv {
      */
     static List<ColumnData> read(Resource resource, MissingValues missing, long expectedRows)
             throws IOException, Unsupported {
+        return read(resource, missing, expectedRows, PARALLEL_BYTES);
+    }
+
+    /** Reads the file, in parts on all cores when it has at least {@code parallelBytes} (tests pass 0). */
+    static List<ColumnData> read(Resource resource, MissingValues missing, long expectedRows, long parallelBytes)
+            throws IOException, Unsupported {
         FastCsv reader = new FastCsv(resource, missing);
-        Pass first = reader.pass(null, expectedRows);
+        Pass first = resource.size() >= parallelBytes ? reader.parallelPass(expectedRows) : null;
+        if (first == null) {
+            first = reader.pass(null, expectedRows);
+        }
         if (first.rows == 0) {
             return List.of();
         }
@@ -129,7 +138,8 @@ final class FastCsv {
             Pass second = reader.pass(again, first.rows);
             for (int c : again) {
                 Accumulator accumulator = second.columns[c];
-                accumulator.firstNonNumber = first.columns[c].firstNonNumber;
+                ColumnData.Where where = first.columns[c].firstNonNumber;
+                accumulator.firstNonNumber = where != null && where.row() >= 0 ? where : null;
                 first.columns[c] = accumulator;
             }
         }
@@ -154,53 +164,326 @@ final class FastCsv {
 
     private Pass pass(Set<Integer> textOnly, long expectedRows) throws IOException, Unsupported {
         try (InputStream in = resource.open()) {
-            Scanner scanner = new Scanner(in);
-            if (!scanner.nextRecord()) {
-                throw new Unsupported("no header");
+            Scanner scanner = new Scanner(in, true);
+            String[] names = header(scanner);
+            Accumulator[] columns = accumulators(names, textOnly, expectedRows);
+            try {
+                int rows = records(scanner, columns);
+                return new Pass(columns, rows);
+            } catch (BadRow bad) {
+                throw bad.toDataException(resource, 0);
             }
-            if (scanner.cells > CsvText.MAX_COLUMNS) {
-                throw new Unsupported("too many columns");
+        }
+    }
+
+    private String[] header(Scanner scanner) throws IOException, Unsupported {
+        if (!scanner.nextRecord()) {
+            throw new Unsupported("no header");
+        }
+        if (scanner.cells > CsvText.MAX_COLUMNS) {
+            throw new Unsupported("too many columns");
+        }
+        String[] names = scanner.texts();
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            // Tablesaw refuses a second column of the same name, ignoring case; let it say so.
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw new Unsupported("duplicate column " + name);
             }
-            String[] names = scanner.texts();
-            Set<String> seen = new HashSet<>();
-            for (String name : names) {
-                // Tablesaw refuses a second column of the same name, ignoring case; let it say so.
-                if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-                    throw new Unsupported("duplicate column " + name);
+        }
+        return names;
+    }
+
+    private Accumulator[] accumulators(String[] names, Set<Integer> textOnly, long expectedRows) {
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, expectedRows));
+        Accumulator[] columns = new Accumulator[names.length];
+        Set<String> literal = Set.copyOf(missing.literalColumns());
+        for (int c = 0; c < names.length; c++) {
+            boolean skip = textOnly != null && !textOnly.contains(c);
+            columns[c] = new Accumulator(names[c], literal.contains(names[c]), capacity, textOnly != null, skip);
+        }
+        return columns;
+    }
+
+    /** A row with another number of cells than the header, numbered within its part of the file. */
+    private static final class BadRow extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int row;
+        final int cells;
+        final int width;
+
+        BadRow(int row, int cells, int width) {
+            super(null, null, false, false);
+            this.row = row;
+            this.cells = cells;
+            this.width = width;
+        }
+
+        DataException toDataException(Resource resource, int rowsBefore) {
+            // The message CsvText.diagnose gives after Tablesaw fails on the same row.
+            return new DataException("data file '" + resource.location() + "': row " + (rowsBefore + row + 1)
+                    + " has " + cells + " cells, but the header names " + width + " columns"
+                    + (cells > width ? " (an unquoted comma in a value?)" : ""));
+        }
+    }
+
+    private int records(Scanner scanner, Accumulator[] columns) throws IOException, Unsupported, BadRow {
+        int width = columns.length;
+        NumberCell number = new NumberCell();
+        int rows = 0;
+        while (scanner.nextRecord()) {
+            if (scanner.cells != width) {
+                if (scanner.cells == 1 && scanner.end[0] == scanner.start[0] && !scanner.quoted(0)) {
+                    throw new Unsupported("a line of blanks");
                 }
+                throw new BadRow(rows, scanner.cells, width);
             }
-            int width = names.length;
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, expectedRows));
-            Accumulator[] columns = new Accumulator[width];
-            Set<String> literal = Set.copyOf(missing.literalColumns());
+            if (rows == Integer.MAX_VALUE - 16) {
+                throw new Unsupported("too many rows");
+            }
             for (int c = 0; c < width; c++) {
-                boolean skip = textOnly != null && !textOnly.contains(c);
-                columns[c] = new Accumulator(names[c], literal.contains(names[c]), capacity, textOnly != null, skip);
+                Accumulator column = columns[c];
+                if (column.mode != Accumulator.SKIP) {
+                    add(column, scanner, c, rows, number);
+                }
             }
-            NumberCell number = new NumberCell();
-            int rows = 0;
-            while (scanner.nextRecord()) {
-                if (scanner.cells != width) {
-                    if (scanner.cells == 1 && scanner.end[0] == scanner.start[0] && !scanner.quoted(0)) {
-                        throw new Unsupported("a line of blanks");
-                    }
-                    // The message CsvText.diagnose gives after Tablesaw fails on the same row.
-                    throw new DataException("data file '" + resource.location() + "': row " + (rows + 1) + " has "
-                            + scanner.cells + " cells, but the header names " + width + " columns"
-                            + (scanner.cells > width ? " (an unquoted comma in a value?)" : ""));
-                }
-                if (rows == Integer.MAX_VALUE - 16) {
-                    throw new Unsupported("too many rows");
-                }
-                for (int c = 0; c < width; c++) {
-                    Accumulator column = columns[c];
-                    if (column.mode != Accumulator.SKIP) {
-                        add(column, scanner, c, rows, number);
-                    }
-                }
-                rows++;
+            rows++;
+        }
+        return rows;
+    }
+
+    /** The smallest file read in parts on several threads; below it, one thread is as fast. */
+    private static final long PARALLEL_BYTES = 8L << 20;
+
+    /**
+     * Reads the rows in one part of the file per core, each part from a line start to the next part's, and joins the
+     * columns. Returns {@code null} when the file is better read in one pass: small, not a file, one core, or with a
+     * quote in it (a quoted cell may hold a line break, so a part could start inside it).
+     */
+    private Pass parallelPass(long expectedRows) throws IOException, Unsupported {
+        int parts = Runtime.getRuntime().availableProcessors();
+        java.util.Optional<java.nio.file.Path> file = resource.file();
+        if (parts < 2 || file.isEmpty()) {
+            return null;
+        }
+        java.nio.file.Path path = file.get();
+        long size = java.nio.file.Files.size(path);
+        String[] names;
+        long headerEnd;
+        long headerLines;
+        try (InputStream in = resource.open()) {
+            Scanner scanner = new Scanner(in, true);
+            names = header(scanner);
+            headerEnd = scanner.consumed();
+            headerLines = scanner.linesConsumed();
+        }
+        long[] bounds = new long[parts + 1];
+        bounds[0] = headerEnd;
+        bounds[parts] = size;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+            for (int k = 1; k < parts; k++) {
+                bounds[k] = Math.max(bounds[k - 1], lineStart(channel, headerEnd + (size - headerEnd) * k / parts));
             }
-            return new Pass(columns, rows);
+        }
+        long partRows = expectedRows / parts + 16;
+        java.util.List<java.util.concurrent.CompletableFuture<Part>> futures = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts, r -> {
+            Thread thread = new Thread(r, "modeltest-csv");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int k = 0; k < parts; k++) {
+                long from = bounds[k];
+                long to = bounds[k + 1];
+                futures.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> readPart(path, from, to, names, partRows), pool));
+            }
+            List<Part> done = new ArrayList<>();
+            for (java.util.concurrent.CompletableFuture<Part> future : futures) {
+                done.add(future.join());
+            }
+            int rowsBefore = 0;
+            for (Part part : done) {
+                if (part.unsupported != null) {
+                    return null; // a quote, or another feature: one pass decides
+                }
+                if (part.ioFailure != null) {
+                    throw part.ioFailure;
+                }
+                if (part.badRow != null) {
+                    throw part.badRow.toDataException(resource, rowsBefore);
+                }
+                rowsBefore += part.rows;
+            }
+            return join(done, names.length, headerLines);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Returns the offset just after the first line feed at or after {@code offset}. */
+    private static long lineStart(java.nio.channels.FileChannel channel, long offset) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+        long position = offset;
+        while (true) {
+            buffer.clear();
+            int read = channel.read(buffer, position);
+            if (read <= 0) {
+                return channel.size();
+            }
+            for (int i = 0; i < read; i++) {
+                if (buffer.get(i) == '\n') {
+                    return position + i + 1;
+                }
+            }
+            position += read;
+        }
+    }
+
+    /** One part's columns, or why it could not be read. */
+    private static final class Part {
+        Accumulator[] columns;
+        int rows;
+        long lines;
+        Unsupported unsupported;
+        IOException ioFailure;
+        BadRow badRow;
+    }
+
+    private Part readPart(java.nio.file.Path path, long from, long to, String[] names, long expectedRows) {
+        Part part = new Part();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+            channel.position(from);
+            InputStream in = new BoundedInput(java.nio.channels.Channels.newInputStream(channel), to - from);
+            Scanner scanner = new Scanner(in, false);
+            part.columns = accumulators(names, null, expectedRows);
+            part.rows = records(scanner, part.columns);
+            part.lines = scanner.linesConsumed();
+        } catch (Unsupported e) {
+            part.unsupported = e;
+        } catch (IOException e) {
+            part.ioFailure = e;
+        } catch (BadRow e) {
+            part.badRow = e;
+        }
+        return part;
+    }
+
+    /** Joins the parts' columns into one pass's columns, in file order. */
+    private Pass join(List<Part> parts, int width, long headerLines) {
+        int rows = 0;
+        for (Part part : parts) {
+            rows += part.rows;
+        }
+        Accumulator[] joined = new Accumulator[width];
+        for (int c = 0; c < width; c++) {
+            Accumulator first = parts.get(0).columns[c];
+            Accumulator into = new Accumulator(first.name, first.literal, 0, false, true);
+            boolean numbers = false;
+            boolean text = false;
+            boolean broken = false;
+            int narrower = (1 << NARROWER) - 1;
+            int rowsBefore = 0;
+            long linesBefore = headerLines;
+            for (Part part : parts) {
+                Accumulator a = part.columns[c];
+                numbers |= a.mode == Accumulator.NUMBER;
+                text |= a.mode == Accumulator.TEXT;
+                broken |= a.mode == Accumulator.SKIP;
+                if (a.mode == Accumulator.NUMBER) {
+                    narrower &= a.narrower;
+                    into.whole &= a.whole;
+                    into.fitsInt &= a.fitsInt;
+                    into.big |= a.big;
+                }
+                ColumnData.Where where = a.firstNonNumber != null ? a.firstNonNumber : a.firstText;
+                if (into.firstNonNumber == null && where != null && (numbers || broken)) {
+                    into.firstNonNumber =
+                            new ColumnData.Where(rowsBefore + where.row(), linesBefore + where.line(), where.value());
+                }
+                rowsBefore += part.rows;
+                linesBefore += part.lines;
+            }
+            if (broken || (numbers && text)) {
+                into.mode = Accumulator.SKIP; // read again as text
+                if (into.firstNonNumber == null) {
+                    into.firstNonNumber = new ColumnData.Where(-1, -1, "");
+                }
+            } else if (numbers) {
+                into.mode = Accumulator.NUMBER;
+                into.narrower = narrower;
+                into.values = new double[rows];
+                int at = 0;
+                for (Part part : parts) {
+                    Accumulator a = part.columns[c];
+                    if (a.mode == Accumulator.NUMBER) {
+                        System.arraycopy(a.values, 0, into.values, at, part.rows);
+                    } else {
+                        Arrays.fill(into.values, at, at + part.rows, Double.NaN); // every cell missing
+                    }
+                    at += part.rows;
+                    part.columns[c] = null;
+                }
+            } else {
+                into.mode = Accumulator.TEXT;
+                into.dictionary = new Dictionary();
+                into.codes = new int[rows];
+                int at = 0;
+                for (Part part : parts) {
+                    Accumulator a = part.columns[c];
+                    int[] remap = into.dictionary.addAll(a.dictionary);
+                    for (int r = 0; r < part.rows; r++) {
+                        into.codes[at + r] = remap[a.codes[r]];
+                    }
+                    at += part.rows;
+                    part.columns[c] = null;
+                }
+            }
+            joined[c] = into;
+        }
+        return new Pass(joined, rows);
+    }
+
+    /** An input stream that ends after a number of bytes. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 
@@ -252,6 +535,7 @@ final class FastCsv {
                     return;
                 }
                 column.mode = Accumulator.TEXT;
+                column.firstText = new ColumnData.Where(row, scanner.line, scanner.text(c));
             }
         }
         if (escaped) {
@@ -323,8 +607,19 @@ final class FastCsv {
         }
         // Dates, times, booleans, and numbers in forms only Tablesaw reads (1,000 or 5%): Tablesaw parses them.
         Column<?> typed = type.create(column.name);
+        Object[] parsed = new Object[distinct.length];
+        boolean[] missingValue = new boolean[distinct.length];
+        for (int d = 0; d < distinct.length; d++) {
+            missingValue[d] = parser.isMissing(distinct[d]);
+            parsed[d] = missingValue[d] ? null : parser.parse(distinct[d]);
+        }
         for (int code : codes) {
-            typed.appendCell(distinct[code], parser);
+            // Each distinct value parsed once, as appendCell(value, parser) would parse it on every row.
+            if (missingValue[code]) {
+                typed.appendMissing();
+            } else {
+                typed.appendObj(parsed[code]);
+            }
         }
         return new ColumnData.Tablesaw(typed);
     }
@@ -356,6 +651,12 @@ final class FastCsv {
         /** The integer part has more than 15 significant digits: a double may not hold it exactly. */
         boolean big;
 
+        /** Exact powers of ten as doubles: 10^22 is the largest. */
+        private static final double[] POWERS_OF_TEN = {
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+            1e19, 1e20, 1e21, 1e22
+        };
+
         /** Parses {@code -?d+(.d+)?([eE][+-]?d+)?}; returns false for anything else. */
         static boolean parse(byte[] b, int from, int to, NumberCell cell) {
             int i = from;
@@ -380,47 +681,67 @@ final class FastCsv {
             if (i == digitsFrom) {
                 return false;
             }
+            int integerDigits = significant;
+            long mantissa = integer;
+            int fractionDigits = 0;
             boolean zeroFraction = true;
-            boolean fraction = false;
             if (i < to && b[i] == '.') {
                 i++;
                 int fractionFrom = i;
                 while (i < to && b[i] >= '0' && b[i] <= '9') {
-                    if (b[i] != '0') {
+                    int d = b[i] - '0';
+                    if (d != 0) {
                         zeroFraction = false;
+                    }
+                    if (significant > 0 || d != 0) {
+                        significant++;
+                    }
+                    if (significant <= 18) {
+                        mantissa = mantissa * 10 + d;
+                        fractionDigits++;
                     }
                     i++;
                 }
                 if (i == fractionFrom) {
                     return false;
                 }
-                fraction = true;
             }
             boolean exponent = false;
+            int exponentValue = 0;
             if (i < to && (b[i] == 'e' || b[i] == 'E')) {
                 i++;
+                boolean negativeExponent = false;
                 if (i < to && (b[i] == '+' || b[i] == '-')) {
+                    negativeExponent = b[i] == '-';
                     i++;
                 }
                 int exponentFrom = i;
                 while (i < to && b[i] >= '0' && b[i] <= '9') {
+                    if (exponentValue < 100_000) {
+                        exponentValue = exponentValue * 10 + (b[i] - '0');
+                    }
                     i++;
                 }
                 if (i == exponentFrom) {
                     return false;
                 }
+                exponentValue = negativeExponent ? -exponentValue : exponentValue;
                 exponent = true;
             }
             if (i != to) {
                 return false;
             }
-            cell.big = significant > 15;
+            cell.big = integerDigits > 15;
             cell.whole = !exponent && zeroFraction;
             long signed = negative ? -integer : integer;
-            cell.fitsInt = significant <= 10 && signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE;
-            if (!fraction && !exponent && !cell.big) {
-                // Exact: a whole number below 10^15 is a double. -0 stays -0.0 as Double.parseDouble has it.
-                cell.value = negative ? -(double) integer : (double) integer;
+            cell.fitsInt = integerDigits <= 10 && signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE;
+            int scale = exponentValue - fractionDigits;
+            if (significant <= 15 && scale >= -22 && scale <= 22) {
+                // Clinger's fast path: the digits are an exact double (below 2^53) and so is the power of ten, so one
+                // correctly rounded multiplication or division gives what Double.parseDouble gives. -0 stays -0.0.
+                double m = mantissa;
+                double value = scale >= 0 ? m * POWERS_OF_TEN[scale] : m / POWERS_OF_TEN[-scale];
+                cell.value = negative ? -value : value;
             } else {
                 cell.value = JavaDoubleParser.parseDouble(b, from, to - from);
             }
@@ -446,6 +767,9 @@ final class FastCsv {
         boolean big;
         int narrower;
         ColumnData.Where firstNonNumber;
+        /** Where an AUTO column met its first value, text: the first non-number when another part held numbers. */
+        ColumnData.Where firstText;
+
         private final int capacity;
 
         Accumulator(String name, boolean literal, int capacity, boolean text, boolean skip) {
@@ -580,6 +904,16 @@ final class FastCsv {
             slots = bigger;
         }
 
+        /** Adds another dictionary's values; returns the code here of each of its codes. */
+        int[] addAll(Dictionary other) {
+            int[] remap = new int[other.size];
+            for (int code = 0; code < other.size; code++) {
+                byte[] key = other.keys[code];
+                remap[code] = code(key, 0, key.length);
+            }
+            return remap;
+        }
+
         String[] strings() {
             String[] strings = new String[size];
             for (int i = 0; i < size; i++) {
@@ -611,10 +945,24 @@ final class FastCsv {
 
         private long nextLine = 1;
 
-        Scanner(InputStream in) throws IOException, Unsupported {
+        /** Bytes moved out of the buffer so far: the file offset of buffer[0]. */
+        private long base;
+
+        private final boolean quotesAllowed;
+
+        /**
+         * @param fileStart whether the stream starts at the file's start (else at a line start within it, where a quote
+         *     is refused: the line could be inside a quoted cell)
+         */
+        Scanner(InputStream in, boolean fileStart) throws IOException, Unsupported {
             this.in = in;
+            this.quotesAllowed = fileStart;
             fill();
-            if (limit >= 3 && (buffer[0] & 0xff) == 0xef && (buffer[1] & 0xff) == 0xbb && (buffer[2] & 0xff) == 0xbf) {
+            if (fileStart
+                    && limit >= 3
+                    && (buffer[0] & 0xff) == 0xef
+                    && (buffer[1] & 0xff) == 0xbb
+                    && (buffer[2] & 0xff) == 0xbf) {
                 throw new Unsupported("a byte-order mark");
             }
         }
@@ -623,6 +971,7 @@ final class FastCsv {
             if (position > 0) {
                 System.arraycopy(buffer, position, buffer, 0, limit - position);
                 limit -= position;
+                base += position;
                 position = 0;
             } else if (limit == buffer.length) {
                 if (buffer.length >= MAX_BUFFER) {
@@ -696,6 +1045,9 @@ final class FastCsv {
                     p++;
                 }
                 if (p < lim && b[p] == QUOTE) {
+                    if (!quotesAllowed) {
+                        throw new Unsupported("a quote in a part of the file");
+                    }
                     int q = p + 1;
                     boolean escaped = false;
                     while (true) {
@@ -801,6 +1153,16 @@ final class FastCsv {
             end[cell] = to;
             quotedCell[cell] = quoted;
             escapedCell[cell] = escaped;
+        }
+
+        /** Returns the bytes of the records read so far. */
+        long consumed() {
+            return base + position;
+        }
+
+        /** Returns the lines of the records read so far, blank lines included. */
+        long linesConsumed() {
+            return nextLine - 1;
         }
 
         boolean quoted(int cell) {

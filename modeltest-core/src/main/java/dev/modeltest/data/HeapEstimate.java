@@ -74,10 +74,11 @@ record HeapEstimate(long rows, int columns) {
     }
 
     private String tooLarge(Resource resource, long maxHeap) {
-        return "data file '" + resource.location() + "' is too large for this JVM's heap: its "
-                + String.format(Locale.ROOT, "%s (about %,d rows × %,d columns)", bytes(resource.size()), rows, columns)
-                + " need about " + bytes(neededBytes()) + " of heap to read, but the heap may grow to at most "
-                + bytes(maxHeap) + " (-Xmx). Give the JVM more heap (-Xmx, e.g. in Surefire's argLine),"
+        return "data file '" + resource.location() + "' ("
+                + String.format(Locale.ROOT, "%s, about %,d rows × %,d columns", bytes(resource.size()), rows, columns)
+                + ") is too large for this JVM's heap: reading it needs about " + bytes(neededBytes())
+                + ", but the heap may grow to at most " + bytes(maxHeap)
+                + " (-Xmx). Give the JVM more heap (-Xmx, e.g. in Surefire's argLine),"
                 + " judge the model on a sample of the rows, or run the checks on Spark with the Spark module";
     }
 

@@ -180,6 +180,12 @@ class FastCsvEqualityTest {
             assertThat(expected.rowCount()).as("rows of %s", file).isZero();
             return;
         }
+        assertSameTable(file, expected, columns);
+        // Read again in parts on all cores, as a large file is: the parts join into the same table.
+        assertSameTable(file, expected, FastCsv.read(resource, missing, 16, 0));
+    }
+
+    private static void assertSameTable(Path file, Table expected, List<ColumnData> columns) {
         Table actual = new TestData(
                         file.getFileName().toString(),
                         "",

@@ -347,6 +347,9 @@ abstract class ColumnData {
 
         @Override
         Categories categories() {
+            if (column instanceof IntColumn ints) {
+                return Categories.ofInts(ints.asIntArray(), Integer.MIN_VALUE);
+            }
             double[] numbers = doubles();
             return numbers != null ? Categories.ofDoubles(numbers) : Categories.ofStrings(strings());
         }

@@ -1085,6 +1085,12 @@ final class FastCsv {
                     int from = p;
                     while (p < lim) {
                         byte c = b[p];
+                        if (c > ',') {
+                            // Digits, letters, '.' and '-' are above ',' and none ends a cell: one comparison passes
+                            // most bytes (those of multi-byte characters are negative and take the checks below).
+                            p++;
+                            continue;
+                        }
                         if (c == ',' || c == '\n' || c == '\r') {
                             break;
                         }

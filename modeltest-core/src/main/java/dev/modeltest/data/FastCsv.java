@@ -2,6 +2,8 @@ package dev.modeltest.data;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Echo;
+import dev.modeltest.internal.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -191,16 +193,26 @@ final class FastCsv {
                 throw new Unsupported("duplicate column " + name);
             }
         }
+        for (String column : missing.literalColumns()) {
+            // As the Tablesaw reader, which looks columns up ignoring case.
+            if (!seen.contains(column.toLowerCase(Locale.ROOT))) {
+                List<String> all = List.of(names);
+                throw new DataException("data file '" + resource.location() + "' has no column '" + column
+                        + "' to read literally" + Names.didYouMean(column, all) + "; its columns are "
+                        + Echo.names(all));
+            }
+        }
         return names;
     }
 
     private Accumulator[] accumulators(String[] names, Set<Integer> textOnly, long expectedRows) {
         int capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, expectedRows));
         Accumulator[] columns = new Accumulator[names.length];
-        Set<String> literal = Set.copyOf(missing.literalColumns());
+        Set<String> literal = lowerCase(missing.literalColumns());
         for (int c = 0; c < names.length; c++) {
             boolean skip = textOnly != null && !textOnly.contains(c);
-            columns[c] = new Accumulator(names[c], literal.contains(names[c]), capacity, textOnly != null, skip);
+            boolean literalColumn = literal.contains(names[c].toLowerCase(Locale.ROOT));
+            columns[c] = new Accumulator(names[c], literalColumn, capacity, textOnly != null, skip);
         }
         return columns;
     }
@@ -581,7 +593,7 @@ final class FastCsv {
         ColumnType type = detect(distinct, options);
         if (!column.literal && ColumnType.STRING.equals(type)) {
             // A category column (the label) keeps its tokens as class names when it holds text (MissingValues).
-            boolean category = missing.categoryColumns().contains(column.name);
+            boolean category = lowerCase(missing.categoryColumns()).contains(column.name.toLowerCase(Locale.ROOT));
             if (category && anyMissing(distinct, options)) {
                 options = emptyOnlyOptions;
                 type = detect(distinct, options);
@@ -622,6 +634,15 @@ final class FastCsv {
             }
         }
         return new ColumnData.Tablesaw(typed);
+    }
+
+    /** Column names compared ignoring case, as Tablesaw's reader looks columns up. */
+    private static Set<String> lowerCase(List<String> names) {
+        Set<String> lower = new HashSet<>();
+        for (String name : names) {
+            lower.add(name.toLowerCase(Locale.ROOT));
+        }
+        return lower;
     }
 
     private static boolean anyMissing(String[] distinct, ReadOptions options) {
@@ -666,46 +687,46 @@ final class FastCsv {
                 i++;
             }
             int digitsFrom = i;
-            long integer = 0;
-            int significant = 0;
-            while (i < to && b[i] >= '0' && b[i] <= '9') {
-                int d = b[i] - '0';
-                if (significant > 0 || d != 0) {
-                    significant++;
-                }
-                if (significant <= 18) {
-                    integer = integer * 10 + d;
-                }
+            while (i < to && b[i] == '0') {
+                i++;
+            }
+            int significantFrom = i;
+            // The loops below overflow past 18 digits; the value is then not used (significant > 18).
+            long mantissa = 0;
+            int d;
+            while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
                 i++;
             }
             if (i == digitsFrom) {
                 return false;
             }
-            int integerDigits = significant;
-            long mantissa = integer;
+            int integerDigits = i - significantFrom;
+            long integer = mantissa;
+            int significant = integerDigits;
             int fractionDigits = 0;
-            boolean zeroFraction = true;
+            int nonZeroFraction = 0;
             if (i < to && b[i] == '.') {
                 i++;
                 int fractionFrom = i;
-                while (i < to && b[i] >= '0' && b[i] <= '9') {
-                    int d = b[i] - '0';
-                    if (d != 0) {
-                        zeroFraction = false;
+                if (integerDigits == 0) {
+                    while (i < to && b[i] == '0') {
+                        i++;
                     }
-                    if (significant > 0 || d != 0) {
-                        significant++;
-                    }
-                    if (significant <= 18) {
-                        mantissa = mantissa * 10 + d;
-                        fractionDigits++;
-                    }
+                }
+                int fractionSignificantFrom = i;
+                while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+                    mantissa = mantissa * 10 + d;
+                    nonZeroFraction |= d;
                     i++;
                 }
-                if (i == fractionFrom) {
+                fractionDigits = i - fractionFrom;
+                if (fractionDigits == 0) {
                     return false;
                 }
+                significant += i - fractionSignificantFrom;
             }
+            boolean zeroFraction = nonZeroFraction == 0;
             boolean exponent = false;
             int exponentValue = 0;
             if (i < to && (b[i] == 'e' || b[i] == 'E')) {
@@ -743,7 +764,10 @@ final class FastCsv {
                 double value = scale >= 0 ? m * POWERS_OF_TEN[scale] : m / POWERS_OF_TEN[-scale];
                 cell.value = negative ? -value : value;
             } else {
-                cell.value = JavaDoubleParser.parseDouble(b, from, to - from);
+                // Up to 18 digits the significand scanned above is exact: Eisel-Lemire converts it without reading the
+                // digits again; it leaves rare cases (subnormal, overflow, more digits) to fastdoubleparser.
+                double value = significant <= 18 ? EiselLemire.toDouble(mantissa, scale, negative) : Double.NaN;
+                cell.value = value == value ? value : JavaDoubleParser.parseDouble(b, from, to - from);
             }
             return true;
         }

@@ -155,16 +155,19 @@ public final class DataLoader {
                 hashing.setDaemon(true);
                 hashing.start();
                 try {
-                    List<ColumnData> columns = FastCsv.read(resource, missing, estimate.rows());
+                    List<ColumnData> columns;
+                    try {
+                        columns = FastCsv.read(resource, missing, estimate.rows());
+                    } catch (FastCsv.Unsupported e) {
+                        // Quoting or a limit the fast reader leaves to Tablesaw: read as before, with its messages.
+                        Table table = requireRows(readWithTablesaw(resource, missing), resource);
+                        return new TestData(resource.fileName(), result(sha256), table, dvcMd5);
+                    }
                     int rows = columns.isEmpty() ? 0 : columns.get(0).size();
                     if (rows == 0) {
                         requireRows(Table.create(resource.fileName()), resource);
                     }
                     return new TestData(resource.fileName(), result(sha256), columns, dvcMd5, rows);
-                } catch (FastCsv.Unsupported e) {
-                    // Quoting or a limit the fast reader leaves to Tablesaw: read as before, with its messages.
-                    Table table = requireRows(readWithTablesaw(resource, missing), resource);
-                    return new TestData(resource.fileName(), result(sha256), table, dvcMd5);
                 } catch (OutOfMemoryError e) {
                     throw estimate.outOfMemory(resource, maxHeap, e);
                 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import tech.tablesaw.api.ColumnType;
@@ -72,23 +74,27 @@ public final class DataLoader {
         }
         // A .dvc pointer beside the file records the MD5 of the data the team versioned: a stale copy fails here.
         Optional<DvcPointer.Verified> dvc = DvcPointer.check(resource);
+        String md5 = dvc.map(DvcPointer.Verified::md5).orElse("");
+        if (format instanceof CsvFormat csv) {
+            return csv.load(resource, missing, md5, Runtime.getRuntime().maxMemory());
+        }
         Table table;
         try {
-            table = format instanceof CsvFormat csv ? csv.read(resource, missing) : format.read(resource);
+            table = format.read(resource);
         } catch (DataException e) {
             throw e;
         } catch (Exception e) {
             throw new DataException("cannot read data file '" + resource.location() + "': " + describe(e), e);
         }
+        return new TestData(name, resource.sha256(), requireRows(table, resource), md5);
+    }
+
+    private static Table requireRows(Table table, Resource resource) {
         if (table.rowCount() == 0) {
             throw new DataException("data file '" + resource.location()
                     + "' has a header but no rows: an empty data set cannot pass a quality gate");
         }
-        return new TestData(
-                name,
-                resource.sha256(),
-                table,
-                dvc.map(DvcPointer.Verified::md5).orElse(""));
+        return table;
     }
 
     /** Returns the built-in CSV format followed by those found on the class path. */
@@ -126,8 +132,62 @@ public final class DataLoader {
             return read(resource, MissingValues.pandas());
         }
 
+        /** Reads the file as {@link DataLoader#load} does, and returns its Tablesaw table. */
         Table read(Resource resource, MissingValues missing) throws IOException {
-            CsvText.checkText(resource);
+            return load(resource, missing, "", Runtime.getRuntime().maxMemory()).table();
+        }
+
+        /**
+         * Reads the file into arrays ({@link FastCsv}), or with Tablesaw when it uses a CSV feature the fast reader
+         * leaves to Tablesaw; fails early, before reading, when the heap cannot hold it.
+         *
+         * @param maxHeap the most heap the JVM may use, in bytes ({@link Runtime#maxMemory()}; a test passes less)
+         */
+        TestData load(Resource resource, MissingValues missing, String dvcMd5, long maxHeap) {
+            try {
+                CsvText.checkText(resource);
+                HeapEstimate estimate = HeapEstimate.of(resource);
+                estimate.requireFits(resource, maxHeap);
+                // The file's hash (for the run record) is computed while the file is read: on a large file it is a
+                // sixth of the reading time, and it needs only the bytes.
+                FutureTask<String> sha256 = new FutureTask<>(resource::sha256);
+                Thread hashing = new Thread(sha256, "modeltest-sha256");
+                hashing.setDaemon(true);
+                hashing.start();
+                try {
+                    List<ColumnData> columns;
+                    try {
+                        columns = FastCsv.read(resource, missing, estimate.rows());
+                    } catch (FastCsv.Unsupported e) {
+                        // Quoting or a limit the fast reader leaves to Tablesaw: read as before, with its messages.
+                        Table table = requireRows(readWithTablesaw(resource, missing), resource);
+                        return new TestData(resource.fileName(), result(sha256), table, dvcMd5);
+                    }
+                    int rows = columns.isEmpty() ? 0 : columns.get(0).size();
+                    if (rows == 0) {
+                        requireRows(Table.create(resource.fileName()), resource);
+                    }
+                    return new TestData(resource.fileName(), result(sha256), columns, dvcMd5, rows);
+                } catch (OutOfMemoryError e) {
+                    throw estimate.outOfMemory(resource, maxHeap, e);
+                }
+            } catch (DataException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DataException("cannot read data file '" + resource.location() + "': " + describe(e), e);
+            }
+        }
+
+        private static String result(FutureTask<String> task) throws Exception {
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+
+        /** The reader before {@link FastCsv}: Tablesaw, typing from a sample and again from all rows if needed. */
+        Table readWithTablesaw(Resource resource, MissingValues missing) throws IOException {
             try {
                 Table table = read(resource, missing.tokens());
                 List<String> literal = literalColumns(table, missing, resource);

@@ -3,12 +3,13 @@ package dev.modeltest.data;
 import dev.modeltest.error.DataException;
 import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -26,21 +27,42 @@ public final class TestData {
     private final String name;
     private final String sha256;
     private final String dvcMd5;
-    private final Table table;
     private final List<String> columnNames;
+    private final Map<String, ColumnData> columns;
+    private final int rowCount;
+    private Table table;
     private final Map<String, double[]> doubles = new ConcurrentHashMap<>();
     private final Map<String, String[]> strings = new ConcurrentHashMap<>();
+    private final Map<String, Categories> categories = new ConcurrentHashMap<>();
 
     TestData(String name, String sha256, Table table) {
         this(name, sha256, table, "");
     }
 
     TestData(String name, String sha256, Table table, String dvcMd5) {
+        this(name, sha256, wrap(table), dvcMd5, table.rowCount());
+        this.table = table;
+    }
+
+    /** Wraps columns read into arrays; the Tablesaw table is built from them only if {@link #table()} is called. */
+    TestData(String name, String sha256, List<ColumnData> columns, String dvcMd5, int rowCount) {
         this.name = name;
         this.sha256 = sha256;
         this.dvcMd5 = dvcMd5;
-        this.table = table;
-        this.columnNames = List.copyOf(table.columnNames());
+        this.rowCount = rowCount;
+        this.columns = new LinkedHashMap<>();
+        for (ColumnData column : columns) {
+            this.columns.put(column.name(), column);
+        }
+        this.columnNames = List.copyOf(this.columns.keySet());
+    }
+
+    private static List<ColumnData> wrap(Table table) {
+        List<ColumnData> wrapped = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            wrapped.add(new ColumnData.Tablesaw(column));
+        }
+        return wrapped;
     }
 
     /**
@@ -76,7 +98,7 @@ public final class TestData {
 
     /** Returns the number of data rows (the header is not a row). */
     public int rowCount() {
-        return table.rowCount();
+        return rowCount;
     }
 
     /** Returns the column names in file order. */
@@ -138,28 +160,34 @@ public final class TestData {
     }
 
     private double[] readDoubles(String column) {
-        Column<?> c = column(column);
-        if (!(c instanceof NumericColumn<?> numeric)) {
-            int row = firstNonNumericRow(c);
+        ColumnData c = column(column);
+        double[] values = c.doubles();
+        if (values == null) {
+            ColumnData.Where where = c.firstNonNumber();
+            String first;
+            if (where != null) {
+                first = " (row " + (where.row() + 1) + " is '" + Echo.text(where.value()) + "', line " + where.line()
+                        + " of the file)";
+            } else {
+                int row = firstNonNumericRow(c);
+                first = row >= 0 ? " (row " + (row + 1) + " is '" + c.tablesaw().getString(row) + "')" : "";
+            }
             throw new DataException("data set " + name + ", column '" + column + "' holds "
                     + kindOf(c.type()).displayName()
                     + " values, not numbers"
-                    + (row >= 0 ? " (row " + (row + 1) + " is '" + c.getString(row) + "')" : ""));
-        }
-        double[] values = new double[c.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = numeric.isMissing(i) ? Double.NaN : numeric.getDouble(i);
+                    + first);
         }
         return values;
     }
 
-    private static int firstNonNumericRow(Column<?> c) {
-        for (int i = 0; i < c.size(); i++) {
-            if (c.isMissing(i)) {
+    private int firstNonNumericRow(ColumnData c) {
+        String[] values = strings(c.name());
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
                 continue;
             }
             try {
-                Double.parseDouble(c.getString(i));
+                Double.parseDouble(values[i]);
             } catch (NumberFormatException e) {
                 return i;
             }
@@ -177,35 +205,28 @@ public final class TestData {
     }
 
     private String[] readStrings(String column) {
-        Column<?> c = column(column);
-        boolean numeric = c instanceof NumericColumn<?>;
-        String[] values = new String[c.size()];
-        for (int i = 0; i < values.length; i++) {
-            if (c.isMissing(i)) {
-                continue;
-            }
-            if (numeric) {
-                double v = ((NumericColumn<?>) c).getDouble(i);
-                values[i] = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-            } else {
-                values[i] = c.getString(i);
-            }
-        }
-        return values;
+        return column(column).strings();
+    }
+
+    /**
+     * Returns a column encoded as categories, as {@link #strings} would name them, built once without an object per
+     * row: for label encoding over millions of rows.
+     *
+     * @since 0.1.0
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public Categories categories(String column) {
+        return categories.computeIfAbsent(column, c -> column(c).categories());
     }
 
     /** Returns whether a cell is missing: empty, or a missing-value marker such as {@code NA} or {@code NaN}. */
     public boolean isMissing(String column, int row) {
-        Column<?> c = column(column);
-        if (c.isMissing(row)) {
-            return true;
-        }
-        return c instanceof NumericColumn<?> numeric && Double.isNaN(numeric.getDouble(row));
+        return column(column).isMissing(row);
     }
 
     /** Returns a cell as text, as Tablesaw prints it; missing cells are empty. */
     public String cell(String column, int row) {
-        return column(column).getString(row);
+        return column(column).tablesaw().getString(row);
     }
 
     /**
@@ -221,14 +242,24 @@ public final class TestData {
         return new TestData(name, sha256, table().rows(rows), dvcMd5);
     }
 
-    /** Returns the underlying Tablesaw table, for tests that want Tablesaw's own API. Do not modify it. */
-    public Table table() {
+    /**
+     * Returns the underlying Tablesaw table, for tests that want Tablesaw's own API. Do not modify it. A CSV file's
+     * table is built on the first call, from the arrays the columns were read into.
+     */
+    public synchronized Table table() {
+        if (table == null) {
+            Table built = Table.create(name);
+            for (ColumnData column : columns.values()) {
+                built.addColumns(column.tablesaw());
+            }
+            table = built;
+        }
         return table;
     }
 
-    private Column<?> column(String column) {
+    private ColumnData column(String column) {
         requireColumn(column, "");
-        return table.column(column);
+        return columns.get(column);
     }
 
     @Override

@@ -83,6 +83,35 @@ public final class Predictions {
                 probabilities == null ? null : deepCopy(probabilities));
     }
 
+    /**
+     * Creates classification predictions that keep the given arrays instead of copying them: for callers that build
+     * arrays of millions of rows and never touch them again (or share arrays that nobody modifies, such as {@link
+     * dev.modeltest.data.TestData}'s columns).
+     *
+     * @throws ModelException as {@link #classification}
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public static Predictions wrapClassification(
+            String dataName,
+            String modelName,
+            List<String> classes,
+            int[] actual,
+            int[] predicted,
+            double[][] probabilities) {
+        return ownClassification(dataName, modelName, classes, actual, predicted, probabilities);
+    }
+
+    /**
+     * Creates regression predictions that keep the given arrays instead of copying them; see {@link
+     * #wrapClassification}.
+     *
+     * @throws ModelException as {@link #regression}
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public static Predictions wrapRegression(String dataName, String modelName, double[] actual, double[] predicted) {
+        return ownRegression(dataName, modelName, actual, predicted);
+    }
+
     static Predictions ownClassification(
             String dataName,
             String modelName,
@@ -219,13 +248,33 @@ public final class Predictions {
         }
     }
 
+    /** Rows per task when class indexes are checked on all cores: below this, one thread is as fast. */
+    private static final int CHECK_CHUNK = 1 << 20;
+
     private static void checkIndexes(String what, int[] indexes, int classCount, String dataName) {
-        for (int i = 0; i < indexes.length; i++) {
-            if (indexes[i] < 0 || indexes[i] >= classCount) {
-                throw new ModelException(what + " index " + indexes[i] + " at row " + (i + 1) + " of " + dataName
-                        + " is outside the model's " + classCount + " classes");
+        int chunks = (indexes.length + CHECK_CHUNK - 1) / CHECK_CHUNK;
+        java.util.stream.IntStream tasks = java.util.stream.IntStream.range(0, chunks);
+        // The first bad row over all chunks, whichever thread finds one: the message names the first in row order.
+        int bad = (chunks > 1 ? tasks.parallel() : tasks)
+                .map(chunk -> firstOutside(
+                        indexes, chunk * CHECK_CHUNK, Math.min(indexes.length, (chunk + 1) * CHECK_CHUNK), classCount))
+                .filter(row -> row >= 0)
+                .min()
+                .orElse(-1);
+        if (bad >= 0) {
+            throw new ModelException(what + " index " + indexes[bad] + " at row " + (bad + 1) + " of " + dataName
+                    + " is outside the model's " + classCount + " classes");
+        }
+    }
+
+    private static int firstOutside(int[] indexes, int from, int to, int classCount) {
+        for (int i = from; i < to; i++) {
+            // One unsigned comparison tests both bounds.
+            if (Integer.compareUnsigned(indexes[i], classCount) >= 0) {
+                return i;
             }
         }
+        return -1;
     }
 
     private static double[][] deepCopy(double[][] values) {

@@ -1,5 +1,6 @@
 package dev.modeltest.model;
 
+import dev.modeltest.data.Categories;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
 import dev.modeltest.error.ModelException;
@@ -70,28 +71,45 @@ public final class Predictor {
         return Predictions.ownRegression(data.name(), model.describe(), regressionTargets(data, label), out.values);
     }
 
-    /** Encodes the label column as indexes into {@code classes}; fails on a missing or unknown label. */
-    static int[] encodeLabels(TestData data, String label, List<String> classes) {
+    /**
+     * Encodes the label column as indexes into {@code classes}; fails on a missing or unknown label. The column's
+     * categories ({@link TestData#categories}) are mapped once per distinct label, then one pass over the rows looks each
+     * code up in a small array: no object and no hash lookup per row.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public static int[] encodeLabels(TestData data, String label, List<String> classes) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }
-        String[] labels = data.strings(label);
-        int[] codes = new int[labels.length];
-        for (int r = 0; r < labels.length; r++) {
-            if (labels[r] == null) {
-                throw new DataException(
-                        "data set " + data.name() + ", label column '" + label + "': row " + (r + 1) + " has no label");
-            }
-            Integer code = index.get(labels[r]);
-            if (code == null) {
-                throw new DataException("data set " + data.name() + ", label column '" + label + "': row " + (r + 1)
-                        + " has label '" + labels[r] + "', which the model never saw; its classes are "
-                        + String.join(", ", classes));
-            }
-            codes[r] = code;
+        Categories categories = data.categories(label);
+        List<String> names = categories.names();
+        int[] toClass = new int[names.size()];
+        for (int d = 0; d < toClass.length; d++) {
+            toClass[d] = index.getOrDefault(names.get(d), -1);
         }
-        return codes;
+        int[] codes = categories.codes();
+        int[] encoded = new int[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            int code = codes[r];
+            int c = code < 0 ? -1 : toClass[code];
+            if (c < 0) {
+                throw labelProblem(data, label, classes, r, code < 0 ? null : names.get(code));
+            }
+            encoded[r] = c;
+        }
+        return encoded;
+    }
+
+    private static DataException labelProblem(
+            TestData data, String label, List<String> classes, int row, String value) {
+        if (value == null) {
+            return new DataException(
+                    "data set " + data.name() + ", label column '" + label + "': row " + (row + 1) + " has no label");
+        }
+        return new DataException("data set " + data.name() + ", label column '" + label + "': row " + (row + 1)
+                + " has label '" + value + "', which the model never saw; its classes are "
+                + String.join(", ", classes));
     }
 
     static double[] regressionTargets(TestData data, String label) {
@@ -99,7 +117,8 @@ public final class Predictor {
             throw new DataException("data set " + data.name() + ", label column '" + label + "' holds "
                     + data.kind(label).displayName() + " values, but the model is a regressor and needs numbers");
         }
-        double[] values = data.doubles(label).clone();
+        // TestData's array is shared and nobody modifies it: Predictions keeps it without a copy.
+        double[] values = data.doubles(label);
         for (int r = 0; r < values.length; r++) {
             if (Double.isNaN(values[r])) {
                 throw new DataException(

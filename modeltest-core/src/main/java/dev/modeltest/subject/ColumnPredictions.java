@@ -1,5 +1,6 @@
 package dev.modeltest.subject;
 
+import dev.modeltest.data.Categories;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -37,7 +38,8 @@ final class ColumnPredictions {
         }
         double[] actual = numbers(data, label, "label");
         double[] predicted = numbers(data, columns.predictions(), "predictions");
-        return Predictions.regression(data.name(), modelName, actual, predicted);
+        // TestData's arrays are shared and nobody modifies them: Predictions keeps them without a copy.
+        return Predictions.wrapRegression(data.name(), modelName, actual, predicted);
     }
 
     private static boolean isClassification(SubjectSpec spec, TestData data, ModelSource.Columns columns) {
@@ -70,32 +72,38 @@ final class ColumnPredictions {
 
     private static Predictions classification(
             TestData data, String label, ModelSource.Columns columns, String modelName, String origin) {
-        String[] actualLabels = nonMissing(data, label, "label");
-        String[] predictedLabels = nonMissing(data, columns.predictions(), "predictions");
-        Set<String> distinct = new LinkedHashSet<>();
-        for (String s : actualLabels) {
-            distinct.add(s);
-        }
-        for (String s : predictedLabels) {
-            distinct.add(s);
-        }
+        // Both columns as categories (codes into their distinct values): classes are found and rows encoded without an
+        // object or a hash lookup per row.
+        Categories actualCategories = nonMissing(data, label, "label");
+        Categories predictedCategories = nonMissing(data, columns.predictions(), "predictions");
+        Set<String> distinct = new LinkedHashSet<>(actualCategories.names());
+        distinct.addAll(predictedCategories.names());
         List<String> classes = new ArrayList<>(distinct);
         classes.sort(classOrder(classes));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }
-        int n = actualLabels.length;
-        int[] actual = new int[n];
-        int[] predicted = new int[n];
-        for (int r = 0; r < n; r++) {
-            actual[r] = index.get(actualLabels[r]);
-            predicted[r] = index.get(predictedLabels[r]);
-        }
+        int[] actual = encode(actualCategories, index);
+        int[] predicted = encode(predictedCategories, index);
         double[][] probabilities = scores(data, columns, classes, origin);
         Predictions predictions =
-                Predictions.classification(data.name(), modelName, classes, actual, predicted, probabilities);
+                Predictions.wrapClassification(data.name(), modelName, classes, actual, predicted, probabilities);
         return probabilities == null ? predictions : predictions.withScoreColumns(columns.scores());
+    }
+
+    private static int[] encode(Categories categories, Map<String, Integer> index) {
+        List<String> names = categories.names();
+        int[] toClass = new int[names.size()];
+        for (int d = 0; d < toClass.length; d++) {
+            toClass[d] = index.get(names.get(d));
+        }
+        int[] codes = categories.codes();
+        int[] encoded = new int[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            encoded[r] = toClass[codes[r]];
+        }
+        return encoded;
     }
 
     private static double[][] scores(TestData data, ModelSource.Columns columns, List<String> classes, String origin) {
@@ -137,15 +145,16 @@ final class ColumnPredictions {
         return Comparator.comparingDouble(Double::parseDouble);
     }
 
-    private static String[] nonMissing(TestData data, String column, String role) {
-        String[] values = data.strings(column);
-        for (int r = 0; r < values.length; r++) {
-            if (values[r] == null) {
+    private static Categories nonMissing(TestData data, String column, String role) {
+        Categories categories = data.categories(column);
+        int[] codes = categories.codes();
+        for (int r = 0; r < codes.length; r++) {
+            if (codes[r] < 0) {
                 throw new DataException("data set " + data.name() + ", " + role + " column '" + column + "': row "
                         + (r + 1) + " is empty");
             }
         }
-        return values;
+        return categories;
     }
 
     private static double[] numbers(TestData data, String column, String role) {

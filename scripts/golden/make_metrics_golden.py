@@ -7,7 +7,8 @@ Run with Debian's interpreter (it sees python3-sklearn / python3-scipy / python3
 
 Writes under modeltest-core/src/test/resources/golden/metrics/:
   binary.csv, multiclass.csv, regression.csv, constant.csv   seeded data sets (group column = slices)
-  expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined)
+  expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined);
+                    new metrics' rows follow the existing ones of their subset, so older rows never change
   fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
   confusion.csv     confusion_matrix(labels=classes) per data set and subset
   roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
@@ -27,7 +28,7 @@ import sklearn
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import (accuracy_score, average_precision_score, balanced_accuracy_score, brier_score_loss,
                              cohen_kappa_score, confusion_matrix, explained_variance_score, f1_score, fbeta_score,
-                             log_loss,
+                             jaccard_score, log_loss,
                              matthews_corrcoef, max_error, mean_absolute_error, mean_absolute_percentage_error,
                              mean_squared_error, median_absolute_error, precision_recall_curve, precision_score,
                              r2_score, recall_score, roc_auc_score, roc_curve)
@@ -221,7 +222,8 @@ def classification_expected(d, out):
         add("MATTHEWS", matthews_corrcoef(y, yp))
         add("COHEN_KAPPA", cohen_kappa_score(y, yp))
         add("LOG_LOSS", log_loss(y, P, labels=classes))
-        for metric, f in (("PRECISION", precision_score), ("RECALL", recall_score), ("F1", f1_score)):
+        for metric, f in (("PRECISION", precision_score), ("RECALL", recall_score), ("F1", f1_score),
+                          ("JACCARD", jaccard_score)):
             for average in ("macro", "micro", "weighted"):
                 add(metric, f(y, yp, average=average), average.upper())
             for pos in classes:

@@ -5,8 +5,9 @@ import org.apiguardian.api.API;
 /**
  * How a per-class metric becomes one number, as scikit-learn's {@code average} parameter.
  *
- * <p>Used by precision, recall, F1, F-beta, ROC AUC and average precision; Brier score and expected calibration error accept
- * {@link #AUTO} and {@link #BINARY} only; the other metrics take no averaging ({@link #AUTO}).
+ * <p>Used by precision, recall, F1, F-beta, Jaccard, ROC AUC and average precision; Brier score and expected
+ * calibration error accept {@link #AUTO} and {@link #BINARY} only; the other metrics take no averaging ({@link
+ * #AUTO}).
  *
  * @since 0.1.0
  */

@@ -54,6 +54,7 @@ final class Intervals {
             case BALANCED_ACCURACY,
                     F1,
                     F_BETA,
+                    JACCARD,
                     MATTHEWS,
                     COHEN_KAPPA,
                     AVERAGE_PRECISION,

@@ -8,6 +8,7 @@ enum LabelFormula implements Kernel.Formula {
     RECALL,
     F1,
     F_BETA,
+    JACCARD,
     MATTHEWS,
     COHEN_KAPPA;
 

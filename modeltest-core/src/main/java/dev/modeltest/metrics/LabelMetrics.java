@@ -14,7 +14,7 @@ final class LabelMetrics {
         return switch (formula) {
             case ACCURACY -> accuracy(counts, k);
             case BALANCED_ACCURACY -> balancedAccuracy(counts, k);
-            case PRECISION, RECALL, F1, F_BETA -> setWise(formula, counts, k, resolved);
+            case PRECISION, RECALL, F1, F_BETA, JACCARD -> setWise(formula, counts, k, resolved);
             case MATTHEWS -> matthews(counts, k);
             case COHEN_KAPPA -> kappa(counts, k);
         };
@@ -87,7 +87,10 @@ final class LabelMetrics {
         return classes == 0 ? Double.NaN : sum / classes;
     }
 
-    /** {@code precision_recall_fscore_support} with {@code zero_division="warn"} (0). */
+    /**
+     * {@code precision_recall_fscore_support} (and {@code jaccard_score}, averaged the same way) with {@code
+     * zero_division="warn"} (0).
+     */
     private static double setWise(LabelFormula formula, long[] counts, int k, Resolved resolved) {
         if (total(counts) == 0) {
             return Double.NaN;
@@ -151,6 +154,11 @@ final class LabelMetrics {
                 double beta2 = beta * beta;
                 double denominator = beta2 * precision + recall;
                 yield (1 + beta2) * precision * recall / (denominator == 0.0 ? 1 : denominator);
+            }
+            case JACCARD -> {
+                // scikit-learn: tp / (tp + fp + fn) as tp / (pred + true - tp), 0 where the denominator is 0.
+                long union = predicted + actual - tp;
+                yield union == 0 ? 0.0 : (double) tp / union;
             }
             case ACCURACY, BALANCED_ACCURACY, MATTHEWS, COHEN_KAPPA ->
                 throw new IllegalArgumentException(formula + " has no per-class form");

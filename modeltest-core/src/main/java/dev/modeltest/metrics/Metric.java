@@ -80,6 +80,23 @@ public enum Metric {
     F_BETA("F-beta", HIGHER_IS_BETTER, LabelFormula.F_BETA, 0, 1, "sklearn.metrics.fbeta_score", "there are no rows"),
 
     /**
+     * The Jaccard index (intersection over union) of the rows predicted and the rows truly of a class, {@code tp / (tp
+     * + fp + fn)}, 0 when the class is neither true nor predicted; averaged per {@link Averaging} as F1 (per-class
+     * values, or micro from pooled counts). Same as {@code sklearn.metrics.jaccard_score(y_true, y_pred, average=...,
+     * pos_label=...)}.
+     *
+     * @since 0.2.0
+     */
+    JACCARD(
+            "Jaccard",
+            HIGHER_IS_BETTER,
+            LabelFormula.JACCARD,
+            0,
+            1,
+            "sklearn.metrics.jaccard_score",
+            "there are no rows"),
+
+    /**
      * Matthews correlation coefficient, in its multiclass form (Gorodkin 2004) from the confusion matrix {@code C}
      * with row sums {@code t}, column sums {@code p}, trace {@code c} and total {@code s}:
      * {@code (c·s − t·p) / sqrt((s² − p·p)(s² − t·t))}, and 0 when the denominator is 0. Same as
@@ -360,12 +377,12 @@ public enum Metric {
     }
 
     /**
-     * Returns whether {@link MetricOptions#average()} matters: precision, recall, F1, F-beta, ROC AUC, average
-     * precision.
+     * Returns whether {@link MetricOptions#average()} matters: precision, recall, F1, F-beta, Jaccard, ROC AUC,
+     * average precision.
      */
     public boolean isAveraged() {
         return switch (this) {
-            case PRECISION, RECALL, F1, F_BETA, ROC_AUC, AVERAGE_PRECISION -> true;
+            case PRECISION, RECALL, F1, F_BETA, JACCARD, ROC_AUC, AVERAGE_PRECISION -> true;
             case ACCURACY,
                     BALANCED_ACCURACY,
                     MATTHEWS,

@@ -171,6 +171,7 @@ class MetricsApplicabilityTest {
                         Metric.RECALL,
                         Metric.F1,
                         Metric.F_BETA,
+                        Metric.JACCARD,
                         Metric.MATTHEWS,
                         Metric.COHEN_KAPPA);
         assertThat(Metrics.applicable(multiclass, defaults()))

@@ -45,6 +45,14 @@ abstract class ColumnData {
 
     abstract Column<?> buildTablesaw();
 
+    /**
+     * Returns the given rows as a column of their own, from the arrays as read: no Tablesaw column is built and no
+     * cell is parsed again.
+     *
+     * @param rows row indexes from 0, ascending
+     */
+    abstract ColumnData rows(int[] rows);
+
     /** Where a column read as text first held a value that is not a number, when it started with numbers. */
     record Where(int row, long line, String value) {}
 
@@ -110,6 +118,15 @@ abstract class ColumnData {
         }
 
         @Override
+        ColumnData rows(int[] rows) {
+            double[] picked = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                picked[i] = values[rows[i]];
+            }
+            return new Doubles(name(), picked);
+        }
+
+        @Override
         Column<?> buildTablesaw() {
             // DoubleColumn.create(name, double[]) copies the array; the protected constructor wraps it.
             return new WrappedDoubles(name(), values);
@@ -165,6 +182,15 @@ abstract class ColumnData {
         }
 
         @Override
+        ColumnData rows(int[] rows) {
+            int[] picked = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                picked[i] = values[rows[i]];
+            }
+            return new Ints(name(), picked);
+        }
+
+        @Override
         Column<?> buildTablesaw() {
             return new WrappedInts(name(), values);
         }
@@ -216,6 +242,15 @@ abstract class ColumnData {
         @Override
         Categories categories() {
             return Categories.ofDoubles(doubles());
+        }
+
+        @Override
+        ColumnData rows(int[] rows) {
+            long[] picked = new long[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                picked[i] = values[rows[i]];
+            }
+            return new Longs(name(), picked);
         }
 
         @Override
@@ -277,6 +312,21 @@ abstract class ColumnData {
         @Override
         Categories categories() {
             return new Categories(codes, dictionary.clone());
+        }
+
+        @Override
+        ColumnData rows(int[] rows) {
+            int[] picked = new int[rows.length];
+            Where first = null;
+            for (int i = 0; i < rows.length; i++) {
+                picked[i] = codes[rows[i]];
+                // The rows before the file's first non-number all held numbers, so when that row is picked it is
+                // also the first non-number of the picked rows; when it is not, where that is stays unknown.
+                if (firstNonNumber != null && rows[i] == firstNonNumber.row()) {
+                    first = new Where(i, firstNonNumber.line(), firstNonNumber.value());
+                }
+            }
+            return new Text(name(), picked, dictionary, first);
         }
 
         @Override
@@ -352,6 +402,11 @@ abstract class ColumnData {
             }
             double[] numbers = doubles();
             return numbers != null ? Categories.ofDoubles(numbers) : Categories.ofStrings(strings());
+        }
+
+        @Override
+        ColumnData rows(int[] rows) {
+            return new Tablesaw(column.subset(rows));
         }
 
         @Override

@@ -231,7 +231,7 @@ public final class TestData {
 
     /**
      * Returns some of the rows as a data set of their own, e.g. a sample, with the file's hashes (it was drawn from
-     * that file).
+     * that file). The rows are picked from the columns as read, without building the Tablesaw table.
      *
      * @param rows the row indexes (from 0), ascending
      * @param name the new data set's name, for messages and reports
@@ -239,7 +239,11 @@ public final class TestData {
      */
     @API(status = API.Status.INTERNAL, since = "0.1.0")
     public TestData rows(int[] rows, String name) {
-        return new TestData(name, sha256, table().rows(rows), dvcMd5);
+        List<ColumnData> picked = new ArrayList<>(columns.size());
+        for (ColumnData column : columns.values()) {
+            picked.add(column.rows(rows));
+        }
+        return new TestData(name, sha256, picked, dvcMd5, rows.length);
     }
 
     /**

@@ -6,12 +6,13 @@ import org.apiguardian.api.API;
  * The decision every check takes on a measured value and its confidence interval: PASS, FAIL or INCONCLUSIVE, and for an
  * undecided interval the rows that would decide. Metric checks, fairness and latency apply this one rule; what each adds
  * (latency's rounds, fairness's tolerance of floating-point noise) wraps it, and the words of the message stay with the
- * gate.
+ * check.
  *
  * <p>The rule: an undefined (NaN) value is INCONCLUSIVE. With {@code confidence = 0} the check decides on the point
- * value: PASS when it is on the threshold's right {@link Threshold.Comparison side} (equal counts as holding), FAIL otherwise. With a level
- * in (0, 1) it decides on the interval: PASS when the whole interval is on the right side, FAIL when the whole interval
- * is on the wrong side, INCONCLUSIVE when it straddles the threshold, or when there is no interval at all.
+ * value: PASS when it is on the threshold's right {@link Threshold.Comparison side} (equal counts as holding), FAIL
+ * otherwise. With a level in (0, 1) it decides on the interval: PASS when the whole interval is on the right side,
+ * FAIL when the whole interval is on the wrong side, INCONCLUSIVE when it straddles the threshold, or when there is no
+ * interval at all.
  *
  * @param verdict the decision
  * @param rowsNeeded for an INCONCLUSIVE interval decision, the estimated number of rows that would decide

@@ -7,9 +7,20 @@
 #   scripts/bench/run_end_to_end.sh                         # both row counts in 1 GiB (about 10 minutes)
 #   scripts/bench/run_end_to_end.sh -p rows=1000000 -wi 1 -i 2   # extra arguments go to JMH (a million rows, 3 shots)
 #   scripts/bench/run_end_to_end.sh -wi 1 -i 1              # fewer shots
+#
+# With `wide` as the first argument it runs WideModelTest instead (-p shape=wide: fifty features; schema, missing
+# values, duplicates, drift on all fifty, three metrics, demographic parity) in a 4 GiB heap:
+#
+#   scripts/bench/run_end_to_end.sh wide -p rows=1000000 -wi 0 -i 1   # one shot on a million rows × 50 features
+#   scripts/bench/run_end_to_end.sh wide -p rows=20000 -wi 0 -i 1     # a quick check that every gate passes
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+
+if [ "${1:-}" = wide ]; then
+    shift
+    set -- -p shape=wide -jvmArgsAppend "-Xms4g -Xmx4g" "$@"
+fi
 
 # Test compilation is skipped: the benchmark needs the main classes only.
 mvn -q -B package dependency:build-classpath -pl modeltest-benchmarks -am \

@@ -61,6 +61,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * scripts/bench/run_end_to_end.sh                                                    # 1 GiB
  * scripts/bench/run_end_to_end.sh -p rows=1000000 -wi 1 -i 2                         # a million rows, 3 shots
+ * scripts/bench/run_end_to_end.sh wide -p rows=1000000 -wi 0 -i 1                   # WideModelTest, 4 GiB, 1 shot
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -77,14 +78,38 @@ public class EndToEndBenchmark {
     @Param({"1000000", "100000"})
     public int rows;
 
+    /**
+     * Which class runs: {@code narrow}, {@link MillionRowModelTest} on {@link EndToEndData}'s ten features; or {@code
+     * wide}, {@link WideModelTest} (schema, missing values, duplicates, drift on all fifty features, three metrics,
+     * demographic parity) on {@link WideEndToEndData}'s fifty, which needs a 4 GiB heap for a million rows.
+     */
+    @Param({"narrow"})
+    public String shape;
+
+    private Class<?> testClass;
+    private int tests;
+
     private Path outputDir;
     private long launcherNanos;
     private double loadBefore;
 
     @Setup(Level.Trial)
     public void writeData() throws IOException {
-        EndToEndData.write(Path.of(EndToEndData.DIR), rows);
-        outputDir = Path.of(EndToEndData.DIR, "modeltest", Integer.toString(rows));
+        switch (shape) {
+            case "narrow" -> {
+                EndToEndData.write(Path.of(EndToEndData.DIR), rows);
+                testClass = MillionRowModelTest.class;
+                tests = MillionRowModelTest.TESTS;
+            }
+            case "wide" -> {
+                WideEndToEndData.write(Path.of(WideEndToEndData.DIR), rows);
+                testClass = WideModelTest.class;
+                tests = WideModelTest.TESTS;
+            }
+            default -> throw new IllegalArgumentException("shape must be narrow or wide, not " + shape);
+        }
+        String name = shape.equals("narrow") ? Integer.toString(rows) : shape + "-" + rows;
+        outputDir = Path.of(EndToEndData.DIR, "modeltest", name);
         // A run that fails leaves no record: make sure an earlier run's is not read as this one's.
         if (Files.exists(outputDir)) {
             try (Stream<Path> files = Files.walk(outputDir)) {
@@ -108,7 +133,7 @@ public class EndToEndBenchmark {
     @Benchmark
     public TestExecutionSummary modelTestClass() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(MillionRowModelTest.class))
+                .selectors(selectClass(testClass))
                 .configurationParameter("modeltest.output.dir", outputDir.toString())
                 .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -121,8 +146,8 @@ public class EndToEndBenchmark {
     }
 
     /** A shot of failing or missing tests measures nothing: stop the benchmark. */
-    private static void requireAllPassed(TestExecutionSummary summary) {
-        int expected = MillionRowModelTest.TESTS;
+    private void requireAllPassed(TestExecutionSummary summary) {
+        int expected = tests;
         if (summary.getTestsFoundCount() == expected
                 && summary.getTestsSucceededCount() == expected
                 && summary.getTotalFailureCount() == 0
@@ -136,7 +161,7 @@ public class EndToEndBenchmark {
         summary.printFailuresTo(out, 5);
         out.flush();
         throw new IllegalStateException(
-                "MillionRowModelTest should run " + expected + " tests and pass them all, but:\n" + text);
+                testClass.getSimpleName() + " should run " + expected + " tests and pass them all, but:\n" + text);
     }
 
     /** Writes the checks' times of the shot just made (each shot overwrites the last). */
@@ -154,6 +179,7 @@ public class EndToEndBenchmark {
         }
         Map<String, Object> times = new LinkedHashMap<>();
         times.put("rows", rows);
+        times.put("testClass", testClass.getName());
         times.put("launcherMs", launcherNanos / 1e6);
         times.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         times.put("cores", Runtime.getRuntime().availableProcessors());

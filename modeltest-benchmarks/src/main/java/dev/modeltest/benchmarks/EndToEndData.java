@@ -104,7 +104,7 @@ final class EndToEndData {
     }
 
     /** Appends {@code scaled / 10^4} with exactly four decimals, without {@code Double.toString}'s cost. */
-    private static StringBuilder fixed4(StringBuilder out, long scaled) {
+    static StringBuilder fixed4(StringBuilder out, long scaled) {
         if (scaled < 0) {
             out.append('-');
             scaled = -scaled;

@@ -30,15 +30,18 @@ public final class EndToEndReport {
 
     @SuppressWarnings("unchecked")
     private static void print(Path dir) throws IOException {
-        Path recordFile = dir.resolve("runs").resolve(MillionRowModelTest.class.getName() + ".json");
         Path timesFile = dir.resolve("check-times.json");
+        Map<String, Object> times =
+                Files.exists(timesFile) ? (Map<String, Object>) Json.read(Files.readString(timesFile)) : Map.of();
+        // Older check-times.json files name no class: they are MillionRowModelTest's.
+        Object testClass = times.getOrDefault("testClass", MillionRowModelTest.class.getName());
+        Path recordFile = dir.resolve("runs").resolve(testClass + ".json");
         if (!Files.exists(recordFile) || !Files.exists(timesFile)) {
             System.out.println(
                     dir + ": no run record or check times: its shots failed (see the JMH output above) or did not run");
             return;
         }
         Map<String, Object> record = (Map<String, Object>) Json.read(Files.readString(recordFile));
-        Map<String, Object> times = (Map<String, Object>) Json.read(Files.readString(timesFile));
         Map<String, Object> provenance = (Map<String, Object>) record.get("provenance");
         Map<String, Object> steps = (Map<String, Object>) record.get("steps");
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
@@ -48,10 +51,11 @@ public final class EndToEndReport {
 
         System.out.printf(
                 Locale.ROOT,
-                "%n%s rows (%s), last shot: the launcher ran the class in %.0f ms (heap %s MiB, %s cores, load %.2f to"
+                "%n%s rows (%s), last shot: the launcher ran %s in %.0f ms (heap %s MiB, %s cores, load %.2f to"
                         + " %.2f)%n",
                 provenance.get("rows"),
                 provenance.get("data"),
+                testClass.toString().substring(testClass.toString().lastIndexOf('.') + 1),
                 number(times.get("launcherMs")),
                 times.get("maxHeapMiB"),
                 times.get("cores"),

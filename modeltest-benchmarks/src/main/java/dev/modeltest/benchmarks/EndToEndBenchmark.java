@@ -81,7 +81,7 @@ public class EndToEndBenchmark {
     /**
      * Which class runs: {@code narrow}, {@link MillionRowModelTest} on {@link EndToEndData}'s ten features; or {@code
      * wide}, {@link WideModelTest} (schema, missing values, duplicates, drift on all fifty features, three metrics,
-     * demographic parity) on {@link WideEndToEndData}'s fifty, which needs a 4 GiB heap for a million rows.
+     * demographic parity) on {@link WideEndToEndData}'s fifty, run in a 4 GiB heap by {@code run_end_to_end.sh wide}.
      */
     @Param({"narrow"})
     public String shape;

@@ -1,5 +1,7 @@
 package dev.modeltest.subject;
 
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.internal.Echo;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,8 +24,11 @@ final class Progress implements AutoCloseable {
     /** The system property that turns the lines off when {@code false}. */
     static final String PROPERTY = "modeltest.progress";
 
-    /** How long a step runs before its first line. */
+    /** How long a step runs before its first line, unless {@value #AFTER_PROPERTY} says otherwise. */
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    /** The system property giving, in seconds, how long a step runs before its first line; 3 when unset. */
+    static final String AFTER_PROPERTY = "modeltest.progress.afterSeconds";
 
     /** The least time between two lines of a step. */
     static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -42,7 +47,7 @@ final class Progress implements AutoCloseable {
         /** Lines on {@code System.err}, ticked each second, unless the {@value #PROPERTY} system property is false. */
         static Factory console() {
             return (step, totalRows) -> {
-                Progress progress = new Progress(step, totalRows, System::nanoTime, System.err::println);
+                Progress progress = new Progress(step, totalRows, System::nanoTime, System.err::println, quietNanos());
                 if (!"false"
                         .equalsIgnoreCase(System.getProperty(PROPERTY, "true").strip())) {
                     progress.ticking = Ticker.EXECUTOR.scheduleAtFixedRate(progress::tick, 1, 1, TimeUnit.SECONDS);
@@ -50,6 +55,25 @@ final class Progress implements AutoCloseable {
                 return progress;
             };
         }
+    }
+
+    /** Reads {@value #AFTER_PROPERTY}: a number of seconds, at least 0. */
+    static long quietNanos() {
+        String value = System.getProperty(AFTER_PROPERTY);
+        if (value == null) {
+            return QUIET_NANOS;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0 && seconds <= 86_400)) {
+            throw new ConfigurationException("system property " + AFTER_PROPERTY
+                    + " must be a number of seconds in [0, 86400], was '" + Echo.text(value) + "'");
+        }
+        return (long) (seconds * 1e9);
     }
 
     /** The one daemon thread that prints every step's lines. */
@@ -66,6 +90,7 @@ final class Progress implements AutoCloseable {
     private final LongSupplier clock;
     private final Consumer<String> out;
     private final long start;
+    private final long quietNanos;
     private final LongAdder done = new LongAdder();
     private long lastLine;
     private boolean printed;
@@ -79,6 +104,12 @@ final class Progress implements AutoCloseable {
      * @param out where the lines go
      */
     Progress(String step, long totalRows, LongSupplier clock, Consumer<String> out) {
+        this(step, totalRows, clock, out, QUIET_NANOS);
+    }
+
+    /** As above, the first line after {@code quietNanos} rather than {@link #QUIET_NANOS}. */
+    Progress(String step, long totalRows, LongSupplier clock, Consumer<String> out, long quietNanos) {
+        this.quietNanos = quietNanos;
         this.step = step;
         this.totalRows = totalRows;
         this.clock = clock;
@@ -104,7 +135,7 @@ final class Progress implements AutoCloseable {
         }
         long now = clock.getAsLong();
         long elapsed = now - start;
-        if (elapsed < QUIET_NANOS || (printed && now - lastLine < EVERY_NANOS)) {
+        if (elapsed < quietNanos || (printed && now - lastLine < EVERY_NANOS)) {
             return;
         }
         out.accept(line(elapsed, done.sum()));

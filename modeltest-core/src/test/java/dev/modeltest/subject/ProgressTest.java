@@ -30,6 +30,50 @@ class ProgressTest {
     }
 
     @Test
+    void startsAfterTheSecondsTheSystemPropertyGives() {
+        Progress progress = new Progress("predicting big.csv", 100, clock::get, lines::add, Progress.quietNanos());
+        String before = System.getProperty(Progress.AFTER_PROPERTY);
+        System.setProperty(Progress.AFTER_PROPERTY, "0.5");
+        try {
+            Progress early = new Progress("predicting big.csv", 100, clock::get, lines::add, Progress.quietNanos());
+            after(0.6);
+            early.advance(50);
+            progress.advance(50);
+            early.tick();
+            progress.tick();
+        } finally {
+            restore(before);
+        }
+
+        assertThat(lines)
+                .containsExactly("modeltest: predicting big.csv: 50 / 100 rows (50 %), 83 rows/s, about 1 s left");
+    }
+
+    @Test
+    void refusesAnAfterSecondsThatIsNotANumberOfSeconds() {
+        String before = System.getProperty(Progress.AFTER_PROPERTY);
+        try {
+            for (String bad : new String[] {"soon", "-1", "NaN"}) {
+                System.setProperty(Progress.AFTER_PROPERTY, bad);
+                org.assertj.core.api.Assertions.assertThatThrownBy(Progress::quietNanos)
+                        .isInstanceOf(dev.modeltest.error.ConfigurationException.class)
+                        .hasMessage("system property modeltest.progress.afterSeconds must be a number of seconds in"
+                                + " [0, 86400], was '" + bad + "'");
+            }
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(Progress.AFTER_PROPERTY);
+        } else {
+            System.setProperty(Progress.AFTER_PROPERTY, before);
+        }
+    }
+
+    @Test
     void printsNothingForAStepFasterThanAFewSeconds() {
         Progress progress = start("predicting big.csv", 10_000_000);
         after(1);

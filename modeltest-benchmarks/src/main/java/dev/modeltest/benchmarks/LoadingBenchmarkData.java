@@ -177,7 +177,8 @@ public final class LoadingBenchmarkData {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : ROWS;
         for (Path csv : new Path[] {numeric(directory, rows), mixed(directory, rows)}) {
             Path parquet = parquet(csv);
-            System.out.println(csv + " " + Files.size(csv) + " bytes, " + parquet + " " + Files.size(parquet) + " bytes");
+            System.out.println(
+                    csv + " " + Files.size(csv) + " bytes, " + parquet + " " + Files.size(parquet) + " bytes");
         }
     }
 }

@@ -94,20 +94,65 @@ public final class ParquetFormat implements DataFormat {
         // Reading a local file needs no extension; never let a test run fetch one from the network.
         config.setProperty("autoinstall_known_extensions", "false");
         config.setProperty("autoload_known_extensions", "false");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", config);
-                PreparedStatement statement = connection.prepareStatement("SELECT * FROM read_parquet(?)")) {
-            statement.setString(1, file.toAbsolutePath().toString());
-            return read(statement, tableName);
+        String path = file.toAbsolutePath().toString();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", config)) {
+            List<Builder> builders = new ArrayList<>();
+            List<String> selected = new ArrayList<>();
+            try (PreparedStatement columns = connection.prepareStatement("SELECT * FROM read_parquet(?) LIMIT 0")) {
+                columns.setString(1, path);
+                try (ResultSet none = columns.executeQuery()) {
+                    ResultSetMetaData meta = none.getMetaData();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        String name = meta.getColumnName(c);
+                        String column = quoteName(name);
+                        if (meta.getColumnTypeName(c).equalsIgnoreCase("VARCHAR")) {
+                            String type = "modeltest_text_" + c;
+                            builders.add(new Coded(name, levels(connection, type, column, path)));
+                            selected.add("enum_code(CAST(" + column + " AS " + type + "))");
+                        } else {
+                            builders.add(Builder.of(name, meta.getColumnTypeName(c)));
+                            selected.add(column);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT " + String.join(", ", selected) + " FROM read_parquet(?)")) {
+                statement.setString(1, path);
+                return read(statement, builders, tableName);
+            }
         }
     }
 
-    private static Table read(PreparedStatement statement, String tableName) throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            ResultSetMetaData meta = rows.getMetaData();
-            List<Builder> builders = new ArrayList<>();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                builders.add(Builder.of(meta.getColumnName(c), meta.getColumnTypeName(c)));
+    private static String quoteName(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Makes the text column's distinct values a DuckDB {@code ENUM} type and returns them in code order. The driver
+     * turns every text cell into a new Java string, about 300 ns each (8 text columns of 1 M rows took 2.7 s of the
+     * 5.1 s read); read as the code of its value, a cell costs what a whole number does, and each distinct value
+     * becomes a string once.
+     */
+    private static String[] levels(Connection connection, String type, String column, String path) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement("CREATE TYPE " + type + " AS ENUM (SELECT DISTINCT "
+                + column + " FROM read_parquet(?) WHERE " + column + " IS NOT NULL)")) {
+            create.setString(1, path);
+            create.execute();
+        }
+        List<String> levels = new ArrayList<>();
+        try (PreparedStatement range = connection.prepareStatement("SELECT unnest(enum_range(NULL::" + type + "))");
+                ResultSet rows = range.executeQuery()) {
+            while (rows.next()) {
+                levels.add(rows.getString(1));
             }
+        }
+        return levels.toArray(String[]::new);
+    }
+
+    private static Table read(PreparedStatement statement, List<Builder> builders, String tableName)
+            throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 for (int c = 0; c < builders.size(); c++) {
                     builders.get(c).append(rows, c + 1);
@@ -132,7 +177,6 @@ public final class ParquetFormat implements DataFormat {
                 case "FLOAT" -> new Decimal(name, true);
                 case "DOUBLE" -> new Decimal(name, false);
                 case "BOOLEAN" -> new Bool(name);
-                case "VARCHAR" -> text(name);
                 case "DATE" ->
                     new ObjectCells<>(DateColumn.create(name), (rows, c) -> rows.getObject(c, LocalDate.class));
                 case "TIME" -> new ObjectCells<>(TimeColumn.create(name), Builder::time);
@@ -266,6 +310,32 @@ public final class ParquetFormat implements DataFormat {
                 values.appendMissing();
             } else {
                 values.append(value);
+            }
+        }
+
+        @Override
+        Column<?> build() {
+            return values;
+        }
+    }
+
+    /** Text read as codes into its distinct values (see {@link ParquetFormat#levels}). */
+    private static final class Coded extends Builder {
+        private final StringColumn values;
+        private final String[] levels;
+
+        Coded(String name, String[] levels) {
+            this.values = StringColumn.create(name);
+            this.levels = levels;
+        }
+
+        @Override
+        void append(ResultSet rows, int column) throws SQLException {
+            long code = rows.getLong(column);
+            if (rows.wasNull()) {
+                values.appendMissing();
+            } else {
+                values.append(levels[(int) code]);
             }
         }
 

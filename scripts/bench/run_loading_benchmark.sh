@@ -1,8 +1,10 @@
 #!/bin/sh
 # Builds modeltest-benchmarks, writes the two CSV files of LoadingBenchmark (1 M x 10 doubles, 190 MB; 1 M x 50 mixed
-# columns, 350 MB), runs LoadingBenchmark (JMH, one fork, 2 GiB heap), times pandas' read_csv on the same files
+# columns, 350 MB) and their Parquet copies (numeric.parquet, mixed.parquet, written by DuckDB), runs LoadingBenchmark
+# on all four (JMH, one fork, 2 GiB heap; -p file=numeric.parquet,mixed.parquet for the Parquet files only), times
+# pandas' read_csv on the CSV files
 # (scripts/bench/pandas_loading.py), reads each file in a heap twice the size of its table (LoadingHeapCheck), and runs
-# EncodingBenchmark (label encoding and Predictions for 10 M rows). Takes about five minutes on a 2-core machine.
+# EncodingBenchmark (label encoding and Predictions for 10 M rows). Takes about six minutes on a 2-core machine.
 #
 #   scripts/bench/run_loading_benchmark.sh              # everything
 #   scripts/bench/run_loading_benchmark.sh -wi 1 -i 3   # extra arguments go to JMH (here: fewer iterations)

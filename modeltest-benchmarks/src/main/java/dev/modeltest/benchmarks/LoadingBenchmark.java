@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading a CSV file through the public entry point {@link DataLoader#load(String)}: the 1 M × 10 numeric file and
- * the 1 M × 50 mixed file of {@link LoadingBenchmarkData}, typed and with missing values as every check sees them.
+ * Reading a CSV or Parquet file through the public entry point {@link DataLoader#load(String)}: the 1 M × 10 numeric
+ * file and the 1 M × 50 mixed file of {@link LoadingBenchmarkData}, each as CSV and as Parquet (read by {@code
+ * modeltest-parquet}), typed and with missing values as every check sees them.
  * {@code scripts/bench/run_loading_benchmark.sh} times pandas' {@code read_csv} on the same files in the same run;
  * results in {@code docs/performance.md}.
  *
@@ -41,7 +42,8 @@ public class LoadingBenchmark {
     @State(Scope.Benchmark)
     public static class File {
 
-        @Param({"numeric", "mixed"})
+        /** {@code numeric} and {@code mixed} are the CSV files; {@code .parquet} names their Parquet copies. */
+        @Param({"numeric", "mixed", "numeric.parquet", "mixed.parquet"})
         public String file;
 
         String location;
@@ -50,9 +52,10 @@ public class LoadingBenchmark {
         public void setUp() throws IOException {
             Path directory = Path.of(
                     System.getProperty("modeltest.bench.data", "modeltest-benchmarks/target/loading-bench/data"));
-            Path path = file.equals("numeric")
+            Path csv = file.startsWith("numeric")
                     ? LoadingBenchmarkData.numeric(directory, LoadingBenchmarkData.ROWS)
                     : LoadingBenchmarkData.mixed(directory, LoadingBenchmarkData.ROWS);
+            Path path = file.endsWith(".parquet") ? LoadingBenchmarkData.parquet(csv) : csv;
             location = path.toAbsolutePath().toString();
         }
     }

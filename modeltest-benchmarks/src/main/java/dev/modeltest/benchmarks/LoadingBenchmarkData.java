@@ -6,10 +6,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 import java.util.SplittableRandom;
 
 /**
- * The CSV files of {@link LoadingBenchmark}, generated from a fixed seed, so that pandas ({@code
+ * The CSV and Parquet files of {@link LoadingBenchmark}, generated from a fixed seed, so that pandas ({@code
  * scripts/bench/pandas_loading.py}) reads exactly the same bytes.
  *
  * <ul>
@@ -19,6 +24,9 @@ import java.util.SplittableRandom;
  *       decimals as measurements are), 10 whole numbers (ages, counts, a 0/1 label), 8 text categories of 2 to 50
  *       levels, and 2 boolean columns ({@code true}/{@code false}).
  * </ul>
+ *
+ * <p>{@code numeric.parquet} and {@code mixed.parquet} hold the same tables, written from the CSV files by DuckDB
+ * (Snappy-compressed, DuckDB's default).
  *
  * <p>Run {@code main(directory [rows])} to write them; a file that exists is kept (delete it after changing this class).
  */
@@ -126,6 +134,36 @@ public final class LoadingBenchmarkData {
         return Files.move(partial, file);
     }
 
+    /**
+     * Writes the Parquet copy of a CSV file ({@code numeric.csv} → {@code numeric.parquet}) unless it is there: DuckDB
+     * reads the CSV with its own type detection (doubles, whole numbers, text, booleans; empty cells as nulls) and
+     * writes one Parquet file, so both formats hold the same table.
+     */
+    static Path parquet(Path csv) throws IOException {
+        String name = csv.getFileName().toString();
+        Path file = csv.resolveSibling(name.substring(0, name.length() - ".csv".length()) + ".parquet");
+        if (Files.exists(file)) {
+            return file;
+        }
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Properties config = new Properties();
+        config.setProperty("autoinstall_known_extensions", "false");
+        config.setProperty("autoload_known_extensions", "false");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", config);
+                Statement statement = connection.createStatement()) {
+            // COPY takes no parameters; the two paths are the benchmark's own, quoted as SQL strings.
+            statement.execute("COPY (SELECT * FROM read_csv_auto(" + quote(csv) + ")) TO " + quote(partial)
+                    + " (FORMAT PARQUET)");
+        } catch (SQLException e) {
+            throw new IOException("cannot write " + file + " from " + csv + ": " + e.getMessage(), e);
+        }
+        return Files.move(partial, file);
+    }
+
+    private static String quote(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
     private static double gaussian(SplittableRandom random) {
         // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
         double u = 1 - random.nextDouble();
@@ -133,11 +171,14 @@ public final class LoadingBenchmarkData {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Writes both files into {@code args[0]}, with {@code args[1]} rows (default 1 000 000). */
+    /** Writes both files and their Parquet copies into {@code args[0]}, with {@code args[1]} rows (default 1 000 000). */
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args[0]);
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : ROWS;
-        System.out.println(numeric(directory, rows) + " " + Files.size(directory.resolve("numeric.csv")) + " bytes");
-        System.out.println(mixed(directory, rows) + " " + Files.size(directory.resolve("mixed.csv")) + " bytes");
+        for (Path csv : new Path[] {numeric(directory, rows), mixed(directory, rows)}) {
+            Path parquet = parquet(csv);
+            System.out.println(
+                    csv + " " + Files.size(csv) + " bytes, " + parquet + " " + Files.size(parquet) + " bytes");
+        }
     }
 }

@@ -150,6 +150,25 @@ class ParquetFormatTest {
     }
 
     @Test
+    void readsTextColumnsAsCodesWhateverTheirNamesAndValues() throws SQLException {
+        // Text is read as codes of a DuckDB ENUM made of the column's distinct values: the column name goes into that
+        // SQL quoted, and a column of nulls makes an empty ENUM.
+        Path file = dir.resolve("text.parquet");
+        sql(
+                "COPY (SELECT a::VARCHAR AS \"say \"\"hi\"\"\", b::VARCHAR AS \"none\", c::VARCHAR AS \"select\" FROM (VALUES"
+                        + " ('o''brien', NULL, 'same'), ('', NULL, 'same'), (NULL, NULL, 'x\"y'), ('o''brien', NULL, 'same')"
+                        + ") v(a, b, c)) TO '" + file + "' (FORMAT parquet)");
+        Table table = DataLoader.load(file.toString()).table();
+
+        assertThat(table.columnNames()).containsExactly("say \"hi\"", "none", "select");
+        assertThat(table.stringColumn("say \"hi\"").asList()).containsExactly("o'brien", "", "", "o'brien");
+        assertThat(table.stringColumn("say \"hi\"").isMissing(2)).isTrue();
+        assertThat(table.stringColumn("none").asList()).containsExactly("", "", "", "");
+        assertThat(table.stringColumn("none").countMissing()).isEqualTo(4);
+        assertThat(table.stringColumn("select").asList()).containsExactly("same", "same", "x\"y", "same");
+    }
+
+    @Test
     void corruptFileFailsNamingTheFile() throws IOException {
         Path file = dir.resolve("broken.parquet");
         Files.writeString(file, "not a parquet file at all");

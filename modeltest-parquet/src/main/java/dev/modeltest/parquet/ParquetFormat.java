@@ -24,7 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apiguardian.api.API;
+import org.duckdb.DuckDBConnection;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -120,10 +126,92 @@ public final class ParquetFormat implements DataFormat {
                     }
                 }
             }
-            try (PreparedStatement statement =
-                    connection.prepareStatement("SELECT " + String.join(", ", selected) + " FROM read_parquet(?)")) {
-                statement.setString(1, path);
-                return read(statement, builders, tableName);
+            readInParts(connection, path, selected, builders);
+            Table table = Table.create(tableName);
+            for (Builder builder : builders) {
+                table.addColumns(builder.build());
+            }
+            return table;
+        }
+    }
+
+    /**
+     * Reads the columns in one part per core, each part a query of its own columns on a connection of its own to the
+     * same database (which holds the text columns' ENUM types). Each cell is one JDBC call made by a Java thread, the
+     * cost that remains once text is read as codes, so the parts run side by side; DuckDB scans a single file in its
+     * stored row order (its {@code preserve_insertion_order} default), so the parts' rows line up.
+     */
+    private static void readInParts(Connection connection, String path, List<String> selected, List<Builder> builders)
+            throws SQLException {
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), builders.size()));
+        if (parts == 1) {
+            readPart(connection, path, selected, builders);
+            return;
+        }
+        List<Connection> connections = new ArrayList<>();
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                List<String> partSelected = new ArrayList<>();
+                List<Builder> partBuilders = new ArrayList<>();
+                // Columns dealt round-robin, so that text and number columns spread over the parts alike.
+                for (int c = part; c < builders.size(); c += parts) {
+                    partSelected.add(selected.get(c));
+                    partBuilders.add(builders.get(c));
+                }
+                Connection partConnection =
+                        connection.unwrap(DuckDBConnection.class).duplicate();
+                connections.add(partConnection);
+                tasks.add(() -> {
+                    readPart(partConnection, path, partSelected, partBuilders);
+                    return null;
+                });
+            }
+            runAll(tasks);
+        } finally {
+            for (Connection partConnection : connections) {
+                partConnection.close();
+            }
+        }
+    }
+
+    private static void runAll(List<Callable<Void>> tasks) throws SQLException {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
+            Thread thread = new Thread(r, "modeltest-parquet");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Future<Void> done : pool.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the Parquet file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void readPart(Connection connection, String path, List<String> selected, List<Builder> builders)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT " + String.join(", ", selected) + " FROM read_parquet(?)")) {
+            statement.setString(1, path);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    for (int c = 0; c < builders.size(); c++) {
+                        builders.get(c).append(rows, c + 1);
+                    }
+                }
             }
         }
     }
@@ -166,22 +254,6 @@ public final class ParquetFormat implements DataFormat {
             }
         }
         return levels.toArray(String[]::new);
-    }
-
-    private static Table read(PreparedStatement statement, List<Builder> builders, String tableName)
-            throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                for (int c = 0; c < builders.size(); c++) {
-                    builders.get(c).append(rows, c + 1);
-                }
-            }
-            Table table = Table.create(tableName);
-            for (Builder builder : builders) {
-                table.addColumns(builder.build());
-            }
-            return table;
-        }
     }
 
     /** Collects one column's values from the result set, then builds the Tablesaw column. */

@@ -82,6 +82,48 @@ class ParquetFormatTest {
     }
 
     @Test
+    void columnsReadInPartsLineUpRowForRowAcrossManyRowGroups() throws Exception {
+        // 300 000 rows in row groups of 10 000: the file is scanned in parallel by DuckDB, and its columns are read by
+        // one query per core; every column must still give the rows in the file's order.
+        StringBuilder csv = new StringBuilder("id,x,colour,twice,flag\n");
+        for (int row = 0; row < 300_000; row++) {
+            csv.append(row)
+                    .append(',')
+                    .append(row * 0.5)
+                    .append(',')
+                    .append("c")
+                    .append(row % 7)
+                    .append(',')
+                    .append(2L * row)
+                    .append(',')
+                    .append(row % 3 == 0)
+                    .append('\n');
+        }
+        Path source = dir.resolve("ordered.csv");
+        Files.writeString(source, csv);
+        Path out = dir.resolve("ordered.parquet");
+        sql("COPY (SELECT * FROM read_csv('" + source.toAbsolutePath() + "', header = true)) TO '" + out
+                + "' (FORMAT parquet, ROW_GROUP_SIZE 10000)");
+
+        TestData parquet = DataLoader.load(out.toString());
+
+        double[] id = parquet.doubles("id");
+        double[] x = parquet.doubles("x");
+        double[] twice = parquet.doubles("twice");
+        String[] colour = parquet.strings("colour");
+        String[] flag = parquet.strings("flag");
+        assertThat(id).hasSize(300_000);
+        for (int row = 0; row < id.length; row++) {
+            int i = (int) id[row];
+            assertThat(i).as("row %d", row).isEqualTo(row);
+            assertThat(x[row]).as("x at row %d", row).isEqualTo(i * 0.5);
+            assertThat(twice[row]).as("twice at row %d", row).isEqualTo(2.0 * i);
+            assertThat(colour[row]).as("colour at row %d", row).isEqualTo("c" + i % 7);
+            assertThat(flag[row]).as("flag at row %d", row).isEqualTo(String.valueOf(i % 3 == 0));
+        }
+    }
+
+    @Test
     void readsParquetTypesAsTheColumnKindsOfTheCsvReader() throws SQLException {
         Path file = dir.resolve("typed.parquet");
         sql("COPY (SELECT 0.1::FLOAT AS f, 12.34::DECIMAL(10, 2) AS d, 7::TINYINT AS small,"

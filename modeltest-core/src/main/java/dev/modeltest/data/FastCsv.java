@@ -4,6 +4,7 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import dev.modeltest.error.DataException;
 import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
+import dev.modeltest.internal.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -298,48 +299,27 @@ final class FastCsv {
             }
         }
         long partRows = expectedRows / parts + 16;
-        java.util.List<java.util.concurrent.CompletableFuture<Part>> futures = new ArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts, r -> {
-            Thread thread = new Thread(r, "modeltest-csv");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            for (int k = 0; k < parts; k++) {
-                long from = bounds[k];
-                long to = bounds[k + 1];
-                futures.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> readPart(path, from, to, names, partRows), pool));
-            }
-            List<Part> done = new ArrayList<>();
-            for (java.util.concurrent.CompletableFuture<Part> future : futures) {
-                done.add(future.join());
-            }
-            int rowsBefore = 0;
-            for (Part part : done) {
-                if (part.unsupported != null) {
-                    return null; // a quote, or another feature: one pass decides
-                }
-                if (part.ioFailure != null) {
-                    throw part.ioFailure;
-                }
-                if (part.badRow != null) {
-                    throw part.badRow.toDataException(resource, rowsBefore);
-                }
-                rowsBefore += part.rows;
-            }
-            return join(done, names.length, headerLines);
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof OutOfMemoryError oom) {
-                throw oom;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        } finally {
-            pool.shutdown();
+        List<Parallel.Task<Part, RuntimeException>> tasks = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            long from = bounds[k];
+            long to = bounds[k + 1];
+            tasks.add(() -> readPart(path, from, to, names, partRows));
         }
+        List<Part> done = Parallel.run("modeltest-csv", tasks, RuntimeException.class);
+        int rowsBefore = 0;
+        for (Part part : done) {
+            if (part.unsupported != null) {
+                return null; // a quote, or another feature: one pass decides
+            }
+            if (part.ioFailure != null) {
+                throw part.ioFailure;
+            }
+            if (part.badRow != null) {
+                throw part.badRow.toDataException(resource, rowsBefore);
+            }
+            rowsBefore += part.rows;
+        }
+        return join(done, names.length, headerLines);
     }
 
     /** Returns the offset just after the first line feed at or after {@code offset}. */

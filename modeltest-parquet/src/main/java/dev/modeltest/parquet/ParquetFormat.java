@@ -2,6 +2,7 @@ package dev.modeltest.parquet;
 
 import dev.modeltest.data.DataFormat;
 import dev.modeltest.data.Resource;
+import dev.modeltest.internal.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,11 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apiguardian.api.API;
 import org.duckdb.DuckDBConnection;
 import tech.tablesaw.api.BooleanColumn;
@@ -150,7 +146,7 @@ public final class ParquetFormat implements DataFormat {
         }
         List<Connection> connections = new ArrayList<>();
         try {
-            List<Callable<Void>> tasks = new ArrayList<>();
+            List<Parallel.Task<Void, SQLException>> tasks = new ArrayList<>();
             for (int part = 0; part < parts; part++) {
                 List<String> partSelected = new ArrayList<>();
                 List<Builder> partBuilders = new ArrayList<>();
@@ -167,37 +163,11 @@ public final class ParquetFormat implements DataFormat {
                     return null;
                 });
             }
-            runAll(tasks);
+            Parallel.run("modeltest-parquet", tasks, SQLException.class);
         } finally {
             for (Connection partConnection : connections) {
                 partConnection.close();
             }
-        }
-    }
-
-    private static void runAll(List<Callable<Void>> tasks) throws SQLException {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
-            Thread thread = new Thread(r, "modeltest-parquet");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            for (Future<Void> done : pool.invokeAll(tasks)) {
-                done.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while reading the Parquet file", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new SQLException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -358,7 +358,7 @@ abstract class GroupCheck implements Check {
             }
             String attrs = options.attributesJoined();
             int decimals = Format.decimals(point, gate.limit());
-            Threshold threshold = gate.atMost() ? Threshold.atMost(gate.limit()) : Threshold.atLeast(gate.limit());
+            Threshold threshold = new Threshold(gate.side(), gate.limit(), "");
             String limit = threshold.text(decimals);
             Interval interval = bootstrap == null ? null : bootstrap.interval();
             String message = ShouldBeWithinBound.message(
@@ -371,7 +371,7 @@ abstract class GroupCheck implements Check {
                             outcomes.positive,
                             outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision),
                     statistic(decimals, interval),
-                    gate.atMost() ? Threshold.Comparison.AT_MOST : Threshold.Comparison.AT_LEAST,
+                    gate.side(),
                     options.decidesOnInterval() ? options.confidence() : 0,
                     gate.limit(),
                     decimals,

@@ -8,6 +8,12 @@
   of the squared deviations of y, with scipy.stats.norm.ppf.
 - Binary ROC AUC: DeLong's variance from the structural components (DeLong, DeLong and Clarke-Pearson 1988; midranks
   as in Sun and Xu 2014, written here in NumPy) on the logit scale; the AUC is cross-checked with the Mann-Whitney count.
+- One-vs-rest macro and weighted ROC AUC (3 classes): the same components per class; each row's term is its
+  (V10 - AUC) / sqrt(m(m-1)) or (V01 - AUC) / sqrt(n(n-1)), weighted and summed over the classes, and the variance is
+  the sum of their squares; the value is cross-checked with sklearn's roc_auc_score(multi_class='ovr').
+- Average precision (binary, and macro over 3 classes): the infinitesimal jackknife's variance, the sum over rows of
+  the squared derivative of sklearn's average_precision_score with respect to the row's sample_weight, taken by
+  central differences with one Richardson step; on the logit scale.
 
 Writes modeltest-core/src/test/resources/golden/intervals/{binary-N.csv, regression-N.csv, expected.csv}.
 Run with Debian's python3 (numpy, scipy): /usr/bin/python3 scripts/golden/make_intervals_golden.py
@@ -16,6 +22,7 @@ import os
 
 import numpy as np
 from scipy import stats
+from sklearn.metrics import average_precision_score, roc_auc_score
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "modeltest-core", "src", "test", "resources", "golden",
                    "intervals")
@@ -65,6 +72,70 @@ def delong_logit(y, score, level):
     return auc, 1 / (1 + np.exp(-(logit - z * se))), 1 / (1 + np.exp(-(logit + z * se)))
 
 
+def delong_terms(y, score):
+    """Each row's DeLong term of one AUC, and the AUC."""
+    pos_idx = np.flatnonzero(y == 1)
+    neg_idx = np.flatnonzero(y == 0)
+    pos, neg = score[pos_idx], score[neg_idx]
+    m, n = len(pos), len(neg)
+    tz = midrank(np.concatenate([pos, neg]))
+    auc = (tz[:m].sum() - m * (m + 1) / 2) / (m * n)
+    v10 = (tz[:m] - midrank(pos)) / n
+    v01 = 1 - (tz[m:] - midrank(neg)) / m
+    terms = np.zeros(len(y))
+    terms[pos_idx] = (v10 - auc) / np.sqrt(m * (m - 1))
+    terms[neg_idx] = (v01 - auc) / np.sqrt(n * (n - 1))
+    return auc, terms
+
+
+def logit_interval(value, variance, level):
+    z = stats.norm.ppf(1 - (1 - level) / 2)
+    logit = np.log(value / (1 - value))
+    se = np.sqrt(variance) / (value * (1 - value))
+    return value, 1 / (1 + np.exp(-(logit - z * se))), 1 / (1 + np.exp(-(logit + z * se)))
+
+
+def delong_ovr(y, p, average, level):
+    k = p.shape[0]
+    counts = np.bincount(y, minlength=k)
+    weights = counts / counts.sum() if average == "weighted" else np.full(k, 1 / k)
+    auc = 0.0
+    terms = np.zeros(len(y))
+    for c in range(k):
+        a, t = delong_terms((y == c).astype(int), p[c])
+        auc += weights[c] * a
+        terms += weights[c] * t
+    expected = roc_auc_score(y, p.T, multi_class="ovr", average=average)
+    assert abs(auc - expected) < 1e-12, (auc, expected)
+    return logit_interval(auc, (terms ** 2).sum(), level)
+
+
+def average_precision(y, p, average, w):
+    if p.ndim == 1:
+        return average_precision_score(y, p, sample_weight=w)
+    onehot = np.eye(p.shape[0])[y]
+    return average_precision_score(onehot, p.T, average=average, sample_weight=w)
+
+
+def jackknife_ap(y, p, average, level):
+    """The infinitesimal jackknife's variance: sum of squared d AP / d w_j at w = 1, by central differences with one
+    Richardson step (error O(h^4))."""
+    n = len(y)
+    ones = np.ones(n)
+    value = average_precision(y, p, average, ones)
+    h = 1e-3
+    variance = 0.0
+    for j in range(n):
+        def central(step):
+            up, down = ones.copy(), ones.copy()
+            up[j] += step
+            down[j] -= step
+            return (average_precision(y, p, average, up) - average_precision(y, p, average, down)) / (2 * step)
+        d = (4 * central(h / 2) - central(h)) / 3
+        variance += d * d
+    return logit_interval(value, variance, level)
+
+
 def delta_log_ratio(a, b, level):
     n = len(a)
     ma, mb = a.mean(), b.mean()
@@ -97,6 +168,8 @@ def main():
             rows.append((f"binary-{n}", "LOG_LOSS", level) + t_interval(log_losses, level))
             rows.append((f"binary-{n}", "BRIER", level) + t_interval(brier, level))
             rows.append((f"binary-{n}", "ROC_AUC", level) + delong_logit(y, score, level))
+        for level in LEVELS:
+            rows.append((f"binary-{n}", "AVERAGE_PRECISION:JACKKNIFE", level) + jackknife_ap(y, score, None, level))
     for n in (12, 50, 500):
         x = rng.normal(0, 1, n)
         y = 3 + 2 * x + rng.normal(0, 1, n)
@@ -122,6 +195,26 @@ def main():
             ev = delta_log_ratio((r - r.mean()) ** 2, b, level)
             assert abs(ev[0] - (1 - r.var() / y.var())) < 1e-12
             rows.append((f"regression-{n}", "EXPLAINED_VARIANCE", level) + ev)
+    # Its own generator, so that the files above stay as they were before these rows were added.
+    rng = np.random.default_rng(20261207)
+    for n in (60, 300):
+        y = rng.choice(3, size=n, p=[0.5, 0.35, 0.15])
+        logits = 1.2 * np.eye(3)[y].T + rng.normal(0, 1, (3, n))
+        p = np.exp(logits) / np.exp(logits).sum(axis=0)
+        # Two decimals for ties; the third class takes the rest so that each row sums to 1 as written.
+        p[:2] = np.round(p[:2] * 0.98, 2)
+        p[2] = np.round(1 - p[0] - p[1], 2)
+        with open(os.path.join(OUT, f"multiclass-{n}.csv"), "w") as f:
+            f.write("y,p0,p1,p2\n")
+            for j in range(n):
+                f.write(f"{y[j]},{float(p[0, j])!r},{float(p[1, j])!r},{float(p[2, j])!r}\n")
+        data = np.loadtxt(os.path.join(OUT, f"multiclass-{n}.csv"), delimiter=",", skiprows=1)
+        y, p = data[:, 0].astype(int), data[:, 1:].T
+        for level in LEVELS:
+            for average in ("macro", "weighted"):
+                rows.append((f"multiclass-{n}", f"ROC_AUC:{average.upper()}", level) + delong_ovr(y, p, average, level))
+            rows.append((f"multiclass-{n}", "AVERAGE_PRECISION:JACKKNIFE:MACRO", level)
+                        + jackknife_ap(y, p, "macro", level))
     with open(os.path.join(OUT, "expected.csv"), "w") as f:
         f.write("data,metric,level,value,lower,upper\n")
         for row in rows:

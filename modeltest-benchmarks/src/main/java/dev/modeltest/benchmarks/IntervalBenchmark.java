@@ -1,5 +1,6 @@
 package dev.modeltest.benchmarks;
 
+import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricInterval;
@@ -23,10 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One interval per method on a million rows, as a check computes it (the metric prepared, then its 95% interval with
- * 2000 resamples): Wilson (accuracy), DeLong on the logit scale (ROC AUC), Student-t (log loss), delta method (R²),
- * the Poisson bootstrap per confusion-matrix cell (F1), per calibration cell (expected calibration error) and per row
- * (average precision, which has neither). Run with {@code scripts/bench/run_interval_benchmark.sh}; figures in
- * docs/performance.md.
+ * 2000 resamples): Wilson (accuracy), DeLong on the logit scale (binary ROC AUC, and the macro average of a 4-class
+ * model's one-vs-rest AUCs), Student-t (log loss), delta method (R²), the infinitesimal jackknife (average
+ * precision, binary and macro), the Poisson bootstrap per confusion-matrix cell (F1), per calibration cell (expected
+ * calibration error, equal-width and equal-mass bins), per block of sorted errors (median absolute error) and, forced
+ * with {@code interval = BOOTSTRAP}, per row (average precision). Run with {@code
+ * scripts/bench/run_interval_benchmark.sh}; figures in docs/performance.md.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,11 +48,13 @@ public class IntervalBenchmark {
         public int rows;
 
         Predictions binary;
+        Predictions multiclass;
         Predictions regression;
 
         @Setup(Level.Trial)
         public void setUp() {
             binary = MetricsBenchmarkData.binary(rows).predictions(MetricsBenchmarkData.BINARY_CLASSES);
+            multiclass = MetricsBenchmarkData.multiclass(rows).predictions(MetricsBenchmarkData.MULTICLASS_CLASSES);
             SplittableRandom random = new SplittableRandom(MetricsBenchmarkData.SEED);
             double[] y = new double[rows];
             double[] yHat = new double[rows];
@@ -63,7 +68,11 @@ public class IntervalBenchmark {
     }
 
     private static MetricInterval interval(Predictions p, Metric metric) {
-        return Metrics.sample(p, metric, MetricOptions.defaults()).interval(IntervalMethod.AUTO, 0.95, 42, 2000);
+        return interval(p, metric, MetricOptions.defaults(), IntervalMethod.AUTO);
+    }
+
+    private static MetricInterval interval(Predictions p, Metric metric, MetricOptions options, IntervalMethod method) {
+        return Metrics.sample(p, metric, options).interval(method, 0.95, 42, 2000);
     }
 
     @Benchmark
@@ -97,7 +106,37 @@ public class IntervalBenchmark {
     }
 
     @Benchmark
-    public MetricInterval poissonRowsAveragePrecision(Data d) {
+    public MetricInterval deLongMacroAuc(Data d) {
+        return interval(d.multiclass, Metric.ROC_AUC, MetricsBenchmarkData.MULTICLASS_OPTIONS, IntervalMethod.AUTO);
+    }
+
+    @Benchmark
+    public MetricInterval jackknifeAveragePrecision(Data d) {
         return interval(d.binary, Metric.AVERAGE_PRECISION);
+    }
+
+    @Benchmark
+    public MetricInterval jackknifeMacroAveragePrecision(Data d) {
+        return interval(
+                d.multiclass, Metric.AVERAGE_PRECISION, MetricsBenchmarkData.MULTICLASS_OPTIONS, IntervalMethod.AUTO);
+    }
+
+    @Benchmark
+    public MetricInterval poissonCellsEqualMassCalibration(Data d) {
+        return interval(
+                d.binary,
+                Metric.EXPECTED_CALIBRATION_ERROR,
+                MetricOptions.defaults().withBinning(Binning.EQUAL_MASS),
+                IntervalMethod.AUTO);
+    }
+
+    @Benchmark
+    public MetricInterval poissonBlocksMedianError(Data d) {
+        return interval(d.regression, Metric.MEDIAN_ABSOLUTE_ERROR);
+    }
+
+    @Benchmark
+    public MetricInterval poissonRowsAveragePrecision(Data d) {
+        return interval(d.binary, Metric.AVERAGE_PRECISION, MetricOptions.defaults(), IntervalMethod.BOOTSTRAP);
     }
 }

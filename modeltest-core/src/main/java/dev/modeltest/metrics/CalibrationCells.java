@@ -5,7 +5,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 
 /**
- * The Poisson bootstrap of expected calibration error with fixed (equal-width) bins, per cell instead of per row.
+ * The Poisson bootstrap of expected calibration error with fixed bins, per cell instead of per row.
  * A row's bin and whether it is a hit do not depend on the weights, so the rows fall into cells (bin × hit). Under
  * per-row Poisson(1) weights a cell's total weight is exactly Poisson({@code N_c}), drawn here keyed by {@code (seed,
  * cell, replicate)}; given that total {@code T}, the weighted sum of the cell's confidences is the sum of {@code T}
@@ -43,14 +43,16 @@ final class CalibrationCells {
         }
     }
 
-    /** Sorts the selection's rows into cells {@code 2·bin + hit}. */
-    static CalibrationCells of(Columns columns, Selection selection, Resolved resolved) {
+    /**
+     * Sorts the selection's rows into cells {@code 2·bin + hit}, the bins those of the kernel's edges on the
+     * selection as it is: equal-width, or equal-mass with the edges at the sample's percentiles, which then stay fixed
+     * in every replicate (a per-row replicate would move them a little with its weights).
+     */
+    static CalibrationCells of(Columns columns, Selection selection, Resolved resolved, CalibrationKernel kernel) {
         Confidence confidence = CalibrationKernel.confidence(resolved);
         int bins = resolved.bins;
-        double[] inner = new double[bins - 1];
-        for (int b = 1; b < bins; b++) {
-            inner[b - 1] = b * (1.0 / bins);
-        }
+        double[] edges = kernel.edges(resolved, confidence, null);
+        double[] inner = java.util.Arrays.copyOfRange(edges, 1, edges.length - 1);
         CalibrationBins binner = new CalibrationBins(columns, selection, confidence, inner);
         int cells = 2 * bins;
         long[] counts = new long[cells];

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  *
  * <p>The method actually used is named in the check's message, its {@code interval method} detail and its {@link
  * dev.modeltest.check.Interval#method()}: {@code Wilson}, {@code DeLong (logit)}, {@code Student-t}, {@code delta
- * method (log ratio)}, {@code BCa bootstrap} (or {@code percentile bootstrap} where BCa is undefined) or {@code
+ * method (log ratio)}, {@code infinitesimal jackknife (logit)}, {@code BCa bootstrap} (or {@code percentile bootstrap} where BCa is undefined) or {@code
  * Poisson bootstrap}. docs/intervals.md says which metric gets which, why, and how well each covers.
  *
  * @since 0.2.0
@@ -23,7 +23,8 @@ public enum IntervalMethod {
 
     /**
      * Only an exact or analytic interval: Wilson for a proportion of rows (accuracy, binary precision and recall,
-     * micro averages), DeLong's variance on the logit scale for binary ROC AUC, Student-t on the per-row losses for
+     * micro averages), DeLong's variance on the logit scale for binary ROC AUC and for one-vs-rest macro or weighted
+     * ROC AUC, Student-t on the per-row losses for
      * log loss, Brier score, MAE, MSE and MAPE, and the delta method for RMSE, R² and explained variance. Any other
      * metric is refused with a configuration error naming the methods that apply.
      */
@@ -31,7 +32,8 @@ public enum IntervalMethod {
 
     /**
      * The seeded bootstrap, whatever the metric: BCa (multinomial resampling, percentile where BCa is undefined) below
-     * {@value MetricSample#POISSON_FROM_ROWS} rows, the Poisson bootstrap from there on.
+     * {@value MetricSample#POISSON_FROM_ROWS} rows, the Poisson bootstrap from there on (per row for average
+     * precision, which under {@link #AUTO} takes the bootstrap's normal limit, the infinitesimal jackknife, from there).
      */
     BOOTSTRAP
 }

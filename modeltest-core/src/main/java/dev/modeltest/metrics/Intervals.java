@@ -22,6 +22,7 @@ final class Intervals {
     static final String STUDENT_T = "Student-t";
     static final String STUDENT_T_ROOT = "Student-t (square root)";
     static final String DELTA = "delta method (log ratio)";
+    static final String JACKKNIFE = "infinitesimal jackknife (logit)";
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
@@ -31,8 +32,11 @@ final class Intervals {
     enum Exact {
         /** Wilson, when the metric as resolved is a plain proportion of rows (accuracy; binary or micro P and R). */
         WILSON_WHEN_PROPORTION,
-        /** DeLong on the logit scale, when ROC AUC is of one positive class. */
-        DELONG_WHEN_BINARY,
+        /**
+         * DeLong on the logit scale, when ROC AUC is of one positive class or a (macro or weighted) average of
+         * one-vs-rest AUCs; not for the micro average, whose pooled (row, class) entries are not independent.
+         */
+        DELONG_UNLESS_MICRO,
         /** Student-t on the per-row losses. */
         STUDENT_T,
         /** Student-t on the squared errors, square-rooted (RMSE). */
@@ -47,7 +51,7 @@ final class Intervals {
     static Exact exactKind(Metric metric) {
         return switch (metric) {
             case ACCURACY, PRECISION, RECALL -> Exact.WILSON_WHEN_PROPORTION;
-            case ROC_AUC -> Exact.DELONG_WHEN_BINARY;
+            case ROC_AUC -> Exact.DELONG_UNLESS_MICRO;
             case LOG_LOSS, BRIER, MSE, MAE, MAPE -> Exact.STUDENT_T;
             case RMSE -> Exact.STUDENT_T_ROOT;
             case R2, EXPLAINED_VARIANCE -> Exact.DELTA;
@@ -71,8 +75,9 @@ final class Intervals {
     static boolean neverExact(Metric metric, Averaging average) {
         return switch (exactKind(metric)) {
             case NONE -> true;
-            case WILSON_WHEN_PROPORTION, DELONG_WHEN_BINARY ->
+            case WILSON_WHEN_PROPORTION ->
                 metric.isAveraged() && (average == Averaging.MACRO || average == Averaging.WEIGHTED);
+            case DELONG_UNLESS_MICRO -> average == Averaging.MICRO;
             case STUDENT_T, STUDENT_T_ROOT, DELTA -> false;
         };
     }
@@ -81,7 +86,7 @@ final class Intervals {
     static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
-            case DELONG_WHEN_BINARY -> resolved.average == Averaging.BINARY ? DELONG : null;
+            case DELONG_UNLESS_MICRO -> resolved.average != Averaging.MICRO ? DELONG : null;
             case STUDENT_T -> STUDENT_T;
             case STUDENT_T_ROOT -> STUDENT_T_ROOT;
             case DELTA -> DELTA;
@@ -94,7 +99,7 @@ final class Intervals {
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> wilson(kernel.proportion(metric, resolved, null), level);
-            case DELONG_WHEN_BINARY -> deLong(resolved, columns, selection, level);
+            case DELONG_UNLESS_MICRO -> deLong(resolved, columns, selection, level);
             case STUDENT_T -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, false);
             case STUDENT_T_ROOT -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, true);
             case DELTA -> delta(metric, columns, selection, level);
@@ -104,8 +109,11 @@ final class Intervals {
 
     /**
      * The seeded bootstrap: BCa below {@link PoissonBootstrap#RECOMMENDED_FROM_ROWS} rows; from there the Poisson
-     * bootstrap, per confusion-matrix cell for the label metrics, per (bin, hit) cell for equal-width expected
-     * calibration error ({@link CalibrationCells}) and per row otherwise.
+     * bootstrap, per confusion-matrix cell for the label metrics, per (bin, hit) cell for expected calibration error
+     * ({@link CalibrationCells}), per block of sorted errors for the median and max absolute error ({@link
+     * PoissonBootstrap#ofOrderStatistic}) and per row otherwise. From there too, unless the bootstrap is
+     * {@code forced} ({@link IntervalMethod#BOOTSTRAP}), average precision takes the bootstrap's normal limit instead
+     * ({@link #averagePrecision}): the same spread at a million rows in one sort instead of {@code resamples} passes.
      */
     static MetricInterval bootstrap(
             MetricSample sample,
@@ -114,7 +122,8 @@ final class Intervals {
             Columns columns,
             double level,
             long seed,
-            int resamples) {
+            int resamples,
+            boolean forced) {
         int n = sample.size();
         String tail =
                 ", " + resamples + " resamples, seed " + seed + bootstrapCaveat(sample, kernel, resolved, columns);
@@ -124,15 +133,27 @@ final class Intervals {
                         Bootstrap.seeded(seed).withReplicates(resamples).interval(n, sample::value, level);
                 return spread(result.interval(), result.method().description() + tail);
             }
+            if (!forced && sample.metric() == Metric.AVERAGE_PRECISION) {
+                return averagePrecision(resolved, columns, sample.selection(), level);
+            }
             PoissonBootstrap.Result result;
             if (kernel instanceof LabelKernel labels) {
                 long[] cells = labels.counts(null);
                 Metric metric = sample.metric();
                 result = PoissonBootstrap.ofCells(
                         cells, table -> LabelMetrics.value(metric, table, columns.k, resolved), level, seed, resamples);
-            } else if (kernel instanceof CalibrationKernel && resolved.binning == Binning.EQUAL_WIDTH) {
-                CalibrationCells cells = CalibrationCells.of(columns, sample.selection(), resolved);
+            } else if (kernel instanceof CalibrationKernel calibration) {
+                CalibrationCells cells = CalibrationCells.of(columns, sample.selection(), resolved, calibration);
                 result = PoissonBootstrap.ofReplicates(b -> cells.replicate(seed, b), level, resamples);
+            } else if (sample.metric() == Metric.MEDIAN_ABSOLUTE_ERROR || sample.metric() == Metric.MAX_ERROR) {
+                result = PoissonBootstrap.ofOrderStatistic(
+                        absoluteErrors(columns, sample.selection()),
+                        sample.metric() == Metric.MAX_ERROR
+                                ? PoissonBootstrap.OrderStatistic.MAXIMUM
+                                : PoissonBootstrap.OrderStatistic.MEDIAN,
+                        level,
+                        seed,
+                        resamples);
             } else {
                 result = PoissonBootstrap.ofRows(n, sample::value, level, seed, resamples);
             }
@@ -141,6 +162,17 @@ final class Intervals {
             // NaN on every resample (e.g. ROC AUC on a slice with one row of a class): no interval to give.
             return MetricInterval.none("bootstrap", "the metric is undefined on every bootstrap resample");
         }
+    }
+
+    /** The selection's absolute errors in ascending order. */
+    private static double[] absoluteErrors(Columns columns, Selection selection) {
+        double[] errors = new double[selection.size];
+        for (int j = 0; j < errors.length; j++) {
+            int i = selection.row(j);
+            errors[j] = Math.abs(columns.actualValues[i] - columns.predictedValues[i]);
+        }
+        java.util.Arrays.sort(errors);
+        return errors;
     }
 
     /** A bootstrap interval of zero width means every resample gave the estimate: no spread to estimate, say so. */
@@ -174,6 +206,10 @@ final class Intervals {
     private static String bootstrapCaveat(MetricSample sample, Kernel kernel, Resolved resolved, Columns columns) {
         Metric metric = sample.metric();
         int n = sample.size();
+        if (metric == Metric.MAX_ERROR) {
+            return approximate("a resample never holds an error above the sample's largest, so the bootstrap cannot"
+                    + " see how far the largest error of new data may reach");
+        }
         if (metric == Metric.EXPECTED_CALIBRATION_ERROR && n < CALIBRATION_ROWS) {
             return approximate("expected calibration error is biased upwards below " + CALIBRATION_ROWS
                     + " rows and the interval does not correct that");
@@ -257,26 +293,66 @@ final class Intervals {
 
     /**
      * DeLong's variance of the AUC on the logit scale, {@code logit(AUC) ± z·√V / (AUC(1 − AUC))} mapped back with the
-     * logistic function, so the bounds stay inside (0, 1) (Pepe 2003, §5.2; Qin and Hotilovac 2008).
+     * logistic function, so the bounds stay inside (0, 1) (Pepe 2003, §5.2; Qin and Hotilovac 2008). A macro or
+     * weighted average of one-vs-rest AUCs, {@code Σ c_k·AUC_k}, takes the variance of the combination from each
+     * row's DeLong terms summed over the classes ({@link DeLong.Components#rowTerms}), so the covariances between the
+     * classes' AUCs, which share every row, are in it; with one class it is DeLong's variance exactly.
      */
     private static MetricInterval deLong(Resolved resolved, Columns columns, Selection selection, double level) {
         int n = selection.size;
+        int[] classes;
+        if (resolved.average == Averaging.BINARY) {
+            classes = new int[] {resolved.positive};
+        } else {
+            classes = new int[columns.k];
+            java.util.Arrays.setAll(classes, c -> c);
+        }
+        double auc = 0;
+        double[] terms = new double[n];
+        int rarer = Integer.MAX_VALUE;
+        int positivesOfAll = 0;
         boolean[] positive = new boolean[n];
         double[] scores = new double[n];
-        double[] p = columns.probabilities[resolved.positive];
-        for (int j = 0; j < n; j++) {
-            int i = selection.row(j);
-            positive[j] = columns.actual[i] == resolved.positive;
-            scores[j] = p[i];
+        DeLong.Components[] components = new DeLong.Components[classes.length];
+        for (int k = 0; k < classes.length; k++) {
+            int cls = classes[k];
+            double[] p = columns.probabilities[cls];
+            int positives = 0;
+            for (int j = 0; j < n; j++) {
+                int i = selection.row(j);
+                positive[j] = columns.actual[i] == cls;
+                scores[j] = p[i];
+                positives += positive[j] ? 1 : 0;
+            }
+            positivesOfAll += positives;
+            components[k] = DeLong.components(positive, scores);
+            rarer = Math.min(rarer, Math.min(positives, n - positives));
         }
-        DeLong.Components c = DeLong.components(positive, scores);
-        double auc = c.auc();
-        double variance = c.variance();
-        String rows = c.v10().length + " positive and " + c.v01().length + " negative rows";
-        if (auc == 1 || auc == 0) {
+        for (int k = 0; k < classes.length; k++) {
+            int cls = classes[k];
+            int positives = components[k].v10().length;
+            double weight =
+                    resolved.average == Averaging.WEIGHTED ? positives / (double) positivesOfAll : 1.0 / classes.length;
+            for (int j = 0; j < n; j++) {
+                positive[j] = columns.actual[selection.row(j)] == cls;
+            }
+            double[] classTerms = components[k].rowTerms(positive);
+            for (int j = 0; j < n; j++) {
+                terms[j] += weight * classTerms[j];
+            }
+            auc += weight * components[k].auc();
+        }
+        double variance = 0;
+        for (double t : terms) {
+            variance += t * t;
+        }
+        String rows = classes.length == 1
+                ? components[0].v10().length + " positive and " + components[0].v01().length + " negative rows"
+                : "one-vs-rest over " + classes.length + " classes, " + n + " rows";
+        if (auc >= 1 || auc <= 0) {
             return MetricInterval.none(
                     DELONG,
-                    "every positive row scores " + (auc == 1 ? "above" : "below") + " every negative one (AUC "
+                    "every positive row scores " + (auc >= 1 ? "above" : "below") + " every negative one (AUC "
                             + Format.value(auc) + "), so DeLong's variance is 0");
         }
         if (!(variance > 0)) {
@@ -287,11 +363,78 @@ final class Intervals {
         double se = Math.sqrt(variance) / (auc * (1 - auc));
         double lower = 1 / (1 + Math.exp(-(logit - z * se)));
         double upper = 1 / (1 + Math.exp(-(logit + z * se)));
-        int rarer = Math.min(c.v10().length, c.v01().length);
         String caveat = rarer < RARER_CLASS_ROWS
                 ? approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")")
                 : "";
         return MetricInterval.of(new Interval(lower, upper, level, DELONG), DELONG + ", " + rows + caveat);
+    }
+
+    /**
+     * Average precision from {@link PoissonBootstrap#RECOMMENDED_FROM_ROWS} rows on: the infinitesimal jackknife's
+     * variance (the sum of the rows' squared influences, {@link RankOrder#addAveragePrecisionInfluence}), which is
+     * the variance the Poisson bootstrap's replicates converge to, on the logit scale as DeLong's so that the bounds
+     * stay inside (0, 1). Averages over classes sum each row's influences over the classes first, so the
+     * covariances between the classes' values are in the variance.
+     */
+    static MetricInterval averagePrecision(Resolved resolved, Columns columns, Selection selection, double level) {
+        int n = selection.size;
+        int[][] columnSets;
+        if (resolved.average == Averaging.BINARY) {
+            columnSets = new int[][] {{resolved.positive}};
+        } else if (resolved.average == Averaging.MICRO) {
+            int[] all = new int[columns.k];
+            java.util.Arrays.setAll(all, c -> c);
+            columnSets = new int[][] {all};
+        } else {
+            columnSets = new int[columns.k][];
+            for (int c = 0; c < columns.k; c++) {
+                columnSets[c] = new int[] {c};
+            }
+        }
+        long[] positives = new long[columnSets.length];
+        long allPositives = 0;
+        for (int j = 0; j < n; j++) {
+            int actual = columns.actual[selection.row(j)];
+            for (int s = 0; s < columnSets.length; s++) {
+                for (int c : columnSets[s]) {
+                    if (c == actual) {
+                        positives[s]++;
+                        allPositives++;
+                    }
+                }
+            }
+        }
+        double[] terms = new double[n];
+        double ap = 0;
+        for (int s = 0; s < columnSets.length; s++) {
+            double weight = resolved.average == Averaging.WEIGHTED
+                    ? positives[s] / (double) allPositives
+                    : 1.0 / columnSets.length;
+            ap += weight * RankOrder.of(columns, selection, columnSets[s]).addAveragePrecisionInfluence(weight, terms);
+        }
+        double variance = 0;
+        for (double t : terms) {
+            variance += t * t;
+        }
+        if (ap >= 1) {
+            return MetricInterval.none(
+                    JACKKNIFE,
+                    "every positive row scores above every negative one (average precision 1.0000), so there is no"
+                            + " spread to estimate");
+        }
+        if (!(ap > 0) || !(variance > 0)) {
+            return MetricInterval.none(JACKKNIFE, "the rows' influences on average precision are all 0");
+        }
+        double z = STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
+        double logit = Math.log(ap / (1 - ap));
+        double se = Math.sqrt(variance) / (ap * (1 - ap));
+        double lower = 1 / (1 + Math.exp(-(logit - z * se)));
+        double upper = 1 / (1 + Math.exp(-(logit + z * se)));
+        long rarer = rarerClassRows(resolved, columns, selection);
+        String caveat = rarer < RARER_CLASS_ROWS
+                ? approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")")
+                : "";
+        return MetricInterval.of(new Interval(lower, upper, level, JACKKNIFE), JACKKNIFE + ", " + n + " rows" + caveat);
     }
 
     /** The per-row losses a mean-loss metric averages, with their name for messages. */

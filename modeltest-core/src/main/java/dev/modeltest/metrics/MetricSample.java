@@ -161,7 +161,8 @@ public final class MetricSample {
         if (method != IntervalMethod.BOOTSTRAP && exact != null) {
             return Intervals.exact(metric, resolved, kernel, columns, selection, level);
         }
-        return Intervals.bootstrap(this, kernel, resolved, columns, level, seed, resamples);
+        return Intervals.bootstrap(
+                this, kernel, resolved, columns, level, seed, resamples, method == IntervalMethod.BOOTSTRAP);
     }
 
     /**
@@ -178,7 +179,7 @@ public final class MetricSample {
     /** Lists the metrics with an exact or analytic interval, for configuration errors. */
     public static String exactMethodsText() {
         return "exact or analytic intervals exist for accuracy, binary and micro precision and recall (Wilson), binary"
-                + " ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t,"
+                + " and one-vs-rest macro or weighted ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t,"
                 + " square root), R² and explained variance (delta method)";
     }
 

@@ -31,6 +31,36 @@ public final class DeLong {
         public double variance() {
             return covariance(this);
         }
+
+        /**
+         * Returns one term per row whose sum of squares is {@link #variance()}: {@code (V10_i − AUC) / √(m(m − 1))}
+         * for a positive row, {@code (V01_j − AUC) / √(n(n − 1))} for a negative one. Summed row by row over several
+         * AUCs of the same rows (one-vs-rest AUCs of a multiclass model, each class's positives different), a linear
+         * combination's terms give its variance with every covariance between the AUCs included, and for one AUC
+         * exactly DeLong's.
+         *
+         * <p>A side with one row has terms 0, as its covariance is 0 in {@link #variance()}.
+         *
+         * @param positive the labels the components were computed from, in the same row order
+         * @throws IllegalArgumentException if the labels do not match the components
+         */
+        public double[] rowTerms(boolean[] positive) {
+            int m = v10.length;
+            int n = v01.length;
+            if (positive.length != m + n) {
+                throw new IllegalArgumentException(
+                        positive.length + " labels for " + m + " positive and " + n + " negative components");
+            }
+            double scalePositive = m < 2 ? 0 : 1 / Math.sqrt((double) m * (m - 1));
+            double scaleNegative = n < 2 ? 0 : 1 / Math.sqrt((double) n * (n - 1));
+            double[] terms = new double[positive.length];
+            int pi = 0;
+            int ni = 0;
+            for (int j = 0; j < positive.length; j++) {
+                terms[j] = positive[j] ? (v10[pi++] - auc) * scalePositive : (v01[ni++] - auc) * scaleNegative;
+            }
+            return terms;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.model.Predictions;
@@ -71,13 +72,13 @@ class IntervalChoiceTest {
                 .hasMessage("@MetricAtLeast on T.m(): 'interval' must be AUTO or BOOTSTRAP for F1: no exact or"
                         + " analytic interval applies to it, so the bootstrap does (BCa below 10000 rows, Poisson"
                         + " bootstrap from there); exact or analytic intervals exist for accuracy, binary and micro"
-                        + " precision and recall (Wilson), binary ROC AUC (DeLong, logit), log loss, Brier score, MAE,"
-                        + " MSE and MAPE (Student-t), RMSE (Student-t, square root), R² and explained variance (delta"
+                        + " precision and recall (Wilson), binary and one-vs-rest macro or weighted ROC AUC (DeLong,"
+                        + " logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t, square root), R² and explained variance (delta"
                         + " method), was EXACT");
     }
 
     @Test
-    void exactOnAMulticlassAucIsRefusedWhenTheDataShowItIsNotBinary() {
+    void exactOnAMicroAveragedAucIsRefusedAndOnAMacroOneIsDeLong() {
         Predictions three = Predictions.classification(
                 "three.csv",
                 "m",
@@ -85,16 +86,22 @@ class IntervalChoiceTest {
                 new int[] {0, 1, 2, 0, 1, 2},
                 new int[] {0, 1, 2, 1, 1, 2},
                 new double[][] {
-                    {0.8, 0.1, 0.1, 0.4, 0.2, 0.1}, {0.1, 0.8, 0.1, 0.5, 0.7, 0.1}, {0.1, 0.1, 0.8, 0.1, 0.1, 0.8}
+                    {0.8, 0.1, 0.1, 0.4, 0.45, 0.1}, {0.1, 0.8, 0.1, 0.5, 0.45, 0.1}, {0.1, 0.1, 0.8, 0.1, 0.1, 0.8}
                 });
-        MetricGate exact = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
+        MetricGate.Builder micro = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
+                .average(Averaging.MICRO)
+                .interval(IntervalMethod.EXACT);
+        CheckResult macro = gate(Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
                 .interval(IntervalMethod.EXACT)
-                .build();
+                .build()
+                .evaluate(three);
 
-        assertThatThrownBy(() -> exact.evaluate(three))
+        assertThatThrownBy(micro::build)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("@MetricAtLeast on T.m(): 'interval' must be AUTO or BOOTSTRAP for ROC AUC"
-                        + " (one-vs-rest, macro): no exact or analytic interval applies to it");
+                .hasMessageStartingWith("@MetricAtLeast on T.m(): 'interval' must be AUTO or BOOTSTRAP for ROC AUC:"
+                        + " no exact or analytic interval applies to it");
+        assertThat(macro.interval().method()).isEqualTo("DeLong (logit)");
+        assertThat(macro.message()).contains("DeLong (logit), one-vs-rest over 3 classes, 6 rows");
     }
 
     @Test

@@ -25,6 +25,7 @@ final class Coverage {
      * @param sets the simulated test sets with a defined metric
      * @param noInterval sets where the data left no interval (counted as misses)
      * @param undefined sets where the metric itself was undefined (left out)
+     * @param flagged sets whose interval the check calls approximate ("approximate here: ...")
      */
     record Cell(
             String population,
@@ -34,9 +35,27 @@ final class Coverage {
             int sets,
             int noInterval,
             int undefined,
+            int flagged,
             double twoSided,
             double lowerHolds,
-            double upperHolds) {
+            double upperHolds,
+            String extra) {
+
+        Cell withNote(String note) {
+            return new Cell(
+                    population,
+                    metric,
+                    method,
+                    n,
+                    sets,
+                    noInterval,
+                    undefined,
+                    flagged,
+                    twoSided,
+                    lowerHolds,
+                    upperHolds,
+                    note);
+        }
 
         double standardError() {
             return Math.sqrt(0.95 * 0.05 / Math.max(1, sets));
@@ -44,6 +63,32 @@ final class Coverage {
 
         boolean inBand() {
             return twoSided >= 0.935 && twoSided <= 0.965;
+        }
+
+        /** Outside the band in a share of sets that the check does not call approximate. */
+        boolean outsideUnflagged() {
+            return !inBand() && flagged < sets;
+        }
+
+        private String note() {
+            String note = "";
+            if (!inBand()) {
+                note = flagged == sets
+                        ? "outside, flagged in every set"
+                        : flagged == 0
+                                ? "**outside, not flagged**"
+                                : String.format(
+                                        Locale.ROOT, "**outside**, flagged in %.0f%% of sets", 100.0 * flagged / sets);
+            } else if (flagged > 0) {
+                note = String.format(Locale.ROOT, "flagged in %.0f%% of sets", 100.0 * flagged / sets);
+            }
+            if (noInterval > 0) {
+                note += (note.isEmpty() ? "" : "; ") + noInterval + " without interval";
+            }
+            if (!extra.isEmpty()) {
+                note += (note.isEmpty() ? "" : "; ") + extra;
+            }
+            return note;
         }
 
         String row() {
@@ -59,7 +104,7 @@ final class Coverage {
                     100 * lowerHolds,
                     100 * upperHolds,
                     100 * standardError(),
-                    (inBand() ? "" : "**outside**") + (noInterval > 0 ? " " + noInterval + " without interval" : ""));
+                    note());
         }
     }
 
@@ -150,6 +195,7 @@ final class Coverage {
         int size = all.size();
         int[] outcome = new int[sets]; // bit 0: lower holds, bit 1: upper holds, 4: no interval, 8: undefined
         String[] methods = new String[sets];
+        boolean[] approximate = new boolean[sets];
         IntStream.range(0, sets).parallel().forEach(s -> {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + s);
             int[] rows = new int[n];
@@ -163,6 +209,8 @@ final class Coverage {
             }
             MetricInterval interval = sample.interval(method, 0.95, seed + s, resamples);
             methods[s] = interval.method();
+            approximate[s] = interval.how().contains("approximate here")
+                    || (interval.none() != null && interval.none().contains("approximate here"));
             Interval i = interval.interval();
             if (i == null) {
                 outcome[s] = 4;
@@ -176,6 +224,7 @@ final class Coverage {
         int both = 0;
         int lower = 0;
         int upper = 0;
+        int flagged = 0;
         String used = "";
         for (int s = 0; s < sets; s++) {
             if (outcome[s] == 8) {
@@ -183,6 +232,7 @@ final class Coverage {
                 continue;
             }
             defined++;
+            flagged += approximate[s] ? 1 : 0;
             if (methods[s] != null && !methods[s].isEmpty() && used.isEmpty()) {
                 used = methods[s];
             }
@@ -203,16 +253,36 @@ final class Coverage {
                 defined,
                 none,
                 undefined,
+                flagged,
                 both / d,
                 lower / d,
-                upper / d);
+                upper / d,
+                "");
     }
 
     private static String label(Metric metric, MetricOptions options) {
-        return metric.displayName() + (options.average() == Averaging.MACRO ? " (macro)" : "");
+        String label = metric.displayName();
+        if (options.average() == Averaging.MACRO) {
+            label += " (macro)";
+        }
+        if (options.binning() == Binning.EQUAL_MASS) {
+            label += " (equal-mass bins)";
+        }
+        if (metric == Metric.F_BETA) {
+            label += " (β = " + (int) options.beta() + ")";
+        }
+        return label;
     }
 
-    /** The full table: every population, metric and n; fewer sets where the per-row bootstrap is costly. */
+    /** One metric of the table, with its options. */
+    private record Entry(Metric metric, MetricOptions options) {}
+
+    /**
+     * The full table: every population, metric and n, each cell {@code scale} test sets. A cell outside the band and
+     * not flagged in every set is run again with {@code 4·scale} new test sets (Monte Carlo standard error 0.34
+     * points instead of 0.69 at 1000), and the table shows that second run, saying so: at 1000 sets a method that
+     * covers exactly 95% still falls outside [93.5%, 96.5%] in about 3% of the cells.
+     */
     public static void main(String[] args) {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int resamples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
@@ -225,6 +295,35 @@ final class Coverage {
         Population reg = regression("regression, skewed noise", population, 5);
         MetricOptions plain = MetricOptions.defaults();
         MetricOptions macro = plain.withAverage(Averaging.MACRO);
+        List<Entry> binaryMetrics = List.of(
+                new Entry(Metric.ACCURACY, plain),
+                new Entry(Metric.PRECISION, plain),
+                new Entry(Metric.RECALL, plain),
+                new Entry(Metric.ROC_AUC, plain),
+                new Entry(Metric.LOG_LOSS, plain),
+                new Entry(Metric.BRIER, plain),
+                new Entry(Metric.F1, plain),
+                new Entry(Metric.F_BETA, plain.withBeta(2)),
+                new Entry(Metric.JACCARD, plain),
+                new Entry(Metric.BALANCED_ACCURACY, plain),
+                new Entry(Metric.MATTHEWS, plain),
+                new Entry(Metric.COHEN_KAPPA, plain),
+                new Entry(Metric.AVERAGE_PRECISION, plain),
+                new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain),
+                new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain.withBinning(Binning.EQUAL_MASS)));
+        List<Entry> multiMetrics = List.of(
+                new Entry(Metric.F1, macro),
+                new Entry(Metric.ROC_AUC, macro),
+                new Entry(Metric.AVERAGE_PRECISION, macro));
+        List<Entry> regressionMetrics = List.of(
+                new Entry(Metric.MAE, plain),
+                new Entry(Metric.MSE, plain),
+                new Entry(Metric.RMSE, plain),
+                new Entry(Metric.MAPE, plain),
+                new Entry(Metric.R2, plain),
+                new Entry(Metric.EXPLAINED_VARIANCE, plain),
+                new Entry(Metric.MEDIAN_ABSOLUTE_ERROR, plain),
+                new Entry(Metric.MAX_ERROR, plain));
         int[] ns = {50, 200, 1000, 10_000};
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
@@ -233,63 +332,39 @@ final class Coverage {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (int n : ns) {
             for (Population p : binaries) {
-                for (Metric m : new Metric[] {
-                    Metric.ACCURACY,
-                    Metric.ROC_AUC,
-                    Metric.LOG_LOSS,
-                    Metric.BRIER,
-                    Metric.F1,
-                    Metric.MATTHEWS,
-                    Metric.AVERAGE_PRECISION,
-                    Metric.EXPECTED_CALIBRATION_ERROR
-                }) {
-                    cells.add(print(run(p, m, plain, IntervalMethod.AUTO, n, sets(m, n, scale), resamples, 11)));
+                for (Entry e : binaryMetrics) {
+                    cells.add(print(cell(p, e, n, scale, resamples, 11)));
                 }
             }
             for (Population p : multi) {
-                cells.add(print(
-                        run(p, Metric.F1, macro, IntervalMethod.AUTO, n, sets(Metric.F1, n, scale), resamples, 13)));
-                cells.add(print(run(
-                        p,
-                        Metric.ROC_AUC,
-                        macro,
-                        IntervalMethod.AUTO,
-                        n,
-                        sets(Metric.AVERAGE_PRECISION, n, scale),
-                        resamples,
-                        17)));
+                for (Entry e : multiMetrics) {
+                    cells.add(print(cell(p, e, n, scale, resamples, 13)));
+                }
             }
-            for (Metric m : new Metric[] {
-                Metric.MAE, Metric.MSE, Metric.RMSE, Metric.R2, Metric.EXPLAINED_VARIANCE, Metric.MEDIAN_ABSOLUTE_ERROR
-            }) {
-                cells.add(print(run(reg, m, plain, IntervalMethod.AUTO, n, sets(m, n, scale), resamples, 19)));
+            for (Entry e : regressionMetrics) {
+                cells.add(print(cell(reg, e, n, scale, resamples, 19)));
             }
         }
         System.out.printf(
                 Locale.ROOT,
-                "%n%d cells, %d outside [93.5%%, 96.5%%], %.0f s%n",
+                "%n%d cells; %d outside [93.5%%, 96.5%%], of which %d flagged in every set and %d not; %.0f s%n",
                 cells.size(),
                 cells.stream().filter(c -> !c.inBand()).count(),
+                cells.stream().filter(c -> !c.inBand() && !c.outsideUnflagged()).count(),
+                cells.stream().filter(Cell::outsideUnflagged).count(),
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Test sets per cell: {@code scale} where a set is cheap; fewer for the per-row bootstrap at 1000+ rows. */
-    static int sets(Metric metric, int n, int scale) {
-        boolean perRowBootstrap = switch (metric) {
-            case AVERAGE_PRECISION, EXPECTED_CALIBRATION_ERROR, MEDIAN_ABSOLUTE_ERROR -> true;
-            default -> false;
-        };
-        boolean bca = switch (metric) {
-            case F1, MATTHEWS -> true;
-            default -> false;
-        };
-        if (perRowBootstrap && n >= 10_000) {
-            return Math.max(20, scale / 10);
+    /** One cell: {@code scale} sets, run again with {@code 4·scale} new ones when outside the band and not flagged. */
+    private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed) {
+        Cell first = run(p, e.metric(), e.options(), IntervalMethod.AUTO, n, scale, resamples, seed);
+        if (!first.outsideUnflagged()) {
+            return first;
         }
-        if ((perRowBootstrap || bca) && n >= 1000) {
-            return Math.max(20, scale / 4);
-        }
-        return scale;
+        System.out.println("<!-- " + first.row() + " first run; run again with " + 4 * scale + " sets -->");
+        Cell second = run(p, e.metric(), e.options(), IntervalMethod.AUTO, n, 4 * scale, resamples, seed + 7919);
+        return second.withNote(String.format(
+                Locale.ROOT, "second run; the first, %d sets, gave %.1f%%", first.sets(), 100 * first.twoSided()));
     }
 
     private static Cell print(Cell cell) {

@@ -2,6 +2,7 @@ package dev.modeltest.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +56,30 @@ class CoverageTest {
         assertThat(r2.method()).isEqualTo("delta method (log ratio)");
         assertThat(r2.twoSided()).as(r2.row()).isBetween(0.85, 0.99);
         assertThat(one.how()).contains("; approximate here: the per-row values are skewed (skewness ");
+    }
+
+    @Test
+    void theLargeSampleShortcutsCoverAtTenThousandRows() {
+        Coverage.Population binary = Coverage.binary("binary", 0.3, POPULATION, 1);
+        Coverage.Population multi = Coverage.multiclass("multi", new double[] {0.2, 0.3, 0.5}, POPULATION, 3);
+        Coverage.Population regression = Coverage.regression("regression", POPULATION, 5);
+        MetricOptions plain = MetricOptions.defaults();
+
+        Coverage.Cell ap =
+                Coverage.run(binary, Metric.AVERAGE_PRECISION, plain, IntervalMethod.AUTO, 10_000, 300, 100, 7);
+        Coverage.Cell auc = Coverage.run(
+                multi, Metric.ROC_AUC, plain.withAverage(Averaging.MACRO), IntervalMethod.AUTO, 10_000, 300, 100, 7);
+        Coverage.Cell median =
+                Coverage.run(regression, Metric.MEDIAN_ABSOLUTE_ERROR, plain, IntervalMethod.AUTO, 10_000, 300, 200, 7);
+
+        assertThat(ap.method()).isEqualTo("infinitesimal jackknife (logit)");
+        assertThat(auc.method()).isEqualTo("DeLong (logit)");
+        assertThat(median.method()).isEqualTo("Poisson bootstrap");
+        // 300 sets: a standard error of 1.3 points.
+        for (Coverage.Cell cell : List.of(ap, auc, median)) {
+            assertThat(cell.twoSided()).as(cell.row()).isBetween(0.90, 0.99);
+            assertThat(cell.flagged()).as(cell.row()).isZero();
+        }
     }
 
     @Test

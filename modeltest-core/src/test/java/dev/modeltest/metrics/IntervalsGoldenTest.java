@@ -40,6 +40,19 @@ class IntervalsGoldenTest {
     private static Predictions load(String data) throws IOException {
         List<String[]> rows = csv(data + ".csv");
         int n = rows.size();
+        if (data.startsWith("multiclass")) {
+            int[] y = new int[n];
+            int[] predicted = new int[n];
+            double[][] p = new double[3][n];
+            for (int i = 0; i < n; i++) {
+                y[i] = Integer.parseInt(rows.get(i)[0]);
+                for (int c = 0; c < 3; c++) {
+                    p[c][i] = Double.parseDouble(rows.get(i)[1 + c]);
+                    predicted[i] = p[c][i] > p[predicted[i]][i] ? c : predicted[i];
+                }
+            }
+            return Predictions.classification(data, "golden", List.of("a", "b", "c"), y, predicted, p);
+        }
         if (data.startsWith("binary")) {
             int[] y = new int[n];
             int[] predicted = new int[n];
@@ -68,8 +81,23 @@ class IntervalsGoldenTest {
     @ParameterizedTest(name = "{1} on {0} at {2}")
     @MethodSource("expected")
     void exactIntervalMatchesScipy(String data, String metricName, double level, String[] row) throws IOException {
-        Metric metric = Metric.valueOf(metricName);
-        MetricSample sample = Metrics.sample(load(data), metric, MetricOptions.defaults());
+        String[] parts = metricName.split(":");
+        Metric metric = Metric.valueOf(parts[0]);
+        MetricOptions options = MetricOptions.defaults();
+        if (parts.length > 1 && !parts[parts.length - 1].equals("JACKKNIFE")) {
+            options = options.withAverage(Averaging.valueOf(parts[parts.length - 1]));
+        }
+        MetricSample sample = Metrics.sample(load(data), metric, options);
+        if (parts.length > 1 && parts[1].equals("JACKKNIFE")) {
+            // Used from 10000 rows on under AUTO; called directly here to compare on small data.
+            MetricInterval jackknife = Intervals.averagePrecision(
+                    Resolved.of(load(data), metric, options), Columns.of(load(data)), sample.selection(), level);
+            close(sample.value(), Double.parseDouble(row[3]));
+            close(jackknife.interval().lower(), Double.parseDouble(row[4]));
+            close(jackknife.interval().upper(), Double.parseDouble(row[5]));
+            assertThat(jackknife.method()).isEqualTo("infinitesimal jackknife (logit)");
+            return;
+        }
 
         MetricInterval auto = sample.interval(IntervalMethod.AUTO, level, 42, 2000);
         MetricInterval exact = sample.interval(IntervalMethod.EXACT, level, 42, 2000);

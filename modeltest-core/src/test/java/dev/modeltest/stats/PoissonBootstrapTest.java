@@ -171,6 +171,92 @@ class PoissonBootstrapTest {
         assertThat(one.contains(F1.applyAsDouble(cells))).isTrue();
     }
 
+    /** 2 500 skewed values in ascending order, with ties. */
+    private static final double[] SORTED = sortedSkewed(2_500);
+
+    private static double[] sortedSkewed(int n) {
+        double[] v = new double[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            v[i] = Math.round(Math.exp(random.nextGaussian()) * 100) / 100.0;
+        }
+        java.util.Arrays.sort(v);
+        return v;
+    }
+
+    /** The median or maximum of the multiset in which value {@code j} of {@link #SORTED} appears {@code w[j]} times. */
+    private static double byRows(int[] w, PoissonBootstrap.OrderStatistic statistic) {
+        long total = 0;
+        for (int x : w) {
+            total += x;
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        if (statistic == PoissonBootstrap.OrderStatistic.MAXIMUM) {
+            int j = w.length - 1;
+            while (w[j] == 0) {
+                j--;
+            }
+            return SORTED[j];
+        }
+        return (rank(w, (total - 1) / 2) + rank(w, total / 2)) / 2;
+    }
+
+    private static double rank(int[] w, long r) {
+        int j = 0;
+        while (r >= w[j]) {
+            r -= w[j++];
+        }
+        return SORTED[j];
+    }
+
+    @Test
+    void orderStatisticBlocksGiveTheIntervalOfPerRowWeights() {
+        for (PoissonBootstrap.OrderStatistic statistic : PoissonBootstrap.OrderStatistic.values()) {
+            PoissonBootstrap.Result blocks = PoissonBootstrap.ofOrderStatistic(SORTED, statistic, 0.95, 42, 8000);
+            PoissonBootstrap.Result rows =
+                    PoissonBootstrap.ofRows(SORTED.length, w -> byRows(w, statistic), 0.95, 42, 8000);
+
+            double halfWidth = (rows.interval().upper() - rows.interval().lower()) / 2;
+            // Different draws of the same distribution: with 8000 replicates the 2.5% and 97.5% quantiles agree to a
+            // few hundredths of the half-width; a wrong block draw (one too many rows, totals not Poisson) does not.
+            assertThat(blocks.interval().lower())
+                    .as(statistic + " lower")
+                    .isCloseTo(rows.interval().lower(), within(0.08 * halfWidth));
+            assertThat(blocks.interval().upper())
+                    .as(statistic + " upper")
+                    .isCloseTo(rows.interval().upper(), within(0.08 * halfWidth));
+            assertThat(blocks.standardError())
+                    .as(statistic + " standard error")
+                    .isCloseTo(rows.standardError(), within(0.06 * rows.standardError()));
+            assertThat(blocks.interval().method()).isEqualTo("Poisson bootstrap");
+        }
+    }
+
+    @Test
+    void orderStatisticBlocksAreTheSameOnAnyPoolAndMoveWithTheSeed() throws Exception {
+        PoissonBootstrap.Result one = inPool(
+                1,
+                () -> PoissonBootstrap.ofOrderStatistic(SORTED, PoissonBootstrap.OrderStatistic.MEDIAN, 0.95, 42, 500));
+        PoissonBootstrap.Result four = inPool(
+                4,
+                () -> PoissonBootstrap.ofOrderStatistic(SORTED, PoissonBootstrap.OrderStatistic.MEDIAN, 0.95, 42, 500));
+        PoissonBootstrap.Result otherSeed =
+                PoissonBootstrap.ofOrderStatistic(SORTED, PoissonBootstrap.OrderStatistic.MEDIAN, 0.95, 43, 500);
+
+        assertThat(four).isEqualTo(one);
+        assertThat(otherSeed.standardError()).isNotEqualTo(one.standardError());
+        assertThatThrownBy(() -> PoissonBootstrap.ofOrderStatistic(
+                        new double[] {2, 1}, PoissonBootstrap.OrderStatistic.MEDIAN, 0.95, 42, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("values not in ascending order at 1");
+        assertThatThrownBy(() -> PoissonBootstrap.ofOrderStatistic(
+                        new double[0], PoissonBootstrap.OrderStatistic.MEDIAN, 0.95, 42, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no values");
+    }
+
     @Test
     void refusesBadArgumentsAndAllUndefinedReplicates() {
         assertThatThrownBy(() -> PoissonBootstrap.ofRows(10, w -> 1, 1.5, 42, 100))

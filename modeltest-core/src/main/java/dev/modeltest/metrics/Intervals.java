@@ -195,11 +195,23 @@ final class Intervals {
     /** Expected calibration error's estimate is biased upwards below this many rows; the interval does not fix that. */
     static final int CALIBRATION_ROWS = 10_000;
 
+    /** Below this many trials a proportion takes few values and Wilson's coverage swings around the nominal level. */
+    static final int WILSON_TRIALS = 100;
+
     private static MetricInterval wilson(long[] proportion, double level) {
-        // Wilson over-covers a little on small samples (97% at 50 rows in the simulation): on the safe side, so the
-        // message carries no caveat (docs/intervals.md).
+        if (proportion[1] == 0) {
+            // Precision with no row predicted positive: scikit-learn's value is 0, but there is no trial to count.
+            return MetricInterval.none(
+                    WILSON,
+                    "it is a proportion of 0 rows (none in its denominator), so there is" + " nothing to estimate");
+        }
         Interval interval = Wilson.interval(proportion[0], proportion[1], level);
-        return MetricInterval.of(interval, WILSON + ", " + proportion[0] + " of " + proportion[1]);
+        // The simulation found 97% at 50 rows, conservative, but outside [93.5%, 96.5%]; Brown, Cai and DasGupta
+        // (2001) show the swing both ways on small n, so the message says so (docs/intervals.md).
+        String caveat = proportion[1] < WILSON_TRIALS
+                ? approximate("fewer than " + WILSON_TRIALS + " trials (" + proportion[1] + ")")
+                : "";
+        return MetricInterval.of(interval, WILSON + ", " + proportion[0] + " of " + proportion[1] + caveat);
     }
 
     /** Where the simulation found the bootstrap's coverage outside [93.5%, 96.5%], the caveat for the message. */

@@ -75,7 +75,9 @@ class AccuracyCheckFormTest {
         CheckResult result = accuracy(0.5).confidence(0.95).build().evaluate(predictions);
 
         assertThat(result.check()).isEqualTo("metric-at-least");
-        assertThat(result.message()).contains("  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40)\n");
+        assertThat(result.message())
+                .contains(
+                        "  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n");
     }
 
     @Test

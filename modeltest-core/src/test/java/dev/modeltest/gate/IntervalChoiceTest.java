@@ -186,6 +186,29 @@ class IntervalChoiceTest {
     }
 
     @Test
+    void precisionWithNoRowPredictedPositiveHasNoWilsonIntervalInsteadOfAnError() {
+        Predictions none = Predictions.classification(
+                "none.csv",
+                "m",
+                List.of("a", "b"),
+                new int[] {0, 1, 0, 1, 1},
+                new int[] {0, 0, 0, 0, 0},
+                new double[][] {{0.9, 0.8, 0.7, 0.6, 0.6}, {0.1, 0.2, 0.3, 0.4, 0.4}});
+
+        CheckResult result = gate(Metric.PRECISION, Bound.AT_LEAST, 0.5)
+                .confidence(0.95)
+                .build()
+                .evaluate(none);
+
+        assertThat(result.measured()).isZero();
+        assertThat(result.interval()).isNull();
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.message())
+                .contains("(no interval: it is a proportion of 0 rows (none in its denominator), so there is nothing"
+                        + " to estimate)");
+    }
+
+    @Test
     void aBootstrapWhoseResamplesAllAgreeSaysThereIsNoInterval() {
         Predictions perfect = MetricFixtures.binary("perfect.csv", 40, 0);
 

@@ -101,7 +101,7 @@ class MetricGateTest {
         assertThat(result.interval().method()).isEqualTo("Wilson");
         assertThat(result.message())
                 .isEqualTo("Expecting model accuracy on fixture.csv (n=40):\n"
-                        + "  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40)\n"
+                        + "  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.5000\n"
                         + "and the whole 95% interval clears it.");
@@ -160,7 +160,9 @@ class MetricGateTest {
     void usesWilsonForBinaryPrecisionBecauseItIsAProportionOfPredictedPositives() {
         CheckResult result = atLeast(Metric.PRECISION, 0.7).build().evaluate(predictions);
 
-        assertThat(result.message()).contains("  0.8500 (95% CI 0.6396–0.9476, Wilson, 17 of 20)\n");
+        assertThat(result.message())
+                .contains(
+                        "  0.8500 (95% CI 0.6396–0.9476, Wilson, 17 of 20; approximate here: fewer than 100 trials (20), see docs/intervals.md)\n");
     }
 
     @Test

@@ -50,7 +50,7 @@ class ModelAssertionsTest {
         assertThatThrownBy(() -> assertThat(predictions).accuracy().isAtLeast(0.9))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage("Expecting model accuracy on fixture.csv (n=40):\n"
-                        + "  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40)\n"
+                        + "  0.8500 (95% CI 0.7093–0.9294, Wilson, 34 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.9000\n"
                         + "but it was 0.0500 below.")

@@ -124,7 +124,7 @@ class MetricAnnotationsTest {
                         + " 1/√n, assuming the value stays 0.8500).");
         assertThat(failureOf(results, "accuracyIntervalUndecided"))
                 .isEqualTo("Expecting model accuracy on metric-binary.csv (n=80):\n"
-                        + "  0.8500 (95% CI 0.7559–0.9121, Wilson, 68 of 80)\n"
+                        + "  0.8500 (95% CI 0.7559–0.9121, Wilson, 68 of 80; approximate here: fewer than 100 trials (80), see docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.8000\n"
                         + "but the 95% interval straddles it, so 80 rows cannot decide;\n"

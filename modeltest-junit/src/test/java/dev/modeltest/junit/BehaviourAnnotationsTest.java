@@ -1,0 +1,148 @@
+package dev.modeltest.junit;
+
+import static dev.modeltest.junit.TestKit.failureOf;
+import static dev.modeltest.junit.TestKit.run;
+import static dev.modeltest.junit.TestKit.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modeltest.model.Model;
+import dev.modeltest.model.ModelProvider;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The behavioural check annotations through the JUnit engine, on {@code fixtures/behaviour.csv} (30 rows: {@code x1 =
+ * r/30}, {@code x2}, {@code color} red, green, blue in turn, label b where x1 ≥ 0.5): each passes on a model that
+ * honours its property, fails with its message on one that breaks it, and rejects bad attributes.
+ */
+class BehaviourAnnotationsTest {
+
+    static final String DATA = "src/test/resources/fixtures/behaviour.csv";
+    static final List<String> CLASSES = List.of("a", "b");
+
+    /** Predicts b with probability x1: ignores color, and its score rises with x1. */
+    public static final class ByX1 implements ModelProvider {
+        @Override
+        public Model load() {
+            return Model.probabilisticClassifier(CLASSES, (row, p) -> {
+                double x = Math.min(1, Math.max(0, row.getDouble("x1")));
+                p[0] = 1 - x;
+                p[1] = x;
+            });
+        }
+    }
+
+    /** Predicts b for every blue row, else as {@link ByX1}. */
+    public static final class BlueIsB implements ModelProvider {
+        @Override
+        public Model load() {
+            return Model.probabilisticClassifier(CLASSES, (row, p) -> {
+                double x = "blue".equals(row.getString("color")) ? 1 : Math.min(1, Math.max(0, row.getDouble("x1")));
+                p[0] = 1 - x;
+                p[1] = x;
+            });
+        }
+    }
+
+    @ModelTest(provider = ByX1.class, data = DATA, label = "label")
+    static class HonoursTestCase {
+        @InvariantTo(column = "color")
+        void colorBlind() {}
+
+        @InvariantTo(
+                column = "color",
+                values = {"red", "blue"})
+        void redOrBlue() {}
+    }
+
+    @Test
+    void passOnAModelThatHonoursTheProperty() {
+        assertThat(succeeded(run(HonoursTestCase.class))).containsExactly("colorBlind()", "redOrBlue()");
+    }
+
+    @ModelTest(provider = BlueIsB.class, data = DATA, label = "label")
+    static class BreaksTestCase {
+        @InvariantTo(
+                column = "color",
+                values = {"red", "blue"},
+                maxFlipRate = 0.1)
+        void colorBlind() {}
+    }
+
+    @Test
+    void invariantToFailsWithTheFlipRateAndTheFlippedRows() {
+        EngineExecutionResults results = run(BreaksTestCase.class);
+
+        assertThat(failureOf(results, "colorBlind")).isEqualTo("""
+                Expecting the flip rate of probabilistic classifier (2 classes) on behaviour.csv when only 'color' \
+                changes, between red, blue (n=20 rows):
+                  0.5500 (95% CI 0.3421–0.7418, Wilson, 11 of 20 rows flipped)
+                to be at most:
+                  0.1000
+                but it was 0.4500 above.
+                flipped rows (row: change, predicted class before → after):
+                  row 1: color red → blue, a → b
+                  row 3: color blue → red, b → a
+                  row 4: color red → blue, a → b
+                  row 6: color blue → red, b → a
+                  row 7: color red → blue, a → b
+                  row 9: color blue → red, b → a
+                  row 10: color red → blue, a → b
+                  row 12: color blue → red, b → a
+                  row 13: color red → blue, a → b
+                  row 15: color blue → red, b → a
+                  ... and 1 more flipped row(s)""");
+        assertThat(TestKit.throwableOf(results, "colorBlind")).isInstanceOf(AssertionFailedError.class);
+    }
+
+    @ModelTest(provider = ByX1.class, data = DATA, label = "label")
+    static class BadAttributesTestCase {
+        @InvariantTo(column = "colour")
+        void unknownColumn() {}
+
+        @InvariantTo(
+                column = "color",
+                values = {"red", "purple"})
+        void valueNeverInTheColumn() {}
+
+        @InvariantTo(column = "color", maxFlipRate = 0, confidence = 0.95)
+        void intervalAgainstZero() {}
+    }
+
+    @Test
+    void invariantToRejectsBadAttributesNamingThem() {
+        EngineExecutionResults results = run(BadAttributesTestCase.class);
+
+        assertThat(failureOf(results, "unknownColumn"))
+                .isEqualTo("@InvariantTo on BadAttributesTestCase.unknownColumn(): 'column' must name one of the"
+                        + " model's input columns (x1, x2, color) (did you mean 'color'?), was 'colour'");
+        assertThat(failureOf(results, "valueNeverInTheColumn"))
+                .isEqualTo("@InvariantTo on BadAttributesTestCase.valueNeverInTheColumn(): 'values' must list values"
+                        + " that occur in column 'color' of behaviour.csv; 'purple' never does; it holds red, green,"
+                        + " blue, was [red, purple]");
+        assertThat(failureOf(results, "intervalAgainstZero"))
+                .startsWith("@InvariantTo on BadAttributesTestCase.intervalAgainstZero(): 'confidence' must be 0");
+        assertThat(TestKit.throwableOf(results, "unknownColumn")).isInstanceOf(ExtensionConfigurationException.class);
+    }
+
+    @ModelTest(predictions = "pred", data = "src/test/resources/fixtures/scored.csv", label = "label")
+    static class PredictionsColumnTestCase {
+        @InvariantTo(column = "x1")
+        void invariant() {}
+    }
+
+    @Test
+    void aPredictionsColumnIsAConfigurationErrorSayingWhy() {
+        EngineExecutionResults results = run(PredictionsColumnTestCase.class);
+
+        assertThat(failureOf(results, "invariant"))
+                .isEqualTo("@InvariantTo on PredictionsColumnTestCase.invariant(): it predicts changed or generated"
+                        + " rows, so it needs a model to call, but @ModelTest on PredictionsColumnTestCase evaluates"
+                        + " predictions column 'pred', which holds predictions of the test rows only; give 'model' or"
+                        + " 'provider' instead");
+        assertThat(TestKit.throwableOf(results, "invariant")).isInstanceOf(ExtensionConfigurationException.class);
+    }
+}

@@ -30,8 +30,20 @@ final class BehaviourFixtures {
         }
     }
 
+    /** Writes the data to {@code dir} and runs the check on it with a regressor of label {@code x2}. */
+    static CheckResult runRegressor(Path dir, Check check, Model model) throws IOException {
+        try (Subject subject = subject(dir, new ModelSource.Instance(model), "x2")) {
+            return check.run(subject);
+        }
+    }
+
     /** Writes the data to {@code dir} and returns a subject of it with the model source. */
     static Subject subject(Path dir, ModelSource source) throws IOException {
+        return subject(dir, source, "label");
+    }
+
+    /** Writes the data to {@code dir} and returns a subject of it with the model source and label column. */
+    static Subject subject(Path dir, ModelSource source, String label) throws IOException {
         Path csv = dir.resolve(DATA);
         StringBuilder text = new StringBuilder("x1,x2,color,label\n");
         String[] colors = {"red", "green", "blue"};
@@ -47,7 +59,7 @@ final class BehaviourFixtures {
                     .append('\n');
         }
         Files.writeString(csv, text);
-        SubjectSpec spec = new SubjectSpec("@ModelTest on T", csv.toString(), "label", source, List.of(), null);
+        SubjectSpec spec = new SubjectSpec("@ModelTest on T", csv.toString(), label, source, List.of(), null);
         return Subject.of(spec);
     }
 
@@ -66,6 +78,19 @@ final class BehaviourFixtures {
             double x = "blue".equals(row.getString("color")) ? 1 : Math.min(1, Math.max(0, row.getDouble("x1")));
             p[0] = 1 - x;
             p[1] = x;
+        });
+    }
+
+    /**
+     * Predicts b with probability x1 below 0.5 and {@code 1.5 − x1} from there: its score falls as x1 rises past 0.5,
+     * a deliberately non-monotonic model.
+     */
+    static Model dipsPastHalf() {
+        return Model.probabilisticClassifier(CLASSES, (row, p) -> {
+            double x = row.getDouble("x1");
+            double score = x < 0.5 ? Math.max(0, x) : Math.min(1, 1.5 - x);
+            p[0] = 1 - score;
+            p[1] = score;
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.modeltest.junit;
 
 import dev.modeltest.behaviour.InvarianceCheck;
+import dev.modeltest.behaviour.MonotonicityCheck;
 import dev.modeltest.check.Check;
 import java.util.List;
 
@@ -17,6 +18,21 @@ final class BehaviourChecks {
                     annotation.column(),
                     List.of(annotation.values()),
                     annotation.maxFlipRate(),
+                    annotation.confidence());
+        }
+    }
+
+    static final class MonotonicFactory implements CheckFactory<Monotonic> {
+        @Override
+        public Check create(Monotonic annotation, String where) {
+            return new MonotonicityCheck(
+                    where,
+                    annotation.feature(),
+                    annotation.direction(),
+                    annotation.step(),
+                    annotation.positiveClass(),
+                    annotation.tolerance(),
+                    annotation.maxViolationRate(),
                     annotation.confidence());
         }
     }

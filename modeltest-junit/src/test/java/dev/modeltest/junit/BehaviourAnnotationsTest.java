@@ -5,6 +5,7 @@ import static dev.modeltest.junit.TestKit.run;
 import static dev.modeltest.junit.TestKit.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modeltest.behaviour.Direction;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.ModelProvider;
 import java.util.List;
@@ -47,8 +48,27 @@ class BehaviourAnnotationsTest {
         }
     }
 
+    /** Deliberately non-monotonic: the probability of b is x1 below 0.5 and 1.5 − x1 from there. */
+    public static final class DipsPastHalf implements ModelProvider {
+        @Override
+        public Model load() {
+            return Model.probabilisticClassifier(CLASSES, (row, p) -> {
+                double x = row.getDouble("x1");
+                double score = x < 0.5 ? Math.max(0, x) : Math.min(1, 1.5 - x);
+                p[0] = 1 - score;
+                p[1] = score;
+            });
+        }
+    }
+
     @ModelTest(provider = ByX1.class, data = DATA, label = "label")
     static class HonoursTestCase {
+        @Monotonic(feature = "x1", direction = Direction.INCREASING)
+        void scoreRisesWithX1() {}
+
+        @Monotonic(feature = "x1", direction = Direction.DECREASING, positiveClass = "a", step = 0.5)
+        void probabilityOfAFalls() {}
+
         @InvariantTo(column = "color")
         void colorBlind() {}
 
@@ -60,7 +80,8 @@ class BehaviourAnnotationsTest {
 
     @Test
     void passOnAModelThatHonoursTheProperty() {
-        assertThat(succeeded(run(HonoursTestCase.class))).containsExactly("colorBlind()", "redOrBlue()");
+        assertThat(succeeded(run(HonoursTestCase.class)))
+                .containsExactly("colorBlind()", "probabilityOfAFalls()", "redOrBlue()", "scoreRisesWithX1()");
     }
 
     @ModelTest(provider = BlueIsB.class, data = DATA, label = "label")
@@ -98,8 +119,45 @@ class BehaviourAnnotationsTest {
         assertThat(TestKit.throwableOf(results, "colorBlind")).isInstanceOf(AssertionFailedError.class);
     }
 
+    @ModelTest(provider = DipsPastHalf.class, data = DATA, label = "label")
+    static class NonMonotonicTestCase {
+        @Monotonic(feature = "x1", direction = Direction.INCREASING, step = 0.1, maxViolationRate = 0.3)
+        void scoreRisesWithX1() {}
+    }
+
+    @Test
+    void monotonicFailsOnADeliberatelyNonMonotonicModelListingTheWorstRows() {
+        EngineExecutionResults results = run(NonMonotonicTestCase.class);
+
+        assertThat(failureOf(results, "scoreRisesWithX1")).isEqualTo("""
+                Expecting the share of rows of behaviour.csv where the probability of class 'b' of probabilistic \
+                classifier (2 classes) falls when 'x1' is raised by 0.1 (n=30 rows):
+                  0.5000 (95% CI 0.3315–0.6685, Wilson, 15 of 30 rows violated)
+                to be at most:
+                  0.3000
+                but it was 0.2000 above.
+                the worst violations (row: x1 before → after, score before → after):
+                  row 29: x1 0.933333 → 1.03333, 0.566667 → 0.466667 (fell by 0.1)
+                  row 16: x1 0.5 → 0.6, 1 → 0.9 (fell by 0.1)
+                  row 17: x1 0.533333 → 0.633333, 0.966667 → 0.866667 (fell by 0.1)
+                  row 18: x1 0.566667 → 0.666667, 0.933333 → 0.833333 (fell by 0.1)
+                  row 19: x1 0.6 → 0.7, 0.9 → 0.8 (fell by 0.1)
+                  row 20: x1 0.633333 → 0.733333, 0.866667 → 0.766667 (fell by 0.1)
+                  row 21: x1 0.666667 → 0.766667, 0.833333 → 0.733333 (fell by 0.1)
+                  row 22: x1 0.7 → 0.8, 0.8 → 0.7 (fell by 0.1)
+                  row 23: x1 0.733333 → 0.833333, 0.766667 → 0.666667 (fell by 0.1)
+                  row 24: x1 0.766667 → 0.866667, 0.733333 → 0.633333 (fell by 0.1)
+                  ... and 5 more violation(s)""");
+    }
+
     @ModelTest(provider = ByX1.class, data = DATA, label = "label")
     static class BadAttributesTestCase {
+        @Monotonic(feature = "color", direction = Direction.INCREASING)
+        void categoricalFeature() {}
+
+        @Monotonic(feature = "x1", direction = Direction.INCREASING, step = -0.1)
+        void negativeStep() {}
+
         @InvariantTo(column = "colour")
         void unknownColumn() {}
 
@@ -126,6 +184,18 @@ class BehaviourAnnotationsTest {
         assertThat(failureOf(results, "intervalAgainstZero"))
                 .startsWith("@InvariantTo on BadAttributesTestCase.intervalAgainstZero(): 'confidence' must be 0");
         assertThat(TestKit.throwableOf(results, "unknownColumn")).isInstanceOf(ExtensionConfigurationException.class);
+    }
+
+    @Test
+    void monotonicRejectsBadAttributesNamingThem() {
+        EngineExecutionResults results = run(BadAttributesTestCase.class);
+
+        assertThat(failureOf(results, "categoricalFeature"))
+                .isEqualTo("@Monotonic on BadAttributesTestCase.categoricalFeature(): 'feature' must name a numeric"
+                        + " input column; it holds string values in behaviour.csv, was 'color'");
+        assertThat(failureOf(results, "negativeStep"))
+                .isEqualTo("@Monotonic on BadAttributesTestCase.negativeStep(): 'step' must be a positive finite number"
+                        + " (or 0 for a tenth of the feature's standard deviation), was -0.1");
     }
 
     @ModelTest(predictions = "pred", data = "src/test/resources/fixtures/scored.csv", label = "label")

@@ -93,17 +93,24 @@ final class RateGate {
     }
 
     private String ending(Decision d, Rate rate, int decimals) {
+        return ending(d, confidence, rate.value(), max, rate.n(), decimals);
+    }
+
+    /**
+     * Returns the closing words of a message on a value with an upper bound, for the decision reached: empty for a
+     * point PASS.
+     */
+    static String ending(Decision d, double confidence, double value, double max, long n, int decimals) {
         if (confidence == 0) {
             return switch (d.verdict()) {
                 case PASS -> "";
-                case FAIL, INCONCLUSIVE ->
-                    BoundOutcome.missed(rate.value() - max, decimals, Threshold.Comparison.AT_MOST);
+                case FAIL, INCONCLUSIVE -> BoundOutcome.missed(value - max, decimals, Threshold.Comparison.AT_MOST);
             };
         }
         return switch (d.verdict()) {
             case PASS -> BoundOutcome.intervalClears(confidence);
             case FAIL -> BoundOutcome.intervalMisses(confidence, Threshold.Comparison.AT_MOST);
-            case INCONCLUSIVE -> BoundOutcome.intervalStraddles(confidence, rate.n(), d.rowsNeeded(), rate.value());
+            case INCONCLUSIVE -> BoundOutcome.intervalStraddles(confidence, n, d.rowsNeeded(), value);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.modeltest.junit;
 
 import dev.modeltest.behaviour.InvarianceCheck;
 import dev.modeltest.behaviour.MonotonicityCheck;
+import dev.modeltest.behaviour.NoiseStabilityCheck;
 import dev.modeltest.check.Check;
 import java.util.List;
 
@@ -33,6 +34,20 @@ final class BehaviourChecks {
                     annotation.positiveClass(),
                     annotation.tolerance(),
                     annotation.maxViolationRate(),
+                    annotation.confidence());
+        }
+    }
+
+    static final class StableUnderNoiseFactory implements CheckFactory<StableUnderNoise> {
+        @Override
+        public Check create(StableUnderNoise annotation, String where) {
+            return new NoiseStabilityCheck(
+                    where,
+                    List.of(annotation.columns()),
+                    annotation.sigma(),
+                    annotation.maxFlipRate(),
+                    annotation.maxMeanChange(),
+                    annotation.seed(),
                     annotation.confidence());
         }
     }

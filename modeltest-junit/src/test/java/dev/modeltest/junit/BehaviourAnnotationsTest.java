@@ -76,12 +76,20 @@ class BehaviourAnnotationsTest {
                 column = "color",
                 values = {"red", "blue"})
         void redOrBlue() {}
+
+        @StableUnderNoise(columns = {"x2", "color"})
+        void robustToNoiseItIgnores() {}
     }
 
     @Test
     void passOnAModelThatHonoursTheProperty() {
         assertThat(succeeded(run(HonoursTestCase.class)))
-                .containsExactly("colorBlind()", "probabilityOfAFalls()", "redOrBlue()", "scoreRisesWithX1()");
+                .containsExactly(
+                        "colorBlind()",
+                        "probabilityOfAFalls()",
+                        "redOrBlue()",
+                        "robustToNoiseItIgnores()",
+                        "scoreRisesWithX1()");
     }
 
     @ModelTest(provider = BlueIsB.class, data = DATA, label = "label")
@@ -91,6 +99,9 @@ class BehaviourAnnotationsTest {
                 values = {"red", "blue"},
                 maxFlipRate = 0.1)
         void colorBlind() {}
+
+        @StableUnderNoise(columns = "color", sigma = 0.2)
+        void robustToColorNoise() {}
     }
 
     @Test
@@ -150,8 +161,30 @@ class BehaviourAnnotationsTest {
                   ... and 5 more violation(s)""");
     }
 
+    @Test
+    void stableUnderNoiseFailsWithTheFlipRateAndTheFlippedRows() {
+        assertThat(failureOf(run(BreaksTestCase.class), "robustToColorNoise")).isEqualTo("""
+                Expecting the flip rate of probabilistic classifier (2 classes) on behaviour.csv with noise on \
+                'color' (sigma 0.2, seed 42) (n=30 rows):
+                  0.1333 (95% CI 0.0531–0.2968, Wilson, 4 of 30 rows flipped)
+                to be at most:
+                  0.0200
+                but it was 0.1133 above.
+                flipped rows (row: cells before → with noise; predicted class before → with noise):
+                  row 3: color blue → green; b → a
+                  row 9: color blue → red; b → a
+                  row 10: color red → blue; a → b
+                  row 13: color red → blue; a → b""");
+    }
+
     @ModelTest(provider = ByX1.class, data = DATA, label = "label")
     static class BadAttributesTestCase {
+        @StableUnderNoise(sigma = 0)
+        void noNoise() {}
+
+        @StableUnderNoise(maxMeanChange = 0.1)
+        void meanChangeOfAClassifier() {}
+
         @Monotonic(feature = "color", direction = Direction.INCREASING)
         void categoricalFeature() {}
 
@@ -184,6 +217,20 @@ class BehaviourAnnotationsTest {
         assertThat(failureOf(results, "intervalAgainstZero"))
                 .startsWith("@InvariantTo on BadAttributesTestCase.intervalAgainstZero(): 'confidence' must be 0");
         assertThat(TestKit.throwableOf(results, "unknownColumn")).isInstanceOf(ExtensionConfigurationException.class);
+    }
+
+    @Test
+    void stableUnderNoiseRejectsBadAttributesNamingThem() {
+        EngineExecutionResults results = run(BadAttributesTestCase.class);
+
+        assertThat(failureOf(results, "noNoise"))
+                .isEqualTo("@StableUnderNoise on BadAttributesTestCase.noNoise(): 'sigma' must be in (0, 1] (the"
+                        + " noise's standard deviation as a share of each column's, and the chance that a category"
+                        + " changes), was 0");
+        assertThat(failureOf(results, "meanChangeOfAClassifier"))
+                .isEqualTo("@StableUnderNoise on BadAttributesTestCase.meanChangeOfAClassifier(): 'maxMeanChange'"
+                        + " applies to regressors, but the model (probabilistic classifier (2 classes)) is a"
+                        + " classifier; bound its flip rate with 'maxFlipRate', was 0.1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.modeltest.junit;
 
+import dev.modeltest.behaviour.GeneratedInputsCheck;
 import dev.modeltest.behaviour.InvarianceCheck;
 import dev.modeltest.behaviour.MonotonicityCheck;
 import dev.modeltest.behaviour.NoiseStabilityCheck;
@@ -49,6 +50,19 @@ final class BehaviourChecks {
                     annotation.maxMeanChange(),
                     annotation.seed(),
                     annotation.confidence());
+        }
+    }
+
+    static final class HandlesGeneratedInputsFactory implements CheckFactory<HandlesGeneratedInputs> {
+        @Override
+        public Check create(HandlesGeneratedInputs annotation, String where) {
+            return new GeneratedInputsCheck(
+                    where,
+                    annotation.rows(),
+                    annotation.schema(),
+                    annotation.seed(),
+                    annotation.min(),
+                    annotation.max());
         }
     }
 }

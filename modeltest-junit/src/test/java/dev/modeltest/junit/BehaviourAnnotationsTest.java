@@ -79,6 +79,9 @@ class BehaviourAnnotationsTest {
 
         @StableUnderNoise(columns = {"x2", "color"})
         void robustToNoiseItIgnores() {}
+
+        @HandlesGeneratedInputs(rows = 200)
+        void handlesGeneratedRows() {}
     }
 
     @Test
@@ -86,6 +89,7 @@ class BehaviourAnnotationsTest {
         assertThat(succeeded(run(HonoursTestCase.class)))
                 .containsExactly(
                         "colorBlind()",
+                        "handlesGeneratedRows()",
                         "probabilityOfAFalls()",
                         "redOrBlue()",
                         "robustToNoiseItIgnores()",
@@ -177,8 +181,44 @@ class BehaviourAnnotationsTest {
                   row 13: color red → blue; a → b""");
     }
 
+    @ModelTest(provider = KnowsThreeColours.class, data = DATA, label = "label")
+    static class ThrowsTestCase {
+        @HandlesGeneratedInputs(rows = 10)
+        void handlesGeneratedRows() {}
+    }
+
+    /** Throws on a colour other than red, green and blue. */
+    public static final class KnowsThreeColours implements ModelProvider {
+        @Override
+        public Model load() {
+            return Model.classifier(CLASSES, row -> {
+                if (!List.of("red", "green", "blue").contains(row.getString("color"))) {
+                    throw new IllegalArgumentException("unknown color " + row.getString("color"));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Test
+    void handlesGeneratedInputsFailsNamingTheRowTheModelThrowsOn() {
+        assertThat(failureOf(run(ThrowsTestCase.class), "handlesGeneratedRows")).isEqualTo("""
+                Expecting classifier (2 classes) to return one prediction, one of its classes, without throwing, for \
+                each of 18 generated rows (8 edge rows, then 10 random rows drawn from the ranges and values of \
+                behaviour.csv with seed 42)
+                but 1 row(s) did not (generated row: inputs: problem):
+                  row 8 (edge: color a category never seen): x1=0.483333, x2=0.483333, color=unseen-category: threw \
+                java.lang.IllegalArgumentException: unknown color unseen-category""");
+    }
+
     @ModelTest(provider = ByX1.class, data = DATA, label = "label")
     static class BadAttributesTestCase {
+        @HandlesGeneratedInputs(rows = 0)
+        void noRows() {}
+
+        @HandlesGeneratedInputs(schema = "src/test/resources/fixtures/behaviour.schema.yaml")
+        void missingSchema() {}
+
         @StableUnderNoise(sigma = 0)
         void noNoise() {}
 
@@ -231,6 +271,18 @@ class BehaviourAnnotationsTest {
                 .isEqualTo("@StableUnderNoise on BadAttributesTestCase.meanChangeOfAClassifier(): 'maxMeanChange'"
                         + " applies to regressors, but the model (probabilistic classifier (2 classes)) is a"
                         + " classifier; bound its flip rate with 'maxFlipRate', was 0.1");
+    }
+
+    @Test
+    void handlesGeneratedInputsRejectsBadAttributesNamingThem() {
+        EngineExecutionResults results = run(BadAttributesTestCase.class);
+
+        assertThat(failureOf(results, "noRows"))
+                .isEqualTo("@HandlesGeneratedInputs on BadAttributesTestCase.noRows(): 'rows' must be in [1, 10000000],"
+                        + " was 0");
+        assertThat(failureOf(results, "missingSchema"))
+                .startsWith("@HandlesGeneratedInputs on BadAttributesTestCase.missingSchema(): 'schema': schema file"
+                        + " 'src/test/resources/fixtures/behaviour.schema.yaml' does not exist");
     }
 
     @Test

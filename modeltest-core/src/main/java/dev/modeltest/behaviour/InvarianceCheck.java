@@ -180,7 +180,9 @@ public final class InvarianceCheck implements Check {
                 .detail("values", levels)
                 .detail("copiesPredicted", picked.length);
         gate.fill(result, rate, decision);
-        result.attach(Attachment.csv("rows flipped by changing " + column, csv::toString));
+        if (flipped > 0) {
+            result.attach(Attachment.csv("rows flipped by changing " + column, csv::toString));
+        }
         return result.build();
     }
 

@@ -190,7 +190,9 @@ public final class MonotonicityCheck implements Check {
                 .detail("score", score)
                 .detail("tolerance", tolerance);
         gate.fill(result, rate, decision);
-        result.attach(Attachment.csv("rows violating monotonicity in " + feature, csv::toString));
+        if (!violations.isEmpty()) {
+            result.attach(Attachment.csv("rows violating monotonicity in " + feature, csv::toString));
+        }
         return result.build();
     }
 

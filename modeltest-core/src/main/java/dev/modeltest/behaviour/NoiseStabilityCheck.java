@@ -237,7 +237,9 @@ public final class NoiseStabilityCheck implements Check {
                 .title("predicted class stable under noise on " + data.name())
                 .message(message);
         gate.fill(result, rate, decision);
-        result.attach(Attachment.csv("rows flipped by noise", csv::toString));
+        if (flipped > 0) {
+            result.attach(Attachment.csv("rows flipped by noise", csv::toString));
+        }
         return result;
     }
 

@@ -34,6 +34,7 @@ class InvarianceCheckTest {
         assertThat(result.key()).isEqualTo("invariant-to:color");
         assertThat(result.n()).isEqualTo(30);
         assertThat(result.details()).containsEntry("copiesPredicted", 60).containsEntry("offendingRows", 0L);
+        assertThat(result.attachments()).as("no flipped row to attach").isEmpty();
         assertThat(result.message()).isEqualTo("""
                 Expecting the flip rate of probabilistic classifier (2 classes) on behaviour.csv when only 'color' \
                 changes, between red, green, blue (n=30 rows):

@@ -18,7 +18,14 @@ public enum Family {
     /** The test data itself (schema, missing values, drift). */
     DATA("data"),
     /** How the model treats groups. */
-    FAIRNESS("fairness");
+    FAIRNESS("fairness"),
+    /**
+     * How the model behaves on rows it is handed beyond the test data: perturbed (invariance, monotonicity, noise) or
+     * generated.
+     *
+     * @since 0.1.0
+     */
+    BEHAVIOUR("behaviour");
 
     private final String displayName;
 

@@ -2,6 +2,8 @@ package dev.modeltest.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modeltest.behaviour.Direction;
+import dev.modeltest.behaviour.InvarianceCheck;
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Verdict;
@@ -16,6 +18,7 @@ import dev.modeltest.junit.EqualizedOdds;
 import dev.modeltest.junit.GroupMetricAtLeast;
 import dev.modeltest.junit.GroupMetricGapAtMost;
 import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.Monotonic;
 import dev.modeltest.subject.ModelSource;
 import dev.modeltest.subject.Subject;
 import dev.modeltest.subject.SubjectSpec;
@@ -73,6 +76,14 @@ class CreditFairnessTest {
     @GroupMetricGapAtMost(attribute = "sex", metric = GroupMetric.ACCURACY, value = 0.03)
     void accuracyIsEvenAcrossSexes() {}
 
+    /** A higher income never lowers the probability of repaying. */
+    @Monotonic(feature = "income", direction = Direction.INCREASING)
+    void moreIncomeNeverLowersTheScore() {}
+
+    /** One more late payment never raises it. */
+    @Monotonic(feature = "late_payments", direction = Direction.DECREASING, step = 1)
+    void aLatePaymentNeverRaisesTheScore() {}
+
     private static Subject biased;
 
     @BeforeAll
@@ -123,6 +134,19 @@ class CreditFairnessTest {
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.interval().lower()).isGreaterThan(0.1);
         assertThat(result.message()).contains("F is selected at 0.3239, M at 0.6766");
+    }
+
+    @Test
+    void theBiasedScorecardIsNotInvariantToSex() {
+        CheckResult result =
+                new InvarianceCheck("sex swapped on the biased scorecard", "sex", List.of("F", "M"), 0, 0).run(biased);
+        report(result);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message())
+                .startsWith("Expecting the flip rate of probabilistic classifier (2 classes) on credit.csv when only"
+                        + " 'sex' changes, between F, M (n=")
+                .contains("flipped rows (row: change, predicted class before → after):\n  row ");
     }
 
     /** Puts the caught failure into the Allure report, where the passing test would otherwise hide it. */

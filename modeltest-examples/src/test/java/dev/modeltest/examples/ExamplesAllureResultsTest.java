@@ -108,6 +108,7 @@ class ExamplesAllureResultsTest {
                         "BreastCancerScoredTest.scoresAreProbabilities",
                         "IrisModelTest.accurateEnough",
                         "IrisModelTest.fastEnoughForOnlineScoring",
+                        "IrisModelTest.handlesAnyRowTheSchemaAllows",
                         "IrisModelTest.inputsLookLikeTraining",
                         "IrisModelTest.noGapsInTheTestSet",
                         "IrisModelTest.predictsOneOfTheThreeSpeciesForEveryRow",
@@ -137,7 +138,8 @@ class ExamplesAllureResultsTest {
                     .doesNotContain(label(result, "testMethod"));
             assertThat(label(result, "suite")).isEqualTo(simpleName(label(result, "testClass")));
             assertThat(label(result, "parentSuite")).isEmpty();
-            assertThat(label(result, "feature")).isIn("performance", "output", "latency", "data", "fairness");
+            assertThat(label(result, "feature"))
+                    .isIn("performance", "output", "latency", "data", "fairness", "behaviour");
         }
         assertThat(label(result("IrisModelTest", "predictsOneOfTheThreeSpeciesForEveryRow"), "suite"))
                 .isEqualTo("IrisModelTest");

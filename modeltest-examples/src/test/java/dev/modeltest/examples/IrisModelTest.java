@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.data.TestData;
 import dev.modeltest.junit.AccuracyAtLeast;
+import dev.modeltest.junit.HandlesGeneratedInputs;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.ModelTest;
 import dev.modeltest.junit.NoMissingValues;
@@ -13,8 +14,8 @@ import dev.modeltest.model.Predictions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classic model tests (performance threshold, output range, inference time, input schema, missing values) as
- * annotations, on a Smile RandomForest trained by {@link TrainIrisModel} on the iris data.
+ * The classic model tests (performance threshold, output range, inference time, input schema, missing values, random
+ * inputs) as annotations, on a Smile RandomForest trained by {@link TrainIrisModel} on the iris data.
  *
  * <p>The model file, the data and the predictions are loaded and computed once for the whole class.
  */
@@ -35,6 +36,10 @@ class IrisModelTest {
 
     @NoMissingValues
     void noGapsInTheTestSet() {}
+
+    /** The random-input test: any row the schema allows gets exactly one prediction, probabilities in [0, 1]. */
+    @HandlesGeneratedInputs(rows = 1000, schema = "src/test/resources/iris.schema.yaml", seed = 42)
+    void handlesAnyRowTheSchemaAllows() {}
 
     @Test
     void predictsOneOfTheThreeSpeciesForEveryRow(Predictions predictions, TestData data) {

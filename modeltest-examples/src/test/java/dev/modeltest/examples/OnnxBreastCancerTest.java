@@ -3,6 +3,7 @@ package dev.modeltest.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.junit.AccuracyAtLeast;
+import dev.modeltest.junit.HandlesGeneratedInputs;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.ModelTest;
 import dev.modeltest.junit.NoMissingValues;
@@ -35,6 +36,10 @@ class OnnxBreastCancerTest {
 
     @SchemaMatches("src/test/resources/breast-cancer.schema.yaml")
     void inputsLookLikeTraining() {}
+
+    /** Any row the schema allows, and its edge rows, gets exactly one prediction with probabilities in [0, 1]. */
+    @HandlesGeneratedInputs(rows = 1000, schema = "src/test/resources/breast-cancer.schema.yaml")
+    void handlesAnyRowTheSchemaAllows() {}
 
     @NoMissingValues
     void noGapsInTheTestSet() {}

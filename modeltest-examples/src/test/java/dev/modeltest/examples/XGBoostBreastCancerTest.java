@@ -3,6 +3,7 @@ package dev.modeltest.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modeltest.junit.AccuracyAtLeast;
+import dev.modeltest.junit.HandlesGeneratedInputs;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.ModelTest;
 import dev.modeltest.junit.NoMissingValues;
@@ -40,6 +41,10 @@ class XGBoostBreastCancerTest {
 
     @NoMissingValues
     void noGapsInTheTestSet() {}
+
+    /** Any row the schema allows, and its edge rows, gets exactly one prediction with probabilities in [0, 1]. */
+    @HandlesGeneratedInputs(rows = 1000, schema = "src/test/resources/breast-cancer.schema.yaml")
+    void handlesAnyRowTheSchemaAllows() {}
 
     @Test
     void readsTheDiagnosesAndTheThirtyInputsFromTheModelFile(Model model, Predictions predictions) {

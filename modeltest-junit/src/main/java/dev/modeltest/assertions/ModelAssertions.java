@@ -1,6 +1,7 @@
 package dev.modeltest.assertions;
 
 import dev.modeltest.model.Predictions;
+import dev.modeltest.subject.Subject;
 import org.apiguardian.api.API;
 
 /**
@@ -11,6 +12,7 @@ import org.apiguardian.api.API;
  *
  * assertThat(predictions).accuracy().isAtLeast(0.9);
  * assertThat(predictions).metric(Metric.F1, Averaging.MACRO).withConfidence(0.95).isAtLeast(0.85);
+ * assertThat(subject).isInvariantTo("gender").handlesGeneratedInputs();
  * }</pre>
  *
  * @since 0.1.0
@@ -23,5 +25,14 @@ public final class ModelAssertions {
     /** Starts assertions on predictions. */
     public static PredictionsAssert assertThat(Predictions actual) {
         return new PredictionsAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a subject: the behavioural checks, which call its model.
+     *
+     * @since 0.1.0
+     */
+    public static SubjectAssert assertThat(Subject actual) {
+        return new SubjectAssert(actual);
     }
 }

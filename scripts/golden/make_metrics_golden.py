@@ -9,6 +9,9 @@ Writes under modeltest-core/src/test/resources/golden/metrics/:
   binary.csv, multiclass.csv, regression.csv, constant.csv   seeded data sets (group column = slices)
   expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined);
                     new metrics' rows follow the existing ones of their subset, so older rows never change
+  few-rows.csv      as expected.csv on the first row and the first two rows of each data set (subset first=1, first=2),
+                    plus scikit-learn's own value: they differ only where modeltest is NaN on one row and scikit-learn
+                    is not (UNDEFINED_ON_ONE_ROW)
   fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
   confusion.csv     confusion_matrix(labels=classes) per data set and subset
   roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
@@ -153,6 +156,36 @@ def subsets(d):
         yield "group=" + g, d["group"] == g
 
 
+def first_rows(d):
+    """The first row alone and the first two rows: the small-n cases (scikit-learn's "less than two samples")."""
+    for count in (1, 2):
+        mask = np.zeros(len(d["actual"]), dtype=bool)
+        mask[:count] = True
+        yield "first=" + str(count), mask
+
+
+# Where modeltest deliberately differs from scikit-learn on few rows: explained_variance_score on one row is 1.0 by
+# its rule for equal true values, but one row has no variance to explain, so modeltest leaves it undefined as r2_score
+# does ("not well-defined with less than two samples").
+UNDEFINED_ON_ONE_ROW = {"EXPLAINED_VARIANCE"}
+
+
+def few_rows_expected(datasets):
+    """Every metric on the first row and the first two rows of each data set: modeltest's value beside scikit-learn's."""
+    rows = []
+    for d in datasets:
+        out = []
+        if "classes" in d:
+            classification_expected(d, out, first_rows)
+        else:
+            regression_expected(d, out, first_rows)
+        for row in out:
+            sk = row[7]
+            mine = "nan" if row[1] == "first=1" and row[2] in UNDEFINED_ON_ONE_ROW else sk
+            rows.append(row[:7] + [mine, sk])
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Expected values
 # ---------------------------------------------------------------------------------------------------------------
@@ -206,10 +239,10 @@ BINNINGS = [(10, "EQUAL_WIDTH"), (10, "EQUAL_MASS"), (5, "EQUAL_WIDTH"), (7, "EQ
             (1, "EQUAL_WIDTH")]
 
 
-def classification_expected(d, out):
+def classification_expected(d, out, subsets_of=None):
     classes = d["classes"]
     k = len(classes)
-    for subset, mask in subsets(d):
+    for subset, mask in (subsets_of or subsets)(d):
         y = d["actual"][mask]
         yp = d["predicted"][mask]
         P = d["proba"][mask]
@@ -297,8 +330,8 @@ def fbeta_expected(d, out):
                 add(fbeta_score(y, yp, beta=beta, average="macro"))  # AUTO: macro
 
 
-def regression_expected(d, out):
-    for subset, mask in subsets(d):
+def regression_expected(d, out, subsets_of=None):
+    for subset, mask in (subsets_of or subsets)(d):
         y = d["actual"][mask]
         yp = d["predicted"][mask]
 
@@ -422,6 +455,9 @@ def main():
     regression_expected(constant, expected)
     write("expected.csv", ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value"],
           expected)
+    write("few-rows.csv",
+          ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value", "sklearn"],
+          few_rows_expected([binary, multiclass, regression, constant]))
     fbeta = []
     fbeta_expected(binary, fbeta)
     fbeta_expected(multiclass, fbeta)

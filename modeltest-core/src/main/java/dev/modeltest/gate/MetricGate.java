@@ -225,6 +225,7 @@ public final class MetricGate implements Check {
                 List.of(
                         Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
                         Slices.table(column, label, slices, confidence, minSliceSize),
+                        Slices.undefinedLine(slices, label, metric.undefinedWhen()),
                         Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())

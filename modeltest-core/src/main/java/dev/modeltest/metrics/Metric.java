@@ -240,7 +240,8 @@ public enum Metric {
     /**
      * Coefficient of determination {@code 1 − Σ(y − ŷ)² / Σ(y − ȳ)²}. Same as {@code sklearn.metrics.r2_score(y,
      * y_hat)} with its default {@code force_finite=True}: when the true values are all equal it is 1.0 for perfect
-     * predictions and 0.0 otherwise.
+     * predictions and 0.0 otherwise. {@code NaN} on fewer than two rows, as there ("not well-defined with less than
+     * two samples").
      */
     R2(
             "R²",
@@ -249,11 +250,13 @@ public enum Metric {
             Double.NEGATIVE_INFINITY,
             1,
             "sklearn.metrics.r2_score",
-            "there are no rows"),
+            Metric.FEWER_THAN_TWO_ROWS),
 
     /**
      * Explained variance {@code 1 − Var(y − ŷ) / Var(y)}. Same as {@code sklearn.metrics.explained_variance_score(y,
-     * y_hat)} with {@code force_finite=True} (1.0 or 0.0 when the true values are all equal, as {@link #R2}).
+     * y_hat)} with {@code force_finite=True} (1.0 or 0.0 when the true values are all equal, as {@link #R2}). {@code
+     * NaN} on fewer than two rows as {@link #R2}, where scikit-learn 1.2 gives 1.0 by its rule for equal true values:
+     * one row has no variance to explain.
      */
     EXPLAINED_VARIANCE(
             "explained variance",
@@ -262,7 +265,7 @@ public enum Metric {
             Double.NEGATIVE_INFINITY,
             1,
             "sklearn.metrics.explained_variance_score",
-            "there are no rows"),
+            Metric.FEWER_THAN_TWO_ROWS),
 
     /**
      * Mean absolute percentage error as a fraction, {@code mean |y − ŷ| / max(|y|, ε)} with {@code ε = 2^-52}, so a
@@ -300,6 +303,13 @@ public enum Metric {
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.max_error",
             "there are no rows");
+
+    /**
+     * When R² and the other scores relative to a baseline are undefined, in scikit-learn's words (a constant, so the
+     * constants above may name it, qualified, before its declaration).
+     */
+    private static final String FEWER_THAN_TWO_ROWS =
+            "there are fewer than two rows (scikit-learn: \"not well-defined with less than two samples\")";
 
     private final String displayName;
     private final Direction direction;

@@ -129,6 +129,12 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
         return this;
     }
 
+    /**
+     * The metric on the rows absorbed; NaN on no rows, and for R² and explained variance on fewer than two rows
+     * (scikit-learn's {@code r2_score} returns NaN there, "not well-defined with less than two samples"; its
+     * {@code explained_variance_score} returns 1.0 by its constant-target rule, which on one row says nothing, so
+     * modeltest leaves it undefined as well).
+     */
     double value(Metric metric) {
         if (weight == 0) {
             return Double.NaN;
@@ -139,12 +145,17 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
             case MAE -> absoluteErrors / weight;
             case MAPE -> relativeErrors / weight;
             case MAX_ERROR -> maxError;
-            case R2 -> forceFinite(metric, squaredErrors, minActual == maxActual ? 0 : centredActual);
+            case R2 ->
+                weight < 2
+                        ? Double.NaN
+                        : forceFinite(metric, squaredErrors, minActual == maxActual ? 0 : centredActual);
             case EXPLAINED_VARIANCE ->
-                forceFinite(
-                        metric,
-                        minResidual == maxResidual ? 0 : centredResidual / weight,
-                        minActual == maxActual ? 0 : centredActual / weight);
+                weight < 2
+                        ? Double.NaN
+                        : forceFinite(
+                                metric,
+                                minResidual == maxResidual ? 0 : centredResidual / weight,
+                                minActual == maxActual ? 0 : centredActual / weight);
             case MEDIAN_ABSOLUTE_ERROR ->
                 throw new IllegalArgumentException(metric + " is computed from sorted errors, not from sums");
         };

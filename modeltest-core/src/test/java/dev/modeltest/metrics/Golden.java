@@ -29,8 +29,12 @@ public final class Golden {
     /** One data set: its predictions and the group (slice) of each row. */
     public record Dataset(Predictions predictions, String[] groups) {
 
-        /** Rows of a subset: {@code all} or {@code group=<g>}. */
+        /** Rows of a subset: {@code all}, {@code group=<g>} or the first rows, {@code first=<count>}. */
         public int[] rows(String subset) {
+            if (subset.startsWith("first=")) {
+                return java.util.stream.IntStream.range(0, Integer.parseInt(subset.substring("first=".length())))
+                        .toArray();
+            }
             if (subset.equals("all")) {
                 int[] all = new int[groups.length];
                 for (int i = 0; i < all.length; i++) {

@@ -10,9 +10,11 @@ Writes under modeltest-core/src/test/resources/golden/metrics/:
   expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined);
                     new metrics' rows follow the existing ones of their subset, so older rows never change
   few-rows.csv      as expected.csv on the first row and the first two rows of each data set (subset first=1, first=2),
-                    plus scikit-learn's own value: they differ only where modeltest is NaN on one row and scikit-learn
-                    is not (UNDEFINED_ON_ONE_ROW)
+                    and on the slices of edge.csv (a class missing in the middle, one true class only), plus
+                    scikit-learn's own value: they differ only where modeltest is NaN and scikit-learn is not
+                    (modeltest_value)
   fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
+  top-k.csv         dataset,subset,k,value: top_k_accuracy_score for k = 1 .. classes - 1 (TOP_K_ACCURACY)
   confusion.csv     confusion_matrix(labels=classes) per data set and subset
   roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
   reliability.csv   per non-empty bin: edges, count, mean confidence (prob_pred), accuracy (prob_true)
@@ -31,7 +33,7 @@ import sklearn
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import (accuracy_score, average_precision_score, balanced_accuracy_score, brier_score_loss,
                              cohen_kappa_score, confusion_matrix, explained_variance_score, f1_score, fbeta_score,
-                             jaccard_score, log_loss,
+                             hamming_loss, jaccard_score, log_loss, top_k_accuracy_score, zero_one_loss,
                              matthews_corrcoef, max_error, mean_absolute_error, mean_absolute_percentage_error,
                              mean_squared_error, median_absolute_error, precision_recall_curve, precision_score,
                              r2_score, recall_score, roc_auc_score, roc_curve)
@@ -129,6 +131,24 @@ def regression_data():
     return dict(name="regression", group=group, actual=y, predicted=yhat)
 
 
+def edge_data():
+    """Degenerate label cases: slice 'gap' has no row of class b (weighted kappa counts the present classes only, as
+    scikit-learn's labels=None); slice 'oneclass' has true class a only, with wrong predictions (adjusted balanced
+    accuracy divides by 0 there)."""
+    rng = np.random.default_rng(18)
+    classes = np.array(["a", "b", "c", "d"])
+    gap_true = np.array(["a", "a", "c", "c", "c", "d", "d", "a", "c", "d", "a", "d"])
+    gap_pred = np.array(["c", "c", "c", "d", "a", "d", "d", "a", "c", "d", "a", "c"])
+    one_true = np.array(["a"] * 6)
+    one_pred = np.array(["a", "a", "b", "a", "c", "a"])
+    actual = np.concatenate([gap_true, one_true])
+    predicted = np.concatenate([gap_pred, one_pred])
+    group = np.array(["gap"] * len(gap_true) + ["oneclass"] * len(one_true))
+    proba = np.round(rng.dirichlet(np.ones(4), len(actual)), 2)
+    proba[:, 3] = np.round(1 - proba[:, :3].sum(axis=1), 2)
+    return dict(name="edge", classes=list(classes), group=group, actual=actual, predicted=predicted, proba=proba)
+
+
 def constant_data():
     y = np.full(20, 3.0)
     yhat = y.copy()
@@ -170,19 +190,28 @@ def first_rows(d):
 UNDEFINED_ON_ONE_ROW = {"EXPLAINED_VARIANCE"}
 
 
-def few_rows_expected(datasets):
+def modeltest_value(subset, metric, sklearn_value):
+    """modeltest's expected value where scikit-learn's is sklearn_value (both as written by r())."""
+    if subset == "first=1" and metric in UNDEFINED_ON_ONE_ROW:
+        return "nan"
+    # balanced_accuracy_score(adjusted=True) with one true class divides by 1 - 1/1 = 0: NaN or -inf; undefined here.
+    if metric == "ADJUSTED_BALANCED_ACCURACY" and sklearn_value in ("inf", "-inf"):
+        return "nan"
+    return sklearn_value
+
+
+def few_rows_expected(datasets, subsets_of=first_rows):
     """Every metric on the first row and the first two rows of each data set: modeltest's value beside scikit-learn's."""
     rows = []
     for d in datasets:
         out = []
         if "classes" in d:
-            classification_expected(d, out, first_rows)
+            classification_expected(d, out, subsets_of)
         else:
             regression_expected(d, out, first_rows)
         for row in out:
             sk = row[7]
-            mine = "nan" if row[1] == "first=1" and row[2] in UNDEFINED_ON_ONE_ROW else sk
-            rows.append(row[:7] + [mine, sk])
+            rows.append(row[:7] + [modeltest_value(row[1], row[2], sk), sk])
     return rows
 
 
@@ -301,6 +330,12 @@ def classification_expected(d, out, subsets_of=None):
                 add("EXPECTED_CALIBRATION_ERROR", ece, "AUTO" if pos is None else "BINARY", pos or "", bins, binning)
             hit, conf = calibration_inputs(d, mask, None if k > 2 else classes[1])
             add("EXPECTED_CALIBRATION_ERROR", ece_bins(hit, conf, bins, binning)[5], "AUTO", "", bins, binning)
+        # Added in 0.2.0, after the older rows of the subset so that those never move.
+        add("ADJUSTED_BALANCED_ACCURACY", balanced_accuracy_score(y, yp, adjusted=True))
+        add("ZERO_ONE_LOSS", zero_one_loss(y, yp))
+        add("HAMMING_LOSS", hamming_loss(y, yp))
+        add("COHEN_KAPPA_LINEAR", cohen_kappa_score(y, yp, weights="linear"))
+        add("COHEN_KAPPA_QUADRATIC", cohen_kappa_score(y, yp, weights="quadratic"))
 
 
 FBETA_BETAS = (0.5, 2.0)
@@ -328,6 +363,17 @@ def fbeta_expected(d, out):
                 add(fbeta_score(y, yp, beta=beta, average="binary", pos_label=classes[1]))  # AUTO: the second class
             else:
                 add(fbeta_score(y, yp, beta=beta, average="macro"))  # AUTO: macro
+
+
+def top_k_expected(d, out):
+    """top_k_accuracy_score for every k below the class count; on two classes y_score is the second class's column."""
+    classes = d["classes"]
+    for subset, mask in list(subsets(d)) + list(first_rows(d)):
+        y = d["actual"][mask]
+        P = d["proba"][mask]
+        for k in range(1, len(classes)):
+            score = P[:, 1] if len(classes) == 2 else P
+            out.append([d["name"], subset, k, r(top_k_accuracy_score(y, score, k=k, labels=classes))])
 
 
 def regression_expected(d, out, subsets_of=None):
@@ -455,9 +501,15 @@ def main():
     regression_expected(constant, expected)
     write("expected.csv", ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value"],
           expected)
+    edge = edge_data()
+    write_classification(edge)
     write("few-rows.csv",
           ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value", "sklearn"],
-          few_rows_expected([binary, multiclass, regression, constant]))
+          few_rows_expected([binary, multiclass, regression, constant]) + few_rows_expected([edge], subsets))
+    top_k = []
+    top_k_expected(binary, top_k)
+    top_k_expected(multiclass, top_k)
+    write("top-k.csv", ["dataset", "subset", "k", "value"], top_k)
     fbeta = []
     fbeta_expected(binary, fbeta)
     fbeta_expected(multiclass, fbeta)

@@ -23,7 +23,10 @@ final class MetricCheckText {
      */
     static String label(Metric metric, MetricOptions options, Predictions predictions) {
         // F-beta is named by its beta, as F1 is: F0.5, F2.
-        String name = metric == Metric.F_BETA ? "F" + Format.number(options.beta()) : metric.displayName();
+        // Top-k accuracy by its k: top-3 accuracy.
+        String name = metric == Metric.F_BETA
+                ? "F" + Format.number(options.beta())
+                : metric == Metric.TOP_K_ACCURACY ? "top-" + options.k() + " accuracy" : metric.displayName();
         if (!metric.isClassification()) {
             return name;
         }

@@ -46,12 +46,16 @@ final class Intervals {
     /** The one table of which metric has which exact or analytic interval. */
     static Exact exactKind(Metric metric) {
         return switch (metric) {
-            case ACCURACY, PRECISION, RECALL -> Exact.WILSON_WHEN_PROPORTION;
+            case ACCURACY, PRECISION, RECALL, ZERO_ONE_LOSS, HAMMING_LOSS, TOP_K_ACCURACY ->
+                Exact.WILSON_WHEN_PROPORTION;
             case ROC_AUC -> Exact.DELONG_WHEN_BINARY;
             case LOG_LOSS, BRIER, MSE, MAE, MAPE -> Exact.STUDENT_T;
             case RMSE -> Exact.STUDENT_T_ROOT;
             case R2, EXPLAINED_VARIANCE -> Exact.DELTA;
             case BALANCED_ACCURACY,
+                    ADJUSTED_BALANCED_ACCURACY,
+                    COHEN_KAPPA_LINEAR,
+                    COHEN_KAPPA_QUADRATIC,
                     F1,
                     F_BETA,
                     JACCARD,

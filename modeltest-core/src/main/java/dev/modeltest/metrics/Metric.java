@@ -43,6 +43,24 @@ public enum Metric {
             "there are no rows"),
 
     /**
+     * Balanced accuracy rescaled so that chance is 0: {@code (B − 1/m) / (1 − 1/m)} with {@code B} the balanced
+     * accuracy and {@code m} the number of classes that occur among the true labels; 1 is perfect, 0 is what a
+     * constant or random prediction scores. Same as {@code sklearn.metrics.balanced_accuracy_score(y_true, y_pred,
+     * adjusted=True)}, except that it is NaN where only one class occurs among the true labels (scikit-learn divides
+     * by 0 there and returns NaN or −inf).
+     *
+     * @since 0.2.0
+     */
+    ADJUSTED_BALANCED_ACCURACY(
+            "adjusted balanced accuracy",
+            HIGHER_IS_BETTER,
+            LabelFormula.ADJUSTED_BALANCED_ACCURACY,
+            -1,
+            1,
+            "sklearn.metrics.balanced_accuracy_score(adjusted=True)",
+            "fewer than two classes occur among the true labels (chance level 1, nothing to adjust against)"),
+
+    /**
      * {@code tp / (tp + fp)}, 0 when nothing is predicted positive; averaged per {@link Averaging} over the classes
      * present in the true or predicted labels. Same as {@code sklearn.metrics.precision_score(y_true, y_pred,
      * average=..., pos_label=...)}.
@@ -97,6 +115,37 @@ public enum Metric {
             "there are no rows"),
 
     /**
+     * The fraction of rows whose predicted class is not the true class, {@code wrong / n = 1 − accuracy}. Same as
+     * {@code sklearn.metrics.zero_one_loss(y_true, y_pred)} (with {@code normalize=True}, its default).
+     *
+     * @since 0.2.0
+     */
+    ZERO_ONE_LOSS(
+            "zero-one loss",
+            LOWER_IS_BETTER,
+            LabelFormula.ZERO_ONE_LOSS,
+            0,
+            1,
+            "sklearn.metrics.zero_one_loss",
+            "there are no rows"),
+
+    /**
+     * The fraction of labels predicted wrongly. With one label per row, as here, it is the fraction of rows predicted
+     * wrongly and equals {@link #ZERO_ONE_LOSS} (the two differ only on multilabel data, which modeltest does not
+     * take). Same as {@code sklearn.metrics.hamming_loss(y_true, y_pred)}.
+     *
+     * @since 0.2.0
+     */
+    HAMMING_LOSS(
+            "Hamming loss",
+            LOWER_IS_BETTER,
+            LabelFormula.HAMMING_LOSS,
+            0,
+            1,
+            "sklearn.metrics.hamming_loss",
+            "there are no rows"),
+
+    /**
      * Matthews correlation coefficient, in its multiclass form (Gorodkin 2004) from the confusion matrix {@code C}
      * with row sums {@code t}, column sums {@code p}, trace {@code c} and total {@code s}:
      * {@code (c·s − t·p) / sqrt((s² − p·p)(s² − t·t))}, and 0 when the denominator is 0. Same as
@@ -123,6 +172,40 @@ public enum Metric {
             -1,
             1,
             "sklearn.metrics.cohen_kappa_score",
+            "every true and predicted label is the same single class (0/0)"),
+
+    /**
+     * Cohen's kappa with linear weights for ordinal classes: {@code 1 − Σ w_ij C_ij / Σ w_ij E_ij} with {@code w_ij =
+     * |i − j|}, {@code i} and {@code j} the positions of the classes among those present in the true or predicted
+     * labels, in class order (so a disagreement by two classes costs twice one by one class). Same as {@code
+     * sklearn.metrics.cohen_kappa_score(y_true, y_pred, weights='linear')}. The classes must sort in their ordinal
+     * order ({@link dev.modeltest.model.Predictions#classes()}).
+     *
+     * @since 0.2.0
+     */
+    COHEN_KAPPA_LINEAR(
+            "Cohen's kappa (linear weights)",
+            HIGHER_IS_BETTER,
+            LabelFormula.COHEN_KAPPA_LINEAR,
+            -1,
+            1,
+            "sklearn.metrics.cohen_kappa_score(weights='linear')",
+            "every true and predicted label is the same single class (0/0)"),
+
+    /**
+     * Cohen's kappa with quadratic weights {@code w_ij = (i − j)²}, otherwise as {@link #COHEN_KAPPA_LINEAR}: large
+     * disagreements cost much more than near misses. Same as {@code sklearn.metrics.cohen_kappa_score(y_true, y_pred,
+     * weights='quadratic')}.
+     *
+     * @since 0.2.0
+     */
+    COHEN_KAPPA_QUADRATIC(
+            "Cohen's kappa (quadratic weights)",
+            HIGHER_IS_BETTER,
+            LabelFormula.COHEN_KAPPA_QUADRATIC,
+            -1,
+            1,
+            "sklearn.metrics.cohen_kappa_score(weights='quadratic')",
             "every true and predicted label is the same single class (0/0)"),
 
     /**
@@ -155,6 +238,26 @@ public enum Metric {
             0,
             1,
             "sklearn.metrics.average_precision_score",
+            "there are no rows"),
+
+    /**
+     * The fraction of rows whose true class is among the {@code k} classes of highest probability, with {@code k} =
+     * {@link MetricOptions#k()} (2 by default, as in scikit-learn); tied probabilities rank the later class first, as
+     * scikit-learn's stable sort reversed does. On two classes only {@code k = 1} applies: a row is a hit when the
+     * second class's probability is above 0.5 and it is that class, or not above and it is the first. Same as {@code
+     * sklearn.metrics.top_k_accuracy_score(y_true, proba, k=..., labels=classes)} (on two classes with the second
+     * class's probability as {@code y_score}). A {@code k} of at least the number of classes is refused: every row
+     * would be a hit.
+     *
+     * @since 0.2.0
+     */
+    TOP_K_ACCURACY(
+            "top-k accuracy",
+            HIGHER_IS_BETTER,
+            Kernel.Kind.TOP_K,
+            0,
+            1,
+            "sklearn.metrics.top_k_accuracy_score",
             "there are no rows"),
 
     /**
@@ -395,8 +498,14 @@ public enum Metric {
             case PRECISION, RECALL, F1, F_BETA, JACCARD, ROC_AUC, AVERAGE_PRECISION -> true;
             case ACCURACY,
                     BALANCED_ACCURACY,
+                    ADJUSTED_BALANCED_ACCURACY,
+                    ZERO_ONE_LOSS,
+                    HAMMING_LOSS,
                     MATTHEWS,
                     COHEN_KAPPA,
+                    COHEN_KAPPA_LINEAR,
+                    COHEN_KAPPA_QUADRATIC,
+                    TOP_K_ACCURACY,
                     LOG_LOSS,
                     BRIER,
                     EXPECTED_CALIBRATION_ERROR,

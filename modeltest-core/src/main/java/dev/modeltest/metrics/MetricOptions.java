@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * How to compute a metric: averaging, positive class, the binning of expected calibration error and the beta of
- * F-beta.
+ * How to compute a metric: averaging, positive class, the binning of expected calibration error, the beta of F-beta
+ * and the k of top-k accuracy.
  *
  * <p>Immutable; start from {@link #defaults()} and change what you need:
  * {@code MetricOptions.defaults().withAverage(Averaging.WEIGHTED)}.
@@ -18,10 +18,12 @@ import org.apiguardian.api.API;
  * @param binning how those bins are laid out; {@link Binning#EQUAL_WIDTH} by default
  * @param beta how many times as much recall counts as precision in {@link Metric#F_BETA}, finite and above 0; 1 by
  *     default, and only F-beta accepts another value (since 0.2.0)
+ * @param k how many of the highest-scored classes may hold the true class in {@link Metric#TOP_K_ACCURACY}, at least
+ *     1; 2 by default (scikit-learn's default), and only top-k accuracy accepts another value (since 0.2.0)
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public record MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning, double beta) {
+public record MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning, double beta, int k) {
 
     /** The default number of calibration bins. */
     public static final int DEFAULT_BINS = 10;
@@ -36,15 +38,22 @@ public record MetricOptions(Averaging average, String positiveLabel, int bins, B
      */
     public static final double DEFAULT_BETA = 1;
 
+    /**
+     * The default k of top-k accuracy, scikit-learn's.
+     *
+     * @since 0.2.0
+     */
+    public static final int DEFAULT_K = 2;
+
     private static final MetricOptions DEFAULTS =
-            new MetricOptions(Averaging.AUTO, null, DEFAULT_BINS, Binning.EQUAL_WIDTH, DEFAULT_BETA);
+            new MetricOptions(Averaging.AUTO, null, DEFAULT_BINS, Binning.EQUAL_WIDTH, DEFAULT_BETA, DEFAULT_K);
 
     /**
      * Creates options.
      *
      * @throws NullPointerException if {@code average} or {@code binning} is null
-     * @throws IllegalArgumentException if {@code bins} is outside {@code [1, 10000]}, {@code positiveLabel} is empty
-     *     or {@code beta} is not a finite number above 0
+     * @throws IllegalArgumentException if {@code bins} is outside {@code [1, 10000]}, {@code positiveLabel} is
+     *     empty, {@code beta} is not a finite number above 0 or {@code k} is below 1
      */
     public MetricOptions {
         Objects.requireNonNull(average, "average");
@@ -58,36 +67,48 @@ public record MetricOptions(Averaging average, String positiveLabel, int bins, B
         if (!(beta > 0 && beta < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("beta must be a finite number above 0, was " + beta);
         }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, was " + k);
+        }
     }
 
-    /** Creates options with the default beta, 1 (as before beta was an option). */
+    /** Creates options with the default beta, 1, and k, 2 (as before they were options). */
     public MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning) {
-        this(average, positiveLabel, bins, binning, DEFAULT_BETA);
+        this(average, positiveLabel, bins, binning, DEFAULT_BETA, DEFAULT_K);
     }
 
-    /** Returns the defaults: {@link Averaging#AUTO}, the default positive class, 10 equal-width bins, beta 1. */
+    /**
+     * Creates options with the default k, 2 (as before k was an option).
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning, double beta) {
+        this(average, positiveLabel, bins, binning, beta, DEFAULT_K);
+    }
+
+    /** Returns the defaults: {@link Averaging#AUTO}, the default positive class, 10 equal-width bins, beta 1, k 2. */
     public static MetricOptions defaults() {
         return DEFAULTS;
     }
 
     /** Returns these options with another averaging. */
     public MetricOptions withAverage(Averaging newAverage) {
-        return new MetricOptions(newAverage, positiveLabel, bins, binning, beta);
+        return new MetricOptions(newAverage, positiveLabel, bins, binning, beta, k);
     }
 
     /** Returns these options with another positive class ({@code null} for the default). */
     public MetricOptions withPositiveLabel(String newPositiveLabel) {
-        return new MetricOptions(average, newPositiveLabel, bins, binning, beta);
+        return new MetricOptions(average, newPositiveLabel, bins, binning, beta, k);
     }
 
     /** Returns these options with another number of calibration bins. */
     public MetricOptions withBins(int newBins) {
-        return new MetricOptions(average, positiveLabel, newBins, binning, beta);
+        return new MetricOptions(average, positiveLabel, newBins, binning, beta, k);
     }
 
     /** Returns these options with another calibration binning. */
     public MetricOptions withBinning(Binning newBinning) {
-        return new MetricOptions(average, positiveLabel, bins, newBinning, beta);
+        return new MetricOptions(average, positiveLabel, bins, newBinning, beta, k);
     }
 
     /**
@@ -96,7 +117,16 @@ public record MetricOptions(Averaging average, String positiveLabel, int bins, B
      * @since 0.2.0
      */
     public MetricOptions withBeta(double newBeta) {
-        return new MetricOptions(average, positiveLabel, bins, binning, newBeta);
+        return new MetricOptions(average, positiveLabel, bins, binning, newBeta, k);
+    }
+
+    /**
+     * Returns these options with another k for {@link Metric#TOP_K_ACCURACY}.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withK(int newK) {
+        return new MetricOptions(average, positiveLabel, bins, binning, beta, newK);
     }
 
     /** Returns the positive label if one was given. */

@@ -124,6 +124,7 @@ public final class Metrics {
     /** Drops the options {@code metric} has no use for. */
     private static MetricOptions relevant(Metric metric, MetricOptions original) {
         MetricOptions options = metric == Metric.F_BETA ? original : original.withBeta(MetricOptions.DEFAULT_BETA);
+        options = metric == Metric.TOP_K_ACCURACY ? options : options.withK(MetricOptions.DEFAULT_K);
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
             return options.withAverage(Averaging.AUTO).withPositiveLabel(null);
         }

@@ -22,14 +22,17 @@ final class Resolved {
     final Binning binning;
     /** The beta of F-beta; 1 for every other metric. */
     final double beta;
+    /** The k of top-k accuracy; 2 for every other metric. */
+    final int k;
 
-    private Resolved(Averaging average, int positive, boolean topLabel, int bins, Binning binning, double beta) {
+    private Resolved(Averaging average, int positive, boolean topLabel, int bins, Binning binning, double beta, int k) {
         this.average = average;
         this.positive = positive;
         this.topLabel = topLabel;
         this.bins = bins;
         this.binning = binning;
         this.beta = beta;
+        this.k = k;
     }
 
     /**
@@ -41,6 +44,9 @@ final class Resolved {
         String model = predictions.modelName();
         if (metric != Metric.F_BETA && options.beta() != MetricOptions.DEFAULT_BETA) {
             return "'beta' applies to F-beta only, not to " + name + ", was " + Format.number(options.beta());
+        }
+        if (metric != Metric.TOP_K_ACCURACY && options.k() != MetricOptions.DEFAULT_K) {
+            return "'k' applies to top-k accuracy only, not to " + name + ", was " + options.k();
         }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
@@ -68,6 +74,11 @@ final class Resolved {
             if (k < 2) {
                 return name + " needs at least two classes, but the predictions have one " + classes;
             }
+        }
+        if (metric == Metric.TOP_K_ACCURACY && options.k() >= k) {
+            return "'k' must be below the number of classes, " + k + " " + classes + ": with k = " + options.k()
+                    + " every row's true class is among the top " + options.k()
+                    + " and top-k accuracy is 1 whatever the model, was " + options.k();
         }
         String label = options.positiveLabel();
         if (label != null && !classes.contains(label)) {
@@ -108,7 +119,7 @@ final class Resolved {
         }
         int k = predictions.classes().size();
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
-            return new Resolved(null, -1, false, options.bins(), options.binning(), options.beta());
+            return new Resolved(null, -1, false, options.bins(), options.binning(), options.beta(), options.k());
         }
         String label = options.positiveLabel();
         int positive = label != null ? predictions.classes().indexOf(label) : k == 2 ? 1 : -1;
@@ -129,6 +140,7 @@ final class Resolved {
         if (!metric.isAveraged()) {
             average = topLabel ? null : Averaging.BINARY;
         }
-        return new Resolved(average, positive, topLabel, options.bins(), options.binning(), options.beta());
+        return new Resolved(
+                average, positive, topLabel, options.bins(), options.binning(), options.beta(), options.k());
     }
 }

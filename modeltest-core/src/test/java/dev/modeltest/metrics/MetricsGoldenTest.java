@@ -67,6 +67,10 @@ class MetricsGoldenTest {
         if (!Golden.csv("fbeta.csv").isEmpty()) {
             metrics.add(Metric.F_BETA);
         }
+        // Top-k accuracy too, as it takes a k (TopKAccuracyGoldenTest).
+        if (!Golden.csv("top-k.csv").isEmpty()) {
+            metrics.add(Metric.TOP_K_ACCURACY);
+        }
         assertThat(metrics).containsExactlyInAnyOrder(Metric.values());
         assertThat(averages).containsExactlyInAnyOrder(Averaging.values());
         assertThat(binnings).containsExactlyInAnyOrder(Binning.values());

@@ -131,6 +131,17 @@ final class MetricChecks {
         }
     }
 
+    static final class TopKAccuracyFactory implements MetricCheckFactory<TopKAccuracyAtLeast> {
+        @Override
+        public Check create(TopKAccuracyAtLeast a, String where) {
+            if (a.k() < 1) {
+                throw ConfigurationException.badAttribute(where, "k", "must be at least 1", a.k());
+            }
+            MetricOptions options = MetricOptions.defaults().withK(a.k());
+            return gate(a, where, Metric.TOP_K_ACCURACY, Bound.AT_LEAST, options);
+        }
+    }
+
     static final class PrecisionFactory implements MetricCheckFactory<PrecisionAtLeast> {
         @Override
         public Check create(PrecisionAtLeast a, String where) {

@@ -15,6 +15,10 @@ Writes under modeltest-core/src/test/resources/golden/metrics/:
                     (modeltest_value)
   fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
   top-k.csv         dataset,subset,k,value: top_k_accuracy_score for k = 1 .. classes - 1 (TOP_K_ACCURACY)
+  counts.csv, positive.csv   regression sets within the deviances' domains (counts with zeros; positive values)
+  regression-extra.csv   dataset,subset,metric,alpha,power,force_finite,value: the regression metrics of 0.2.0
+                    (squared log error, pinball loss, deviances, D² scores, force_finite=False) on all rows, each
+                    slice and the first rows of the four regression sets ('-inf' where scikit-learn gives it)
   confusion.csv     confusion_matrix(labels=classes) per data set and subset
   roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
   reliability.csv   per non-empty bin: edges, count, mean confidence (prob_pred), accuracy (prob_true)
@@ -37,6 +41,8 @@ from sklearn.metrics import (accuracy_score, average_precision_score, balanced_a
                              matthews_corrcoef, max_error, mean_absolute_error, mean_absolute_percentage_error,
                              mean_squared_error, median_absolute_error, precision_recall_curve, precision_score,
                              r2_score, recall_score, roc_auc_score, roc_curve)
+from sklearn.metrics import (d2_absolute_error_score, d2_pinball_score, d2_tweedie_score, mean_gamma_deviance,
+                             mean_pinball_loss, mean_poisson_deviance, mean_squared_log_error, mean_tweedie_deviance)
 from sklearn.preprocessing import label_binarize
 import warnings
 
@@ -147,6 +153,31 @@ def edge_data():
     proba = np.round(rng.dirichlet(np.ones(4), len(actual)), 2)
     proba[:, 3] = np.round(1 - proba[:, :3].sum(axis=1), 2)
     return dict(name="edge", classes=list(classes), group=group, actual=actual, predicted=predicted, proba=proba)
+
+
+def counts_data():
+    """Counts with zeros (Poisson-like), predictions above 0: the domain of MSLE, the Poisson and 1 <= p < 2 Tweedie
+    deviances."""
+    rng = np.random.default_rng(2024)
+    n = 240
+    rate = np.exp(rng.normal(1.0, 0.8, n))
+    y = rng.poisson(rate).astype(float)
+    yhat = np.round(rate * np.exp(rng.normal(0, 0.3, n)), 2)
+    yhat[yhat <= 0] = 0.01
+    group = rng.choice(np.array(["p", "q", "r"]), n)
+    return dict(name="counts", group=group, actual=y, predicted=yhat)
+
+
+def positive_data():
+    """Positive, skewed targets (Gamma-like) and predictions: the domain of every deviance."""
+    rng = np.random.default_rng(31)
+    n = 200
+    mean = np.exp(rng.normal(2.0, 0.6, n))
+    y = np.round(rng.gamma(4.0, mean / 4.0), 2)
+    y[y <= 0] = 0.01
+    yhat = np.round(mean * np.exp(rng.normal(0, 0.2, n)), 2)
+    group = rng.choice(np.array(["u", "v"]), n)
+    return dict(name="positive", group=group, actual=y, predicted=yhat)
 
 
 def constant_data():
@@ -394,6 +425,39 @@ def regression_expected(d, out, subsets_of=None):
         add("MAX_ERROR", max_error(y, yp))
 
 
+ALPHAS = (0.1, 0.5, 0.9)
+
+
+def regression_extra_expected(d, out, powers):
+    """The regression metrics of 0.2.0 on all rows, each slice and the first rows: the losses with a parameter or a
+    domain and the D² scores, at the Tweedie powers the data's values allow, and R² / explained variance with
+    force_finite=False."""
+    for subset, mask in list(subsets(d)) + list(first_rows(d)):
+        y = d["actual"][mask]
+        yp = d["predicted"][mask]
+
+        def add(metric, value, alpha="", power="", force_finite=""):
+            out.append([d["name"], subset, metric, alpha, power, force_finite, r(value)])
+
+        positive = (y >= 0).all() and (yp >= 0).all()
+        if positive:
+            add("MEAN_SQUARED_LOG_ERROR", mean_squared_log_error(y, yp))
+            add("ROOT_MEAN_SQUARED_LOG_ERROR", mean_squared_log_error(y, yp, squared=False))
+        for alpha in ALPHAS:
+            add("MEAN_PINBALL_LOSS", mean_pinball_loss(y, yp, alpha=alpha), r(alpha))
+            add("D2_PINBALL", d2_pinball_score(y, yp, alpha=alpha), r(alpha))
+        add("D2_ABSOLUTE_ERROR", d2_absolute_error_score(y, yp))
+        if 1 in powers:
+            add("MEAN_POISSON_DEVIANCE", mean_poisson_deviance(y, yp))
+        if 2 in powers:
+            add("MEAN_GAMMA_DEVIANCE", mean_gamma_deviance(y, yp))
+        for power in powers:
+            add("MEAN_TWEEDIE_DEVIANCE", mean_tweedie_deviance(y, yp, power=power), "", r(power))
+            add("D2_TWEEDIE", d2_tweedie_score(y, yp, power=power), "", r(power))
+        add("R2", r2_score(y, yp, force_finite=False), "", "", "false")
+        add("EXPLAINED_VARIANCE", explained_variance_score(y, yp, force_finite=False), "", "", "false")
+
+
 def curves(d, roc_rows, pr_rows, rel_rows, cm_rows):
     classes = d["classes"]
     for subset, mask in subsets(d):
@@ -506,6 +570,16 @@ def main():
     write("few-rows.csv",
           ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value", "sklearn"],
           few_rows_expected([binary, multiclass, regression, constant]) + few_rows_expected([edge], subsets))
+    counts = counts_data()
+    positive = positive_data()
+    write_regression(counts)
+    write_regression(positive)
+    extra = []
+    regression_extra_expected(regression, extra, (0,))
+    regression_extra_expected(constant, extra, (0, 1, 1.5, 2, 3, -0.5))
+    regression_extra_expected(counts, extra, (0, 1, 1.5, -0.5))
+    regression_extra_expected(positive, extra, (0, 1, 1.5, 2, 3, -0.5))
+    write("regression-extra.csv", ["dataset", "subset", "metric", "alpha", "power", "force_finite", "value"], extra)
     top_k = []
     top_k_expected(binary, top_k)
     top_k_expected(multiclass, top_k)

@@ -28,7 +28,14 @@ final class MetricCheckText {
                 ? "F" + Format.number(options.beta())
                 : metric == Metric.TOP_K_ACCURACY ? "top-" + options.k() + " accuracy" : metric.displayName();
         if (!metric.isClassification()) {
-            return name;
+            // The regression metrics with a parameter are named with it: mean pinball loss (alpha 0.9).
+            if (metric == Metric.MEAN_PINBALL_LOSS || metric == Metric.D2_PINBALL) {
+                return name + " (alpha " + Format.number(options.alpha()) + ")";
+            }
+            if (metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE) {
+                return name + " (power " + Format.number(options.power()) + ")";
+            }
+            return options.forceFinite() ? name : name + " (not forced finite)";
         }
         List<String> classes = predictions.classes();
         String positive =

@@ -343,8 +343,9 @@ public enum Metric {
     /**
      * Coefficient of determination {@code 1 − Σ(y − ŷ)² / Σ(y − ȳ)²}. Same as {@code sklearn.metrics.r2_score(y,
      * y_hat)} with its default {@code force_finite=True}: when the true values are all equal it is 1.0 for perfect
-     * predictions and 0.0 otherwise. {@code NaN} on fewer than two rows, as there ("not well-defined with less than
-     * two samples").
+     * predictions and 0.0 otherwise; with {@link MetricOptions#forceFinite()} false ({@code force_finite=False}) it is
+     * NaN and −∞ there. {@code NaN} on fewer than two rows, as there ("not well-defined with less than two
+     * samples").
      */
     R2(
             "R²",
@@ -405,7 +406,153 @@ public enum Metric {
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.max_error",
-            "there are no rows");
+            "there are no rows"),
+
+    /**
+     * Mean squared log error {@code mean (log(1 + y) − log(1 + ŷ))²}, for targets that grow exponentially; a negative
+     * true or predicted value fails naming the row, as scikit-learn refuses it. Same as {@code
+     * sklearn.metrics.mean_squared_log_error(y, y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_SQUARED_LOG_ERROR(
+            "mean squared log error",
+            LOWER_IS_BETTER,
+            RegressionFormula.MSLE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_squared_log_error",
+            "there are no rows"),
+
+    /**
+     * The square root of {@link #MEAN_SQUARED_LOG_ERROR}. Same as {@code sklearn.metrics.mean_squared_log_error(y,
+     * y_hat, squared=False)}.
+     *
+     * @since 0.2.0
+     */
+    ROOT_MEAN_SQUARED_LOG_ERROR(
+            "root mean squared log error",
+            LOWER_IS_BETTER,
+            RegressionFormula.RMSLE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_squared_log_error(squared=False)",
+            "there are no rows"),
+
+    /**
+     * Mean pinball loss of a quantile model, {@code mean(α·(y − ŷ) where y ≥ ŷ, (1 − α)·(ŷ − y) otherwise)} with
+     * {@code α} = {@link MetricOptions#alpha()} (0.5 by default: half the mean absolute error). Same as {@code
+     * sklearn.metrics.mean_pinball_loss(y, y_hat, alpha=...)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_PINBALL_LOSS(
+            "mean pinball loss",
+            LOWER_IS_BETTER,
+            RegressionFormula.PINBALL,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_pinball_loss",
+            "there are no rows"),
+
+    /**
+     * Mean Poisson deviance {@code mean 2·(y·log(y/ŷ) − y + ŷ)} (the Tweedie deviance of power 1), for counts; true
+     * values must be at least 0 and predictions above 0. Same as {@code sklearn.metrics.mean_poisson_deviance(y,
+     * y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_POISSON_DEVIANCE(
+            "mean Poisson deviance",
+            LOWER_IS_BETTER,
+            RegressionFormula.POISSON_DEVIANCE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_poisson_deviance",
+            "there are no rows"),
+
+    /**
+     * Mean Gamma deviance {@code mean 2·(log(ŷ/y) + y/ŷ − 1)} (the Tweedie deviance of power 2), for positive targets
+     * whose error grows with their size; true and predicted values must be above 0. Same as {@code
+     * sklearn.metrics.mean_gamma_deviance(y, y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_GAMMA_DEVIANCE(
+            "mean Gamma deviance",
+            LOWER_IS_BETTER,
+            RegressionFormula.GAMMA_DEVIANCE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_gamma_deviance",
+            "there are no rows"),
+
+    /**
+     * Mean Tweedie deviance of power {@code p} = {@link MetricOptions#power()} (0 by default: the mean squared error;
+     * 1 Poisson, 2 Gamma, 3 inverse Gaussian, between 1 and 2 compound Poisson; {@code p} in (0, 1) does not exist).
+     * The values a power needs: predictions above 0 for {@code p < 0}, true values at least 0 and predictions above 0
+     * for {@code 1 ≤ p < 2}, both above 0 for {@code p ≥ 2}. Same as {@code sklearn.metrics.mean_tweedie_deviance(y,
+     * y_hat, power=...)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_TWEEDIE_DEVIANCE(
+            "mean Tweedie deviance",
+            LOWER_IS_BETTER,
+            RegressionFormula.TWEEDIE_DEVIANCE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_tweedie_deviance",
+            "there are no rows"),
+
+    /**
+     * The fraction of Tweedie deviance explained, {@code 1 − Σ dev_p(y, ŷ) / Σ dev_p(y, ȳ)} with the power {@code p} =
+     * {@link MetricOptions#power()} (power 0 is R² without its rule for equal true values); NaN on fewer than two rows,
+     * and, as in scikit-learn, −∞ or NaN when the true values are all equal. Same as {@code
+     * sklearn.metrics.d2_tweedie_score(y, y_hat, power=...)}.
+     *
+     * @since 0.2.0
+     */
+    D2_TWEEDIE(
+            "D² Tweedie score",
+            HIGHER_IS_BETTER,
+            RegressionFormula.D2_TWEEDIE,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.d2_tweedie_score",
+            Metric.FEWER_THAN_TWO_ROWS + ", or every true value is the same and every prediction right (0/0)"),
+
+    /**
+     * The fraction of pinball loss explained, {@code 1 − Σ pinball_α(y, ŷ) / Σ pinball_α(y, q_α)} with {@code q_α} the
+     * {@code α} quantile of the true values ({@code numpy.percentile}) and {@code α} = {@link MetricOptions#alpha()};
+     * 1.0 when the numerator is 0, 0.0 when only the denominator is; NaN on fewer than two rows. Same as {@code
+     * sklearn.metrics.d2_pinball_score(y, y_hat, alpha=...)}.
+     *
+     * @since 0.2.0
+     */
+    D2_PINBALL(
+            "D² pinball score",
+            HIGHER_IS_BETTER,
+            RegressionFormula.D2_PINBALL,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.d2_pinball_score",
+            Metric.FEWER_THAN_TWO_ROWS),
+
+    /**
+     * The fraction of absolute error explained against the median: {@link #D2_PINBALL} at {@code α = 0.5}. Same as
+     * {@code sklearn.metrics.d2_absolute_error_score(y, y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    D2_ABSOLUTE_ERROR(
+            "D² absolute error score",
+            HIGHER_IS_BETTER,
+            RegressionFormula.D2_ABSOLUTE_ERROR,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.d2_absolute_error_score",
+            Metric.FEWER_THAN_TWO_ROWS);
 
     /**
      * When R² and the other scores relative to a baseline are undefined, in scikit-learn's words (a constant, so the
@@ -516,7 +663,16 @@ public enum Metric {
                     EXPLAINED_VARIANCE,
                     MAPE,
                     MEDIAN_ABSOLUTE_ERROR,
-                    MAX_ERROR -> false;
+                    MAX_ERROR,
+                    MEAN_SQUARED_LOG_ERROR,
+                    ROOT_MEAN_SQUARED_LOG_ERROR,
+                    MEAN_PINBALL_LOSS,
+                    MEAN_POISSON_DEVIANCE,
+                    MEAN_GAMMA_DEVIANCE,
+                    MEAN_TWEEDIE_DEVIANCE,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR -> false;
         };
     }
 

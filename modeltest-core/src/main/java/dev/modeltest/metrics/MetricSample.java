@@ -179,9 +179,9 @@ public final class MetricSample {
     /** Lists the metrics with an exact or analytic interval, for configuration errors. */
     public static String exactMethodsText() {
         return "exact or analytic intervals exist for accuracy, binary and micro precision and recall, zero-one and"
-                + " Hamming loss, top-k accuracy (Wilson), binary"
-                + " ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t,"
-                + " square root), R² and explained variance (delta method)";
+                + " Hamming loss, top-k accuracy (Wilson), binary ROC AUC (DeLong, logit), log loss, Brier score, MAE,"
+                + " MSE, MAPE, mean squared log error, mean pinball loss and the mean deviances (Student-t), RMSE"
+                + " (Student-t, square root), R² and explained variance (delta method)";
     }
 
     @Override

@@ -53,8 +53,14 @@ public final class Golden {
         return Math.abs(expected) < ABSOLUTE_NEAR_ZERO ? ABSOLUTE_NEAR_ZERO : RELATIVE * Math.abs(expected);
     }
 
+    /** Parses a golden number: Python's {@code repr}, {@code nan}, {@code inf} or {@code -inf}. */
     public static double number(String s) {
-        return s.equals("nan") ? Double.NaN : Double.parseDouble(s);
+        return switch (s) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
     }
 
     /** Reads a CSV under {@code /golden/metrics/}: the header and the rows, split on commas (no quoting used). */

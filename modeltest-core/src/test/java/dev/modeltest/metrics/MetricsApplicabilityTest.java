@@ -162,7 +162,16 @@ class MetricsApplicabilityTest {
                         Metric.EXPLAINED_VARIANCE,
                         Metric.MAPE,
                         Metric.MEDIAN_ABSOLUTE_ERROR,
-                        Metric.MAX_ERROR);
+                        Metric.MAX_ERROR,
+                        Metric.MEAN_SQUARED_LOG_ERROR,
+                        Metric.ROOT_MEAN_SQUARED_LOG_ERROR,
+                        Metric.MEAN_PINBALL_LOSS,
+                        Metric.MEAN_POISSON_DEVIANCE,
+                        Metric.MEAN_GAMMA_DEVIANCE,
+                        Metric.MEAN_TWEEDIE_DEVIANCE,
+                        Metric.D2_TWEEDIE,
+                        Metric.D2_PINBALL,
+                        Metric.D2_ABSOLUTE_ERROR);
         assertThat(Metrics.applicable(labelsOnly, defaults()))
                 .containsExactly(
                         Metric.ACCURACY,

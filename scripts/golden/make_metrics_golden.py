@@ -9,7 +9,16 @@ Writes under modeltest-core/src/test/resources/golden/metrics/:
   binary.csv, multiclass.csv, regression.csv, constant.csv   seeded data sets (group column = slices)
   expected.csv      dataset,subset,metric,average,positive,bins,binning,value   (value 'nan' = undefined);
                     new metrics' rows follow the existing ones of their subset, so older rows never change
+  few-rows.csv      as expected.csv on the first row and the first two rows of each data set (subset first=1, first=2),
+                    and on the slices of edge.csv (a class missing in the middle, one true class only), plus
+                    scikit-learn's own value: they differ only where modeltest is NaN and scikit-learn is not
+                    (modeltest_value)
   fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
+  top-k.csv         dataset,subset,k,value: top_k_accuracy_score for k = 1 .. classes - 1 (TOP_K_ACCURACY)
+  counts.csv, positive.csv   regression sets within the deviances' domains (counts with zeros; positive values)
+  regression-extra.csv   dataset,subset,metric,alpha,power,force_finite,value: the regression metrics of 0.2.0
+                    (squared log error, pinball loss, deviances, D² scores, force_finite=False) on all rows, each
+                    slice and the first rows of the four regression sets ('-inf' where scikit-learn gives it)
   confusion.csv     confusion_matrix(labels=classes) per data set and subset
   roc.csv, pr.csv   roc_curve(drop_intermediate=True) and precision_recall_curve points
   reliability.csv   per non-empty bin: edges, count, mean confidence (prob_pred), accuracy (prob_true)
@@ -28,10 +37,12 @@ import sklearn
 from sklearn.calibration import calibration_curve
 from sklearn.metrics import (accuracy_score, average_precision_score, balanced_accuracy_score, brier_score_loss,
                              cohen_kappa_score, confusion_matrix, explained_variance_score, f1_score, fbeta_score,
-                             jaccard_score, log_loss,
+                             hamming_loss, jaccard_score, log_loss, top_k_accuracy_score, zero_one_loss,
                              matthews_corrcoef, max_error, mean_absolute_error, mean_absolute_percentage_error,
                              mean_squared_error, median_absolute_error, precision_recall_curve, precision_score,
                              r2_score, recall_score, roc_auc_score, roc_curve)
+from sklearn.metrics import (d2_absolute_error_score, d2_pinball_score, d2_tweedie_score, mean_gamma_deviance,
+                             mean_pinball_loss, mean_poisson_deviance, mean_squared_log_error, mean_tweedie_deviance)
 from sklearn.preprocessing import label_binarize
 import warnings
 
@@ -126,6 +137,49 @@ def regression_data():
     return dict(name="regression", group=group, actual=y, predicted=yhat)
 
 
+def edge_data():
+    """Degenerate label cases: slice 'gap' has no row of class b (weighted kappa counts the present classes only, as
+    scikit-learn's labels=None); slice 'oneclass' has true class a only, with wrong predictions (adjusted balanced
+    accuracy divides by 0 there)."""
+    rng = np.random.default_rng(18)
+    classes = np.array(["a", "b", "c", "d"])
+    gap_true = np.array(["a", "a", "c", "c", "c", "d", "d", "a", "c", "d", "a", "d"])
+    gap_pred = np.array(["c", "c", "c", "d", "a", "d", "d", "a", "c", "d", "a", "c"])
+    one_true = np.array(["a"] * 6)
+    one_pred = np.array(["a", "a", "b", "a", "c", "a"])
+    actual = np.concatenate([gap_true, one_true])
+    predicted = np.concatenate([gap_pred, one_pred])
+    group = np.array(["gap"] * len(gap_true) + ["oneclass"] * len(one_true))
+    proba = np.round(rng.dirichlet(np.ones(4), len(actual)), 2)
+    proba[:, 3] = np.round(1 - proba[:, :3].sum(axis=1), 2)
+    return dict(name="edge", classes=list(classes), group=group, actual=actual, predicted=predicted, proba=proba)
+
+
+def counts_data():
+    """Counts with zeros (Poisson-like), predictions above 0: the domain of MSLE, the Poisson and 1 <= p < 2 Tweedie
+    deviances."""
+    rng = np.random.default_rng(2024)
+    n = 240
+    rate = np.exp(rng.normal(1.0, 0.8, n))
+    y = rng.poisson(rate).astype(float)
+    yhat = np.round(rate * np.exp(rng.normal(0, 0.3, n)), 2)
+    yhat[yhat <= 0] = 0.01
+    group = rng.choice(np.array(["p", "q", "r"]), n)
+    return dict(name="counts", group=group, actual=y, predicted=yhat)
+
+
+def positive_data():
+    """Positive, skewed targets (Gamma-like) and predictions: the domain of every deviance."""
+    rng = np.random.default_rng(31)
+    n = 200
+    mean = np.exp(rng.normal(2.0, 0.6, n))
+    y = np.round(rng.gamma(4.0, mean / 4.0), 2)
+    y[y <= 0] = 0.01
+    yhat = np.round(mean * np.exp(rng.normal(0, 0.2, n)), 2)
+    group = rng.choice(np.array(["u", "v"]), n)
+    return dict(name="positive", group=group, actual=y, predicted=yhat)
+
+
 def constant_data():
     y = np.full(20, 3.0)
     yhat = y.copy()
@@ -151,6 +205,45 @@ def subsets(d):
     yield "all", np.ones(len(d["actual"]), dtype=bool)
     for g in sorted(set(d["group"])):
         yield "group=" + g, d["group"] == g
+
+
+def first_rows(d):
+    """The first row alone and the first two rows: the small-n cases (scikit-learn's "less than two samples")."""
+    for count in (1, 2):
+        mask = np.zeros(len(d["actual"]), dtype=bool)
+        mask[:count] = True
+        yield "first=" + str(count), mask
+
+
+# Where modeltest deliberately differs from scikit-learn on few rows: explained_variance_score on one row is 1.0 by
+# its rule for equal true values, but one row has no variance to explain, so modeltest leaves it undefined as r2_score
+# does ("not well-defined with less than two samples").
+UNDEFINED_ON_ONE_ROW = {"EXPLAINED_VARIANCE"}
+
+
+def modeltest_value(subset, metric, sklearn_value):
+    """modeltest's expected value where scikit-learn's is sklearn_value (both as written by r())."""
+    if subset == "first=1" and metric in UNDEFINED_ON_ONE_ROW:
+        return "nan"
+    # balanced_accuracy_score(adjusted=True) with one true class divides by 1 - 1/1 = 0: NaN or -inf; undefined here.
+    if metric == "ADJUSTED_BALANCED_ACCURACY" and sklearn_value in ("inf", "-inf"):
+        return "nan"
+    return sklearn_value
+
+
+def few_rows_expected(datasets, subsets_of=first_rows):
+    """Every metric on the first row and the first two rows of each data set: modeltest's value beside scikit-learn's."""
+    rows = []
+    for d in datasets:
+        out = []
+        if "classes" in d:
+            classification_expected(d, out, subsets_of)
+        else:
+            regression_expected(d, out, first_rows)
+        for row in out:
+            sk = row[7]
+            rows.append(row[:7] + [modeltest_value(row[1], row[2], sk), sk])
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -206,10 +299,10 @@ BINNINGS = [(10, "EQUAL_WIDTH"), (10, "EQUAL_MASS"), (5, "EQUAL_WIDTH"), (7, "EQ
             (1, "EQUAL_WIDTH")]
 
 
-def classification_expected(d, out):
+def classification_expected(d, out, subsets_of=None):
     classes = d["classes"]
     k = len(classes)
-    for subset, mask in subsets(d):
+    for subset, mask in (subsets_of or subsets)(d):
         y = d["actual"][mask]
         yp = d["predicted"][mask]
         P = d["proba"][mask]
@@ -268,6 +361,12 @@ def classification_expected(d, out):
                 add("EXPECTED_CALIBRATION_ERROR", ece, "AUTO" if pos is None else "BINARY", pos or "", bins, binning)
             hit, conf = calibration_inputs(d, mask, None if k > 2 else classes[1])
             add("EXPECTED_CALIBRATION_ERROR", ece_bins(hit, conf, bins, binning)[5], "AUTO", "", bins, binning)
+        # Added in 0.2.0, after the older rows of the subset so that those never move.
+        add("ADJUSTED_BALANCED_ACCURACY", balanced_accuracy_score(y, yp, adjusted=True))
+        add("ZERO_ONE_LOSS", zero_one_loss(y, yp))
+        add("HAMMING_LOSS", hamming_loss(y, yp))
+        add("COHEN_KAPPA_LINEAR", cohen_kappa_score(y, yp, weights="linear"))
+        add("COHEN_KAPPA_QUADRATIC", cohen_kappa_score(y, yp, weights="quadratic"))
 
 
 FBETA_BETAS = (0.5, 2.0)
@@ -297,8 +396,19 @@ def fbeta_expected(d, out):
                 add(fbeta_score(y, yp, beta=beta, average="macro"))  # AUTO: macro
 
 
-def regression_expected(d, out):
-    for subset, mask in subsets(d):
+def top_k_expected(d, out):
+    """top_k_accuracy_score for every k below the class count; on two classes y_score is the second class's column."""
+    classes = d["classes"]
+    for subset, mask in list(subsets(d)) + list(first_rows(d)):
+        y = d["actual"][mask]
+        P = d["proba"][mask]
+        for k in range(1, len(classes)):
+            score = P[:, 1] if len(classes) == 2 else P
+            out.append([d["name"], subset, k, r(top_k_accuracy_score(y, score, k=k, labels=classes))])
+
+
+def regression_expected(d, out, subsets_of=None):
+    for subset, mask in (subsets_of or subsets)(d):
         y = d["actual"][mask]
         yp = d["predicted"][mask]
 
@@ -313,6 +423,39 @@ def regression_expected(d, out):
         add("MAPE", mean_absolute_percentage_error(y, yp))
         add("MEDIAN_ABSOLUTE_ERROR", median_absolute_error(y, yp))
         add("MAX_ERROR", max_error(y, yp))
+
+
+ALPHAS = (0.1, 0.5, 0.9)
+
+
+def regression_extra_expected(d, out, powers):
+    """The regression metrics of 0.2.0 on all rows, each slice and the first rows: the losses with a parameter or a
+    domain and the D² scores, at the Tweedie powers the data's values allow, and R² / explained variance with
+    force_finite=False."""
+    for subset, mask in list(subsets(d)) + list(first_rows(d)):
+        y = d["actual"][mask]
+        yp = d["predicted"][mask]
+
+        def add(metric, value, alpha="", power="", force_finite=""):
+            out.append([d["name"], subset, metric, alpha, power, force_finite, r(value)])
+
+        positive = (y >= 0).all() and (yp >= 0).all()
+        if positive:
+            add("MEAN_SQUARED_LOG_ERROR", mean_squared_log_error(y, yp))
+            add("ROOT_MEAN_SQUARED_LOG_ERROR", mean_squared_log_error(y, yp, squared=False))
+        for alpha in ALPHAS:
+            add("MEAN_PINBALL_LOSS", mean_pinball_loss(y, yp, alpha=alpha), r(alpha))
+            add("D2_PINBALL", d2_pinball_score(y, yp, alpha=alpha), r(alpha))
+        add("D2_ABSOLUTE_ERROR", d2_absolute_error_score(y, yp))
+        if 1 in powers:
+            add("MEAN_POISSON_DEVIANCE", mean_poisson_deviance(y, yp))
+        if 2 in powers:
+            add("MEAN_GAMMA_DEVIANCE", mean_gamma_deviance(y, yp))
+        for power in powers:
+            add("MEAN_TWEEDIE_DEVIANCE", mean_tweedie_deviance(y, yp, power=power), "", r(power))
+            add("D2_TWEEDIE", d2_tweedie_score(y, yp, power=power), "", r(power))
+        add("R2", r2_score(y, yp, force_finite=False), "", "", "false")
+        add("EXPLAINED_VARIANCE", explained_variance_score(y, yp, force_finite=False), "", "", "false")
 
 
 def curves(d, roc_rows, pr_rows, rel_rows, cm_rows):
@@ -422,6 +565,25 @@ def main():
     regression_expected(constant, expected)
     write("expected.csv", ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value"],
           expected)
+    edge = edge_data()
+    write_classification(edge)
+    write("few-rows.csv",
+          ["dataset", "subset", "metric", "average", "positive", "bins", "binning", "value", "sklearn"],
+          few_rows_expected([binary, multiclass, regression, constant]) + few_rows_expected([edge], subsets))
+    counts = counts_data()
+    positive = positive_data()
+    write_regression(counts)
+    write_regression(positive)
+    extra = []
+    regression_extra_expected(regression, extra, (0,))
+    regression_extra_expected(constant, extra, (0, 1, 1.5, 2, 3, -0.5))
+    regression_extra_expected(counts, extra, (0, 1, 1.5, -0.5))
+    regression_extra_expected(positive, extra, (0, 1, 1.5, 2, 3, -0.5))
+    write("regression-extra.csv", ["dataset", "subset", "metric", "alpha", "power", "force_finite", "value"], extra)
+    top_k = []
+    top_k_expected(binary, top_k)
+    top_k_expected(multiclass, top_k)
+    write("top-k.csv", ["dataset", "subset", "k", "value"], top_k)
     fbeta = []
     fbeta_expected(binary, fbeta)
     fbeta_expected(multiclass, fbeta)

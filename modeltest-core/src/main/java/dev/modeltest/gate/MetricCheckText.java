@@ -23,9 +23,19 @@ final class MetricCheckText {
      */
     static String label(Metric metric, MetricOptions options, Predictions predictions) {
         // F-beta is named by its beta, as F1 is: F0.5, F2.
-        String name = metric == Metric.F_BETA ? "F" + Format.number(options.beta()) : metric.displayName();
+        // Top-k accuracy by its k: top-3 accuracy.
+        String name = metric == Metric.F_BETA
+                ? "F" + Format.number(options.beta())
+                : metric == Metric.TOP_K_ACCURACY ? "top-" + options.k() + " accuracy" : metric.displayName();
         if (!metric.isClassification()) {
-            return name;
+            // The regression metrics with a parameter are named with it: mean pinball loss (alpha 0.9).
+            if (metric == Metric.MEAN_PINBALL_LOSS || metric == Metric.D2_PINBALL) {
+                return name + " (alpha " + Format.number(options.alpha()) + ")";
+            }
+            if (metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE) {
+                return name + " (power " + Format.number(options.power()) + ")";
+            }
+            return options.forceFinite() ? name : name + " (not forced finite)";
         }
         List<String> classes = predictions.classes();
         String positive =

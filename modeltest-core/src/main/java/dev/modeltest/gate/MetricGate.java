@@ -225,6 +225,7 @@ public final class MetricGate implements Check {
                 List.of(
                         Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
                         Slices.table(column, label, slices, confidence, minSliceSize),
+                        Slices.undefinedLine(slices, label, metric.undefinedWhen()),
                         Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
@@ -299,6 +300,22 @@ public final class MetricGate implements Check {
                 .ifPresent(p -> key.append(CheckResult.KEY_SEPARATOR)
                         .append("positive=")
                         .append(p));
+        // A metric's own parameter, where it is not the default: f_beta:beta=2, top_k_accuracy:k=3.
+        if (options.beta() != MetricOptions.DEFAULT_BETA) {
+            key.append(CheckResult.KEY_SEPARATOR).append("beta=").append(Format.number(options.beta()));
+        }
+        if (options.k() != MetricOptions.DEFAULT_K) {
+            key.append(CheckResult.KEY_SEPARATOR).append("k=").append(options.k());
+        }
+        if (options.alpha() != MetricOptions.DEFAULT_ALPHA) {
+            key.append(CheckResult.KEY_SEPARATOR).append("alpha=").append(Format.number(options.alpha()));
+        }
+        if (options.power() != MetricOptions.DEFAULT_POWER) {
+            key.append(CheckResult.KEY_SEPARATOR).append("power=").append(Format.number(options.power()));
+        }
+        if (!options.forceFinite()) {
+            key.append(CheckResult.KEY_SEPARATOR).append("forceFinite=false");
+        }
         if (slicedBy != null) {
             key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
         }

@@ -144,6 +144,24 @@ final class Slices {
     private static final String SLICE_NEEDS_NO_NUMBER = "%s no number (its value equals the threshold)";
     private static final String SLICE_NEEDS_NONE = "%s none (undefined)";
 
+    private static final String UNDEFINED_IN = "undefined in %s: %s is NaN when %s.";
+
+    /**
+     * The line that says why judged slices are undefined ({@code undefined in b: R² is NaN when there are fewer than
+     * two rows ...}), or an empty string when none is.
+     */
+    static String undefinedLine(List<Slice> slices, String label, String undefinedWhen) {
+        List<String> undefined = new ArrayList<>();
+        for (Slice s : slices) {
+            if (s.judged() && Double.isNaN(s.measurement().value())) {
+                undefined.add(s.value());
+            }
+        }
+        return undefined.isEmpty()
+                ? ""
+                : Format.message(UNDEFINED_IN, String.join(", ", undefined), label, undefinedWhen);
+    }
+
     /** The line between the threshold and the table. */
     static String verdictLine(Summary s, List<Slice> slices, Bound bound, double confidence, int minSliceSize) {
         String small = s.tooSmall() == 0

@@ -23,10 +23,10 @@ public enum IntervalMethod {
 
     /**
      * Only an exact or analytic interval: Wilson for a proportion of rows (accuracy, binary precision and recall,
-     * micro averages), DeLong's variance on the logit scale for binary ROC AUC and for one-vs-rest macro or weighted
-     * ROC AUC, Student-t on the per-row losses for
-     * log loss, Brier score, MAE, MSE and MAPE, and the delta method for RMSE, R² and explained variance. Any other
-     * metric is refused with a configuration error naming the methods that apply.
+     * micro averages, zero-one and Hamming loss, top-k accuracy), DeLong's variance on the logit scale for binary ROC
+     * AUC and for one-vs-rest macro or weighted ROC AUC, Student-t on the per-row losses for log loss, Brier score,
+     * MAE, MSE, MAPE, mean squared log error, mean pinball loss and the mean deviances, and the delta method for RMSE,
+     * R² and explained variance. Any other metric is refused with a configuration error naming the methods that apply.
      */
     EXACT,
 

@@ -50,12 +50,25 @@ final class Intervals {
     /** The one table of which metric has which exact or analytic interval. */
     static Exact exactKind(Metric metric) {
         return switch (metric) {
-            case ACCURACY, PRECISION, RECALL -> Exact.WILSON_WHEN_PROPORTION;
+            case ACCURACY, PRECISION, RECALL, ZERO_ONE_LOSS, HAMMING_LOSS, TOP_K_ACCURACY ->
+                Exact.WILSON_WHEN_PROPORTION;
             case ROC_AUC -> Exact.DELONG_UNLESS_MICRO;
-            case LOG_LOSS, BRIER, MSE, MAE, MAPE -> Exact.STUDENT_T;
+            case LOG_LOSS,
+                    BRIER,
+                    MSE,
+                    MAE,
+                    MAPE,
+                    MEAN_SQUARED_LOG_ERROR,
+                    MEAN_PINBALL_LOSS,
+                    MEAN_POISSON_DEVIANCE,
+                    MEAN_GAMMA_DEVIANCE,
+                    MEAN_TWEEDIE_DEVIANCE -> Exact.STUDENT_T;
             case RMSE -> Exact.STUDENT_T_ROOT;
             case R2, EXPLAINED_VARIANCE -> Exact.DELTA;
             case BALANCED_ACCURACY,
+                    ADJUSTED_BALANCED_ACCURACY,
+                    COHEN_KAPPA_LINEAR,
+                    COHEN_KAPPA_QUADRATIC,
                     F1,
                     F_BETA,
                     JACCARD,
@@ -64,7 +77,11 @@ final class Intervals {
                     AVERAGE_PRECISION,
                     EXPECTED_CALIBRATION_ERROR,
                     MEDIAN_ABSOLUTE_ERROR,
-                    MAX_ERROR -> Exact.NONE;
+                    MAX_ERROR,
+                    ROOT_MEAN_SQUARED_LOG_ERROR,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR -> Exact.NONE;
         };
     }
 
@@ -470,6 +487,10 @@ final class Intervals {
             return new Losses(out, "squared error of the positive class's probability");
         }
         RegressionFormula formula = (RegressionFormula) metric.formula();
+        if (formula.isLoss()) {
+            return new Losses(
+                    RegressionLosses.perRow(metric, resolved, columns, selection), RegressionLosses.lossName(metric));
+        }
         // A row's loss from its true value and its residual.
         record RowLoss(String name, DoubleBinaryOperator of) {}
         RowLoss loss = switch (formula) {
@@ -477,7 +498,19 @@ final class Intervals {
             case MAE -> new RowLoss("absolute error", (a, r) -> Math.abs(r));
             case MAPE ->
                 new RowLoss("relative error", (a, r) -> Math.abs(r) / Math.max(Math.abs(a), ProbabilitySums.EPS));
-            case MAX_ERROR, R2, EXPLAINED_VARIANCE, MEDIAN_ABSOLUTE_ERROR ->
+            case MAX_ERROR,
+                    R2,
+                    EXPLAINED_VARIANCE,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    MSLE,
+                    RMSLE,
+                    PINBALL,
+                    POISSON_DEVIANCE,
+                    GAMMA_DEVIANCE,
+                    TWEEDIE_DEVIANCE,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR ->
                 throw new IllegalArgumentException(metric + " is not a mean of per-row losses");
         };
         for (int j = 0; j < n; j++) {

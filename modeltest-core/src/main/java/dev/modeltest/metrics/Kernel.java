@@ -21,7 +21,7 @@ interface Kernel {
     /**
      * How a {@link Metric} constant is computed: the family whose kernel computes it and, for the families with
      * several formulas on one state ({@link LabelFormula}, {@link RegressionFormula}), which formula. The families
-     * whose kernels tell their few metrics apart by the metric itself (ranking, probability, calibration) are their
+     * whose kernels tell their few metrics apart by the metric itself (ranking, probability, calibration, top-k) are their
      * own formula.
      */
     sealed interface Formula permits Kind, LabelFormula, RegressionFormula {
@@ -36,6 +36,7 @@ interface Kernel {
         RANKING(Requirement.PROBABILITIES),
         PROBABILITY(Requirement.PROBABILITIES),
         CALIBRATION(Requirement.PROBABILITIES),
+        TOP_K(Requirement.PROBABILITIES),
         REGRESSION(Requirement.VALUES);
 
         /** What every metric of the family needs from the predictions. */
@@ -56,6 +57,7 @@ interface Kernel {
                 case RANKING -> new RankingKernel(columns, selection);
                 case PROBABILITY -> new ProbabilityKernel(columns, selection);
                 case CALIBRATION -> new CalibrationKernel(columns, selection);
+                case TOP_K -> new TopKernel(columns, selection);
                 case REGRESSION -> new RegressionKernel(columns, selection);
             };
         }

@@ -13,10 +13,14 @@ final class LabelMetrics {
         LabelFormula formula = (LabelFormula) metric.formula();
         return switch (formula) {
             case ACCURACY -> accuracy(counts, k);
-            case BALANCED_ACCURACY -> balancedAccuracy(counts, k);
+            case BALANCED_ACCURACY -> balancedAccuracy(counts, k, false);
+            case ADJUSTED_BALANCED_ACCURACY -> balancedAccuracy(counts, k, true);
             case PRECISION, RECALL, F1, F_BETA, JACCARD -> setWise(formula, counts, k, resolved);
+            case ZERO_ONE_LOSS, HAMMING_LOSS -> errorRate(counts, k);
             case MATTHEWS -> matthews(counts, k);
             case COHEN_KAPPA -> kappa(counts, k);
+            case COHEN_KAPPA_LINEAR -> weightedKappa(counts, k, 1);
+            case COHEN_KAPPA_QUADRATIC -> weightedKappa(counts, k, 2);
         };
     }
 
@@ -26,6 +30,10 @@ final class LabelMetrics {
                 || (resolved.average == Averaging.MICRO && (metric == Metric.PRECISION || metric == Metric.RECALL))) {
             // Micro precision and recall pool tp over all present classes: both equal accuracy's correct / n.
             return new long[] {trace(counts, k), total(counts)};
+        }
+        if (metric == Metric.ZERO_ONE_LOSS || metric == Metric.HAMMING_LOSS) {
+            long n = total(counts);
+            return new long[] {n - trace(counts, k), n};
         }
         if (resolved.average == Averaging.BINARY && (metric == Metric.PRECISION || metric == Metric.RECALL)) {
             int c = resolved.positive;
@@ -73,8 +81,17 @@ final class LabelMetrics {
         return n == 0 ? Double.NaN : (double) trace(counts, k) / n;
     }
 
-    /** {@code balanced_accuracy_score}: mean of diag / row sum over classes with true rows. */
-    private static double balancedAccuracy(long[] counts, int k) {
+    /** The fraction of rows predicted wrongly, {@code zero_one_loss} and (one label per row) {@code hamming_loss}. */
+    private static double errorRate(long[] counts, int k) {
+        long n = total(counts);
+        return n == 0 ? Double.NaN : (double) (n - trace(counts, k)) / n;
+    }
+
+    /**
+     * {@code balanced_accuracy_score}: mean of diag / row sum over classes with true rows; {@code adjusted}: {@code
+     * (score − 1/m) / (1 − 1/m)} over those {@code m} classes, NaN for {@code m = 1} (scikit-learn's 0 division).
+     */
+    private static double balancedAccuracy(long[] counts, int k, boolean adjusted) {
         double sum = 0;
         int classes = 0;
         for (int c = 0; c < k; c++) {
@@ -84,7 +101,17 @@ final class LabelMetrics {
                 classes++;
             }
         }
-        return classes == 0 ? Double.NaN : sum / classes;
+        if (classes == 0 || (adjusted && classes == 1)) {
+            return Double.NaN;
+        }
+        double score = sum / classes;
+        if (adjusted) {
+            // scikit-learn: chance = 1 / n_classes; score -= chance; score /= 1 - chance.
+            double chance = 1.0 / classes;
+            score -= chance;
+            score /= 1 - chance;
+        }
+        return score;
     }
 
     /**
@@ -160,8 +187,15 @@ final class LabelMetrics {
                 long union = predicted + actual - tp;
                 yield union == 0 ? 0.0 : (double) tp / union;
             }
-            case ACCURACY, BALANCED_ACCURACY, MATTHEWS, COHEN_KAPPA ->
-                throw new IllegalArgumentException(formula + " has no per-class form");
+            case ACCURACY,
+                    BALANCED_ACCURACY,
+                    ADJUSTED_BALANCED_ACCURACY,
+                    ZERO_ONE_LOSS,
+                    HAMMING_LOSS,
+                    MATTHEWS,
+                    COHEN_KAPPA,
+                    COHEN_KAPPA_LINEAR,
+                    COHEN_KAPPA_QUADRATIC -> throw new IllegalArgumentException(formula + " has no per-class form");
         };
     }
 
@@ -213,6 +247,43 @@ final class LabelMetrics {
                     observed += counts[i * k + j];
                     expected += predictedTotals[i] * actualTotals[j] / n;
                 }
+            }
+        }
+        return 1 - observed / expected;
+    }
+
+    /**
+     * {@code cohen_kappa_score(weights='linear')} ({@code power} 1) or {@code 'quadratic'} (2): {@code 1 − Σ w·C / Σ
+     * w·E} with {@code w_ij = |i − j|^power} over the classes present in the true or predicted labels (scikit-learn's
+     * {@code labels=None}), {@code i} and {@code j} their positions among those; NaN for 0/0.
+     */
+    private static double weightedKappa(long[] counts, int k, int power) {
+        long n = total(counts);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int[] present = new int[k];
+        int m = 0;
+        for (int c = 0; c < k; c++) {
+            if (present(counts, k, c)) {
+                present[m++] = c;
+            }
+        }
+        double[] predictedTotals = new double[m];
+        double[] actualTotals = new double[m];
+        for (int i = 0; i < m; i++) {
+            predictedTotals[i] = columnSum(counts, k, present[i]);
+            actualTotals[i] = rowSum(counts, k, present[i]);
+        }
+        double observed = 0;
+        double expected = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                long distance = Math.abs(i - j);
+                long w = power == 1 ? distance : distance * distance;
+                // As kappa(): confusion[i][j] with i the true class; expected = outer(sum0, sum1) / n.
+                observed += w * counts[present[i] * k + present[j]];
+                expected += w * (predictedTotals[i] * actualTotals[j] / n);
             }
         }
         return 1 - observed / expected;

@@ -43,6 +43,24 @@ public enum Metric {
             "there are no rows"),
 
     /**
+     * Balanced accuracy rescaled so that chance is 0: {@code (B − 1/m) / (1 − 1/m)} with {@code B} the balanced
+     * accuracy and {@code m} the number of classes that occur among the true labels; 1 is perfect, 0 is what a
+     * constant or random prediction scores. Same as {@code sklearn.metrics.balanced_accuracy_score(y_true, y_pred,
+     * adjusted=True)}, except that it is NaN where only one class occurs among the true labels (scikit-learn divides
+     * by 0 there and returns NaN or −inf).
+     *
+     * @since 0.2.0
+     */
+    ADJUSTED_BALANCED_ACCURACY(
+            "adjusted balanced accuracy",
+            HIGHER_IS_BETTER,
+            LabelFormula.ADJUSTED_BALANCED_ACCURACY,
+            -1,
+            1,
+            "sklearn.metrics.balanced_accuracy_score(adjusted=True)",
+            "fewer than two classes occur among the true labels (chance level 1, nothing to adjust against)"),
+
+    /**
      * {@code tp / (tp + fp)}, 0 when nothing is predicted positive; averaged per {@link Averaging} over the classes
      * present in the true or predicted labels. Same as {@code sklearn.metrics.precision_score(y_true, y_pred,
      * average=..., pos_label=...)}.
@@ -97,6 +115,37 @@ public enum Metric {
             "there are no rows"),
 
     /**
+     * The fraction of rows whose predicted class is not the true class, {@code wrong / n = 1 − accuracy}. Same as
+     * {@code sklearn.metrics.zero_one_loss(y_true, y_pred)} (with {@code normalize=True}, its default).
+     *
+     * @since 0.2.0
+     */
+    ZERO_ONE_LOSS(
+            "zero-one loss",
+            LOWER_IS_BETTER,
+            LabelFormula.ZERO_ONE_LOSS,
+            0,
+            1,
+            "sklearn.metrics.zero_one_loss",
+            "there are no rows"),
+
+    /**
+     * The fraction of labels predicted wrongly. With one label per row, as here, it is the fraction of rows predicted
+     * wrongly and equals {@link #ZERO_ONE_LOSS} (the two differ only on multilabel data, which modeltest does not
+     * take). Same as {@code sklearn.metrics.hamming_loss(y_true, y_pred)}.
+     *
+     * @since 0.2.0
+     */
+    HAMMING_LOSS(
+            "Hamming loss",
+            LOWER_IS_BETTER,
+            LabelFormula.HAMMING_LOSS,
+            0,
+            1,
+            "sklearn.metrics.hamming_loss",
+            "there are no rows"),
+
+    /**
      * Matthews correlation coefficient, in its multiclass form (Gorodkin 2004) from the confusion matrix {@code C}
      * with row sums {@code t}, column sums {@code p}, trace {@code c} and total {@code s}:
      * {@code (c·s − t·p) / sqrt((s² − p·p)(s² − t·t))}, and 0 when the denominator is 0. Same as
@@ -123,6 +172,40 @@ public enum Metric {
             -1,
             1,
             "sklearn.metrics.cohen_kappa_score",
+            "every true and predicted label is the same single class (0/0)"),
+
+    /**
+     * Cohen's kappa with linear weights for ordinal classes: {@code 1 − Σ w_ij C_ij / Σ w_ij E_ij} with {@code w_ij =
+     * |i − j|}, {@code i} and {@code j} the positions of the classes among those present in the true or predicted
+     * labels, in class order (so a disagreement by two classes costs twice one by one class). Same as {@code
+     * sklearn.metrics.cohen_kappa_score(y_true, y_pred, weights='linear')}. The classes must sort in their ordinal
+     * order ({@link dev.modeltest.model.Predictions#classes()}).
+     *
+     * @since 0.2.0
+     */
+    COHEN_KAPPA_LINEAR(
+            "Cohen's kappa (linear weights)",
+            HIGHER_IS_BETTER,
+            LabelFormula.COHEN_KAPPA_LINEAR,
+            -1,
+            1,
+            "sklearn.metrics.cohen_kappa_score(weights='linear')",
+            "every true and predicted label is the same single class (0/0)"),
+
+    /**
+     * Cohen's kappa with quadratic weights {@code w_ij = (i − j)²}, otherwise as {@link #COHEN_KAPPA_LINEAR}: large
+     * disagreements cost much more than near misses. Same as {@code sklearn.metrics.cohen_kappa_score(y_true, y_pred,
+     * weights='quadratic')}.
+     *
+     * @since 0.2.0
+     */
+    COHEN_KAPPA_QUADRATIC(
+            "Cohen's kappa (quadratic weights)",
+            HIGHER_IS_BETTER,
+            LabelFormula.COHEN_KAPPA_QUADRATIC,
+            -1,
+            1,
+            "sklearn.metrics.cohen_kappa_score(weights='quadratic')",
             "every true and predicted label is the same single class (0/0)"),
 
     /**
@@ -155,6 +238,26 @@ public enum Metric {
             0,
             1,
             "sklearn.metrics.average_precision_score",
+            "there are no rows"),
+
+    /**
+     * The fraction of rows whose true class is among the {@code k} classes of highest probability, with {@code k} =
+     * {@link MetricOptions#k()} (2 by default, as in scikit-learn); tied probabilities rank the later class first, as
+     * scikit-learn's stable sort reversed does. On two classes only {@code k = 1} applies: a row is a hit when the
+     * second class's probability is above 0.5 and it is that class, or not above and it is the first. Same as {@code
+     * sklearn.metrics.top_k_accuracy_score(y_true, proba, k=..., labels=classes)} (on two classes with the second
+     * class's probability as {@code y_score}). A {@code k} of at least the number of classes is refused: every row
+     * would be a hit.
+     *
+     * @since 0.2.0
+     */
+    TOP_K_ACCURACY(
+            "top-k accuracy",
+            HIGHER_IS_BETTER,
+            Kernel.Kind.TOP_K,
+            0,
+            1,
+            "sklearn.metrics.top_k_accuracy_score",
             "there are no rows"),
 
     /**
@@ -240,7 +343,9 @@ public enum Metric {
     /**
      * Coefficient of determination {@code 1 − Σ(y − ŷ)² / Σ(y − ȳ)²}. Same as {@code sklearn.metrics.r2_score(y,
      * y_hat)} with its default {@code force_finite=True}: when the true values are all equal it is 1.0 for perfect
-     * predictions and 0.0 otherwise.
+     * predictions and 0.0 otherwise; with {@link MetricOptions#forceFinite()} false ({@code force_finite=False}) it is
+     * NaN and −∞ there. {@code NaN} on fewer than two rows, as there ("not well-defined with less than two
+     * samples").
      */
     R2(
             "R²",
@@ -249,11 +354,13 @@ public enum Metric {
             Double.NEGATIVE_INFINITY,
             1,
             "sklearn.metrics.r2_score",
-            "there are no rows"),
+            Metric.FEWER_THAN_TWO_ROWS),
 
     /**
      * Explained variance {@code 1 − Var(y − ŷ) / Var(y)}. Same as {@code sklearn.metrics.explained_variance_score(y,
-     * y_hat)} with {@code force_finite=True} (1.0 or 0.0 when the true values are all equal, as {@link #R2}).
+     * y_hat)} with {@code force_finite=True} (1.0 or 0.0 when the true values are all equal, as {@link #R2}). {@code
+     * NaN} on fewer than two rows as {@link #R2}, where scikit-learn 1.2 gives 1.0 by its rule for equal true values:
+     * one row has no variance to explain.
      */
     EXPLAINED_VARIANCE(
             "explained variance",
@@ -262,7 +369,7 @@ public enum Metric {
             Double.NEGATIVE_INFINITY,
             1,
             "sklearn.metrics.explained_variance_score",
-            "there are no rows"),
+            Metric.FEWER_THAN_TWO_ROWS),
 
     /**
      * Mean absolute percentage error as a fraction, {@code mean |y − ŷ| / max(|y|, ε)} with {@code ε = 2^-52}, so a
@@ -299,7 +406,160 @@ public enum Metric {
             0,
             Double.POSITIVE_INFINITY,
             "sklearn.metrics.max_error",
-            "there are no rows");
+            "there are no rows"),
+
+    /**
+     * Mean squared log error {@code mean (log(1 + y) − log(1 + ŷ))²}, for targets that grow exponentially; a negative
+     * true or predicted value fails naming the row, as scikit-learn refuses it. Same as {@code
+     * sklearn.metrics.mean_squared_log_error(y, y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_SQUARED_LOG_ERROR(
+            "mean squared log error",
+            LOWER_IS_BETTER,
+            RegressionFormula.MSLE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_squared_log_error",
+            "there are no rows"),
+
+    /**
+     * The square root of {@link #MEAN_SQUARED_LOG_ERROR}. Same as {@code sklearn.metrics.mean_squared_log_error(y,
+     * y_hat, squared=False)}.
+     *
+     * @since 0.2.0
+     */
+    ROOT_MEAN_SQUARED_LOG_ERROR(
+            "root mean squared log error",
+            LOWER_IS_BETTER,
+            RegressionFormula.RMSLE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_squared_log_error(squared=False)",
+            "there are no rows"),
+
+    /**
+     * Mean pinball loss of a quantile model, {@code mean(α·(y − ŷ) where y ≥ ŷ, (1 − α)·(ŷ − y) otherwise)} with
+     * {@code α} = {@link MetricOptions#alpha()} (0.5 by default: half the mean absolute error). Same as {@code
+     * sklearn.metrics.mean_pinball_loss(y, y_hat, alpha=...)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_PINBALL_LOSS(
+            "mean pinball loss",
+            LOWER_IS_BETTER,
+            RegressionFormula.PINBALL,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_pinball_loss",
+            "there are no rows"),
+
+    /**
+     * Mean Poisson deviance {@code mean 2·(y·log(y/ŷ) − y + ŷ)} (the Tweedie deviance of power 1), for counts; true
+     * values must be at least 0 and predictions above 0. Same as {@code sklearn.metrics.mean_poisson_deviance(y,
+     * y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_POISSON_DEVIANCE(
+            "mean Poisson deviance",
+            LOWER_IS_BETTER,
+            RegressionFormula.POISSON_DEVIANCE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_poisson_deviance",
+            "there are no rows"),
+
+    /**
+     * Mean Gamma deviance {@code mean 2·(log(ŷ/y) + y/ŷ − 1)} (the Tweedie deviance of power 2), for positive targets
+     * whose error grows with their size; true and predicted values must be above 0. Same as {@code
+     * sklearn.metrics.mean_gamma_deviance(y, y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_GAMMA_DEVIANCE(
+            "mean Gamma deviance",
+            LOWER_IS_BETTER,
+            RegressionFormula.GAMMA_DEVIANCE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_gamma_deviance",
+            "there are no rows"),
+
+    /**
+     * Mean Tweedie deviance of power {@code p} = {@link MetricOptions#power()} (0 by default: the mean squared error;
+     * 1 Poisson, 2 Gamma, 3 inverse Gaussian, between 1 and 2 compound Poisson; {@code p} in (0, 1) does not exist).
+     * The values a power needs: predictions above 0 for {@code p < 0}, true values at least 0 and predictions above 0
+     * for {@code 1 ≤ p < 2}, both above 0 for {@code p ≥ 2}. Same as {@code sklearn.metrics.mean_tweedie_deviance(y,
+     * y_hat, power=...)}.
+     *
+     * @since 0.2.0
+     */
+    MEAN_TWEEDIE_DEVIANCE(
+            "mean Tweedie deviance",
+            LOWER_IS_BETTER,
+            RegressionFormula.TWEEDIE_DEVIANCE,
+            0,
+            Double.POSITIVE_INFINITY,
+            "sklearn.metrics.mean_tweedie_deviance",
+            "there are no rows"),
+
+    /**
+     * The fraction of Tweedie deviance explained, {@code 1 − Σ dev_p(y, ŷ) / Σ dev_p(y, ȳ)} with the power {@code p} =
+     * {@link MetricOptions#power()} (power 0 is R² without its rule for equal true values); NaN on fewer than two rows,
+     * and, as in scikit-learn, −∞ or NaN when the true values are all equal. Same as {@code
+     * sklearn.metrics.d2_tweedie_score(y, y_hat, power=...)}.
+     *
+     * @since 0.2.0
+     */
+    D2_TWEEDIE(
+            "D² Tweedie score",
+            HIGHER_IS_BETTER,
+            RegressionFormula.D2_TWEEDIE,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.d2_tweedie_score",
+            Metric.FEWER_THAN_TWO_ROWS + ", or every true value is the same and every prediction right (0/0)"),
+
+    /**
+     * The fraction of pinball loss explained, {@code 1 − Σ pinball_α(y, ŷ) / Σ pinball_α(y, q_α)} with {@code q_α} the
+     * {@code α} quantile of the true values ({@code numpy.percentile}) and {@code α} = {@link MetricOptions#alpha()};
+     * 1.0 when the numerator is 0, 0.0 when only the denominator is; NaN on fewer than two rows. Same as {@code
+     * sklearn.metrics.d2_pinball_score(y, y_hat, alpha=...)}.
+     *
+     * @since 0.2.0
+     */
+    D2_PINBALL(
+            "D² pinball score",
+            HIGHER_IS_BETTER,
+            RegressionFormula.D2_PINBALL,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.d2_pinball_score",
+            Metric.FEWER_THAN_TWO_ROWS),
+
+    /**
+     * The fraction of absolute error explained against the median: {@link #D2_PINBALL} at {@code α = 0.5}. Same as
+     * {@code sklearn.metrics.d2_absolute_error_score(y, y_hat)}.
+     *
+     * @since 0.2.0
+     */
+    D2_ABSOLUTE_ERROR(
+            "D² absolute error score",
+            HIGHER_IS_BETTER,
+            RegressionFormula.D2_ABSOLUTE_ERROR,
+            Double.NEGATIVE_INFINITY,
+            1,
+            "sklearn.metrics.d2_absolute_error_score",
+            Metric.FEWER_THAN_TWO_ROWS);
+
+    /**
+     * When R² and the other scores relative to a baseline are undefined, in scikit-learn's words (a constant, so the
+     * constants above may name it, qualified, before its declaration).
+     */
+    private static final String FEWER_THAN_TWO_ROWS =
+            "there are fewer than two rows (scikit-learn: \"not well-defined with less than two samples\")";
 
     private final String displayName;
     private final Direction direction;
@@ -385,8 +645,14 @@ public enum Metric {
             case PRECISION, RECALL, F1, F_BETA, JACCARD, ROC_AUC, AVERAGE_PRECISION -> true;
             case ACCURACY,
                     BALANCED_ACCURACY,
+                    ADJUSTED_BALANCED_ACCURACY,
+                    ZERO_ONE_LOSS,
+                    HAMMING_LOSS,
                     MATTHEWS,
                     COHEN_KAPPA,
+                    COHEN_KAPPA_LINEAR,
+                    COHEN_KAPPA_QUADRATIC,
+                    TOP_K_ACCURACY,
                     LOG_LOSS,
                     BRIER,
                     EXPECTED_CALIBRATION_ERROR,
@@ -397,7 +663,16 @@ public enum Metric {
                     EXPLAINED_VARIANCE,
                     MAPE,
                     MEDIAN_ABSOLUTE_ERROR,
-                    MAX_ERROR -> false;
+                    MAX_ERROR,
+                    MEAN_SQUARED_LOG_ERROR,
+                    ROOT_MEAN_SQUARED_LOG_ERROR,
+                    MEAN_PINBALL_LOSS,
+                    MEAN_POISSON_DEVIANCE,
+                    MEAN_GAMMA_DEVIANCE,
+                    MEAN_TWEEDIE_DEVIANCE,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR -> false;
         };
     }
 

@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * How to compute a metric: averaging, positive class, the binning of expected calibration error and the beta of
- * F-beta.
+ * How to compute a metric: averaging, positive class, the binning of expected calibration error, the beta of F-beta,
+ * the k of top-k accuracy, the alpha of the pinball metrics, the power of the Tweedie metrics and whether R² and
+ * explained variance are forced finite.
  *
  * <p>Immutable; start from {@link #defaults()} and change what you need:
  * {@code MetricOptions.defaults().withAverage(Averaging.WEIGHTED)}.
@@ -18,10 +19,28 @@ import org.apiguardian.api.API;
  * @param binning how those bins are laid out; {@link Binning#EQUAL_WIDTH} by default
  * @param beta how many times as much recall counts as precision in {@link Metric#F_BETA}, finite and above 0; 1 by
  *     default, and only F-beta accepts another value (since 0.2.0)
+ * @param k how many of the highest-scored classes may hold the true class in {@link Metric#TOP_K_ACCURACY}, at least
+ *     1; 2 by default (scikit-learn's default), and only top-k accuracy accepts another value (since 0.2.0)
+ * @param alpha the quantile level of {@link Metric#MEAN_PINBALL_LOSS} and {@link Metric#D2_PINBALL}, in [0, 1]; 0.5
+ *     by default (scikit-learn's), and only those two accept another value (since 0.2.0)
+ * @param power the Tweedie power of {@link Metric#MEAN_TWEEDIE_DEVIANCE} and {@link Metric#D2_TWEEDIE}: finite, at
+ *     most 0 or at least 1; 0 by default (scikit-learn's), and only those two accept another value (since 0.2.0)
+ * @param forceFinite scikit-learn's {@code force_finite} of {@link Metric#R2} and {@link Metric#EXPLAINED_VARIANCE}:
+ *     true (the default) gives 1.0 or 0.0 where the true values are all equal, false the plain ratio's NaN or −∞;
+ *     only those two accept false (since 0.2.0)
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-public record MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning, double beta) {
+public record MetricOptions(
+        Averaging average,
+        String positiveLabel,
+        int bins,
+        Binning binning,
+        double beta,
+        int k,
+        double alpha,
+        double power,
+        boolean forceFinite) {
 
     /** The default number of calibration bins. */
     public static final int DEFAULT_BINS = 10;
@@ -36,15 +55,45 @@ public record MetricOptions(Averaging average, String positiveLabel, int bins, B
      */
     public static final double DEFAULT_BETA = 1;
 
-    private static final MetricOptions DEFAULTS =
-            new MetricOptions(Averaging.AUTO, null, DEFAULT_BINS, Binning.EQUAL_WIDTH, DEFAULT_BETA);
+    /**
+     * The default k of top-k accuracy, scikit-learn's.
+     *
+     * @since 0.2.0
+     */
+    public static final int DEFAULT_K = 2;
+
+    /**
+     * The default alpha of the pinball metrics, scikit-learn's.
+     *
+     * @since 0.2.0
+     */
+    public static final double DEFAULT_ALPHA = 0.5;
+
+    /**
+     * The default power of the Tweedie metrics, scikit-learn's.
+     *
+     * @since 0.2.0
+     */
+    public static final double DEFAULT_POWER = 0;
+
+    private static final MetricOptions DEFAULTS = new MetricOptions(
+            Averaging.AUTO,
+            null,
+            DEFAULT_BINS,
+            Binning.EQUAL_WIDTH,
+            DEFAULT_BETA,
+            DEFAULT_K,
+            DEFAULT_ALPHA,
+            DEFAULT_POWER,
+            true);
 
     /**
      * Creates options.
      *
      * @throws NullPointerException if {@code average} or {@code binning} is null
-     * @throws IllegalArgumentException if {@code bins} is outside {@code [1, 10000]}, {@code positiveLabel} is empty
-     *     or {@code beta} is not a finite number above 0
+     * @throws IllegalArgumentException if {@code bins} is outside {@code [1, 10000]}, {@code positiveLabel} is
+     *     empty, {@code beta} is not a finite number above 0, {@code k} is below 1, {@code alpha} is outside [0, 1]
+     *     or {@code power} is not finite or is in (0, 1)
      */
     public MetricOptions {
         Objects.requireNonNull(average, "average");
@@ -58,36 +107,58 @@ public record MetricOptions(Averaging average, String positiveLabel, int bins, B
         if (!(beta > 0 && beta < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("beta must be a finite number above 0, was " + beta);
         }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, was " + k);
+        }
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in [0, 1], was " + alpha);
+        }
+        if (!Double.isFinite(power) || (power > 0 && power < 1)) {
+            throw new IllegalArgumentException("power must be a finite number of at most 0 or at least 1 (the Tweedie"
+                    + " deviance is only defined there), was " + power);
+        }
     }
 
-    /** Creates options with the default beta, 1 (as before beta was an option). */
+    /** Creates options with the defaults of the options added since: beta 1, k 2, alpha 0.5, power 0, forced finite. */
     public MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning) {
         this(average, positiveLabel, bins, binning, DEFAULT_BETA);
     }
 
-    /** Returns the defaults: {@link Averaging#AUTO}, the default positive class, 10 equal-width bins, beta 1. */
+    /**
+     * Creates options with the defaults of the options added since beta: k 2, alpha 0.5, power 0, forced finite.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions(Averaging average, String positiveLabel, int bins, Binning binning, double beta) {
+        this(average, positiveLabel, bins, binning, beta, DEFAULT_K, DEFAULT_ALPHA, DEFAULT_POWER, true);
+    }
+
+    /**
+     * Returns the defaults: {@link Averaging#AUTO}, the default positive class, 10 equal-width bins, beta 1, k 2, alpha
+     * 0.5, power 0, forced finite.
+     */
     public static MetricOptions defaults() {
         return DEFAULTS;
     }
 
     /** Returns these options with another averaging. */
     public MetricOptions withAverage(Averaging newAverage) {
-        return new MetricOptions(newAverage, positiveLabel, bins, binning, beta);
+        return new MetricOptions(newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite);
     }
 
     /** Returns these options with another positive class ({@code null} for the default). */
     public MetricOptions withPositiveLabel(String newPositiveLabel) {
-        return new MetricOptions(average, newPositiveLabel, bins, binning, beta);
+        return new MetricOptions(average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite);
     }
 
     /** Returns these options with another number of calibration bins. */
     public MetricOptions withBins(int newBins) {
-        return new MetricOptions(average, positiveLabel, newBins, binning, beta);
+        return new MetricOptions(average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite);
     }
 
     /** Returns these options with another calibration binning. */
     public MetricOptions withBinning(Binning newBinning) {
-        return new MetricOptions(average, positiveLabel, bins, newBinning, beta);
+        return new MetricOptions(average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite);
     }
 
     /**
@@ -96,7 +167,44 @@ public record MetricOptions(Averaging average, String positiveLabel, int bins, B
      * @since 0.2.0
      */
     public MetricOptions withBeta(double newBeta) {
-        return new MetricOptions(average, positiveLabel, bins, binning, newBeta);
+        return new MetricOptions(average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite);
+    }
+
+    /**
+     * Returns these options with another k for {@link Metric#TOP_K_ACCURACY}.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withK(int newK) {
+        return new MetricOptions(average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite);
+    }
+
+    /**
+     * Returns these options with another alpha for {@link Metric#MEAN_PINBALL_LOSS} and {@link Metric#D2_PINBALL}.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withAlpha(double newAlpha) {
+        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite);
+    }
+
+    /**
+     * Returns these options with another power for {@link Metric#MEAN_TWEEDIE_DEVIANCE} and {@link Metric#D2_TWEEDIE}.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withPower(double newPower) {
+        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite);
+    }
+
+    /**
+     * Returns these options with R² and explained variance forced finite or not (scikit-learn's {@code
+     * force_finite}).
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withForceFinite(boolean newForceFinite) {
+        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite);
     }
 
     /** Returns the positive label if one was given. */

@@ -98,7 +98,8 @@ public final class MetricSample {
 
     /**
      * Returns the numerator and denominator when the metric is a plain proportion of rows: accuracy, binary (or
-     * one-vs-rest) precision and recall, and micro-averaged precision and recall (both equal to accuracy then).
+     * one-vs-rest) precision and recall, micro-averaged precision and recall (both equal to accuracy then), zero-one
+     * and Hamming loss (the rows predicted wrongly) and top-k accuracy (the rows whose true class is in the top k).
      */
     public Optional<Proportion> proportion() {
         long[] p = kernel.proportion(metric, resolved, null);
@@ -178,9 +179,11 @@ public final class MetricSample {
 
     /** Lists the metrics with an exact or analytic interval, for configuration errors. */
     public static String exactMethodsText() {
-        return "exact or analytic intervals exist for accuracy, binary and micro precision and recall (Wilson), binary"
-                + " and one-vs-rest macro or weighted ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t,"
-                + " square root), R² and explained variance (delta method)";
+        return "exact or analytic intervals exist for accuracy, binary and micro precision and recall, zero-one and"
+                + " Hamming loss, top-k accuracy (Wilson), binary and one-vs-rest macro or weighted ROC AUC (DeLong,"
+                + " logit), log loss, Brier score, MAE, MSE, MAPE, mean squared log error, mean pinball loss and the"
+                + " mean deviances (Student-t), RMSE (Student-t, square root), R² and explained variance (delta"
+                + " method)";
     }
 
     @Override

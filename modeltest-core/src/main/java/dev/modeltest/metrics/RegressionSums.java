@@ -129,7 +129,21 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
         return this;
     }
 
+    /**
+     * The metric on the rows absorbed; NaN on no rows, and for R² and explained variance on fewer than two rows
+     * (scikit-learn's {@code r2_score} returns NaN there, "not well-defined with less than two samples"; its
+     * {@code explained_variance_score} returns 1.0 by its constant-target rule, which on one row says nothing, so
+     * modeltest leaves it undefined as well).
+     */
     double value(Metric metric) {
+        return value(metric, true);
+    }
+
+    /**
+     * As {@link #value(Metric)}; with {@code forceFinite} false, R² and explained variance are scikit-learn's plain
+     * {@code 1 − numerator / denominator} ({@code force_finite=False}): NaN or −∞ when the true values are all equal.
+     */
+    double value(Metric metric, boolean forceFinite) {
         if (weight == 0) {
             return Double.NaN;
         }
@@ -139,26 +153,45 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
             case MAE -> absoluteErrors / weight;
             case MAPE -> relativeErrors / weight;
             case MAX_ERROR -> maxError;
-            case R2 -> forceFinite(metric, squaredErrors, minActual == maxActual ? 0 : centredActual);
+            case R2 ->
+                weight < 2
+                        ? Double.NaN
+                        : assemble(metric, forceFinite, squaredErrors, minActual == maxActual ? 0 : centredActual);
             case EXPLAINED_VARIANCE ->
-                forceFinite(
-                        metric,
-                        minResidual == maxResidual ? 0 : centredResidual / weight,
-                        minActual == maxActual ? 0 : centredActual / weight);
+                weight < 2
+                        ? Double.NaN
+                        : assemble(
+                                metric,
+                                forceFinite,
+                                minResidual == maxResidual ? 0 : centredResidual / weight,
+                                minActual == maxActual ? 0 : centredActual / weight);
             case MEDIAN_ABSOLUTE_ERROR ->
                 throw new IllegalArgumentException(metric + " is computed from sorted errors, not from sums");
+            case MSLE,
+                    RMSLE,
+                    PINBALL,
+                    POISSON_DEVIANCE,
+                    GAMMA_DEVIANCE,
+                    TWEEDIE_DEVIANCE,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR ->
+                throw new IllegalArgumentException(metric + " is computed by RegressionLosses, not from these sums");
         };
     }
 
     /**
-     * scikit-learn's {@code _assemble_r2_explained_variance(force_finite=True)}, refusing sums of squares that overflowed
+     * scikit-learn's {@code _assemble_r2_explained_variance(force_finite=...)}, refusing sums of squares that overflowed
      * to infinity: their ratio would be NaN, which is not "undefined on no rows" but a number too large for a double.
      */
-    private double forceFinite(Metric metric, double numerator, double denominator) {
+    private double assemble(Metric metric, boolean forceFinite, double numerator, double denominator) {
         if (Double.isInfinite(numerator) || Double.isInfinite(denominator)) {
             throw new ModelException(metric.displayName() + " on " + columns.predictions.dataName()
                     + " cannot be computed: its sums of squares overflow a double (values or errors beyond about 1e154)"
                     + "; rescale the label and the predictions (model " + columns.predictions.modelName() + ")");
+        }
+        if (!forceFinite) {
+            return 1 - numerator / denominator;
         }
         if (numerator == 0) {
             return 1.0;

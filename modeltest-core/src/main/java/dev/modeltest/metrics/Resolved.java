@@ -22,14 +22,26 @@ final class Resolved {
     final Binning binning;
     /** The beta of F-beta; 1 for every other metric. */
     final double beta;
+    /** The k of top-k accuracy; 2 for every other metric. */
+    final int k;
+    /** The alpha of the pinball metrics; 0.5 for every other metric. */
+    final double alpha;
+    /** The power of the Tweedie metrics; 0 for every other metric. */
+    final double power;
+    /** Whether R² and explained variance are forced finite; true for every other metric. */
+    final boolean forceFinite;
 
-    private Resolved(Averaging average, int positive, boolean topLabel, int bins, Binning binning, double beta) {
+    private Resolved(Averaging average, int positive, boolean topLabel, MetricOptions options) {
         this.average = average;
         this.positive = positive;
         this.topLabel = topLabel;
-        this.bins = bins;
-        this.binning = binning;
-        this.beta = beta;
+        this.bins = options.bins();
+        this.binning = options.binning();
+        this.beta = options.beta();
+        this.k = options.k();
+        this.alpha = options.alpha();
+        this.power = options.power();
+        this.forceFinite = options.forceFinite();
     }
 
     /**
@@ -41,6 +53,20 @@ final class Resolved {
         String model = predictions.modelName();
         if (metric != Metric.F_BETA && options.beta() != MetricOptions.DEFAULT_BETA) {
             return "'beta' applies to F-beta only, not to " + name + ", was " + Format.number(options.beta());
+        }
+        if (metric != Metric.TOP_K_ACCURACY && options.k() != MetricOptions.DEFAULT_K) {
+            return "'k' applies to top-k accuracy only, not to " + name + ", was " + options.k();
+        }
+        if (!usesAlpha(metric) && options.alpha() != MetricOptions.DEFAULT_ALPHA) {
+            return "'alpha' applies to mean pinball loss and D² pinball score only, not to " + name + ", was "
+                    + Format.number(options.alpha());
+        }
+        if (!usesPower(metric) && options.power() != MetricOptions.DEFAULT_POWER) {
+            return "'power' applies to mean Tweedie deviance and D² Tweedie score only, not to " + name + ", was "
+                    + Format.number(options.power());
+        }
+        if (!usesForceFinite(metric) && !options.forceFinite()) {
+            return "'forceFinite' applies to R² and explained variance only, not to " + name + ", was false";
         }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
@@ -68,6 +94,11 @@ final class Resolved {
             if (k < 2) {
                 return name + " needs at least two classes, but the predictions have one " + classes;
             }
+        }
+        if (metric == Metric.TOP_K_ACCURACY && options.k() >= k) {
+            return "'k' must be below the number of classes, " + k + " " + classes + ": with k = " + options.k()
+                    + " every row's true class is among the top " + options.k()
+                    + " and top-k accuracy is 1 whatever the model, was " + options.k();
         }
         String label = options.positiveLabel();
         if (label != null && !classes.contains(label)) {
@@ -108,7 +139,7 @@ final class Resolved {
         }
         int k = predictions.classes().size();
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
-            return new Resolved(null, -1, false, options.bins(), options.binning(), options.beta());
+            return new Resolved(null, -1, false, options);
         }
         String label = options.positiveLabel();
         int positive = label != null ? predictions.classes().indexOf(label) : k == 2 ? 1 : -1;
@@ -129,6 +160,21 @@ final class Resolved {
         if (!metric.isAveraged()) {
             average = topLabel ? null : Averaging.BINARY;
         }
-        return new Resolved(average, positive, topLabel, options.bins(), options.binning(), options.beta());
+        return new Resolved(average, positive, topLabel, options);
+    }
+
+    /** Whether {@link MetricOptions#alpha()} matters to the metric. */
+    static boolean usesAlpha(Metric metric) {
+        return metric == Metric.MEAN_PINBALL_LOSS || metric == Metric.D2_PINBALL;
+    }
+
+    /** Whether {@link MetricOptions#power()} matters to the metric. */
+    static boolean usesPower(Metric metric) {
+        return metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE;
+    }
+
+    /** Whether {@link MetricOptions#forceFinite()} matters to the metric. */
+    static boolean usesForceFinite(Metric metric) {
+        return metric == Metric.R2 || metric == Metric.EXPLAINED_VARIANCE;
     }
 }

@@ -72,9 +72,10 @@ class IntervalChoiceTest {
                 .hasMessage("@MetricAtLeast on T.m(): 'interval' must be AUTO or BOOTSTRAP for F1: no exact or"
                         + " analytic interval applies to it, so the bootstrap does (BCa below 10000 rows, Poisson"
                         + " bootstrap from there); exact or analytic intervals exist for accuracy, binary and micro"
-                        + " precision and recall (Wilson), binary and one-vs-rest macro or weighted ROC AUC (DeLong,"
-                        + " logit), log loss, Brier score, MAE, MSE and MAPE (Student-t), RMSE (Student-t, square root), R² and explained variance (delta"
-                        + " method), was EXACT");
+                        + " precision and recall, zero-one and Hamming loss, top-k accuracy (Wilson), binary and"
+                        + " one-vs-rest macro or weighted ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE,"
+                        + " MAPE, mean squared log error, mean pinball loss and the mean deviances (Student-t), RMSE"
+                        + " (Student-t, square root), R² and explained variance (delta method), was EXACT");
     }
 
     @Test

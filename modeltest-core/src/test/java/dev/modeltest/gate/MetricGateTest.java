@@ -65,6 +65,32 @@ class MetricGateTest {
                         .build()
                         .qualifier())
                 .isEqualTo("recall:positive=yes:per=species");
+        // A metric's parameter, where it is not the default, so that two checks of one metric stay apart.
+        assertThat(atLeast(Metric.F_BETA, 0.5)
+                        .options(MetricOptions.defaults().withBeta(2))
+                        .build()
+                        .qualifier())
+                .isEqualTo("f_beta:beta=2");
+        assertThat(atLeast(Metric.TOP_K_ACCURACY, 0.5)
+                        .options(MetricOptions.defaults().withK(3))
+                        .build()
+                        .qualifier())
+                .isEqualTo("top_k_accuracy:k=3");
+        assertThat(atLeast(Metric.D2_PINBALL, 0.5)
+                        .options(MetricOptions.defaults().withAlpha(0.9))
+                        .build()
+                        .qualifier())
+                .isEqualTo("d2_pinball:alpha=0.9");
+        assertThat(atLeast(Metric.D2_TWEEDIE, 0.5)
+                        .options(MetricOptions.defaults().withPower(1.5))
+                        .build()
+                        .qualifier())
+                .isEqualTo("d2_tweedie:power=1.5");
+        assertThat(atLeast(Metric.R2, 0.5)
+                        .options(MetricOptions.defaults().withForceFinite(false))
+                        .build()
+                        .qualifier())
+                .isEqualTo("r2:forceFinite=false");
     }
 
     @Test

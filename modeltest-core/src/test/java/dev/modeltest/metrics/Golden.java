@@ -29,8 +29,12 @@ public final class Golden {
     /** One data set: its predictions and the group (slice) of each row. */
     public record Dataset(Predictions predictions, String[] groups) {
 
-        /** Rows of a subset: {@code all} or {@code group=<g>}. */
+        /** Rows of a subset: {@code all}, {@code group=<g>} or the first rows, {@code first=<count>}. */
         public int[] rows(String subset) {
+            if (subset.startsWith("first=")) {
+                return java.util.stream.IntStream.range(0, Integer.parseInt(subset.substring("first=".length())))
+                        .toArray();
+            }
             if (subset.equals("all")) {
                 int[] all = new int[groups.length];
                 for (int i = 0; i < all.length; i++) {
@@ -49,8 +53,14 @@ public final class Golden {
         return Math.abs(expected) < ABSOLUTE_NEAR_ZERO ? ABSOLUTE_NEAR_ZERO : RELATIVE * Math.abs(expected);
     }
 
+    /** Parses a golden number: Python's {@code repr}, {@code nan}, {@code inf} or {@code -inf}. */
     public static double number(String s) {
-        return s.equals("nan") ? Double.NaN : Double.parseDouble(s);
+        return switch (s) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
     }
 
     /** Reads a CSV under {@code /golden/metrics/}: the header and the rows, split on commas (no quoting used). */

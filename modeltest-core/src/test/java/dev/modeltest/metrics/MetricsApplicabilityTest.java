@@ -162,21 +162,38 @@ class MetricsApplicabilityTest {
                         Metric.EXPLAINED_VARIANCE,
                         Metric.MAPE,
                         Metric.MEDIAN_ABSOLUTE_ERROR,
-                        Metric.MAX_ERROR);
+                        Metric.MAX_ERROR,
+                        Metric.MEAN_SQUARED_LOG_ERROR,
+                        Metric.ROOT_MEAN_SQUARED_LOG_ERROR,
+                        Metric.MEAN_PINBALL_LOSS,
+                        Metric.MEAN_POISSON_DEVIANCE,
+                        Metric.MEAN_GAMMA_DEVIANCE,
+                        Metric.MEAN_TWEEDIE_DEVIANCE,
+                        Metric.D2_TWEEDIE,
+                        Metric.D2_PINBALL,
+                        Metric.D2_ABSOLUTE_ERROR);
         assertThat(Metrics.applicable(labelsOnly, defaults()))
                 .containsExactly(
                         Metric.ACCURACY,
                         Metric.BALANCED_ACCURACY,
+                        Metric.ADJUSTED_BALANCED_ACCURACY,
                         Metric.PRECISION,
                         Metric.RECALL,
                         Metric.F1,
                         Metric.F_BETA,
                         Metric.JACCARD,
+                        Metric.ZERO_ONE_LOSS,
+                        Metric.HAMMING_LOSS,
                         Metric.MATTHEWS,
-                        Metric.COHEN_KAPPA);
+                        Metric.COHEN_KAPPA,
+                        Metric.COHEN_KAPPA_LINEAR,
+                        Metric.COHEN_KAPPA_QUADRATIC);
         assertThat(Metrics.applicable(multiclass, defaults()))
                 .doesNotContain(Metric.BRIER)
-                .contains(Metric.ROC_AUC);
+                .contains(Metric.ROC_AUC, Metric.TOP_K_ACCURACY);
+        // Top-k accuracy's default k of 2 would be 1.0 on two classes: it applies there with k = 1 only.
+        assertThat(Metrics.applicable(binary, defaults())).doesNotContain(Metric.TOP_K_ACCURACY);
+        assertThat(Metrics.applicable(binary, defaults().withK(1))).contains(Metric.TOP_K_ACCURACY);
     }
 
     @Test

@@ -48,6 +48,18 @@ class WeightsTest {
         if (m == Metric.BRIER) {
             return List.of(d.withPositiveLabel("c1"), d);
         }
+        if (m == Metric.TOP_K_ACCURACY) {
+            return List.of(d, d.withK(1), d.withK(3));
+        }
+        if (m == Metric.MEAN_PINBALL_LOSS || m == Metric.D2_PINBALL) {
+            return List.of(d, d.withAlpha(0.1), d.withAlpha(0.9));
+        }
+        if (m == Metric.MEAN_TWEEDIE_DEVIANCE || m == Metric.D2_TWEEDIE) {
+            return List.of(d, d.withPower(1), d.withPower(1.5)); // y ≥ 0 here: row 0 is 0
+        }
+        if (m == Metric.R2 || m == Metric.EXPLAINED_VARIANCE) {
+            return List.of(d, d.withForceFinite(false));
+        }
         if (m.isAveraged()) {
             return List.of(
                     d,

@@ -61,6 +61,56 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
         return myself;
     }
 
+    /**
+     * Sets the beta of {@link Metric#F_BETA} (default 1).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withBeta(double beta) {
+        this.options = options.withBeta(beta);
+        return myself;
+    }
+
+    /**
+     * Sets the k of {@link Metric#TOP_K_ACCURACY} (default 2).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withK(int k) {
+        this.options = options.withK(k);
+        return myself;
+    }
+
+    /**
+     * Sets the alpha of {@link Metric#MEAN_PINBALL_LOSS} and {@link Metric#D2_PINBALL} (default 0.5).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withAlpha(double alpha) {
+        this.options = options.withAlpha(alpha);
+        return myself;
+    }
+
+    /**
+     * Sets the power of {@link Metric#MEAN_TWEEDIE_DEVIANCE} and {@link Metric#D2_TWEEDIE} (default 0).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withPower(double power) {
+        this.options = options.withPower(power);
+        return myself;
+    }
+
+    /**
+     * Sets whether {@link Metric#R2} and {@link Metric#EXPLAINED_VARIANCE} are forced finite (default true).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withForceFinite(boolean forceFinite) {
+        this.options = options.withForceFinite(forceFinite);
+        return myself;
+    }
+
     /** Sets the bootstrap seed (default 42). */
     public MetricAssert withSeed(long newSeed) {
         this.seed = newSeed;

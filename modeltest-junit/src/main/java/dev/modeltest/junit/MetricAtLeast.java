@@ -5,6 +5,7 @@ import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -67,6 +68,30 @@ public @interface MetricAtLeast {
 
     /** How the calibration bins are laid out: equal width on [0, 1] (the default) or equal mass. */
     Binning binning() default Binning.EQUAL_WIDTH;
+
+    /**
+     * The quantile level of {@code MEAN_PINBALL_LOSS} and {@code D2_PINBALL}, in [0, 1]; default 0.5, scikit-learn's
+     * {@code alpha}. Any other metric refuses another value.
+     *
+     * @since 0.2.0
+     */
+    double alpha() default MetricOptions.DEFAULT_ALPHA;
+
+    /**
+     * The Tweedie power of {@code MEAN_TWEEDIE_DEVIANCE} and {@code D2_TWEEDIE}: at most 0 or at least 1 (1 Poisson, 2
+     * Gamma, 3 inverse Gaussian); default 0, scikit-learn's {@code power}. Any other metric refuses another value.
+     *
+     * @since 0.2.0
+     */
+    double power() default MetricOptions.DEFAULT_POWER;
+
+    /**
+     * scikit-learn's {@code force_finite} of {@code R2} and {@code EXPLAINED_VARIANCE}: true (the default) scores
+     * equal true values 1.0 or 0.0; false leaves them NaN (INCONCLUSIVE) or −∞. Any other metric refuses false.
+     *
+     * @since 0.2.0
+     */
+    boolean forceFinite() default true;
 
     /**
      * 0 (the default) decides on the point value (a 95% interval is still reported). A level in (0, 1), e.g. 0.95,

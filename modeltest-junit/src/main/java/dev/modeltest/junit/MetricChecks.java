@@ -85,6 +85,7 @@ final class MetricChecks {
         public Check create(MetricAtLeast a, String where) {
             requireDirection(where, a.metric(), Bound.AT_LEAST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
+            options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
             return gate(a, where, a.metric(), Bound.AT_LEAST, options);
         }
     }
@@ -94,8 +95,29 @@ final class MetricChecks {
         public Check create(MetricAtMost a, String where) {
             requireDirection(where, a.metric(), Bound.AT_MOST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
+            options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
             return gate(a, where, a.metric(), Bound.AT_MOST, options);
         }
+    }
+
+    /**
+     * Adds {@code alpha}, {@code power} and {@code forceFinite}, validated here so that the message names the
+     * annotation; whether the metric takes them is the gate's check ({@code 'alpha' applies to mean pinball loss
+     * ...}).
+     */
+    static MetricOptions regressionOptions(
+            String where, MetricOptions options, double alpha, double power, boolean forceFinite) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw ConfigurationException.badAttribute(where, "alpha", "must be in [0, 1]", Format.number(alpha));
+        }
+        if (!Double.isFinite(power) || (power > 0 && power < 1)) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "power",
+                    "must be a finite number of at most 0 or at least 1 (the Tweedie deviance is only defined there)",
+                    Format.number(power));
+        }
+        return options.withAlpha(alpha).withPower(power).withForceFinite(forceFinite);
     }
 
     /**
@@ -128,6 +150,17 @@ final class MetricChecks {
             MetricOptions options =
                     options(where, a.average(), a.positiveLabel()).withBeta(a.beta());
             return gate(a, where, Metric.F_BETA, Bound.AT_LEAST, options);
+        }
+    }
+
+    static final class TopKAccuracyFactory implements MetricCheckFactory<TopKAccuracyAtLeast> {
+        @Override
+        public Check create(TopKAccuracyAtLeast a, String where) {
+            if (a.k() < 1) {
+                throw ConfigurationException.badAttribute(where, "k", "must be at least 1", a.k());
+            }
+            MetricOptions options = MetricOptions.defaults().withK(a.k());
+            return gate(a, where, Metric.TOP_K_ACCURACY, Bound.AT_LEAST, options);
         }
     }
 

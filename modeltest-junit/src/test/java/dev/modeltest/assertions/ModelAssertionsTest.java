@@ -165,4 +165,34 @@ class ModelAssertionsTest {
                 .hasMessageStartingWith("assertThat(predictions).metric(F1): 'interval' must be AUTO or BOOTSTRAP for"
                         + " F1: no exact or analytic interval applies to it");
     }
+
+    @Test
+    void takesTheParametersOfTheMetricsThatHaveOne() {
+        // y = 1 2 3 10, ŷ = 2 2 1 7: pinball losses at alpha 0.9 are 0.1, 0, 1.8 and 2.7, mean 1.15.
+        Predictions regression =
+                Predictions.regression("reg.csv", "regressor", new double[] {1, 2, 3, 10}, new double[] {2, 2, 1, 7});
+
+        assertThat(regression).metric(Metric.MEAN_PINBALL_LOSS).withAlpha(0.9).isAtMost(1.2);
+        assertThatThrownBy(() -> assertThat(regression)
+                        .metric(Metric.MEAN_PINBALL_LOSS)
+                        .withAlpha(0.9)
+                        .isAtMost(1.1))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("Expecting model mean pinball loss (alpha 0.9) on reg.csv (n=4):\n  1.1500");
+        assertThatThrownBy(() -> assertThat(regression)
+                        .metric(Metric.MEAN_TWEEDIE_DEVIANCE)
+                        .withPower(1.5)
+                        .isAtMost(0.0001))
+                .hasMessageStartingWith("Expecting model mean Tweedie deviance (power 1.5) on reg.csv");
+        assertThatThrownBy(() ->
+                        assertThat(regression).metric(Metric.MAE).withAlpha(0.9).isAtMost(1))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("assertThat(predictions).metric(MAE): 'alpha' applies to mean pinball loss and D² pinball"
+                        + " score only, not to mean absolute error, was 0.9");
+        assertThatThrownBy(() -> assertThat(predictions)
+                        .metric(Metric.F_BETA)
+                        .withBeta(2)
+                        .isAtLeast(0.99))
+                .hasMessageStartingWith("Expecting model F2 (positive class");
+    }
 }

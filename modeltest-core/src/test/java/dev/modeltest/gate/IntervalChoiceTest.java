@@ -60,7 +60,8 @@ class IntervalChoiceTest {
         assertThat(result.interval().method()).isEqualTo("DeLong (logit)");
         assertThat(result.interval().upper()).isLessThan(1);
         assertThat(result.message().lines().toList().get(1))
-                .endsWith(", DeLong (logit), 20 positive and 20 negative rows)");
+                .endsWith(", DeLong (logit), 20 positive and 20 negative rows; approximate here: fewer than 60 rows of"
+                        + " the rarer class (20), see docs/intervals.md)");
     }
 
     @Test
@@ -233,7 +234,7 @@ class IntervalChoiceTest {
         assertThat(f1.details().get("intervalMethod").toString())
                 .endsWith("; approximate here: fewer than 10 true positives of a class (7), see docs/intervals.md");
         assertThat(auc.details().get("intervalMethod").toString())
-                .endsWith("; approximate here: fewer than 20 rows of the rarer class (8), see docs/intervals.md");
+                .endsWith("; approximate here: fewer than 60 rows of the rarer class (8), see docs/intervals.md");
         assertThat(plenty.details().get("intervalMethod")).isEqualTo("BCa bootstrap, 2000 resamples, seed 42");
     }
 

@@ -39,7 +39,7 @@ class LabelCatalogueGateTest {
         assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(fail.message())
                 .isEqualTo("Expecting model zero-one loss on fixture.csv (n=40):\n"
-                        + "  0.1500 (95% CI 0.0706–0.2907, Wilson, 6 of 40)\n"
+                        + "  0.1500 (95% CI 0.0706–0.2907, Wilson, 6 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n"
                         + "to be at most:\n"
                         + "  0.1000\n"
                         + "but it was 0.0500 above.");

@@ -51,7 +51,7 @@ class LabelMetricCatalogueAnnotationTest {
 
         assertThat(failureOf(results, "hammingLossFails"))
                 .isEqualTo("Expecting model Hamming loss on topk-three.csv (n=40):\n"
-                        + "  0.2750 (95% CI 0.1611–0.4283, Wilson, 11 of 40)\n"
+                        + "  0.2750 (95% CI 0.1611–0.4283, Wilson, 11 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n"
                         + "to be at most:\n"
                         + "  0.2500\n"
                         + "but it was 0.0250 above.");

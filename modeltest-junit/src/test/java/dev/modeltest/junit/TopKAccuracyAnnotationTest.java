@@ -52,13 +52,13 @@ class TopKAccuracyAnnotationTest {
 
         assertThat(failureOf(results, "topTwoFails"))
                 .isEqualTo("Expecting model top-2 accuracy on topk-three.csv (n=40):\n"
-                        + "  0.9500 (95% CI 0.8350–0.9862, Wilson, 38 of 40)\n"
+                        + "  0.9500 (95% CI 0.8350–0.9862, Wilson, 38 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.9800\n"
                         + "but it was 0.0300 below.");
         assertThat(failureOf(results, "topOneFails"))
                 .isEqualTo("Expecting model top-1 accuracy on topk-three.csv (n=40):\n"
-                        + "  0.7250 (95% CI 0.5717–0.8389, Wilson, 29 of 40)\n"
+                        + "  0.7250 (95% CI 0.5717–0.8389, Wilson, 29 of 40; approximate here: fewer than 100 trials (40), see docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.9000\n"
                         + "but it was 0.1750 below.");

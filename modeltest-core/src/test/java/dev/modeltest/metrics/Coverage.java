@@ -312,6 +312,15 @@ final class Coverage {
         if (metric == Metric.F_BETA) {
             label += " (β = " + (int) options.beta() + ")";
         }
+        if (metric == Metric.TOP_K_ACCURACY) {
+            label += " (k = " + options.k() + ")";
+        }
+        if (metric == Metric.MEAN_PINBALL_LOSS || metric == Metric.D2_PINBALL) {
+            label += " (α = " + options.alpha() + ")";
+        }
+        if (metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE) {
+            label += " (power " + options.power() + ")";
+        }
         return label;
     }
 
@@ -346,7 +355,9 @@ final class Coverage {
                 new Entry(Metric.F1, plain),
                 new Entry(Metric.F_BETA, plain.withBeta(2)),
                 new Entry(Metric.JACCARD, plain),
+                new Entry(Metric.ZERO_ONE_LOSS, plain),
                 new Entry(Metric.BALANCED_ACCURACY, plain),
+                new Entry(Metric.ADJUSTED_BALANCED_ACCURACY, plain),
                 new Entry(Metric.MATTHEWS, plain),
                 new Entry(Metric.COHEN_KAPPA, plain),
                 new Entry(Metric.AVERAGE_PRECISION, plain),
@@ -355,7 +366,9 @@ final class Coverage {
         List<Entry> multiMetrics = List.of(
                 new Entry(Metric.F1, macro),
                 new Entry(Metric.ROC_AUC, macro),
-                new Entry(Metric.AVERAGE_PRECISION, macro));
+                new Entry(Metric.AVERAGE_PRECISION, macro),
+                new Entry(Metric.TOP_K_ACCURACY, plain.withK(2)),
+                new Entry(Metric.COHEN_KAPPA_QUADRATIC, plain));
         List<Entry> regressionMetrics = List.of(
                 new Entry(Metric.MAE, plain),
                 new Entry(Metric.MSE, plain),
@@ -364,7 +377,16 @@ final class Coverage {
                 new Entry(Metric.R2, plain),
                 new Entry(Metric.EXPLAINED_VARIANCE, plain),
                 new Entry(Metric.MEDIAN_ABSOLUTE_ERROR, plain),
-                new Entry(Metric.MAX_ERROR, plain));
+                new Entry(Metric.MAX_ERROR, plain),
+                new Entry(Metric.MEAN_SQUARED_LOG_ERROR, plain),
+                new Entry(Metric.ROOT_MEAN_SQUARED_LOG_ERROR, plain),
+                new Entry(Metric.MEAN_PINBALL_LOSS, plain.withAlpha(0.9)),
+                new Entry(Metric.MEAN_POISSON_DEVIANCE, plain),
+                new Entry(Metric.MEAN_GAMMA_DEVIANCE, plain),
+                new Entry(Metric.MEAN_TWEEDIE_DEVIANCE, plain.withPower(1.5)),
+                new Entry(Metric.D2_ABSOLUTE_ERROR, plain),
+                new Entry(Metric.D2_PINBALL, plain.withAlpha(0.9)),
+                new Entry(Metric.D2_TWEEDIE, plain.withPower(1.5)));
         int[] ns = {50, 200, 1000, 10_000};
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();

@@ -523,7 +523,8 @@ public final class ModelPage {
 
     /** For a drift check: how many of the compared columns drifted, up front, and which. */
     private static Optional<String> driftNote(CheckResult r) {
-        if (!r.check().equals("no-drift") || !(r.details().get("columns") instanceof Map<?, ?> columns)) {
+        // The drift check's details: "columns", one entry per compared column, and "drifted", their names.
+        if (!r.check().equals("no-drift") || !(r.details().get("columns") instanceof List<?> columns)) {
             return Optional.empty();
         }
         List<?> drifted = r.details().get("drifted") instanceof List<?> l ? l : List.of();
@@ -533,8 +534,12 @@ public final class ModelPage {
         String which = drifted.isEmpty()
                 ? ""
                 : ": " + String.join(", ", drifted.stream().map(String::valueOf).toList());
-        return Optional.of(
-                "Drift: " + drifted.size() + " of " + compared + " compared columns drifted" + share + which + ".");
+        long drawn = r.attachments().stream()
+                .filter(a -> a.name().startsWith("distributions of"))
+                .count();
+        String charts = drawn < compared ? " Charts of " + drawn + " of them, drifted first, below." : "";
+        return Optional.of("Drift: " + drifted.size() + " of " + compared + " compared columns drifted" + share + which
+                + "." + charts);
     }
 
     private static String digest(byte[] bytes) {

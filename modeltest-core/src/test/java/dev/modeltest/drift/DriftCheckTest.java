@@ -203,7 +203,7 @@ class DriftCheckTest {
     }
 
     @Test
-    void attachesTheTableAsCsvAndAPictureOfEachDriftedColumn() throws IOException {
+    void attachesTheTableAsCsvAndAPictureOfEachComparedColumnDriftedFirst() throws IOException {
         Path train = write("train.csv", "x,c\n" + rows(200, i -> i + "," + (i % 2 == 0 ? "a" : "b")));
         Path test = write("test.csv", "x,c\n" + rows(200, i -> (i + 150) + "," + (i % 2 == 0 ? "a" : "b")));
 
@@ -212,7 +212,7 @@ class DriftCheckTest {
 
         assertThat(result.attachments())
                 .extracting(Attachment::name)
-                .containsExactly("drift table", "distributions of x");
+                .containsExactly("drift table", "distributions of x", "distributions of c");
         Attachment csv = result.attachments().get(0);
         assertThat(csv.mediaType()).isEqualTo("text/csv");
         // SciPy's ks_2samp(range(200), range(150, 350)) gives p = 3.3094680067648866e-55.

@@ -66,6 +66,29 @@ class ModelPageTest {
     }
 
     @Test
+    void saysHowManyOfTheComparedColumnsHaveAChartWhenNotAllDo() {
+        byte[] png = Charts.drift("a", new double[] {1, 2}, new double[] {1, 2});
+        CheckResult drift = CheckResult.builder("no-drift", Family.DATA)
+                .title("no drift")
+                .verdict(Verdict.PASS)
+                .message("ok")
+                .detail("drifted", List.of())
+                .detail("columns", List.of(Map.of("column", "a"), Map.of("column", "b"), Map.of("column", "c")))
+                .attach(Attachment.png("distributions of a", () -> png))
+                .build();
+
+        String html = ModelPage.builder("WideDriftTest")
+                .check(ModelPage.Check.of("noDrift()", "@NoDrift", drift))
+                .build()
+                .html();
+
+        assertThat(html)
+                .contains("<p class=\"note\">Drift: 0 of 3 compared columns drifted (0%). Charts of 1 of them, drifted"
+                        + " first, below.</p>");
+        assertThat(charts(html)).containsExactly("drift");
+    }
+
+    @Test
     void drawsAPictureTwoChecksShareOnce() {
         byte[] png = Charts.bars("rates", "rate", List.of("a", "b"), new double[] {0.5, 0.6}, Double.NaN);
         ModelPage page = ModelPage.builder("SharedTest")
@@ -249,7 +272,7 @@ class ModelPageTest {
                 .n(30)
                 .message("petal_width drifted")
                 .detail("drifted", List.of("petal_width"))
-                .detail("columns", Map.of("petal_width", Map.of(), "sepal_width", Map.of()))
+                .detail("columns", List.of(Map.of("column", "petal_width"), Map.of("column", "sepal_width")))
                 .attach(Attachment.csv("drift table", () -> "column,statistic,p\npetal_width,0.5,0.0012345678\n"))
                 .attach(Attachment.png("distributions of petal_width", () -> drift1))
                 .attach(Attachment.png("distributions of sepal_width", () -> drift2))

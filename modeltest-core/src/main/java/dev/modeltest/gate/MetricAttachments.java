@@ -130,7 +130,7 @@ final class MetricAttachments {
                     c.falsePositiveRates(),
                     c.truePositiveRates()));
         }
-        lines.add(Charts.Line.dashed("chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1}));
+        lines.add(Charts.Line.dashed("chance", new double[] {0, 1}, new double[] {0, 1}));
         return Charts.curves("ROC curves (one-vs-rest)", "false positive rate", "true positive rate", lines);
     }
 
@@ -158,9 +158,7 @@ final class MetricAttachments {
         // The classes' shares of the rows sum to 1: a model without skill has precision 1/k on average.
         double noSkill = 1.0 / positives.size();
         lines.add(Charts.Line.dashed(
-                "no skill, mean of the classes (" + Format.value(noSkill, 3) + ")",
-                new double[] {0, 1},
-                new double[] {noSkill, noSkill}));
+                "no skill (" + Format.value(noSkill, 3) + ")", new double[] {0, 1}, new double[] {noSkill, noSkill}));
         return Charts.curves("precision-recall curves (one-vs-rest)", "recall", "precision", lines);
     }
 }

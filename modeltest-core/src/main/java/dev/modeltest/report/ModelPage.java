@@ -240,7 +240,8 @@ public final class ModelPage {
     }
 
     private void verdicts(StringBuilder out) {
-        out.append("<section id=\"checks\">\n<h2>Checks</h2>\n<table class=\"verdicts\">\n<thead><tr>")
+        out.append(
+                        "<section id=\"checks\">\n<h2>Checks</h2>\n<div class=\"scroll\"><table class=\"verdicts\">\n<thead><tr>")
                 .append("<th>verdict</th><th>check</th><th>value</th><th>interval</th><th>method</th>")
                 .append("<th>threshold</th><th>n</th><th>test</th></tr></thead>\n<tbody>\n");
         for (Check check : checks) {
@@ -276,7 +277,7 @@ public final class ModelPage {
             }
             out.append("<td class=\"test\">").append(escape(check.test())).append("</td></tr>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
         for (Check check : checks) {
             if (!check.isError() && check.result().verdict() != Verdict.PASS) {
                 out.append("<details open><summary>")
@@ -409,7 +410,7 @@ public final class ModelPage {
             double[][] xy = thin(c.falsePositiveRates(), c.truePositiveRates());
             lines.add(Charts.Line.of(name, xy[0], xy[1]));
         }
-        lines.add(Charts.Line.dashed("chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1}));
+        lines.add(Charts.Line.dashed("chance", new double[] {0, 1}, new double[] {0, 1}));
         return Charts.curves(
                 positives.size() == 1 ? "ROC curve" : "ROC curves (one-vs-rest)",
                 "false positive rate",
@@ -431,10 +432,7 @@ public final class ModelPage {
         double noSkill =
                 positives.size() == 1 ? share(predictions.classes().indexOf(positives.get(0))) : 1.0 / positives.size();
         lines.add(Charts.Line.dashed(
-                (positives.size() == 1 ? "no skill (" : "no skill, mean of the classes (") + Format.value(noSkill, 3)
-                        + ")",
-                new double[] {0, 1},
-                new double[] {noSkill, noSkill}));
+                "no skill (" + Format.value(noSkill, 3) + ")", new double[] {0, 1}, new double[] {noSkill, noSkill}));
         return Charts.curves(
                 positives.size() == 1 ? "precision-recall curve" : "precision-recall curves (one-vs-rest)",
                 "recall",
@@ -564,7 +562,8 @@ public final class ModelPage {
                     .append(" classes: only its picture is shown.</p>\n");
             return;
         }
-        out.append("<table class=\"confusion\" id=\"confusion-table\">\n<caption>confusion matrix: count (share of the")
+        out.append(
+                        "<div class=\"scroll\"><table class=\"confusion\" id=\"confusion-table\">\n<caption>confusion matrix: count (share of the")
                 .append(" true class's row)</caption>\n<thead><tr><th>true \\ predicted</th>");
         for (String c : classes) {
             out.append("<th>").append(escape(c)).append("</th>");
@@ -591,7 +590,7 @@ public final class ModelPage {
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -632,7 +631,9 @@ public final class ModelPage {
         if (rows.isEmpty()) {
             return;
         }
-        out.append("<table class=\"data\">\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
+        out.append("<div class=\"scroll\"><table class=\"data\">\n<caption>")
+                .append(escape(caption))
+                .append("</caption>\n<thead><tr>");
         for (String h : rows.get(0)) {
             out.append("<th>").append(escape(h)).append("</th>");
         }
@@ -648,7 +649,7 @@ public final class ModelPage {
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
         more(out, rows.size() - 1 - shown, "rows");
     }
 
@@ -741,14 +742,15 @@ public final class ModelPage {
                 .append(data.rowCount())
                 .append(" rows, ")
                 .append(columns.size())
-                .append(" columns</p>\n<table class=\"data profile\">\n<thead><tr><th>column</th><th>type</th>")
+                .append(
+                        " columns</p>\n<div class=\"scroll\"><table class=\"data profile\">\n<thead><tr><th>column</th><th>type</th>")
                 .append("<th>missing</th><th>distinct</th><th>min</th><th>mean</th><th>max</th>")
                 .append("<th>top levels</th></tr></thead>\n<tbody>\n");
         int shown = Math.min(columns.size(), MAX_PROFILE_COLUMNS);
         for (int c = 0; c < shown; c++) {
             profileRow(out, columns.get(c));
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
         more(out, columns.size() - shown, "columns");
         out.append("</section>\n");
     }
@@ -829,13 +831,14 @@ public final class ModelPage {
         if (provenance.isEmpty()) {
             return;
         }
-        out.append("<section id=\"provenance\">\n<h2>Provenance</h2>\n<table class=\"provenance\">\n<tbody>\n");
+        out.append(
+                "<section id=\"provenance\">\n<h2>Provenance</h2>\n<div class=\"scroll\"><table class=\"provenance\">\n<tbody>\n");
         provenance.forEach((key, value) -> out.append("<tr><th>")
                 .append(escape(key))
                 .append("</th><td>")
                 .append(escape(value))
                 .append("</td></tr>\n"));
-        out.append("</tbody>\n</table>\n</section>\n");
+        out.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /** Escapes text for HTML element content and attribute values. */
@@ -881,8 +884,9 @@ public final class ModelPage {
             "details{margin:6px 0}summary{cursor:pointer;font-weight:600}pre{background:#f6f8fa;padding:8px;"
                     + "overflow-x:auto;font-size:12px}",
             ".grid{display:flex;flex-wrap:wrap;gap:12px}",
-            "figure.chart{margin:0;border:1px solid #e1e1e1;padding:6px;width:600px;max-width:100%}",
-            "figure.chart img{width:100%;height:auto;display:block}",
+            "figure.chart{margin:0;border:1px solid #e1e1e1;padding:6px;max-width:100%}",
+            "figure.chart img{max-width:100%;height:auto;display:block}figcaption{max-width:600px}",
+            ".scroll{overflow-x:auto;max-width:100%}",
             "figcaption{font-size:12px;color:#555;padding-top:4px}",
             "table.confusion td.diagonal{font-weight:700}table.confusion caption{white-space:nowrap}",
             "table.provenance th{font-weight:600;background:#f4f6f8;white-space:nowrap}"

@@ -616,7 +616,7 @@ public final class ModelPage {
                     continue;
                 }
                 if (seen.add(a.name() + "\n" + csv)) {
-                    table(body, a.name() + " · " + check.result().title(), parseCsv(csv));
+                    table(body, a.name() + " · " + check.result().title(), CsvTable.parse(csv));
                 }
             }
         }
@@ -642,8 +642,8 @@ public final class ModelPage {
         for (int i = 1; i <= shown; i++) {
             out.append("<tr>");
             for (String cell : rows.get(i)) {
-                String rounded = rounded(cell);
-                out.append(rounded.equals(cell) && !isNumber(cell) ? "<td>" : "<td class=\"num\">")
+                String rounded = CsvTable.roundedCell(cell);
+                out.append(isNumber(cell) ? "<td class=\"num\">" : "<td>")
                         .append(escape(rounded))
                         .append("</td>");
             }
@@ -673,59 +673,6 @@ public final class ModelPage {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** A number with more than four decimals, rounded to four; anything else as it is. */
-    static String rounded(String cell) {
-        if (!isNumber(cell) || cell.indexOf('e') >= 0 || cell.indexOf('E') >= 0) {
-            return cell;
-        }
-        int dot = cell.indexOf('.');
-        if (dot < 0 || cell.length() - dot - 1 <= Format.DECIMALS) {
-            return cell;
-        }
-        return Format.value(Double.parseDouble(cell));
-    }
-
-    /** Reads CSV as {@link CsvTable} writes it: commas, double quotes around cells that need them. */
-    static List<List<String>> parseCsv(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

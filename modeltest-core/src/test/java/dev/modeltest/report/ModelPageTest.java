@@ -245,20 +245,6 @@ class ModelPageTest {
                 .doesNotContain("<th>seed</th>");
     }
 
-    @Test
-    void roundsOnlyNumbersWithMoreThanFourDecimals() {
-        assertThat(ModelPage.rounded("0.7092555331991952")).isEqualTo("0.7093");
-        assertThat(ModelPage.rounded("0.25")).isEqualTo("0.25");
-        assertThat(ModelPage.rounded("1e-12")).isEqualTo("1e-12");
-        assertThat(ModelPage.rounded("setosa")).isEqualTo("setosa");
-    }
-
-    @Test
-    void readsQuotedCsvCells() {
-        assertThat(ModelPage.parseCsv("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"))
-                .containsExactly(List.of("a", "b"), List.of("x, y", "say \"hi\""));
-    }
-
     // -- fixtures ----------------------------------------------------------------------------------------------------
 
     private static ModelPage irisPage() {

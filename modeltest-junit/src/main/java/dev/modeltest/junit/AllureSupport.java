@@ -9,6 +9,7 @@ import dev.modeltest.env.RunEnvironment;
 import dev.modeltest.model.Model;
 import dev.modeltest.report.Charts;
 import dev.modeltest.report.CiExecutor;
+import dev.modeltest.report.CsvTable;
 import dev.modeltest.report.Json;
 import dev.modeltest.report.Libraries;
 import dev.modeltest.report.ModelPage;
@@ -142,6 +143,18 @@ final class AllureSupport {
         }
     }
 
+    /**
+     * Rounds the numbers of a table meant to be read ({@link CsvTable#rounded}): the exact values are in the
+     * check's JSON attachment. Curve data (points of the ROC and precision-recall curves) stays exact, for
+     * redrawing.
+     */
+    static byte[] forPeople(Attachment attachment, byte[] content) {
+        if (!attachment.mediaType().equals("text/csv") || attachment.name().contains("curve data")) {
+            return content;
+        }
+        return CsvTable.rounded(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Touches Allure's classes; loaded only when Allure is present. */
     private static final class Impl {
 
@@ -238,7 +251,9 @@ final class AllureSupport {
                 addLabelOnce(test, "tag", "modeltest");
                 if (result.verdict() == Verdict.PASS) {
                     // A failure's message is the test's status message already; a pass explains itself here.
-                    String message = "<pre>" + html(result.message()) + "</pre>";
+                    // Not wrapped: a message's tables (drift, fairness, slices) keep their columns; wide ones scroll.
+                    String message =
+                            "<pre style=\"white-space:pre;overflow-x:auto\">" + html(result.message()) + "</pre>";
                     test.setDescriptionHtml(
                             test.getDescriptionHtml() == null ? message : test.getDescriptionHtml() + message);
                     // Shown on the test's page and, build after build, in its History tab: the metric over time.
@@ -345,7 +360,12 @@ final class AllureSupport {
                 } catch (RuntimeException e) {
                     return null;
                 }
-                return write(lifecycle, name, attachment.mediaType(), attachment.extension(), content);
+                return write(
+                        lifecycle,
+                        name,
+                        attachment.mediaType(),
+                        attachment.extension(),
+                        forPeople(attachment, content));
             });
             if (written == null) {
                 attach(bound, attachment);
@@ -518,7 +538,7 @@ final class AllureSupport {
                         attachment.name(),
                         attachment.mediaType(),
                         attachment.extension(),
-                        attachment.content().get());
+                        forPeople(attachment, attachment.content().get()));
             } catch (RuntimeException e) {
                 written = write(
                         lifecycle,

@@ -21,6 +21,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -313,6 +314,20 @@ class AllureReportingTest {
     }
 
     @Test
+    void tablesForPeopleAreRoundedAndCurveDataStaysExact() {
+        byte[] csv = "group,rate\nF,0.7092555331991952\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(
+                        AllureSupport.forPeople(dev.modeltest.check.Attachment.csv("per-group table", () -> ""), csv),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("group,rate\nF,0.7093\n");
+        assertThat(AllureSupport.forPeople(dev.modeltest.check.Attachment.csv("ROC curve data", () -> ""), csv))
+                .isEqualTo(csv);
+        assertThat(AllureSupport.forPeople(dev.modeltest.check.Attachment.json("result", () -> ""), csv))
+                .isEqualTo(csv);
+    }
+
+    @Test
     void environmentIsWrittenSortedByKey() throws IOException {
         List<String> keys = Files.readAllLines(RESULTS.resolve("environment.properties")).stream()
                 .filter(line -> !line.startsWith("#"))
@@ -424,10 +439,11 @@ class AllureReportingTest {
         assertThat(passed.get("statusDetails").get("message").asText())
                 .isEqualTo("PASS: measured 0.9000 (95% CI 0.5958–0.9821), gate ≥ 0.8500, n=10");
         assertThat(passed.get("descriptionHtml").asText())
-                .isEqualTo("<pre>Expecting model accuracy on tiny.csv (n=10):\n"
-                        + "  0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
-                        + "to be at least:\n"
-                        + "  0.8500</pre>");
+                .isEqualTo(
+                        "<pre style=\"white-space:pre;overflow-x:auto\">Expecting model accuracy on tiny.csv (n=10):\n"
+                                + "  0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
+                                + "to be at least:\n"
+                                + "  0.8500</pre>");
     }
 
     @Test

@@ -141,8 +141,10 @@ final class GroupChart {
         for (int s = 0; s < barValues.size(); s++) {
             double[] values = barValues.get(s);
             for (int g = 0; g < values.length; g++) {
-                double top =
-                        values[g] + (barErrors.get(s) == null ? 0 : barErrors.get(s)[g]);
+                // A rate's interval ends at 1, though its symmetric error bar may be drawn past it.
+                double top = barErrors.get(s) == null
+                        ? values[g]
+                        : Math.min(1, values[g] + barErrors.get(s)[g]);
                 if (Double.isFinite(top)) {
                     max = Math.max(max, top);
                 }

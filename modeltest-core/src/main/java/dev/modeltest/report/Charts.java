@@ -179,6 +179,10 @@ public final class Charts {
         if (unitSquare) {
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         }
+        if (lines.size() > 3) {
+            // One-vs-rest curves of several classes: their names with the areas do not fit one row under the plot.
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        }
         int color = 0;
         for (Line line : lines) {
             requireNonEmpty("line '" + line.name() + "'", line.x().length);

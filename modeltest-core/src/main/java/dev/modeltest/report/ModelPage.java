@@ -314,23 +314,35 @@ public final class ModelPage {
     private record Figure(String kind, String caption, byte[] png, String problem) {}
 
     private void charts(StringBuilder out) {
-        List<Figure> figures = new ArrayList<>();
+        List<Figure> classFigures = new ArrayList<>();
         if (predictions != null) {
-            classFigures(figures);
+            classFigures(classFigures);
         }
+        List<Figure> checkFigures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        checkFigures(figures, notes);
+        checkFigures(checkFigures, notes);
         out.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
-        for (String note : notes) {
-            out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
-        }
-        if (figures.isEmpty()) {
+        if (classFigures.isEmpty() && checkFigures.isEmpty()) {
             out.append("<p class=\"note\">No charts: ")
                     .append(
                             predictions == null
                                     ? "no check computed the model's predictions, and no check drew a picture."
                                     : "the checks drew no picture.")
                     .append("</p>\n");
+        }
+        // The model's own pictures first, the confusion matrix's numbers beside its picture; then the checks'.
+        grid(out, classFigures);
+        confusionTable(out);
+        for (String note : notes) {
+            out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
+        }
+        grid(out, checkFigures);
+        out.append("</section>\n");
+    }
+
+    private static void grid(StringBuilder out, List<Figure> figures) {
+        if (figures.isEmpty()) {
+            return;
         }
         out.append("<div class=\"grid\">\n");
         for (Figure f : figures) {
@@ -349,8 +361,6 @@ public final class ModelPage {
             out.append("<figcaption>").append(escape(f.caption())).append("</figcaption></figure>\n");
         }
         out.append("</div>\n");
-        confusionTable(out);
-        out.append("</section>\n");
     }
 
     private void classFigures(List<Figure> figures) {
@@ -835,7 +845,7 @@ public final class ModelPage {
             "figure.chart img{max-width:100%;height:auto;display:block}figcaption{max-width:600px}",
             ".scroll{overflow-x:auto;max-width:100%}",
             "figcaption{font-size:12px;color:#555;padding-top:4px}",
-            "table.confusion td.diagonal{font-weight:700}table.confusion caption{white-space:nowrap}",
+            ".grid+.scroll,.scroll+.grid,.note+.grid{margin-top:12px}table.confusion td.diagonal{font-weight:700}table.confusion caption{white-space:nowrap}",
             "table.provenance th{font-weight:600;background:#f4f6f8;white-space:nowrap}"
                     + "table.provenance td{font-family:ui-monospace,monospace;font-size:12px}",
             "");

@@ -238,6 +238,15 @@ public final class MetricGate implements Check {
                         .interval(w.measurement().interval()));
         result.attach(dev.modeltest.check.Attachment.csv(
                 label + " per slice of " + column, () -> Slices.csv(column, slices, minSliceSize)));
+        if (slices.stream().anyMatch(Slices::measured)) {
+            result.attach(dev.modeltest.check.Attachment.png(
+                    label + " per slice of " + column + " (chart)",
+                    () -> Slices.png(
+                            label + " per slice of " + column + " on " + predictions.dataName(),
+                            label,
+                            slices,
+                            threshold)));
+        }
         MetricAttachments.classifier(predictions, metric, options, result);
         return result.build();
     }

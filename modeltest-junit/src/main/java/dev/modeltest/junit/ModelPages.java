@@ -54,13 +54,26 @@ final class ModelPages {
      * read, the predictions once a check needed them.
      */
     synchronized String html(Class<?> testClass, Subject subject, Set<String> seeds) {
+        try {
+            return page(testClass, subject, seeds, true).build().html();
+        } catch (RuntimeException e) {
+            // A page is a report: a picture or profile that cannot be made must not fail the class. The checks' table
+            // alone, saying why, is still worth having.
+            return page(testClass, subject, seeds, false)
+                    .provenance("page", "data, charts and profile left out: " + e)
+                    .build()
+                    .html();
+        }
+    }
+
+    private ModelPage.Builder page(Class<?> testClass, Subject subject, Set<String> seeds, boolean withSubject) {
         ModelPage.Builder page = ModelPage.builder(testClass.getSimpleName());
         checks.forEach(page::check);
         Map<String, Long> steps = subject.stepNanos();
-        if (steps.containsKey("load data")) {
+        if (withSubject && steps.containsKey("load data")) {
             page.data(subject.data());
         }
-        if (steps.containsKey("predict")) {
+        if (withSubject && steps.containsKey("predict")) {
             page.predictions(subject.predictions());
         }
         Optional<Provenance> provenance = Provenance.known(subject);
@@ -87,7 +100,7 @@ final class ModelPages {
         page.provenance("modeltest.version", properties.get("modeltest.version"));
         page.provenance("seed", String.join(",", seeds));
         page.provenance("test class", testClass.getName());
-        return page.build().html();
+        return page;
     }
 
     /** Writes the page and returns its file. */

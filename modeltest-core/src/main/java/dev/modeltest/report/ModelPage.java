@@ -21,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -715,31 +714,26 @@ public final class ModelPage {
     private void profileRow(StringBuilder out, String column) {
         ColumnKind kind = data.kind(column);
         int rows = data.rowCount();
-        int missing = 0;
-        for (int i = 0; i < rows; i++) {
-            if (data.isMissing(column, i)) {
-                missing++;
-            }
-        }
         out.append("<tr><th>")
                 .append(escape(column))
                 .append("</th><td>")
                 .append(kind.displayName())
-                .append("</td><td class=\"num\">")
-                .append(missing)
-                .append(rows == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * missing / rows))
                 .append("</td>");
         if (kind.isNumeric()) {
-            double[] values = data.doubles(column);
-            double[] present =
-                    Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            // Missing numbers read as NaN: one pass over the primitive column, no per-cell lookups.
+            double[] present = Arrays.stream(data.doubles(column))
+                    .filter(v -> !Double.isNaN(v))
+                    .toArray();
+            Arrays.sort(present);
             int distinct = 0;
+            double sum = 0;
             for (int i = 0; i < present.length; i++) {
+                sum += present[i];
                 if (i == 0 || present[i] != present[i - 1]) {
                     distinct++;
                 }
             }
-            double mean = Arrays.stream(present).average().orElse(Double.NaN);
+            missing(out, rows - present.length, rows);
             out.append("<td class=\"num\">").append(distinct).append("</td>");
             if (present.length == 0) {
                 out.append("<td></td><td></td><td></td>");
@@ -747,7 +741,7 @@ public final class ModelPage {
                 out.append("<td class=\"num\">")
                         .append(Format.number(present[0]))
                         .append("</td><td class=\"num\">")
-                        .append(Format.value(mean))
+                        .append(Format.value(sum / present.length))
                         .append("</td><td class=\"num\">")
                         .append(Format.number(present[present.length - 1]))
                         .append("</td>");
@@ -755,28 +749,47 @@ public final class ModelPage {
             out.append("<td></td></tr>\n");
             return;
         }
-        String[] values = data.strings(column);
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < rows; i++) {
-            if (!data.isMissing(column, i)) {
-                counts.merge(values[i], 1, Integer::sum);
+        // Text, booleans, dates: counted through the column's category codes (-1 for a missing cell).
+        int[] codes = data.categories(column).codes();
+        List<String> names = data.categories(column).names();
+        long[] counts = new long[names.size()];
+        int missing = 0;
+        for (int code : codes) {
+            if (code < 0) {
+                missing++;
+            } else {
+                counts[code]++;
             }
         }
-        List<Map.Entry<String, Integer>> levels = new ArrayList<>(counts.entrySet());
-        levels.sort(Map.Entry.<String, Integer>comparingByValue(Collections.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()));
+        Integer[] order = new Integer[names.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                (x, y) -> counts[x] != counts[y]
+                        ? Long.compare(counts[y], counts[x])
+                        : names.get(x).compareTo(names.get(y)));
         List<String> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(TOP_LEVELS, levels.size()); i++) {
-            top.add(clip(levels.get(i).getKey()) + " (" + levels.get(i).getValue() + ")");
+        for (int i = 0; i < Math.min(TOP_LEVELS, order.length); i++) {
+            top.add(clip(names.get(order[i])) + " (" + counts[order[i]] + ")");
         }
-        if (levels.size() > TOP_LEVELS) {
-            top.add((levels.size() - TOP_LEVELS) + " more");
+        if (order.length > TOP_LEVELS) {
+            top.add((order.length - TOP_LEVELS) + " more");
         }
+        missing(out, missing, rows);
         out.append("<td class=\"num\">")
-                .append(counts.size())
+                .append(names.size())
                 .append("</td><td></td><td></td><td></td><td>")
                 .append(escape(String.join(", ", top)))
                 .append("</td></tr>\n");
+    }
+
+    private static void missing(StringBuilder out, int missing, int rows) {
+        out.append("<td class=\"num\">")
+                .append(missing)
+                .append(rows == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * missing / rows))
+                .append("</td>");
     }
 
     /** Clips a level to 40 characters: an identifier or free text must not widen the table. */

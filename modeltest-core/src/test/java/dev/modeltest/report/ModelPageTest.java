@@ -231,6 +231,25 @@ class ModelPageTest {
     }
 
     @Test
+    void countsMissingCellsOfNumbersAndText() {
+        Table table = Table.create(
+                "gaps",
+                DoubleColumn.create("x", new double[] {1, Double.NaN, 3, Double.NaN}),
+                StringColumn.create("c", new String[] {"a", "", "a", "b"}));
+
+        String html = ModelPage.builder("GapsTest")
+                .data(TestData.of("gaps.csv", table))
+                .build()
+                .html();
+
+        assertThat(html)
+                .contains("<tr><th>x</th><td>double</td><td class=\"num\">2 (50.0%)</td><td class=\"num\">2</td>"
+                        + "<td class=\"num\">1</td><td class=\"num\">2.0000</td><td class=\"num\">3</td>")
+                .contains("<tr><th>c</th><td>string</td><td class=\"num\">1 (25.0%)</td><td class=\"num\">2</td>"
+                        + "<td></td><td></td><td></td><td>a (2), b (1)</td></tr>");
+    }
+
+    @Test
     void sortsTheProvenanceAndShortensHashes() {
         String html = ModelPage.builder("IrisTest")
                 .provenance("model.sha256", ModelPage.shortHash("7336ca2d37fe42d0b5d5e2c6c1c5c478570918640e061d45"))

@@ -40,6 +40,12 @@ final class Reporting {
      */
     static final String HISTORY_DIR_PARAMETER = "modeltest.history.dir";
 
+    /**
+     * The configuration parameter that turns the model page off ({@code false}); default {@code true}: each
+     * {@code @ModelTest} class writes {@code <modeltest.output.dir>/pages/<class>.html} when it finishes.
+     */
+    static final String PAGE_PARAMETER = "modeltest.page";
+
     /** The prefix of every report entry key modeltest publishes. */
     static final String ENTRY_PREFIX = "modeltest.";
 
@@ -192,7 +198,10 @@ final class Reporting {
         }
         Set<String> seeds = record == null ? Set.of() : record.seeds();
         ModelPages pages = owner.getStore(NAMESPACE).get(ModelPages.class, ModelPages.class);
-        if (pages != null && !pages.isEmpty()) {
+        boolean pageWanted = owner.getConfigurationParameter(PAGE_PARAMETER)
+                .map(v -> !v.trim().equalsIgnoreCase("false"))
+                .orElse(true);
+        if (pageWanted && pages != null && !pages.isEmpty()) {
             String html = pages.html(owner.getRequiredTestClass(), subject, seeds);
             ModelPages.write(outputDir(owner), owner.getRequiredTestClass(), html);
             AllureSupport.modelPage(subject, html);

@@ -40,8 +40,11 @@ public final class DriftCheck implements Check {
     /** The check's identifier in results and reports. */
     public static final String ID = "no-drift";
 
-    /** The most drifted columns that get a chart, worst first, so a report of a 500-column drift stays readable. */
-    static final int MAX_CHARTS = 10;
+    /**
+     * The most compared columns that get a chart, drifted ones first (worst first), so a report of a 500-column drift
+     * stays readable.
+     */
+    static final int MAX_CHARTS = 20;
 
     private static final Map<String, SoftReference<TestData>> REFERENCES = new ConcurrentHashMap<>();
 
@@ -87,6 +90,16 @@ public final class DriftCheck implements Check {
         TestData train = reference();
         List<String> compared = columns.isEmpty() ? subject.features().names() : columns;
         requireColumns(current, train, compared);
+        // By default, identifiers are left out: new rows have new ids, which is no drift. Named columns are compared.
+        Map<String, String> leftOut = columns.isEmpty() ? IdentifierColumns.find(current, compared) : Map.of();
+        if (!leftOut.isEmpty()) {
+            if (leftOut.size() == compared.size()) {
+                throw new ConfigurationException(where + ": every feature of " + current.name()
+                        + " looks like an identifier (" + leftOutText(leftOut)
+                        + "); name the columns to compare in 'columns'");
+            }
+            compared = compared.stream().filter(c -> !leftOut.containsKey(c)).toList();
+        }
         DriftReport report;
         try {
             report = Drift.compare(train, current, compared, options);
@@ -101,7 +114,11 @@ public final class DriftCheck implements Check {
                 .measured(drifted.size())
                 .threshold(Threshold.atMost(0), "no column drifts")
                 .n(current.rowCount())
-                .message(report.message())
+                .message(
+                        leftOut.isEmpty()
+                                ? report.message()
+                                : report.message() + "\nnote: left out identifier-like columns: " + leftOutText(leftOut)
+                                        + "; name them in 'columns' to compare them")
                 .detail("reference", reference.location())
                 .detail("referenceSha256", train.sha256())
                 .detail("referenceRows", train.rowCount())
@@ -113,11 +130,21 @@ public final class DriftCheck implements Check {
                 .detail("drifted", drifted.stream().map(ColumnDrift::column).toList())
                 .detail("columns", details(report))
                 .attach(Attachment.csv("drift table", report::csv));
-        drifted.stream()
+        if (!leftOut.isEmpty()) {
+            result.detail("leftOut", new LinkedHashMap<>(leftOut));
+        }
+        // Every compared column, not only the drifted ones: a reader checks a "no drift" by eye too.
+        report.columns().stream()
                 .limit(MAX_CHARTS)
                 .forEach(c -> result.attach(
                         Attachment.png("distributions of " + c.column(), () -> report.chartPng(c.column()))));
         return result.build();
+    }
+
+    private static String leftOutText(Map<String, String> leftOut) {
+        List<String> parts = new ArrayList<>();
+        leftOut.forEach((column, why) -> parts.add(column + " (" + why + ")"));
+        return String.join(", ", parts);
     }
 
     private void requireColumns(TestData current, TestData train, List<String> compared) {

@@ -123,7 +123,7 @@ public final class DemographicParityCheck extends GroupCheck {
     @Override
     void chart(GroupCheck.Run run, GroupChart chart) {
         double[] rates = run.perGroup(Counts::selectionRate);
-        chart.bars("selection rate", rates);
+        chart.rateBars("selection rate", run.counts, Counts::selected, Counts::n);
         if (run.judged.length >= 2) {
             if (byRatio) {
                 chart.line("highest × " + Format.value(limit) + " (lowest allowed)", rates[run.highest(rates)] * limit);

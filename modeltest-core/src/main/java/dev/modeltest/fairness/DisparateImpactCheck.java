@@ -225,7 +225,7 @@ public final class DisparateImpactCheck extends GroupCheck {
 
     @Override
     void chart(GroupCheck.Run run, GroupChart chart) {
-        chart.bars("selection rate", run.perGroup(Counts::selectionRate));
+        chart.rateBars("selection rate", run.counts, Counts::selected, Counts::n);
         int p = privileged(run);
         chart.line(
                 Format.value(minimum) + " × " + privilegedName() + "'s rate (lowest allowed)",

@@ -1,11 +1,15 @@
 package dev.modeltest.fairness;
 
 import dev.modeltest.check.Format;
+import dev.modeltest.check.Interval;
 import dev.modeltest.internal.ChartStyle;
+import dev.modeltest.stats.Wilson;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationTextPanel;
 import org.knowm.xchart.CategoryChart;
@@ -23,6 +27,9 @@ final class GroupChart {
     private final List<String> categories = new ArrayList<>();
     private final List<String> barNames = new ArrayList<>();
     private final List<double[]> barValues = new ArrayList<>();
+    /** Per bar series, each group's error bar half-width, or {@code null} for a series without intervals. */
+    private final List<double[]> barErrors = new ArrayList<>();
+
     private final Map<String, Double> lines = new LinkedHashMap<>();
 
     GroupChart(String title) {
@@ -37,11 +44,50 @@ final class GroupChart {
     void bars(String name, double[] values) {
         barNames.add(name);
         barValues.add(values.clone());
+        barErrors.add(null);
     }
+
+    /**
+     * Adds a bar per group of a rate (successes in trials, e.g. selected rows of all rows), each with its 95% Wilson
+     * interval as an error bar. XChart draws symmetric error bars: an asymmetric interval is drawn with its larger
+     * half-width. A group without trials gets no bar.
+     */
+    void rateBars(String name, Counts[] counts, ToLongFunction<Counts> successes, ToLongFunction<Counts> trials) {
+        double[] values = new double[counts.length];
+        double[] errors = new double[counts.length];
+        for (int g = 0; g < counts.length; g++) {
+            long n = trials.applyAsLong(counts[g]);
+            if (n == 0) {
+                values[g] = Double.NaN;
+                continue;
+            }
+            long k = successes.applyAsLong(counts[g]);
+            values[g] = (double) k / n;
+            Interval interval = Wilson.interval(k, n, CONFIDENCE);
+            errors[g] = Math.max(values[g] - interval.lower(), interval.upper() - values[g]);
+        }
+        barNames.add(name + ", " + Format.percent(CONFIDENCE) + " Wilson interval");
+        barValues.add(values);
+        barErrors.add(errors);
+    }
+
+    /** The level of the per-group error bars: the reported interval's level, whatever the check decides on. */
+    static final double CONFIDENCE = 0.95;
 
     /** Adds a horizontal line across the groups, e.g. the limit. */
     void line(String name, double value) {
         lines.put(name, value);
+    }
+
+    /** Returns the bar series' names, in the order added. */
+    List<String> seriesNames() {
+        return List.copyOf(barNames);
+    }
+
+    /** Returns a bar series' error bar half-widths per group, or {@code null} when it has none. */
+    double[] halfWidths(int series) {
+        double[] errors = barErrors.get(series);
+        return errors == null ? null : errors.clone();
     }
 
     /** Returns the lines, by name, in the order added. */
@@ -55,12 +101,22 @@ final class GroupChart {
         // Headroom above the bars for the panel that names the lines.
         chart.getStyler().setYAxisMax(Math.max(1.0, max()) * (lines.isEmpty() ? 1 : 1.3));
         chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 45 : 0);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         for (int s = 0; s < barNames.size(); s++) {
             List<Double> values = new ArrayList<>();
             for (double v : barValues.get(s)) {
                 values.add(Double.isFinite(v) ? v : 0.0);
             }
-            chart.addSeries(barNames.get(s), categories, values);
+            double[] halfWidths = barErrors.get(s);
+            if (halfWidths == null) {
+                chart.addSeries(barNames.get(s), categories, values);
+            } else {
+                List<Double> errors = new ArrayList<>();
+                for (double e : halfWidths) {
+                    errors.add(e);
+                }
+                chart.addSeries(barNames.get(s), categories, values, errors);
+            }
         }
         // Limits are full-width lines named in a panel, not series: a line series would take a bar's slot.
         ChartStyle.limitLines(chart.getStyler());
@@ -82,10 +138,15 @@ final class GroupChart {
 
     private double max() {
         double max = 0;
-        for (double[] values : barValues) {
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    max = Math.max(max, v);
+        for (int s = 0; s < barValues.size(); s++) {
+            double[] values = barValues.get(s);
+            for (int g = 0; g < values.length; g++) {
+                // A rate's interval ends at 1, though its symmetric error bar may be drawn past it.
+                double top = barErrors.get(s) == null
+                        ? values[g]
+                        : Math.min(1, values[g] + barErrors.get(s)[g]);
+                if (Double.isFinite(top)) {
+                    max = Math.max(max, top);
                 }
             }
         }

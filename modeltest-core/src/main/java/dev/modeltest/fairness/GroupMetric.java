@@ -56,6 +56,36 @@ public enum GroupMetric {
         return undefinedWhen;
     }
 
+    /**
+     * Returns whether the metric is a proportion, {@link #successes} of {@link #trials}, which has a Wilson interval
+     * per group; F1 is not.
+     */
+    boolean isProportion() {
+        return this != F1;
+    }
+
+    /** Returns the numerator of a proportion metric ({@link #isProportion()}); 0 for F1. */
+    long successes(Counts counts) {
+        return switch (this) {
+            case ACCURACY -> counts.tp() + counts.tn();
+            case PRECISION, RECALL -> counts.tp();
+            case FALSE_POSITIVE_RATE -> counts.fp();
+            case SELECTION_RATE -> counts.selected();
+            case F1 -> 0;
+        };
+    }
+
+    /** Returns the denominator of a proportion metric ({@link #isProportion()}); 0 for F1. */
+    long trials(Counts counts) {
+        return switch (this) {
+            case ACCURACY, SELECTION_RATE -> counts.n();
+            case PRECISION -> counts.selected();
+            case RECALL -> counts.positives();
+            case FALSE_POSITIVE_RATE -> counts.negatives();
+            case F1 -> 0;
+        };
+    }
+
     /** Returns the metric of the counts, {@code NaN} when undefined. */
     double of(Counts counts) {
         return switch (this) {

@@ -72,6 +72,10 @@ abstract class GroupMetricCheck extends GroupCheck {
 
     /** Draws the metric of every group as bars, under the limit lines each check adds. */
     final void metricBars(GroupCheck.Run run, GroupChart chart) {
-        chart.bars(metric.displayName(), run.perGroup(metric::of));
+        if (metric.isProportion()) {
+            chart.rateBars(metric.displayName(), run.counts, metric::successes, metric::trials);
+        } else {
+            chart.bars(metric.displayName(), run.perGroup(metric::of));
+        }
     }
 }

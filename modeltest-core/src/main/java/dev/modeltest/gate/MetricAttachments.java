@@ -2,7 +2,9 @@ package dev.modeltest.gate;
 
 import dev.modeltest.check.Attachment;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Format;
 import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.PrecisionRecallCurve;
@@ -26,10 +28,13 @@ final class MetricAttachments {
 
     static final String ROC_CSV = "ROC curve data";
     static final String PR_CSV = "precision-recall curve data";
+    static final String ROC_PNG = "ROC curve";
+    static final String PR_PNG = "precision-recall curve";
+    static final String RELIABILITY = "reliability diagram";
 
     private MetricAttachments() {}
 
-    static void classifier(Predictions predictions, MetricOptions options, CheckResult.Builder result) {
+    static void classifier(Predictions predictions, Metric metric, MetricOptions options, CheckResult.Builder result) {
         if (predictions.task() != Task.CLASSIFICATION) {
             return;
         }
@@ -37,11 +42,21 @@ final class MetricAttachments {
         if (!predictions.hasProbabilities() || predictions.classes().size() < 2) {
             return;
         }
+        if (metric == Metric.EXPECTED_CALIBRATION_ERROR || metric == Metric.BRIER) {
+            // A calibration check is about the probabilities' reliability, which its curves would not show.
+            result.attach(Attachment.png(
+                    RELIABILITY, () -> Charts.reliability(Metrics.reliabilityCurve(predictions, options))));
+            return;
+        }
         List<String> positives = positives(predictions, options);
-        result.attach(Attachment.csv(ROC_CSV, () -> rocCsv(predictions, positives)));
-        result.attach(Attachment.csv(PR_CSV, () -> prCsv(predictions, positives)));
-        result.attach(Attachment.png("ROC curve", () -> rocPng(predictions, positives)));
-        result.attach(Attachment.png("precision-recall curve", () -> prPng(predictions, positives)));
+        // The curves depend only on the predictions and the positive class: named alike, reports show them once.
+        String of = positives.equals(positives(predictions, MetricOptions.defaults()))
+                ? ""
+                : " of '" + positives.get(0) + "'";
+        result.attach(Attachment.csv(ROC_CSV + of, () -> rocCsv(predictions, positives)));
+        result.attach(Attachment.csv(PR_CSV + of, () -> prCsv(predictions, positives)));
+        result.attach(Attachment.png(ROC_PNG + of, () -> rocPng(predictions, positives)));
+        result.attach(Attachment.png(PR_PNG + of, () -> prPng(predictions, positives)));
     }
 
     /** The positive class on two classes (or the one named); every class one-vs-rest otherwise. */
@@ -110,9 +125,13 @@ final class MetricAttachments {
         List<Charts.Line> lines = new ArrayList<>();
         for (String positive : positives) {
             RocCurve c = roc(predictions, positive);
-            lines.add(Charts.Line.of(positive + " vs rest", c.falsePositiveRates(), c.truePositiveRates()));
+            lines.add(Charts.Line.of(
+                    positive + " vs rest (AUC " + Format.value(c.auc(), 3) + ")",
+                    c.falsePositiveRates(),
+                    c.truePositiveRates()));
         }
-        return Charts.lines("ROC curves (one-vs-rest)", "false positive rate", "true positive rate", lines);
+        lines.add(Charts.Line.dashed("chance", new double[] {0, 1}, new double[] {0, 1}));
+        return Charts.curves("ROC curves (one-vs-rest)", "false positive rate", "true positive rate", lines);
     }
 
     private static byte[] prPng(Predictions predictions, List<String> positives) {
@@ -131,8 +150,15 @@ final class MetricAttachments {
         List<Charts.Line> lines = new ArrayList<>();
         for (String positive : positives) {
             PrecisionRecallCurve c = pr(predictions, positive);
-            lines.add(Charts.Line.of(positive + " vs rest", c.recalls(), c.precisions()));
+            lines.add(Charts.Line.of(
+                    positive + " vs rest (AP " + Format.value(c.averagePrecision(), 3) + ")",
+                    c.recalls(),
+                    c.precisions()));
         }
-        return Charts.lines("precision-recall curves (one-vs-rest)", "recall", "precision", lines);
+        // The classes' shares of the rows sum to 1: a model without skill has precision 1/k on average.
+        double noSkill = 1.0 / positives.size();
+        lines.add(Charts.Line.dashed(
+                "no skill (" + Format.value(noSkill, 3) + ")", new double[] {0, 1}, new double[] {noSkill, noSkill}));
+        return Charts.curves("precision-recall curves (one-vs-rest)", "recall", "precision", lines);
     }
 }

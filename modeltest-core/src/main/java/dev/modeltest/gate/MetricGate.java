@@ -195,7 +195,7 @@ public final class MetricGate implements Check {
         if (d.rowsNeeded() != 0) {
             result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
-        MetricAttachments.classifier(predictions, options, result);
+        MetricAttachments.classifier(predictions, metric, options, result);
         return result.build();
     }
 
@@ -239,7 +239,16 @@ public final class MetricGate implements Check {
                         .interval(w.measurement().interval()));
         result.attach(dev.modeltest.check.Attachment.csv(
                 label + " per slice of " + column, () -> Slices.csv(column, slices, minSliceSize)));
-        MetricAttachments.classifier(predictions, options, result);
+        if (slices.stream().anyMatch(Slices::measured)) {
+            result.attach(dev.modeltest.check.Attachment.png(
+                    label + " per slice of " + column + " (chart)",
+                    () -> Slices.png(
+                            label + " per slice of " + column + " on " + predictions.dataName(),
+                            label,
+                            slices,
+                            threshold)));
+        }
+        MetricAttachments.classifier(predictions, metric, options, result);
         return result.build();
     }
 

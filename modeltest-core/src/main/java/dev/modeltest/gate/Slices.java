@@ -4,6 +4,7 @@ import dev.modeltest.check.Decision;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.check.Verdict;
+import dev.modeltest.report.Charts;
 import dev.modeltest.report.CsvTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -248,6 +249,37 @@ final class Slices {
             }
         }
         return out.toString();
+    }
+
+    /** The most slices the chart draws, in the table's order: a chart of more bars is unreadable. */
+    static final int MAX_CHART_SLICES = 30;
+
+    /** Returns whether a slice was judged and has a value to draw. */
+    static boolean measured(Slice s) {
+        return s.judged() && !Double.isNaN(s.measurement().value());
+    }
+
+    /**
+     * Draws the measured slices' values as bars with their intervals as error bars and the threshold as a red line
+     * (a slice without an interval gets a bar without one); slices too small to judge are left out, as are those past
+     * the first {@value #MAX_CHART_SLICES}.
+     */
+    static byte[] png(String title, String label, List<Slice> slices, double threshold) {
+        List<Slice> drawn =
+                slices.stream().filter(Slices::measured).limit(MAX_CHART_SLICES).toList();
+        List<String> names = new ArrayList<>();
+        double[] values = new double[drawn.size()];
+        double[] lower = new double[drawn.size()];
+        double[] upper = new double[drawn.size()];
+        for (int i = 0; i < drawn.size(); i++) {
+            Slice s = drawn.get(i);
+            names.add(s.value() + " (n=" + s.rows() + ")");
+            values[i] = s.measurement().value();
+            boolean ci = s.measurement().interval() != null;
+            lower[i] = ci ? s.measurement().interval().lower() : values[i];
+            upper[i] = ci ? s.measurement().interval().upper() : values[i];
+        }
+        return Charts.barsWithIntervals(title, label, names, values, lower, upper, threshold);
     }
 
     /** The per-slice table as CSV. */

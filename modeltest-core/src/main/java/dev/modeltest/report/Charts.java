@@ -1,6 +1,7 @@
 package dev.modeltest.report;
 
 import dev.modeltest.internal.ChartStyle;
+import dev.modeltest.metrics.ReliabilityCurve;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -157,11 +158,30 @@ public final class Charts {
         return lines(title, xAxis, yAxis, lines, false);
     }
 
+    /**
+     * Draws curves on the unit square, both axes from 0 to 1: ROC and precision-recall curves of several classes,
+     * each named with its area in the legend, with dashed references (chance, no skill) among the lines.
+     *
+     * @param title the chart title
+     * @param xAxis the x axis title
+     * @param yAxis the y axis title
+     * @param lines the lines, at least one
+     * @return the PNG bytes
+     * @since 0.1.0
+     */
+    public static byte[] curves(String title, String xAxis, String yAxis, List<Line> lines) {
+        return lines(title, xAxis, yAxis, lines, true);
+    }
+
     private static byte[] lines(String title, String xAxis, String yAxis, List<Line> lines, boolean unitSquare) {
         requireNonEmpty("lines", lines.size());
         XYChart chart = ChartStyle.xyChart(title, xAxis, yAxis);
         if (unitSquare) {
             chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        }
+        if (lines.size() > 3) {
+            // One-vs-rest curves of several classes: their names with the areas do not fit one row under the plot.
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         }
         int color = 0;
         for (Line line : lines) {
@@ -292,6 +312,33 @@ public final class Charts {
      * @return the PNG bytes
      */
     public static byte[] reliability(double[] meanPredicted, double[] observedFrequency) {
+        return reliability(meanPredicted, observedFrequency, "model");
+    }
+
+    /**
+     * Draws a reliability diagram of a computed curve, its expected calibration error (ECE) in the legend and its
+     * positive class, or the top-label confidence, in the axis title.
+     *
+     * @param curve the bins and ECE, from {@code Metrics.reliabilityCurve}
+     * @return the PNG bytes
+     * @since 0.1.0
+     */
+    public static byte[] reliability(ReliabilityCurve curve) {
+        List<ReliabilityCurve.Bin> bins = curve.bins();
+        double[] predicted = new double[bins.size()];
+        double[] observed = new double[bins.size()];
+        for (int b = 0; b < bins.size(); b++) {
+            predicted[b] = bins.get(b).meanConfidence();
+            observed[b] = bins.get(b).accuracy();
+        }
+        return reliability(
+                predicted,
+                observed,
+                "model (ECE " + decimals(curve.expectedCalibrationError()) + ", "
+                        + curve.positiveLabel().map(p -> "class '" + p + "'").orElse("top label") + ")");
+    }
+
+    private static byte[] reliability(double[] meanPredicted, double[] observedFrequency, String modelName) {
         sameLength("meanPredicted", meanPredicted.length, "observedFrequency", observedFrequency.length);
         requireNonEmpty("meanPredicted", meanPredicted.length);
         XYChart chart = ChartStyle.xyChart("reliability diagram", "mean predicted probability", "observed frequency");
@@ -300,7 +347,7 @@ public final class Charts {
         diagonal.setMarker(SeriesMarkers.NONE);
         diagonal.setLineColor(ChartStyle.REFERENCE);
         diagonal.setLineStyle(ChartStyle.DASHED);
-        XYSeries model = chart.addSeries("model", meanPredicted, observedFrequency);
+        XYSeries model = chart.addSeries(modelName, meanPredicted, observedFrequency);
         model.setMarker(SeriesMarkers.CIRCLE);
         model.setMarkerColor(ChartStyle.BLUE);
         model.setLineColor(ChartStyle.BLUE);

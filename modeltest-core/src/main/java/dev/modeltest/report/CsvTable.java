@@ -66,6 +66,97 @@ public final class CsvTable {
         return this;
     }
 
+    /**
+     * Reads CSV as this class writes it (RFC 4180): one list of cells per line, the header first.
+     *
+     * @since 0.1.0
+     */
+    public static List<List<String>> parse(String csv) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> line = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                line.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line.add(cell.toString());
+                cell.setLength(0);
+                lines.add(line);
+                line = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !line.isEmpty()) {
+            line.add(cell.toString());
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /**
+     * Rewrites CSV for people: every number with more than {@value Format#DECIMALS} decimals rounded to that many
+     * ({@code 0.7092555331991952} → {@code 0.7093}), numbers in scientific notation to four significant digits
+     * ({@code 3.3094680067648895E-55} → {@code 3.309E-55}); other cells as they are. The exact values stay in the
+     * results' JSON.
+     *
+     * @since 0.1.0
+     */
+    public static String rounded(String csv) {
+        StringBuilder out = new StringBuilder(csv.length());
+        for (List<String> line : parse(csv)) {
+            line(out, line.stream().map(CsvTable::roundedCell).toList());
+        }
+        return out.toString();
+    }
+
+    /** Rounds one cell as {@link #rounded(String)} does. */
+    static String roundedCell(String cell) {
+        if (cell.isEmpty() || !isNumber(cell)) {
+            return cell;
+        }
+        int exponent = Math.max(cell.indexOf('e'), cell.indexOf('E'));
+        if (exponent >= 0) {
+            double v = Double.parseDouble(cell);
+            return v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.3E", v);
+        }
+        int dot = cell.indexOf('.');
+        if (dot < 0 || cell.length() - dot - 1 <= Format.DECIMALS) {
+            return cell;
+        }
+        return Format.value(Double.parseDouble(cell));
+    }
+
+    private static boolean isNumber(String cell) {
+        char first = cell.charAt(0);
+        if (!(Character.isDigit(first) || first == '-' || first == '+' || first == '.')) {
+            return false;
+        }
+        try {
+            Double.parseDouble(cell);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Returns the number of rows, the header not counted. */
     public int rowCount() {
         return rows.size();

@@ -203,7 +203,61 @@ class DriftCheckTest {
     }
 
     @Test
-    void attachesTheTableAsCsvAndAPictureOfEachDriftedColumn() throws IOException {
+    void leavesIdentifierLikeColumnsOutOfTheDefaultColumnsAndSaysSo() throws IOException {
+        Path train = write(
+                "train.csv",
+                "customer_id,row,x,label,pred\n" + rows(40, i -> "c" + i + "," + i + "," + (i % 7) + ",y,y"));
+        Path test = write(
+                "test.csv",
+                "customer_id,row,x,label,pred\n" + rows(40, i -> "d" + i + "," + (100 + i) + "," + (i % 7) + ",y,y"));
+
+        CheckResult result = new DriftCheck(WHERE, train.toString(), List.of(), DriftOptions.defaults())
+                .run(subject(test.toString()));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> columns =
+                (List<Map<String, Object>>) result.details().get("columns");
+        assertThat(columns).extracting(c -> c.get("column")).containsExactly("x");
+        assertThat(result.details())
+                .containsEntry("leftOut", Map.of("customer_id", "named like an identifier", "row", "unique per row"));
+        assertThat(result.message())
+                .endsWith(
+                        "\nnote: left out identifier-like columns: customer_id (named like an identifier), row (unique"
+                                + " per row); name them in 'columns' to compare them");
+    }
+
+    @Test
+    void comparesAnIdentifierNamedInColumns() throws IOException {
+        Path train = write("train.csv", "customer_id,x,label,pred\n" + rows(40, i -> "c" + i + "," + (i % 7) + ",y,y"));
+        Path test = write("test.csv", "customer_id,x,label,pred\n" + rows(40, i -> "d" + i + "," + (i % 7) + ",y,y"));
+
+        CheckResult result = new DriftCheck(
+                        WHERE, train.toString(), List.of("customer_id", "x"), DriftOptions.defaults())
+                .run(subject(test.toString()));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> columns =
+                (List<Map<String, Object>>) result.details().get("columns");
+        assertThat(columns).extracting(c -> c.get("column")).containsExactlyInAnyOrder("customer_id", "x");
+        assertThat(result.details()).doesNotContainKey("leftOut");
+        assertThat(result.message()).doesNotContain("left out");
+    }
+
+    @Test
+    void saysToNameTheColumnsWhenEveryFeatureLooksLikeAnIdentifier() throws IOException {
+        Path train = write("train.csv", "id,label,pred\n" + rows(40, i -> i + ",y,y"));
+        Path test = write("test.csv", "id,label,pred\n" + rows(40, i -> i + ",y,y"));
+
+        assertThatThrownBy(() -> new DriftCheck(WHERE, train.toString(), List.of(), DriftOptions.defaults())
+                        .run(subject(test.toString())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(WHERE + ": every feature of test.csv looks like an identifier (id (named like an"
+                        + " identifier)); name the columns to compare in 'columns'");
+    }
+
+    @Test
+    void attachesTheTableAsCsvAndAPictureOfEachComparedColumnDriftedFirst() throws IOException {
         Path train = write("train.csv", "x,c\n" + rows(200, i -> i + "," + (i % 2 == 0 ? "a" : "b")));
         Path test = write("test.csv", "x,c\n" + rows(200, i -> (i + 150) + "," + (i % 2 == 0 ? "a" : "b")));
 
@@ -212,7 +266,7 @@ class DriftCheckTest {
 
         assertThat(result.attachments())
                 .extracting(Attachment::name)
-                .containsExactly("drift table", "distributions of x");
+                .containsExactly("drift table", "distributions of x", "distributions of c");
         Attachment csv = result.attachments().get(0);
         assertThat(csv.mediaType()).isEqualTo("text/csv");
         // SciPy's ks_2samp(range(200), range(150, 350)) gives p = 3.3094680067648866e-55.

@@ -277,6 +277,36 @@ class MetricGateTest {
     }
 
     @Test
+    void namesTheCurvesAfterAPositiveClassOtherThanTheDefaultOne() {
+        CheckResult result = atLeast(Metric.F1, 0.5)
+                .options(MetricOptions.defaults().withPositiveLabel("a"))
+                .build()
+                .evaluate(predictions);
+
+        assertThat(result.attachments())
+                .extracting(Attachment::name)
+                .containsExactly(
+                        "confusion matrix counts",
+                        "ROC curve data of 'a'",
+                        "precision-recall curve data of 'a'",
+                        "ROC curve of 'a'",
+                        "precision-recall curve of 'a'");
+    }
+
+    @Test
+    void attachesTheReliabilityDiagramInsteadOfTheCurvesForACalibrationCheck() {
+        CheckResult result = MetricGate.builder(WHERE, Metric.EXPECTED_CALIBRATION_ERROR, Bound.AT_MOST, 0.5)
+                .options(MetricOptions.defaults().withBins(5))
+                .build()
+                .evaluate(predictions);
+
+        assertThat(result.attachments())
+                .extracting(Attachment::name)
+                .containsExactly("confusion matrix counts", "reliability diagram");
+        assertThat(result.attachments().get(1).content().get()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
     void attachesNoCurvesForARegressor() {
         CheckResult result = MetricGate.builder(WHERE, Metric.MAE, Bound.AT_MOST, 1)
                 .build()

@@ -77,6 +77,18 @@ class SlicedGateTest {
                         + "north,20,0.2000,0.0807,0.4160,FAIL\n"
                         + "south,20,1.0000,0.8389,1.0000,PASS\n");
         assertThat(result.attachments().get(0).name()).isEqualTo("accuracy per slice of region");
+        assertThat(result.attachments().get(1).name()).isEqualTo("accuracy per slice of region (chart)");
+        assertThat(result.attachments().get(1).content().get()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void drawsNoSliceChartWhenNoSliceIsLargeEnoughToJudge() {
+        CheckResult result = accuracy(0.5).build().evaluate(MetricFixtures.binary("fixture.csv", 40, 8), blocks(40));
+
+        assertThat(result.attachments())
+                .extracting(a -> a.name())
+                .contains("accuracy per slice of region")
+                .doesNotContain("accuracy per slice of region (chart)");
     }
 
     @Test

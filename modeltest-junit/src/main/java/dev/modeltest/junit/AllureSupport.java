@@ -9,8 +9,10 @@ import dev.modeltest.env.RunEnvironment;
 import dev.modeltest.model.Model;
 import dev.modeltest.report.Charts;
 import dev.modeltest.report.CiExecutor;
+import dev.modeltest.report.CsvTable;
 import dev.modeltest.report.Json;
 import dev.modeltest.report.Libraries;
+import dev.modeltest.report.ModelPage;
 import dev.modeltest.report.Provenance;
 import dev.modeltest.report.ReportAttachments;
 import dev.modeltest.subject.Subject;
@@ -26,9 +28,9 @@ import io.qameta.allure.model.TestResult;
 import io.qameta.allure.util.PropertiesUtils;
 import io.qameta.allure.util.ResultsUtils;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -68,6 +70,9 @@ final class AllureSupport {
 
     /** The categories modeltest sorts failures into, a resource of this module (users may copy it). */
     static final String CATEGORIES_RESOURCE = "allure-categories.json";
+
+    /** The name of the model page's attachment on every check test of a model test class. */
+    static final String MODEL_PAGE = "model page";
 
     private static final boolean PRESENT = detect();
 
@@ -122,10 +127,32 @@ final class AllureSupport {
         }
     }
 
+    /**
+     * Writes the model page of a class whose check tests refer to it (each got a {@value #MODEL_PAGE} attachment when
+     * it reported); does nothing when no check test reported into Allure.
+     */
+    static void modelPage(Subject subject, String html) {
+        if (PRESENT) {
+            Impl.modelPage(subject, html);
+        }
+    }
+
     static void classFinished(Class<?> ownerClass, Optional<Provenance> provenance, Set<String> seeds) {
         if (PRESENT) {
             Impl.classFinished(ownerClass, provenance, seeds);
         }
+    }
+
+    /**
+     * Rounds the numbers of a table meant to be read ({@link CsvTable#rounded}): the exact values are in the
+     * check's JSON attachment. Curve data (points of the ROC and precision-recall curves) stays exact, for
+     * redrawing.
+     */
+    static byte[] forPeople(Attachment attachment, byte[] content) {
+        if (!attachment.mediaType().equals("text/csv") || attachment.name().contains("curve data")) {
+            return content;
+        }
+        return CsvTable.rounded(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Touches Allure's classes; loaded only when Allure is present. */
@@ -138,6 +165,15 @@ final class AllureSupport {
 
         private record SharedAttachments(
                 AllureLifecycle lifecycle, Map<String, io.qameta.allure.model.Attachment> byName) {}
+
+        /**
+         * The model page's attachment file per subject (by identity): named when the class's first check test reports,
+         * referred to by each of its check tests, and written when the class finishes (its tests' results are written
+         * by then, so they cannot get the page later).
+         */
+        private static final Map<Subject, PageSlot> PAGES = Collections.synchronizedMap(new WeakHashMap<>());
+
+        private record PageSlot(AllureLifecycle lifecycle, String source) {}
 
         /** The subject's steps, in the order a reader follows them; others the subject may add come after. */
         private static final List<String> STEP_ORDER = List.of("load data", "load model", "predict");
@@ -215,7 +251,9 @@ final class AllureSupport {
                 addLabelOnce(test, "tag", "modeltest");
                 if (result.verdict() == Verdict.PASS) {
                     // A failure's message is the test's status message already; a pass explains itself here.
-                    String message = "<pre>" + html(result.message()) + "</pre>";
+                    // Not wrapped: a message's tables (drift, fairness, slices) keep their columns; wide ones scroll.
+                    String message =
+                            "<pre style=\"white-space:pre;overflow-x:auto\">" + html(result.message()) + "</pre>";
                     test.setDescriptionHtml(
                             test.getDescriptionHtml() == null ? message : test.getDescriptionHtml() + message);
                     // Shown on the test's page and, build after build, in its History tab: the metric over time.
@@ -270,7 +308,11 @@ final class AllureSupport {
             String resultJson = Json.write(json);
             attach(bound, Attachment.json("result of " + result.key(), () -> resultJson));
             for (Attachment attachment : result.attachments()) {
-                attach(bound, attachment);
+                if (sameForEveryCheck(attachment)) {
+                    attachShared(bound, subject, attachment);
+                } else {
+                    attach(bound, attachment);
+                }
             }
             for (Attachment attachment : ReportAttachments.extra(result, subject)) {
                 attachShared(bound, subject, attachment);
@@ -280,6 +322,19 @@ final class AllureSupport {
             if (Double.isFinite(result.measured()) && earlierValues.stream().anyMatch(v -> v != result.measured())) {
                 attach(bound, trend(result, earlierValues));
             }
+            referPage(bound, subject);
+        }
+
+        /**
+         * Returns whether a check's attachment depends on the class's predictions alone, so that every check attaching
+         * it attaches the same file: the ROC and precision-recall curves (named after their positive class when it is
+         * not the default one) and the confusion matrix's counts.
+         */
+        static boolean sameForEveryCheck(Attachment attachment) {
+            String name = attachment.name();
+            return name.startsWith("ROC curve")
+                    || name.startsWith("precision-recall curve")
+                    || name.equals("confusion matrix counts");
         }
 
         private static Parameter parameter(String name, Object value) {
@@ -305,7 +360,12 @@ final class AllureSupport {
                 } catch (RuntimeException e) {
                     return null;
                 }
-                return write(lifecycle, name, attachment.mediaType(), attachment.extension(), content);
+                return write(
+                        lifecycle,
+                        name,
+                        attachment.mediaType(),
+                        attachment.extension(),
+                        forPeople(attachment, content));
             });
             if (written == null) {
                 attach(bound, attachment);
@@ -345,6 +405,33 @@ final class AllureSupport {
                 addLabelOnce(test, "tag", "modeltest");
                 test.getSteps().addAll(steps);
             });
+            referPage(bound, subject);
+        }
+
+        /** Adds the model page of the check's class to its test: one file, written when the class finishes. */
+        private static void referPage(Test bound, Subject subject) {
+            AllureLifecycle lifecycle = lifecycle(bound);
+            PageSlot slot = PAGES.compute(
+                    subject,
+                    (s, known) -> known != null && known.lifecycle() == lifecycle
+                            ? known
+                            : new PageSlot(lifecycle, UUID.randomUUID() + "-attachment.html"));
+            update(
+                    bound,
+                    test -> test.getAttachments()
+                            .add(new io.qameta.allure.model.Attachment()
+                                    .setName(MODEL_PAGE)
+                                    .setType("text/html")
+                                    .setSource(slot.source())));
+        }
+
+        static void modelPage(Subject subject, String html) {
+            PageSlot slot = PAGES.remove(subject);
+            if (slot != null) {
+                slot.lifecycle()
+                        .writeAttachment(
+                                slot.source(), new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+            }
         }
 
         /**
@@ -451,7 +538,7 @@ final class AllureSupport {
                         attachment.name(),
                         attachment.mediaType(),
                         attachment.extension(),
-                        attachment.content().get());
+                        forPeople(attachment, attachment.content().get()));
             } catch (RuntimeException e) {
                 written = write(
                         lifecycle,
@@ -470,29 +557,33 @@ final class AllureSupport {
 
         static synchronized void classFinished(
                 Class<?> ownerClass, Optional<Provenance> provenance, Set<String> seeds) {
-            ENVIRONMENT.putAll(RunEnvironment.current().asProperties());
+            Map<String, String> run =
+                    new LinkedHashMap<>(RunEnvironment.current().asProperties());
+            run.computeIfPresent("git.commit", (k, commit) -> ModelPage.shortHash(commit));
+            ENVIRONMENT.putAll(run);
             ENVIRONMENT.putAll(Libraries.versions());
             String key = ownerClass.getSimpleName();
+            // Two lines per class, hashes shortened as git does: the full ones are in the run record and each
+            // check's result attachment.
             provenance.ifPresent(p -> {
-                ENVIRONMENT.put(key + ".data", p.dataLocation() + " (" + p.rows() + " rows)");
-                ENVIRONMENT.put(key + ".data.sha256", p.dataSha256());
-                ENVIRONMENT.put(key + ".model", p.model());
-                if (!p.modelSha256().isEmpty()) {
-                    ENVIRONMENT.put(key + ".model.sha256", p.modelSha256());
-                }
+                ENVIRONMENT.put(
+                        key + ".data",
+                        p.dataLocation() + " (" + p.rows() + " rows, sha256 " + ModelPage.shortHash(p.dataSha256())
+                                + ")");
+                ENVIRONMENT.put(
+                        key + ".model",
+                        p.modelSha256().isEmpty()
+                                ? p.model()
+                                : p.model() + " (sha256 " + ModelPage.shortHash(p.modelSha256()) + ")");
             });
             if (!seeds.isEmpty()) {
                 ENVIRONMENT.put(key + ".seed", String.join(",", seeds));
             }
             Path dir = Path.of(
                     PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
-            Properties properties = new Properties();
-            properties.putAll(ENVIRONMENT);
             try {
                 Files.createDirectories(dir);
-                StringWriter text = new StringWriter();
-                properties.store(text, "written by modeltest");
-                Files.writeString(dir.resolve("environment.properties"), text.toString(), StandardCharsets.ISO_8859_1);
+                Files.write(dir.resolve("environment.properties"), sortedProperties(ENVIRONMENT));
                 // Rewritten at every class end, so that Allure's "clean results before the run" cannot leave the
                 // run without them.
                 Files.writeString(dir.resolve("categories.json"), categories(), StandardCharsets.UTF_8);
@@ -503,6 +594,28 @@ final class AllureSupport {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write Allure's environment and categories in " + dir, e);
             }
+        }
+
+        /**
+         * Writes properties in the order of their keys ({@link Properties#store} writes a hash table's order), in
+         * ISO-8859-1 with other characters as {@code \\u} escapes, as Allure reads them.
+         */
+        static byte[] sortedProperties(Map<String, String> entries) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write("# written by modeltest\n".getBytes(StandardCharsets.ISO_8859_1));
+            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+                Properties one = new Properties();
+                one.setProperty(entry.getKey(), entry.getValue());
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                one.store(line, null);
+                // store writes a date comment first; keep the entry line alone.
+                for (String text : line.toString(StandardCharsets.ISO_8859_1).split("\n")) {
+                    if (!text.startsWith("#") && !text.isEmpty()) {
+                        out.write((text + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                }
+            }
+            return out.toByteArray();
         }
 
         /**

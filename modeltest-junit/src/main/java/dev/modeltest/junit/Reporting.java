@@ -40,6 +40,12 @@ final class Reporting {
      */
     static final String HISTORY_DIR_PARAMETER = "modeltest.history.dir";
 
+    /**
+     * The configuration parameter that turns the model page off ({@code false}); default {@code true}: each
+     * {@code @ModelTest} class writes {@code <modeltest.output.dir>/pages/<class>.html} when it finishes.
+     */
+    static final String PAGE_PARAMETER = "modeltest.page";
+
     /** The prefix of every report entry key modeltest publishes. */
     static final String ENTRY_PREFIX = "modeltest.";
 
@@ -124,6 +130,7 @@ final class Reporting {
         String test = testName(context, owner);
         RunRecord record = record(owner);
         String metric = record.add(test, gate.annotation(), result);
+        pages(owner).add(test, gate.annotation(), result);
         boolean onlyGate = gateCount(context) == 1;
         allureTest(context)
                 .ifPresent(allure -> AllureSupport.result(
@@ -150,6 +157,7 @@ final class Reporting {
         putSubject(entry, context, owner, subject, Provenance.known(subject));
         context.publishReportEntry(entry);
         record(owner).addError(testName(context, owner), gate.annotation(), error);
+        pages(owner).addError(testName(context, owner), gate.annotation(), error);
         allureTest(context).ifPresent(allure -> AllureSupport.error(allure, subject, timed, error));
     }
 
@@ -188,8 +196,23 @@ final class Reporting {
         if (record != null && !record.isEmpty()) {
             record.write(outputDir(owner), historyDir(owner), owner.getRequiredTestClass(), subject);
         }
-        AllureSupport.classFinished(
-                owner.getRequiredTestClass(), Provenance.known(subject), record == null ? Set.of() : record.seeds());
+        Set<String> seeds = record == null ? Set.of() : record.seeds();
+        ModelPages pages = owner.getStore(NAMESPACE).get(ModelPages.class, ModelPages.class);
+        boolean pageWanted = owner.getConfigurationParameter(PAGE_PARAMETER)
+                .map(v -> !v.trim().equalsIgnoreCase("false"))
+                .orElse(true);
+        if (pageWanted && pages != null && !pages.isEmpty()) {
+            String html = pages.html(owner.getRequiredTestClass(), subject, seeds);
+            ModelPages.write(outputDir(owner), owner.getRequiredTestClass(), html);
+            AllureSupport.modelPage(subject, html);
+        }
+        AllureSupport.classFinished(owner.getRequiredTestClass(), Provenance.known(subject), seeds);
+    }
+
+    /** Returns the checks collected for the class's model page. */
+    private static ModelPages pages(ExtensionContext owner) {
+        return owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ModelPages.class, c -> new ModelPages(), ModelPages.class);
     }
 
     /** Fills in the run's step times: the steps it caused with their own times, earlier ones as first recorded. */

@@ -21,6 +21,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -269,9 +270,71 @@ class AllureReportingTest {
         assertThat(environment.getProperty("java")).startsWith(System.getProperty("java.version"));
         assertThat(environment.getProperty("os")).isNotBlank();
         assertThat(environment.getProperty("cpu")).contains("cores");
-        assertThat(environment.getProperty("AllureTestCase.data")).isEqualTo(TestModels.TINY + " (10 rows)");
-        assertThat(environment.getProperty("AllureTestCase.data.sha256"))
-                .isEqualTo(Hashing.sha256(Path.of(TestModels.TINY)));
+        assertThat(environment.getProperty("AllureTestCase.data"))
+                .isEqualTo(TestModels.TINY + " (10 rows, sha256 "
+                        + Hashing.sha256(Path.of(TestModels.TINY)).substring(0, 12) + ")");
+        assertThat(environment.stringPropertyNames()).noneMatch(key -> key.endsWith(".sha256"));
+    }
+
+    @Test
+    void everyCheckTestOfAClassShowsTheClasssModelPageFromOneFile() throws IOException {
+        JsonNode passes = attachment(resultOf("allureAccuracyPasses"), AllureSupport.MODEL_PAGE);
+        JsonNode fails = attachment(resultOf("allureAccuracyFails"), AllureSupport.MODEL_PAGE);
+
+        assertThat(passes.get("type").asText()).isEqualTo("text/html");
+        assertThat(fails.get("source").asText()).isEqualTo(passes.get("source").asText());
+        String page = Files.readString(RESULTS.resolve(passes.get("source").asText()));
+        assertThat(page)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<h1>AllureTestCase</h1>")
+                .contains("accuracy ≥ 0.8500 on tiny.csv")
+                .contains("accuracy ≥ 0.9500 on tiny.csv");
+        assertThat(page).isEqualTo(Files.readString(ModelPages.file(OUTPUT, AllureTestCase.class)));
+    }
+
+    @Test
+    void aCheckThatCouldNotRunShowsTheModelPageSayingWhy() throws IOException {
+        JsonNode page = attachment(resultOf("dataIsMissing"), AllureSupport.MODEL_PAGE);
+
+        assertThat(Files.readString(RESULTS.resolve(page.get("source").asText())))
+                .contains("<p class=\"problem\" id=\"data-problem\">The test data did not load: ")
+                .contains("absent.csv");
+    }
+
+    @Test
+    void theCurvesOfTwoMetricChecksAreOneFile() throws IOException {
+        JsonNode f1 = resultOf("trendOfTwoMetricGates");
+        JsonNode auc = resultOf("trendOfTheOnlyGate");
+
+        assertThat(attachment(f1, "ROC curve").get("source").asText())
+                .isEqualTo(attachment(auc, "ROC curve").get("source").asText());
+        assertThat(attachment(f1, "precision-recall curve").get("source").asText())
+                .isEqualTo(
+                        attachment(auc, "precision-recall curve").get("source").asText());
+    }
+
+    @Test
+    void tablesForPeopleAreRoundedAndCurveDataStaysExact() {
+        byte[] csv = "group,rate\nF,0.7092555331991952\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(
+                        AllureSupport.forPeople(dev.modeltest.check.Attachment.csv("per-group table", () -> ""), csv),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("group,rate\nF,0.7093\n");
+        assertThat(AllureSupport.forPeople(dev.modeltest.check.Attachment.csv("ROC curve data", () -> ""), csv))
+                .isEqualTo(csv);
+        assertThat(AllureSupport.forPeople(dev.modeltest.check.Attachment.json("result", () -> ""), csv))
+                .isEqualTo(csv);
+    }
+
+    @Test
+    void environmentIsWrittenSortedByKey() throws IOException {
+        List<String> keys = Files.readAllLines(RESULTS.resolve("environment.properties")).stream()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> line.substring(0, line.indexOf('=')))
+                .toList();
+
+        assertThat(keys).isNotEmpty().isSorted();
     }
 
     @Test
@@ -376,10 +439,11 @@ class AllureReportingTest {
         assertThat(passed.get("statusDetails").get("message").asText())
                 .isEqualTo("PASS: measured 0.9000 (95% CI 0.5958–0.9821), gate ≥ 0.8500, n=10");
         assertThat(passed.get("descriptionHtml").asText())
-                .isEqualTo("<pre>Expecting model accuracy on tiny.csv (n=10):\n"
-                        + "  0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
-                        + "to be at least:\n"
-                        + "  0.8500</pre>");
+                .isEqualTo(
+                        "<pre style=\"white-space:pre;overflow-x:auto\">Expecting model accuracy on tiny.csv (n=10):\n"
+                                + "  0.9000 (95% CI 0.5958–0.9821, 9 of 10 right)\n"
+                                + "to be at least:\n"
+                                + "  0.8500</pre>");
     }
 
     @Test
@@ -405,7 +469,8 @@ class AllureReportingTest {
                         "result of accuracy-at-least [application/json]",
                         "confusion matrix [image/png]",
                         "per-class precision, recall, F1 [text/csv]",
-                        "accuracy-at-least over builds [image/png]");
+                        "accuracy-at-least over builds [image/png]",
+                        "model page [text/html]");
         byte[] png = Files.readAllBytes(
                 RESULTS.resolve(passed.get("attachments").get(1).get("source").asText()));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
@@ -467,11 +532,10 @@ class AllureReportingTest {
     }
 
     @Test
-    void checksOfOtherFamiliesCarryOnlyTheirResult() throws IOException {
+    void checksOfOtherFamiliesCarryOnlyTheirResultAndTheModelPage() throws IOException {
         JsonNode output = resultOf("sharesTheSubject");
 
-        assertThat(output.get("attachments")).hasSize(1);
-        assertThat(output.get("attachments").get(0).get("name").asText()).isEqualTo("result of output-range");
+        assertThat(attachmentNames(output)).containsExactly("result of output-range", AllureSupport.MODEL_PAGE);
     }
 
     @Test
@@ -579,6 +643,21 @@ class AllureReportingTest {
         return matches.stream()
                 .max(Comparator.comparingLong(r -> r.get("stop").asLong()))
                 .orElseThrow();
+    }
+
+    /** Returns a result's attachment by name; there must be exactly one (or, for a test of two checks, alike ones). */
+    private static JsonNode attachment(JsonNode result, String name) {
+        List<JsonNode> found = new ArrayList<>();
+        result.get("attachments").forEach(a -> {
+            if (name.equals(a.get("name").asText())) {
+                found.add(a);
+            }
+        });
+        assertThat(found)
+                .as("attachments named '%s' of %s", name, result.get("name").asText())
+                .isNotEmpty();
+        assertThat(found.stream().map(a -> a.get("source").asText()).distinct()).hasSize(1);
+        return found.get(0);
     }
 
     private static List<String> stepNames(JsonNode result) {

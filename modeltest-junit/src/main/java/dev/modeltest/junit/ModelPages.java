@@ -1,0 +1,117 @@
+package dev.modeltest.junit;
+
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.env.RunEnvironment;
+import dev.modeltest.report.ModelPage;
+import dev.modeltest.report.Provenance;
+import dev.modeltest.subject.Subject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks of one {@code @ModelTest} class as they end, collected for its {@linkplain ModelPage model page}, which
+ * is written to {@code <output dir>/pages/<class>.html} when the class finishes.
+ */
+final class ModelPages {
+
+    /** The folder of the pages under the output directory. */
+    static final String FOLDER = "pages";
+
+    private final List<ModelPage.Check> checks = new ArrayList<>();
+
+    synchronized void add(String test, Annotation gate, CheckResult result) {
+        checks.add(ModelPage.Check.of(test, "@" + gate.annotationType().getSimpleName(), result));
+    }
+
+    synchronized void addError(String test, Annotation gate, Throwable error) {
+        checks.add(ModelPage.Check.error(
+                test,
+                "@" + gate.annotationType().getSimpleName(),
+                Reporting.category(error),
+                String.valueOf(error.getMessage())));
+    }
+
+    synchronized boolean isEmpty() {
+        return checks.isEmpty();
+    }
+
+    /** Returns the file a class's page is written to. */
+    static Path file(Path outputDir, Class<?> testClass) {
+        return outputDir.resolve(FOLDER).resolve(testClass.getName() + ".html");
+    }
+
+    /**
+     * Builds the page from the checks and what the subject has already computed (it loads nothing): the data once
+     * read, the predictions once a check needed them.
+     */
+    synchronized String html(Class<?> testClass, Subject subject, Set<String> seeds) {
+        try {
+            return page(testClass, subject, seeds, true).build().html();
+        } catch (RuntimeException e) {
+            // A page is a report: a picture or profile that cannot be made must not fail the class. The checks' table
+            // alone, saying why, is still worth having.
+            return page(testClass, subject, seeds, false)
+                    .provenance("page", "data, charts and profile left out: " + e)
+                    .build()
+                    .html();
+        }
+    }
+
+    private ModelPage.Builder page(Class<?> testClass, Subject subject, Set<String> seeds, boolean withSubject) {
+        ModelPage.Builder page = ModelPage.builder(testClass.getSimpleName());
+        checks.forEach(page::check);
+        Map<String, Long> steps = subject.stepNanos();
+        if (withSubject && steps.containsKey("load data")) {
+            page.data(subject.data());
+        }
+        if (withSubject && steps.containsKey("predict")) {
+            page.predictions(subject.predictions());
+        }
+        Optional<Provenance> provenance = Provenance.known(subject);
+        provenance.ifPresent(p -> {
+            page.provenance("data", p.data() + " (" + p.rows() + " rows)");
+            page.provenance("data.location", p.dataLocation());
+            page.provenance("data.sha256", ModelPage.shortHash(p.dataSha256()));
+            page.provenance("model", p.model());
+            page.provenance("model.sha256", ModelPage.shortHash(p.modelSha256()));
+        });
+        if (provenance.isEmpty()) {
+            page.provenance("data", subject.spec().data() + " (not read)");
+            page.provenance("model", subject.spec().model().describe());
+        }
+        subject.sample()
+                .ifPresent(sample ->
+                        page.provenance("sample", sample.asMap().toString().replaceAll("[{}]", "")));
+        RunEnvironment environment = RunEnvironment.current();
+        Map<String, String> properties = environment.asProperties();
+        page.provenance("git.commit", ModelPage.shortHash(properties.get("git.commit")));
+        page.provenance("git.branch", properties.get("git.branch"));
+        page.provenance("git.dirty", properties.get("git.dirty"));
+        page.provenance("java", properties.get("java"));
+        page.provenance("modeltest.version", properties.get("modeltest.version"));
+        page.provenance("seed", String.join(",", seeds));
+        page.provenance("test class", testClass.getName());
+        return page;
+    }
+
+    /** Writes the page and returns its file. */
+    static Path write(Path outputDir, Class<?> testClass, String html) {
+        Path file = file(outputDir, testClass);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model page " + file, e);
+        }
+        return file;
+    }
+}

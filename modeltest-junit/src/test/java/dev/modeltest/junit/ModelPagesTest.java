@@ -1,0 +1,92 @@
+package dev.modeltest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Every @ModelTest class that ran a check writes its model page when it finishes, unless told not to. */
+class ModelPagesTest {
+
+    private static final Path OUTPUT = Path.of("target/modeltest-fixtures");
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class PageTestCase {
+        @AccuracyAtLeast(0.85)
+        void accurate() {}
+
+        @AccuracyAtLeast(0.95)
+        void notAccurateEnough() {}
+
+        @Nested
+        class Inner {
+            @AucAtLeast(0.9)
+            void ranksWell() {}
+        }
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = "src/test/resources/fixtures/absent.csv", label = "label")
+    static class NoDataTestCase {
+        @AccuracyAtLeast(0.5)
+        void accurate() {}
+    }
+
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class NoPageTestCase {
+        @AccuracyAtLeast(0.5)
+        void accurate() {}
+    }
+
+    @Test
+    void writesOnePageWithEveryCheckOfTheClassPassedOrFailedAndItsNestedClasses() throws IOException {
+        Path page = ModelPages.file(OUTPUT, PageTestCase.class);
+        Files.deleteIfExists(page);
+
+        TestKit.run(PageTestCase.class);
+
+        String html = Files.readString(page);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<h1>PageTestCase</h1>")
+                .contains("3 checks: ")
+                .contains("<td class=\"test\">accurate()</td>")
+                .contains("<td class=\"test\">notAccurateEnough()</td>")
+                .contains("<td class=\"test\">Inner.ranksWell()</td>")
+                .contains("data-chart=\"roc\"")
+                .contains("data-chart=\"confusion-matrix\"")
+                .contains("<section id=\"profile\">")
+                .contains("<th>test class</th><td>" + PageTestCase.class.getName() + "</td>");
+        assertThat(page.getFileName().toString()).isEqualTo(PageTestCase.class.getName() + ".html");
+    }
+
+    @Test
+    void writesAPageSayingWhatFailedWhenTheDataNeverLoaded() throws IOException {
+        Path page = ModelPages.file(OUTPUT, NoDataTestCase.class);
+        Files.deleteIfExists(page);
+
+        TestKit.run(NoDataTestCase.class);
+
+        assertThat(Files.readString(page))
+                .contains("<tr class=\"error\"><td class=\"verdict\">ERROR</td><td>@AccuracyAtLeast on accurate()</td>")
+                .contains("<p class=\"problem\" id=\"data-problem\">The test data did not load: ")
+                .contains("absent.csv")
+                .contains("<th>data</th><td>src/test/resources/fixtures/absent.csv (not read)</td>")
+                .doesNotContain("<section id=\"profile\">");
+    }
+
+    @Test
+    void writesNoPageWhenTurnedOff() throws IOException {
+        Path page = ModelPages.file(OUTPUT, NoPageTestCase.class);
+        Files.deleteIfExists(page);
+
+        TestKit.run(NoPageTestCase.class, Map.of(Reporting.PAGE_PARAMETER, "false"));
+
+        assertThat(page).doesNotExist();
+        assertThat(OUTPUT.resolve("runs").resolve(NoPageTestCase.class.getName() + ".json"))
+                .exists();
+    }
+}

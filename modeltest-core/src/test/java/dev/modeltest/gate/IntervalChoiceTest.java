@@ -34,11 +34,11 @@ class IntervalChoiceTest {
                 .containsEntry(
                         "intervalMethod",
                         "Student-t, 39 df; approximate here: the per-row values are skewed (skewness 2.60302), and"
-                                + " Cochran's rule asks for 170 rows, see docs/intervals.md");
+                                + " Cochran's rule with the skewness doubled asks for 678 rows, see docs/intervals.md");
         assertThat(result.message()).contains("(95% CI ");
         assertThat(result.message().lines().toList().get(1))
                 .endsWith(", Student-t, 39 df; approximate here: the per-row values are skewed (skewness 2.60302), and"
-                        + " Cochran's rule asks for 170 rows, see docs/intervals.md)");
+                        + " Cochran's rule with the skewness doubled asks for 678 rows, see docs/intervals.md)");
     }
 
     @Test

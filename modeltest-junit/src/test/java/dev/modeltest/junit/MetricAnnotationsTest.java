@@ -149,14 +149,14 @@ class MetricAnnotationsTest {
         assertThat(failureOf(results, "logLossFails"))
                 .isEqualTo("Expecting model log loss on metric-binary.csv (n=80):\n"
                         + "  0.4472 (95% CI 0.3456–0.5488, Student-t, 79 df; approximate here: the per-row values are skewed"
-                        + " (skewness 2.09325), and Cochran's rule asks for 110 rows, see docs/intervals.md)\n"
+                        + " (skewness 2.09325), and Cochran's rule with the skewness doubled asks for 439 rows, see docs/intervals.md)\n"
                         + "to be at most:\n"
                         + "  0.2000\n"
                         + "but it was 0.2472 above.");
         assertThat(failureOf(results, "brierFails"))
                 .isEqualTo("Expecting model Brier score (positive class 'b') on metric-binary.csv (n=80):\n"
                         + "  0.1377 (95% CI 0.0947–0.1806, Student-t, 79 df; approximate here: the per-row values are skewed"
-                        + " (skewness 2.05273), and Cochran's rule asks for 106 rows, see docs/intervals.md)\n"
+                        + " (skewness 2.05273), and Cochran's rule with the skewness doubled asks for 422 rows, see docs/intervals.md)\n"
                         + "to be at most:\n"
                         + "  0.0500\n"
                         + "but it was 0.0876 above.");

@@ -11,6 +11,10 @@
 - One-vs-rest macro and weighted ROC AUC (3 classes): the same components per class; each row's term is its
   (V10 - AUC) / sqrt(m(m-1)) or (V01 - AUC) / sqrt(n(n-1)), weighted and summed over the classes, and the variance is
   the sum of their squares; the value is cross-checked with sklearn's roc_auc_score(multi_class='ovr').
+- The D² scores (Tweedie with the default power 0, pinball at alpha 0.9, absolute error): the delta method on
+  log(A/B), A the mean of the model's per-row losses, B of the null model's (mean or alpha quantile of y, fixed),
+  cross-checked with sklearn's d2_*_score; RMSLE: the square roots of the Student-t bounds of the squared log errors,
+  on a positive data set, cross-checked with mean_squared_log_error.
 - Average precision (binary, and macro over 3 classes): the infinitesimal jackknife's variance, the sum over rows of
   the squared derivative of sklearn's average_precision_score with respect to the row's sample_weight, taken by
   central differences with one Richardson step; on the logit scale.
@@ -22,7 +26,8 @@ import os
 
 import numpy as np
 from scipy import stats
-from sklearn.metrics import average_precision_score, roc_auc_score
+from sklearn.metrics import (average_precision_score, d2_absolute_error_score, d2_pinball_score, d2_tweedie_score,
+                             mean_squared_log_error, roc_auc_score)
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "modeltest-core", "src", "test", "resources", "golden",
                    "intervals")
@@ -136,6 +141,10 @@ def jackknife_ap(y, p, average, level):
     return logit_interval(value, variance, level)
 
 
+def pinball(alpha, diff):
+    return np.where(diff >= 0, alpha * diff, (alpha - 1) * diff)
+
+
 def delta_log_ratio(a, b, level):
     n = len(a)
     ma, mb = a.mean(), b.mean()
@@ -195,6 +204,15 @@ def main():
             ev = delta_log_ratio((r - r.mean()) ** 2, b, level)
             assert abs(ev[0] - (1 - r.var() / y.var())) < 1e-12
             rows.append((f"regression-{n}", "EXPLAINED_VARIANCE", level) + ev)
+            d2 = delta_log_ratio(r ** 2, (y - y.mean()) ** 2, level)
+            assert abs(d2[0] - d2_tweedie_score(y, y_hat)) < 1e-12
+            rows.append((f"regression-{n}", "D2_TWEEDIE", level) + d2)
+            for name, alpha, reference in (("D2_PINBALL:ALPHA=0.9", 0.9, d2_pinball_score(y, y_hat, alpha=0.9)),
+                                           ("D2_ABSOLUTE_ERROR", 0.5, d2_absolute_error_score(y, y_hat))):
+                q = np.percentile(y, alpha * 100)
+                d2 = delta_log_ratio(pinball(alpha, r), pinball(alpha, y - q), level)
+                assert abs(d2[0] - reference) < 1e-12, (d2[0], reference)
+                rows.append((f"regression-{n}", name, level) + d2)
     # Its own generator, so that the files above stay as they were before these rows were added.
     rng = np.random.default_rng(20261207)
     for n in (60, 300):
@@ -215,6 +233,22 @@ def main():
                 rows.append((f"multiclass-{n}", f"ROC_AUC:{average.upper()}", level) + delong_ovr(y, p, average, level))
             rows.append((f"multiclass-{n}", "AVERAGE_PRECISION:JACKKNIFE:MACRO", level)
                         + jackknife_ap(y, p, "macro", level))
+    rng = np.random.default_rng(20261208)
+    n = 80
+    y = np.round(np.exp(rng.normal(1, 0.8, n)), 3)
+    y_hat = np.round(y * np.exp(rng.normal(0, 0.3, n)), 3)
+    with open(os.path.join(OUT, f"positive-{n}.csv"), "w") as f:
+        f.write("y,y_hat\n")
+        for yi, pi in zip(y, y_hat):
+            f.write(f"{float(yi)!r},{float(pi)!r}\n")
+    data = np.loadtxt(os.path.join(OUT, f"positive-{n}.csv"), delimiter=",", skiprows=1)
+    y, y_hat = data[:, 0], data[:, 1]
+    sle = (np.log1p(y) - np.log1p(y_hat)) ** 2
+    for level in LEVELS:
+        msle, lo, hi = t_interval(sle, level)
+        assert abs(msle - mean_squared_log_error(y, y_hat)) < 1e-12
+        rows.append((f"positive-{n}", "MEAN_SQUARED_LOG_ERROR", level, msle, lo, hi))
+        rows.append((f"positive-{n}", "ROOT_MEAN_SQUARED_LOG_ERROR", level, np.sqrt(msle), np.sqrt(lo), np.sqrt(hi)))
     with open(os.path.join(OUT, "expected.csv"), "w") as f:
         f.write("data,metric,level,value,lower,upper\n")
         for row in rows:

@@ -63,8 +63,8 @@ final class Intervals {
                     MEAN_POISSON_DEVIANCE,
                     MEAN_GAMMA_DEVIANCE,
                     MEAN_TWEEDIE_DEVIANCE -> Exact.STUDENT_T;
-            case RMSE -> Exact.STUDENT_T_ROOT;
-            case R2, EXPLAINED_VARIANCE -> Exact.DELTA;
+            case RMSE, ROOT_MEAN_SQUARED_LOG_ERROR -> Exact.STUDENT_T_ROOT;
+            case R2, EXPLAINED_VARIANCE, D2_TWEEDIE, D2_PINBALL, D2_ABSOLUTE_ERROR -> Exact.DELTA;
             case BALANCED_ACCURACY,
                     ADJUSTED_BALANCED_ACCURACY,
                     COHEN_KAPPA_LINEAR,
@@ -77,11 +77,7 @@ final class Intervals {
                     AVERAGE_PRECISION,
                     EXPECTED_CALIBRATION_ERROR,
                     MEDIAN_ABSOLUTE_ERROR,
-                    MAX_ERROR,
-                    ROOT_MEAN_SQUARED_LOG_ERROR,
-                    D2_TWEEDIE,
-                    D2_PINBALL,
-                    D2_ABSOLUTE_ERROR -> Exact.NONE;
+                    MAX_ERROR -> Exact.NONE;
         };
     }
 
@@ -118,8 +114,21 @@ final class Intervals {
             case WILSON_WHEN_PROPORTION -> wilson(kernel.proportion(metric, resolved, null), level);
             case DELONG_UNLESS_MICRO -> deLong(resolved, columns, selection, level);
             case STUDENT_T -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, false);
-            case STUDENT_T_ROOT -> studentT(metric, perRow(metric, resolved, kernel, columns, selection), level, true);
-            case DELTA -> delta(metric, columns, selection, level);
+            case STUDENT_T_ROOT ->
+                studentT(
+                        metric,
+                        perRow(
+                                metric == Metric.ROOT_MEAN_SQUARED_LOG_ERROR ? Metric.MEAN_SQUARED_LOG_ERROR : metric,
+                                resolved,
+                                kernel,
+                                columns,
+                                selection),
+                        level,
+                        true);
+            case DELTA ->
+                metric == Metric.R2 || metric == Metric.EXPLAINED_VARIANCE
+                        ? delta(metric, columns, selection, level)
+                        : deltaD2(metric, resolved, columns, selection, level);
             case NONE -> throw new IllegalStateException(metric + " has no exact interval");
         };
     }
@@ -258,10 +267,6 @@ final class Intervals {
             return approximate("expected calibration error is biased upwards below " + CALIBRATION_ROWS
                     + " rows and the interval does not correct that");
         }
-        String skewed = regressionSkew(metric, resolved, columns, sample.selection());
-        if (!skewed.isEmpty()) {
-            return skewed;
-        }
         if (kernel instanceof LabelKernel
                 && (resolved.average == Averaging.MACRO || resolved.average == Averaging.WEIGHTED)) {
             long fewestRows = rarerClassRows(resolved, columns, sample.selection());
@@ -290,23 +295,6 @@ final class Intervals {
             }
         }
         return "";
-    }
-
-    /**
-     * The bootstrapped regression scores built on a mean of skewed per-row values (root mean squared log error and
-     * the D² scores) under-cover where that mean's t interval would: the same rule on the same values.
-     */
-    private static String regressionSkew(Metric metric, Resolved resolved, Columns columns, Selection selection) {
-        Metric mean = switch (metric) {
-            case ROOT_MEAN_SQUARED_LOG_ERROR -> Metric.MEAN_SQUARED_LOG_ERROR;
-            case D2_TWEEDIE -> Metric.MEAN_TWEEDIE_DEVIANCE;
-            case D2_PINBALL -> Metric.MEAN_PINBALL_LOSS;
-            default -> null;
-        };
-        if (mean == null || selection.size < 2) {
-            return "";
-        }
-        return skewCaveat(RegressionLosses.perRow(mean, resolved, columns, selection));
     }
 
     private static String approximate(String why) {
@@ -645,5 +633,39 @@ final class Intervals {
         double lower = Math.max(metric.lowest(), 1 - d.upperRatio());
         double upper = Math.min(metric.highest(), 1 - d.lowerRatio());
         return MetricInterval.of(new Interval(lower, upper, level, DELTA), DELTA + ", " + n + " rows" + skewCaveat(a));
+    }
+
+    /**
+     * The D² scores, {@code 1 − A/B} with {@code A} the model's mean loss and {@code B} the null model's (the mean or
+     * the {@code α} quantile of the true values, taken as fixed, as R² takes the mean): the delta method on {@code
+     * log(A/B)}, as R²'s.
+     */
+    private static MetricInterval deltaD2(
+            Metric metric, Resolved resolved, Columns columns, Selection selection, double level) {
+        if (selection.size < 2) {
+            return MetricInterval.none(DELTA, "one row has no spread to estimate");
+        }
+        double[][] terms = RegressionLosses.d2Terms(metric, resolved, columns, selection);
+        double sumA = 0;
+        double sumB = 0;
+        for (int j = 0; j < selection.size; j++) {
+            sumA += terms[0][j];
+            sumB += terms[1][j];
+        }
+        if (sumB == 0) {
+            return MetricInterval.none(
+                    DELTA,
+                    "the null model's loss is 0 on every row, so " + metric.displayName()
+                            + " is fixed by definition and has no spread to estimate");
+        }
+        if (sumA == 0) {
+            return MetricInterval.none(DELTA, "the model's loss is 0 on every row, so there is no spread to estimate");
+        }
+        DeltaMethod.Result d = DeltaMethod.logRatio(terms[0], terms[1], level);
+        double lower = Math.max(metric.lowest(), 1 - d.upperRatio());
+        double upper = Math.min(metric.highest(), 1 - d.lowerRatio());
+        return MetricInterval.of(
+                new Interval(lower, upper, level, DELTA),
+                DELTA + ", " + selection.size + " rows" + skewCaveat(terms[0]));
     }
 }

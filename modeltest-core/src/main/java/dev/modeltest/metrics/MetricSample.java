@@ -182,8 +182,8 @@ public final class MetricSample {
         return "exact or analytic intervals exist for accuracy, binary and micro precision and recall, zero-one and"
                 + " Hamming loss, top-k accuracy (Wilson), binary and one-vs-rest macro or weighted ROC AUC (DeLong,"
                 + " logit), log loss, Brier score, MAE, MSE, MAPE, mean squared log error, mean pinball loss and the"
-                + " mean deviances (Student-t), RMSE (Student-t, square root), R² and explained variance (delta"
-                + " method)";
+                + " mean deviances (Student-t), RMSE and RMSLE (Student-t, square root), R², explained variance and the"
+                + " D² scores (delta method)";
     }
 
     @Override

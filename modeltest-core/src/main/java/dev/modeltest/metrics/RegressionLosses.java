@@ -288,6 +288,41 @@ final class RegressionLosses {
         return 1 - numerator / denominator;
     }
 
+    /**
+     * The per-row terms of a D² score {@code 1 − mean(a) / mean(b)} on the selection as it is (each row once): {@code
+     * a} the model's loss, {@code b} the loss of the null model (the mean of the true values for the Tweedie
+     * deviance, their {@code α} quantile for the pinball loss), for the delta method's interval.
+     *
+     * @return {@code {a, b}}
+     */
+    static double[][] d2Terms(Metric metric, Resolved resolved, Columns columns, Selection selection) {
+        RegressionFormula formula = (RegressionFormula) metric.formula();
+        int n = selection.size;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        if (formula == RegressionFormula.D2_TWEEDIE) {
+            double yBar = mean(columns, selection, i -> columns.actualValues[i]);
+            for (int j = 0; j < n; j++) {
+                int i = selection.row(j);
+                a[j] = deviance(metric, resolved.power, columns, i);
+                b[j] = tweedie(columns.actualValues[i], yBar, resolved.power);
+            }
+            return new double[][] {a, b};
+        }
+        double alpha = formula == RegressionFormula.D2_PINBALL ? resolved.alpha : 0.5;
+        double[] y = new double[n];
+        for (int j = 0; j < n; j++) {
+            y[j] = columns.actualValues[selection.row(j)];
+        }
+        double quantile = SortedValues.of(y).quantiles(new double[] {alpha * 100 / 100}, null)[0];
+        for (int j = 0; j < n; j++) {
+            int i = selection.row(j);
+            a[j] = pinball(alpha, residual(columns, i));
+            b[j] = pinball(alpha, columns.actualValues[i] - quantile);
+        }
+        return new double[][] {a, b};
+    }
+
     private static long total(Selection selection) {
         if (selection.counts == null) {
             return selection.size;

@@ -1,11 +1,9 @@
 package dev.modeltest.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Verdict;
-import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
@@ -60,20 +58,30 @@ class RegressionCatalogueGateTest {
     }
 
     @Test
-    void theRootAndTheDSquaredScoresGetTheBootstrapAndRefuseExact() {
+    void theRootTakesTheSquareRootOfStudentTAndTheDSquaredScoresTheDeltaMethod() {
         CheckResult d2 = MetricGate.builder(WHERE, Metric.D2_ABSOLUTE_ERROR, Bound.AT_LEAST, 0.5)
+                .build()
+                .evaluate(positive);
+        CheckResult forced = MetricGate.builder(WHERE, Metric.D2_ABSOLUTE_ERROR, Bound.AT_LEAST, 0.5)
+                .interval(IntervalMethod.BOOTSTRAP)
                 .build()
                 .evaluate(positive);
 
         assertThat(d2.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(d2.interval().method()).isEqualTo("BCa bootstrap");
+        assertThat(d2.interval().method()).isEqualTo("delta method (log ratio)");
+        assertThat(forced.interval().method()).isEqualTo("BCa bootstrap");
         for (Metric m : new Metric[] {Metric.ROOT_MEAN_SQUARED_LOG_ERROR, Metric.D2_TWEEDIE, Metric.D2_PINBALL}) {
             Bound bound = m == Metric.ROOT_MEAN_SQUARED_LOG_ERROR ? Bound.AT_MOST : Bound.AT_LEAST;
-            assertThatThrownBy(() -> MetricGate.builder(WHERE, m, bound, 0.5)
-                            .interval(IntervalMethod.EXACT)
-                            .build())
-                    .isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("'interval' must be AUTO or BOOTSTRAP for " + m.displayName());
+            CheckResult exact = MetricGate.builder(WHERE, m, bound, 0.5)
+                    .interval(IntervalMethod.EXACT)
+                    .build()
+                    .evaluate(positive);
+            assertThat(exact.interval().method())
+                    .as(m.name())
+                    .isEqualTo(
+                            m == Metric.ROOT_MEAN_SQUARED_LOG_ERROR
+                                    ? "Student-t (square root)"
+                                    : "delta method (log ratio)");
         }
     }
 

@@ -84,8 +84,11 @@ class IntervalsGoldenTest {
         String[] parts = metricName.split(":");
         Metric metric = Metric.valueOf(parts[0]);
         MetricOptions options = MetricOptions.defaults();
-        if (parts.length > 1 && !parts[parts.length - 1].equals("JACKKNIFE")) {
-            options = options.withAverage(Averaging.valueOf(parts[parts.length - 1]));
+        String last = parts[parts.length - 1];
+        if (last.startsWith("ALPHA=")) {
+            options = options.withAlpha(Double.parseDouble(last.substring("ALPHA=".length())));
+        } else if (parts.length > 1 && !last.equals("JACKKNIFE")) {
+            options = options.withAverage(Averaging.valueOf(last));
         }
         MetricSample sample = Metrics.sample(load(data), metric, options);
         if (parts.length > 1 && parts[1].equals("JACKKNIFE")) {

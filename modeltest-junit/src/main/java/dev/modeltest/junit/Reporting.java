@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Sends results to every sink: JUnit report entries (which {@link SummaryListener} turns into the console table and
- * the Markdown summary), the run record, and Allure when it is on the class path.
+ * the Markdown summary), the run record, the run's metrics file, and Allure when it is on the class path.
  */
 final class Reporting {
 
@@ -130,6 +130,7 @@ final class Reporting {
         String test = testName(context, owner);
         RunRecord record = record(owner);
         String metric = record.add(test, gate.annotation(), result);
+        metricsFile(owner).add(owner.getRequiredTestClass(), metric, result);
         pages(owner).add(test, gate.annotation(), result);
         boolean onlyGate = gateCount(context) == 1;
         allureTest(context)
@@ -196,6 +197,10 @@ final class Reporting {
         if (record != null && !record.isEmpty()) {
             record.write(outputDir(owner), historyDir(owner), owner.getRequiredTestClass(), subject);
         }
+        MetricsFile metricsFile = owner.getRoot().getStore(NAMESPACE).get(MetricsFile.class, MetricsFile.class);
+        if (metricsFile != null && !metricsFile.isEmpty()) {
+            metricsFile.write(outputDir(owner));
+        }
         Set<String> seeds = record == null ? Set.of() : record.seeds();
         ModelPages pages = owner.getStore(NAMESPACE).get(ModelPages.class, ModelPages.class);
         boolean pageWanted = owner.getConfigurationParameter(PAGE_PARAMETER)
@@ -207,6 +212,13 @@ final class Reporting {
             AllureSupport.modelPage(subject, html);
         }
         AllureSupport.classFinished(owner.getRequiredTestClass(), Provenance.known(subject), seeds);
+    }
+
+    /** Returns the checks of the whole run collected for the metrics file: kept in the root store, one per run. */
+    private static MetricsFile metricsFile(ExtensionContext owner) {
+        return owner.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(MetricsFile.class, c -> new MetricsFile(), MetricsFile.class);
     }
 
     /** Returns the checks collected for the class's model page. */

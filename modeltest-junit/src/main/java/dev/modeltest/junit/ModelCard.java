@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,10 @@ final class ModelCard {
 
     /** What a section says when a test run cannot fill it. */
     static final String NOT_RECORDED = "Not recorded by the test run.";
+
+    /** The keys of a fairness check's group row that every such check reports ({@code GroupReport}). */
+    private static final Set<String> GROUP_KEYS =
+            Set.of("group", "values", "n", "tp", "fp", "fn", "tn", "selectionRate", "tpr", "fpr", "judged", "verdict");
 
     private static final Pattern APPROXIMATE = Pattern.compile("approximate here: (.+?)(, see docs/intervals\\.md|$)");
 
@@ -260,29 +265,50 @@ final class ModelCard {
                             .append(" |\n");
                 }
             } else if (result.details().get("groups") instanceof List<?> groups) {
-                md.append("| group | rows | selection rate | true positive rate | false positive rate | verdict |\n");
-                md.append("|---|--:|--:|--:|--:|---|\n");
-                for (Object group : groups) {
-                    Map<?, ?> g = (Map<?, ?>) group;
-                    md.append("| ")
-                            .append(cell(String.valueOf(g.get("group"))))
-                            .append(" | ")
-                            .append(g.get("n"))
-                            .append(" | ")
-                            .append(number(g.get("selectionRate")))
-                            .append(" | ")
-                            .append(number(g.get("tpr")))
-                            .append(" | ")
-                            .append(number(g.get("fpr")))
-                            .append(" | ")
-                            .append(cell(String.valueOf(g.get("verdict"))))
-                            .append(" |\n");
-                }
+                groupTable(md, groups);
             } else {
                 md.append("The check reported no per-group table.\n");
             }
             md.append('\n');
         }
+    }
+
+    /**
+     * The per-group table of a fairness check: rows, the rates every such check reports, the figures its own gate adds
+     * (a group's metric, impact ratio, gap, p-value: the row's other numbers) and the group's verdict.
+     */
+    private static void groupTable(StringBuilder md, List<?> groups) {
+        Set<String> own = new LinkedHashSet<>();
+        for (Object group : groups) {
+            ((Map<?, ?>) group).keySet().forEach(k -> own.add(String.valueOf(k)));
+        }
+        own.removeAll(GROUP_KEYS);
+        md.append("| group | rows | selection rate | true positive rate | false positive rate |");
+        own.forEach(k -> md.append(' ').append(words(k)).append(" |"));
+        md.append(" verdict |\n|---|--:|--:|--:|--:|");
+        own.forEach(k -> md.append("--:|"));
+        md.append("---|\n");
+        for (Object group : groups) {
+            Map<?, ?> g = (Map<?, ?>) group;
+            md.append("| ")
+                    .append(cell(String.valueOf(g.get("group"))))
+                    .append(" | ")
+                    .append(g.get("n"))
+                    .append(" | ")
+                    .append(number(g.get("selectionRate")))
+                    .append(" | ")
+                    .append(number(g.get("tpr")))
+                    .append(" | ")
+                    .append(number(g.get("fpr")))
+                    .append(" |");
+            own.forEach(k -> md.append(' ').append(number(g.get(k))).append(" |"));
+            md.append(' ').append(cell(String.valueOf(g.get("verdict")))).append(" |\n");
+        }
+    }
+
+    /** Turns a detail's name into words for a heading: {@code impactRatio} into {@code impact ratio}. */
+    private static String words(String camelCase) {
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private static void caveats(StringBuilder md, Facts facts) {
@@ -319,9 +345,9 @@ final class ModelCard {
                         + " rows of the data, not every row."));
         md.append("## Caveats and recommendations\n\n");
         if (caveats.isEmpty()) {
-            md.append("The test run found no check that failed, was inconclusive or could not run, no approximate")
-                    .append(" interval and no group or slice too small to judge. Other caveats: not recorded by the")
-                    .append(" test run.\n\n");
+            md.append("No check of the run failed, was inconclusive or could not run, flagged its interval as")
+                    .append(" approximate, or left a group or slice unjudged for its size. Other caveats: not recorded")
+                    .append(" by the test run.\n\n");
             return;
         }
         caveats.forEach(c -> md.append("- ").append(c.replace("\n", " ")).append('\n'));

@@ -40,6 +40,9 @@ class ModelCardTest {
         @DemographicParity(attribute = "sex", maxDifference = 0.2)
         void sameSelectionRates() {}
 
+        @DisparateImpactAtLeast(attribute = "sex", privileged = "M", value = 0.7)
+        void fourFifths() {}
+
         @NoMissingValues
         void complete() {}
     }
@@ -116,6 +119,17 @@ class ModelCardTest {
                         + " fair-groups.csv (`sameSelectionRates()`): too small to judge: group X.\n")
                 .contains("- accuracy ≥ 0.5000 on fair-groups.csv per sex (`accuratePerSex()`): too small to judge:"
                         + " slice X (12 rows).\n");
+    }
+
+    @Test
+    void aGroupTableCarriesTheFiguresTheFairnessCheckAddsToItsGroups() throws IOException {
+        String card = card(CardTestCase.class, Map.of());
+
+        assertThat(section(card, "Quantitative analyses"))
+                .contains("| group | rows | selection rate | true positive rate | false positive rate | impact ratio |"
+                        + " p value | verdict |\n|---|--:|--:|--:|--:|--:|--:|---|\n"
+                        + "| F | 100 | 0.4500 | 0.8000 | 0.1000 | 0.7500 | 0.0337 | ok |\n"
+                        + "| M | 100 | 0.6000 | 0.9000 | 0.3000 |  |  | privileged |\n");
     }
 
     @Test

@@ -280,6 +280,25 @@ class ExamplesAllureResultsTest {
                 .isEqualTo(Hashing.sha256(Path.of("models/iris-rf.ser")));
     }
 
+    @Test
+    void oneRunWritesAModelCardPerExampleAndOneDvcMetricsFileOfThemAll() throws IOException {
+        JsonNode metrics = JSON.readTree(RECORDS.resolve("metrics.json").toFile());
+
+        for (Class<?> example : EXAMPLES) {
+            assertThat(metrics.fieldNames()).toIterable().anyMatch(key -> key.startsWith(example.getName() + "."));
+            assertThat(RECORDS.resolve("model-cards").resolve(example.getName() + ".md"))
+                    .content()
+                    .startsWith("# Model card: " + example.getSimpleName() + "\n");
+        }
+        JsonNode accuracy = metrics.get("dev.modeltest.examples.IrisModelTest.accurateEnough.accuracy-at-least");
+        assertThat(accuracy.get("value").asDouble()).isEqualTo(28.0 / 30);
+        assertThat(accuracy.get("passed").asInt()).isEqualTo(1);
+        assertThat(RECORDS.resolve("model-cards/dev.modeltest.examples.IrisModelTest.md"))
+                .content()
+                .contains("| accuracy ≥ 0.9000 on iris-test.csv | `accurateEnough()` | 0.9333 |"
+                        + " 95% CI 0.7868–0.9815 (Wilson) | ≥ 0.9000 | 30 | PASS |\n");
+    }
+
     private static List<JsonNode> checkResults() {
         return results.stream()
                 .filter(r -> !label(r, "feature").isEmpty())

@@ -44,6 +44,11 @@ final class ModelPages {
         return checks.isEmpty();
     }
 
+    /** Returns the checks collected so far, in the order they ended (for the class's {@link ModelCard}). */
+    synchronized List<ModelPage.Check> checks() {
+        return List.copyOf(checks);
+    }
+
     /** Returns the file a class's page is written to. */
     static Path file(Path outputDir, Class<?> testClass) {
         return outputDir.resolve(FOLDER).resolve(testClass.getName() + ".html");

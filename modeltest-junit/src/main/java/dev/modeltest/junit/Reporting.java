@@ -3,11 +3,14 @@ package dev.modeltest.junit;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Format;
 import dev.modeltest.check.Threshold;
+import dev.modeltest.env.RunEnvironment;
 import dev.modeltest.error.ModelTestException;
 import dev.modeltest.report.MetricHistory;
 import dev.modeltest.report.Provenance;
 import dev.modeltest.subject.Subject;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Sends results to every sink: JUnit report entries (which {@link SummaryListener} turns into the console table and
- * the Markdown summary), the run record, and Allure when it is on the class path.
+ * the Markdown summary), the run record, the run's metrics file, and Allure when it is on the class path.
  */
 final class Reporting {
 
@@ -45,6 +48,12 @@ final class Reporting {
      * {@code @ModelTest} class writes {@code <modeltest.output.dir>/pages/<class>.html} when it finishes.
      */
     static final String PAGE_PARAMETER = "modeltest.page";
+
+    /**
+     * The configuration parameter that turns the model card off ({@code false}); default {@code true}: each
+     * {@code @ModelTest} class writes {@code <modeltest.output.dir>/model-cards/<class>.md} when it finishes.
+     */
+    static final String CARD_PARAMETER = "modeltest.modelCard";
 
     /** The prefix of every report entry key modeltest publishes. */
     static final String ENTRY_PREFIX = "modeltest.";
@@ -130,6 +139,7 @@ final class Reporting {
         String test = testName(context, owner);
         RunRecord record = record(owner);
         String metric = record.add(test, gate.annotation(), result);
+        metricsFile(owner).add(owner.getRequiredTestClass(), metric, result);
         pages(owner).add(test, gate.annotation(), result);
         boolean onlyGate = gateCount(context) == 1;
         allureTest(context)
@@ -196,17 +206,46 @@ final class Reporting {
         if (record != null && !record.isEmpty()) {
             record.write(outputDir(owner), historyDir(owner), owner.getRequiredTestClass(), subject);
         }
+        MetricsFile metricsFile = owner.getRoot().getStore(NAMESPACE).get(MetricsFile.class, MetricsFile.class);
+        if (metricsFile != null && !metricsFile.isEmpty()) {
+            metricsFile.write(outputDir(owner));
+        }
         Set<String> seeds = record == null ? Set.of() : record.seeds();
         ModelPages pages = owner.getStore(NAMESPACE).get(ModelPages.class, ModelPages.class);
-        boolean pageWanted = owner.getConfigurationParameter(PAGE_PARAMETER)
-                .map(v -> !v.trim().equalsIgnoreCase("false"))
-                .orElse(true);
-        if (pageWanted && pages != null && !pages.isEmpty()) {
+        if (enabled(owner, PAGE_PARAMETER) && pages != null && !pages.isEmpty()) {
             String html = pages.html(owner.getRequiredTestClass(), subject, seeds);
             ModelPages.write(outputDir(owner), owner.getRequiredTestClass(), html);
             AllureSupport.modelPage(subject, html);
         }
+        if (enabled(owner, CARD_PARAMETER) && pages != null && !pages.isEmpty()) {
+            ModelCard.write(
+                    outputDir(owner),
+                    owner.getRequiredTestClass(),
+                    ModelCard.markdown(new ModelCard.Facts(
+                            owner.getRequiredTestClass(),
+                            pages.checks(),
+                            Provenance.known(subject),
+                            subject.spec().data(),
+                            subject.spec().model().describe(),
+                            subject.sample(),
+                            RunEnvironment.current().asProperties(),
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+        }
         AllureSupport.classFinished(owner.getRequiredTestClass(), Provenance.known(subject), seeds);
+    }
+
+    /** Returns whether a report that is on by default was not turned off ({@code false}) by the parameter. */
+    private static boolean enabled(ExtensionContext owner, String parameter) {
+        return owner.getConfigurationParameter(parameter)
+                .map(v -> !v.trim().equalsIgnoreCase("false"))
+                .orElse(true);
+    }
+
+    /** Returns the checks of the whole run collected for the metrics file: kept in the root store, one per run. */
+    private static MetricsFile metricsFile(ExtensionContext owner) {
+        return owner.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(MetricsFile.class, c -> new MetricsFile(), MetricsFile.class);
     }
 
     /** Returns the checks collected for the class's model page. */

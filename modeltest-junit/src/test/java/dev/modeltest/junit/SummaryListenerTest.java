@@ -173,6 +173,29 @@ class SummaryListenerTest {
     }
 
     @Test
+    void aJobSummaryThatCannotBeWrittenIsALineOnTheConsoleNotAFailure() throws IOException {
+        Path notAFile = Files.createDirectories(dir.resolve("step-summary-is-a-directory"));
+        environment.put("GITHUB_STEP_SUMMARY", notAFile.toString());
+
+        run(SummaryTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("modeltest: cannot append to GITHUB_STEP_SUMMARY " + notAFile + ": ");
+        assertThat(Files.readString(dir.resolve("summary.md"))).startsWith("## ❌ modeltest: 3 checks");
+    }
+
+    @Test
+    void aBlankGitHubStepSummaryVariableIsIgnored() {
+        environment.put("GITHUB_STEP_SUMMARY", " ");
+
+        run(SummaryTestCase.class, StandardCharsets.UTF_8, Map.of());
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("modeltest: summary in ")
+                .doesNotContain("GITHUB_STEP_SUMMARY");
+    }
+
+    @Test
     void aCheckThatCannotRunIsARowWithItsCategory() throws IOException {
         run(MissingDataTestCase.class, StandardCharsets.UTF_8, Map.of());
 

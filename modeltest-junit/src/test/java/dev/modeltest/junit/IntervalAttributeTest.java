@@ -45,7 +45,8 @@ class IntervalAttributeTest {
                         + "  0.2000\n"
                         + "but it was 0.2472 above.");
         assertThat(failureOf(results, "aucByDeLongFails"))
-                .contains(", DeLong (logit), 40 positive and 40 negative rows)");
+                .contains(", DeLong (logit), 40 positive and 40 negative rows; approximate here: fewer than 60 rows of"
+                        + " the rarer class (40), see docs/intervals.md)");
         assertThat(failureOf(results, "accuracyByBootstrapFails"))
                 .contains("0.8500 (95% CI ")
                 .contains(", BCa bootstrap, 2000 resamples, seed 42)");

@@ -380,36 +380,29 @@ final class Intervals {
             classes = new int[columns.k];
             java.util.Arrays.setAll(classes, c -> c);
         }
+        // One class per task: each sorts its own scores, so the classes run side by side on the cores.
+        DeLong.Components[] components = new DeLong.Components[classes.length];
+        boolean[][] positives = new boolean[classes.length][];
+        java.util.stream.IntStream.range(0, classes.length).parallel().forEach(k -> {
+            double[] p = columns.probabilities[classes[k]];
+            boolean[] positive = new boolean[n];
+            double[] scores = new double[n];
+            for (int j = 0; j < n; j++) {
+                int i = selection.row(j);
+                positive[j] = columns.actual[i] == classes[k];
+                scores[j] = p[i];
+            }
+            positives[k] = positive;
+            components[k] = DeLong.components(positive, scores);
+        });
         double auc = 0;
         double[] terms = new double[n];
         int rarer = Integer.MAX_VALUE;
-        int positivesOfAll = 0;
-        boolean[] positive = new boolean[n];
-        double[] scores = new double[n];
-        DeLong.Components[] components = new DeLong.Components[classes.length];
         for (int k = 0; k < classes.length; k++) {
-            int cls = classes[k];
-            double[] p = columns.probabilities[cls];
-            int positives = 0;
-            for (int j = 0; j < n; j++) {
-                int i = selection.row(j);
-                positive[j] = columns.actual[i] == cls;
-                scores[j] = p[i];
-                positives += positive[j] ? 1 : 0;
-            }
-            positivesOfAll += positives;
-            components[k] = DeLong.components(positive, scores);
-            rarer = Math.min(rarer, Math.min(positives, n - positives));
-        }
-        for (int k = 0; k < classes.length; k++) {
-            int cls = classes[k];
-            int positives = components[k].v10().length;
-            double weight =
-                    resolved.average == Averaging.WEIGHTED ? positives / (double) positivesOfAll : 1.0 / classes.length;
-            for (int j = 0; j < n; j++) {
-                positive[j] = columns.actual[selection.row(j)] == cls;
-            }
-            double[] classTerms = components[k].rowTerms(positive);
+            int m = components[k].v10().length;
+            rarer = Math.min(rarer, Math.min(m, n - m));
+            double weight = resolved.average == Averaging.WEIGHTED ? m / (double) n : 1.0 / classes.length;
+            double[] classTerms = components[k].rowTerms(positives[k]);
             for (int j = 0; j < n; j++) {
                 terms[j] += weight * classTerms[j];
             }

@@ -151,6 +151,9 @@ final class Intervals {
             int resamples,
             boolean forced) {
         int n = sample.size();
+        if (n >= PoissonBootstrap.RECOMMENDED_FROM_ROWS && !forced && sample.metric() == Metric.AVERAGE_PRECISION) {
+            return averagePrecision(resolved, columns, sample.selection(), level);
+        }
         String tail =
                 ", " + resamples + " resamples, seed " + seed + bootstrapCaveat(sample, kernel, resolved, columns);
         try {
@@ -158,9 +161,6 @@ final class Intervals {
                 Bootstrap.Result result =
                         Bootstrap.seeded(seed).withReplicates(resamples).interval(n, sample::value, level);
                 return spread(result.interval(), result.method().description() + tail);
-            }
-            if (!forced && sample.metric() == Metric.AVERAGE_PRECISION) {
-                return averagePrecision(resolved, columns, sample.selection(), level);
             }
             PoissonBootstrap.Result result;
             if (kernel instanceof LabelKernel labels) {
@@ -373,13 +373,10 @@ final class Intervals {
      */
     private static MetricInterval deLong(Resolved resolved, Columns columns, Selection selection, double level) {
         int n = selection.size;
-        int[] classes;
-        if (resolved.average == Averaging.BINARY) {
-            classes = new int[] {resolved.positive};
-        } else {
-            classes = new int[columns.k];
-            java.util.Arrays.setAll(classes, c -> c);
-        }
+        // Binary, macro or weighted (never micro, see Exact.DELONG_UNLESS_MICRO): one class per column set.
+        int[] classes = java.util.Arrays.stream(RankingKernel.columnSets(resolved, columns.k))
+                .mapToInt(set -> set[0])
+                .toArray();
         // One class per task: each sorts its own scores, so the classes run side by side on the cores.
         DeLong.Components[] components = new DeLong.Components[classes.length];
         boolean[][] positives = new boolean[classes.length][];
@@ -444,19 +441,7 @@ final class Intervals {
      */
     static MetricInterval averagePrecision(Resolved resolved, Columns columns, Selection selection, double level) {
         int n = selection.size;
-        int[][] columnSets;
-        if (resolved.average == Averaging.BINARY) {
-            columnSets = new int[][] {{resolved.positive}};
-        } else if (resolved.average == Averaging.MICRO) {
-            int[] all = new int[columns.k];
-            java.util.Arrays.setAll(all, c -> c);
-            columnSets = new int[][] {all};
-        } else {
-            columnSets = new int[columns.k][];
-            for (int c = 0; c < columns.k; c++) {
-                columnSets[c] = new int[] {c};
-            }
-        }
+        int[][] columnSets = RankingKernel.columnSets(resolved, columns.k);
         long[] positives = new long[columnSets.length];
         long allPositives = 0;
         for (int j = 0; j < n; j++) {

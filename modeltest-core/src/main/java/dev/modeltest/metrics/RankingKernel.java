@@ -42,22 +42,30 @@ final class RankingKernel implements Kernel {
         return out;
     }
 
-    /** One summary per one-vs-rest column: the positive class; all classes pooled (micro); or each class. */
-    RankSummary[] summaries(Resolved r, int[] counts) {
-        int k = columns.k;
-        int[][] columnSets;
+    /**
+     * The classes ranked together, one set per one-vs-rest column: the positive class; all classes pooled (micro); or
+     * each class on its own (macro, weighted). The ranking metrics' values and their intervals share this one reading
+     * of the averaging.
+     */
+    static int[][] columnSets(Resolved r, int k) {
         if (r.average == Averaging.BINARY) {
-            columnSets = new int[][] {{r.positive}};
-        } else if (r.average == Averaging.MICRO) {
+            return new int[][] {{r.positive}};
+        }
+        if (r.average == Averaging.MICRO) {
             int[] all = new int[k];
             Arrays.setAll(all, c -> c);
-            columnSets = new int[][] {all};
-        } else {
-            columnSets = new int[k][];
-            for (int c = 0; c < k; c++) {
-                columnSets[c] = new int[] {c};
-            }
+            return new int[][] {all};
         }
+        int[][] columnSets = new int[k][];
+        for (int c = 0; c < k; c++) {
+            columnSets[c] = new int[] {c};
+        }
+        return columnSets;
+    }
+
+    /** One summary per one-vs-rest column ({@link #columnSets}). */
+    RankSummary[] summaries(Resolved r, int[] counts) {
+        int[][] columnSets = columnSets(r, columns.k);
         RankSummary[] summaries = new RankSummary[columnSets.length];
         if (counts == null && columnSets.length > 1) {
             rankSideBySide(columnSets, summaries);

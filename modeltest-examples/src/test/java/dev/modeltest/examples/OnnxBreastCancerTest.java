@@ -2,13 +2,16 @@ package dev.modeltest.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modeltest.behaviour.Direction;
 import dev.modeltest.junit.AccuracyAtLeast;
 import dev.modeltest.junit.HandlesGeneratedInputs;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.Monotonic;
 import dev.modeltest.junit.NoMissingValues;
 import dev.modeltest.junit.OutputRange;
 import dev.modeltest.junit.SchemaMatches;
+import dev.modeltest.junit.StableUnderNoise;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Predictions;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,26 @@ class OnnxBreastCancerTest {
 
     @NoMissingValues
     void noGapsInTheTestSet() {}
+
+    /**
+     * A logistic regression's log-odds are linear in each (scaled) input, so the probability of malignant moves one
+     * way along each feature, the way of its coefficient: more concave points, the strongest sign of malignancy, must
+     * never lower it. The graph computes in float32, whose steps near a probability of 1 are 6e-8; the tolerance keeps
+     * that rounding, at rows the model is already sure of, from counting as a violation.
+     */
+    @Monotonic(
+            feature = "worst_concave_points",
+            direction = Direction.INCREASING,
+            positiveClass = "malignant",
+            tolerance = 1e-6)
+    void moreConcavePointsNeverLowerTheRiskOfMalignancy() {}
+
+    /**
+     * A linear model's probability is smooth in its inputs: noise of 5% of each input's spread changes the class only
+     * of rows within a hair of the boundary (over seeds, at most 1 of the 143 rows flips; the default bound is 2%).
+     */
+    @StableUnderNoise
+    void diagnosisSurvivesMeasurementNoise() {}
 
     @Test
     void classNamesComeFromTheModel(Model model, Predictions predictions) {

@@ -9,6 +9,7 @@ import dev.modeltest.junit.ModelTest;
 import dev.modeltest.junit.NoMissingValues;
 import dev.modeltest.junit.OutputRange;
 import dev.modeltest.junit.SchemaMatches;
+import dev.modeltest.junit.StableUnderNoise;
 import dev.modeltest.model.Model;
 import dev.modeltest.model.Predictions;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,25 @@ class XGBoostBreastCancerTest {
     /** Any row the schema allows, and its edge rows, gets exactly one prediction with probabilities in [0, 1]. */
     @HandlesGeneratedInputs(rows = 1000, schema = "src/test/resources/breast-cancer.schema.yaml")
     void handlesAnyRowTheSchemaAllows() {}
+
+    /**
+     * Noise of 5% of each input's spread changes a row's diagnosis only where the row lies on the booster's decision
+     * boundary, where the test set's few errors also lie; at most one patient in twenty may change class. (Over
+     * seeds, 0 to 4 of the 143 rows flip: the default bound of 2% would pass or fail by the seed.)
+     */
+    @StableUnderNoise(sigma = 0.05, maxFlipRate = 0.05)
+    void diagnosisSurvivesMeasurementNoise() {}
+
+    /**
+     * None of the 30 trees splits on these five inputs (see the model file's {@code split_indices}), so no noise on
+     * them, even of a whole standard deviation, can change a prediction: a retrained booster that starts reading them
+     * fails here.
+     */
+    @StableUnderNoise(
+            columns = {"mean_radius", "mean_perimeter", "mean_symmetry", "concavity_error", "concave_points_error"},
+            sigma = 1,
+            maxFlipRate = 0)
+    void ignoresTheInputsNoTreeSplitsOn() {}
 
     @Test
     void readsTheDiagnosesAndTheThirtyInputsFromTheModelFile(Model model, Predictions predictions) {

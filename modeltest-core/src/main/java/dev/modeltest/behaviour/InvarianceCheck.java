@@ -5,6 +5,7 @@ import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
+import dev.modeltest.check.Format;
 import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.data.Categories;
 import dev.modeltest.data.TestData;
@@ -18,6 +19,8 @@ import dev.modeltest.model.Task;
 import dev.modeltest.report.CsvTable;
 import dev.modeltest.subject.Subject;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,13 +28,15 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Passes when changing only one column does not change the predicted class: each test row whose value of the column
- * is among the given values (or, with none given, any row with a value) is copied once for each other value, only
- * that column changed, and the copies are predicted. A row <em>flips</em> when any of its copies is predicted another
- * class than the row itself. The flip rate (flipped rows over rows tried) is reported with its Wilson interval and
- * must be at most {@code maxFlipRate}, decided on the point (default) or the interval like the metric checks.
+ * Passes when changing only one column does not change the prediction: each test row whose value of the column is
+ * among the given values (or, with none given, any row with a value) is copied once for each other value, only that
+ * column changed, and the copies are predicted. A row <em>flips</em> when any of its copies is predicted another class
+ * than the row itself (a classifier), or a value further than {@code tolerance} from the row's own (a regressor:
+ * {@code |after − before| > tolerance}). The flip rate (flipped rows over rows tried) is reported with its Wilson
+ * interval and must be at most {@code maxFlipRate}, decided on the point (default) or the interval like the metric
+ * checks.
  *
- * <p>Classifiers only. Without values, the column may hold at most {@value #MAX_OBSERVED_VALUES} distinct values.
+ * <p>Without values, the column may hold at most {@value #MAX_OBSERVED_VALUES} distinct values.
  *
  * @since 0.1.0
  */
@@ -47,6 +52,7 @@ public final class InvarianceCheck implements Check {
     private final String where;
     private final String column;
     private final List<String> values;
+    private final double tolerance;
     private final RateGate gate;
 
     /**
@@ -57,10 +63,14 @@ public final class InvarianceCheck implements Check {
      * @param values the values to swap between, as the data writes them (at least two, each occurring in the column);
      *     empty for every value the column holds
      * @param maxFlipRate the highest flip rate that passes, in [0, 1]
+     * @param tolerance for a regressor, how far a copy's predicted value may move from the row's own without a flip,
+     *     in the label's units, at least 0; must be 0 for a classifier, whose rows flip when the class changes
      * @param confidence 0 to decide on the point value, else the level of the interval that decides, in (0, 1)
      * @throws ConfigurationException naming the attribute when a value is out of range
+     * @since 0.1.0
      */
-    public InvarianceCheck(String where, String column, List<String> values, double maxFlipRate, double confidence) {
+    public InvarianceCheck(
+            String where, String column, List<String> values, double maxFlipRate, double tolerance, double confidence) {
         this.where = Objects.requireNonNull(where, "where");
         this.column = Objects.requireNonNull(column, "column");
         this.values = List.copyOf(values);
@@ -69,11 +79,25 @@ public final class InvarianceCheck implements Check {
             throw ConfigurationException.badAttribute(
                     where, "values", "must list at least two values to swap between (or none, for all)", values);
         }
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw ConfigurationException.badAttribute(
+                    where, "tolerance", "must be a finite number of at least 0", Format.number(tolerance));
+        }
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * Creates the check with a tolerance of 0: a regressor's row flips when its predicted value moves at all.
+     *
+     * @see #InvarianceCheck(String, String, List, double, double, double)
+     */
+    public InvarianceCheck(String where, String column, List<String> values, double maxFlipRate, double confidence) {
+        this(where, column, values, maxFlipRate, 0, confidence);
     }
 
     /** Creates the check with the defaults: every value of the column, no flip allowed, decided on the point. */
     public InvarianceCheck(String where, String column) {
-        this(where, column, List.of(), 0, IntervalPolicy.CONFIDENCE);
+        this(where, column, List.of(), 0, 0, IntervalPolicy.CONFIDENCE);
     }
 
     @Override
@@ -82,9 +106,14 @@ public final class InvarianceCheck implements Check {
         TestData data = subject.data();
         List<String> features = subject.features().names();
         Behaviour.requireFeature(where, "column", column, data, features);
-        if (model.task() != Task.CLASSIFICATION) {
-            throw new ConfigurationException(where + ": it applies to classifiers (it counts rows whose predicted class"
-                    + " changes), but the model (" + model.describe() + ") predicts numbers (regression)");
+        boolean classifier = model.task() == Task.CLASSIFICATION;
+        if (classifier && tolerance != 0) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "tolerance",
+                    "applies to regressors, whose predicted value moves by an amount, but the model ("
+                            + model.describe() + ") is a classifier, whose rows flip when their class changes",
+                    Format.number(tolerance));
         }
         Categories categories = data.categories(column);
         List<String> levels = levels(data, categories.names());
@@ -128,25 +157,18 @@ public final class InvarianceCheck implements Check {
         }
         BatchPredictions changed = Behaviour.predict(model, inputs, where);
 
-        List<String> listed = new ArrayList<>();
-        CsvTable csv = CsvTable.of("row", "column", "value", "changed to", "predicted", "predicted after change");
+        List<Flip> flips = new ArrayList<>();
         long flipped = 0;
         for (int t = 0; t < tried.size(); t++) {
             int row = tried.get(t);
             boolean rowFlipped = false;
             for (int j = 0; j < copies; j++) {
                 int i = t * copies + j;
-                int before = original.predictedClass(row);
-                int after = changed.predictedClass(i);
-                if (before != after) {
-                    String from = categories.names().get(codes[row]);
-                    String beforeLabel = original.classes().get(before);
-                    String afterLabel = original.classes().get(after);
-                    csv.row(row + 1, column, from, changedTo[i], beforeLabel, afterLabel);
-                    if (!rowFlipped && listed.size() < Behaviour.MAX_LISTED) {
-                        listed.add("  row " + (row + 1) + ": " + column + " " + from + " → " + changedTo[i] + ", "
-                                + beforeLabel + " → " + afterLabel);
-                    }
+                double moved = classifier ? 0 : Math.abs(changed.value(i) - original.predictedValue(row));
+                boolean isFlip =
+                        classifier ? original.predictedClass(row) != changed.predictedClass(i) : moved > tolerance;
+                if (isFlip) {
+                    flips.add(new Flip(row, i, moved));
                     rowFlipped = true;
                 }
             }
@@ -154,11 +176,51 @@ public final class InvarianceCheck implements Check {
                 flipped++;
             }
         }
+        if (!classifier) {
+            // Worst first: the rows whose value moved furthest are the ones to look at.
+            flips.sort(Comparator.comparingDouble(Flip::moved).reversed().thenComparingInt(Flip::row));
+        }
+        CsvTable csv = classifier
+                ? CsvTable.of("row", "column", "value", "changed to", "predicted", "predicted after change")
+                : CsvTable.of(
+                        "row", "column", "value", "changed to", "predicted", "predicted after change", "moved by");
+        List<String> listed = new ArrayList<>();
+        Set<Integer> listedRows = new HashSet<>();
+        for (Flip flip : flips) {
+            int row = flip.row();
+            String from = categories.names().get(codes[row]);
+            String to = changedTo[flip.copy()];
+            String before;
+            String after;
+            if (classifier) {
+                before = original.classes().get(original.predictedClass(row));
+                after = original.classes().get(changed.predictedClass(flip.copy()));
+                csv.row(row + 1, column, from, to, before, after);
+            } else {
+                before = Format.number(original.predictedValue(row));
+                after = Format.number(changed.value(flip.copy()));
+                csv.row(
+                        row + 1,
+                        column,
+                        from,
+                        to,
+                        original.predictedValue(row),
+                        changed.value(flip.copy()),
+                        flip.moved());
+            }
+            if (listed.size() < Behaviour.MAX_LISTED && listedRows.add(row)) {
+                listed.add("  row " + (row + 1) + ": " + column + " " + from + " → " + to + ", " + before + " → "
+                        + after + (classifier ? "" : " (moved by " + Format.number(flip.moved()) + ")"));
+            }
+        }
         RateGate.Rate rate = gate.measure(flipped, tried.size());
         Decision decision = gate.decide(rate);
         List<String> lines = new ArrayList<>();
         if (flipped > 0) {
-            lines.add("flipped rows (row: change, predicted class before → after):");
+            lines.add(
+                    classifier
+                            ? "flipped rows (row: change, predicted class before → after):"
+                            : "flipped rows, the largest moves first (row: change, predicted value before → after):");
             lines.addAll(listed);
             if (flipped > listed.size()) {
                 lines.add("  ... and " + (flipped - listed.size()) + " more flipped row(s)");
@@ -167,24 +229,36 @@ public final class InvarianceCheck implements Check {
         String between = String.join(", ", levels);
         String message = gate.message(
                 "the flip rate of " + model.describe() + " on " + data.name() + " when only '" + column
-                        + "' changes, between " + between + " (n=" + rate.n() + " rows)",
+                        + "' changes, between " + between
+                        + (classifier
+                                ? ""
+                                : ", a row flipping when its predicted value moves by more than "
+                                        + Format.number(tolerance))
+                        + " (n=" + rate.n() + " rows)",
                 rate,
                 decision,
                 "rows flipped",
                 lines);
         CheckResult.Builder result = CheckResult.builder(ID, Family.BEHAVIOUR)
                 .qualifier(column)
-                .title("predicted class invariant to '" + column + "' on " + data.name())
+                .title("predicted " + (classifier ? "class" : "value") + " invariant to '" + column + "' on "
+                        + data.name())
                 .message(message)
                 .detail("column", column)
                 .detail("values", levels)
                 .detail("copiesPredicted", picked.length);
+        if (!classifier) {
+            result.detail("tolerance", tolerance);
+        }
         gate.fill(result, rate, decision);
         if (flipped > 0) {
             result.attach(Attachment.csv("rows flipped by changing " + column, csv::toString));
         }
         return result.build();
     }
+
+    /** A changed copy that flipped: the test row (from 0), the copy's index, and how far a regressor's value moved. */
+    private record Flip(int row, int copy, double moved) {}
 
     /** Returns the values to swap between: the given ones, checked against the column, or every value it holds. */
     private List<String> levels(TestData data, List<String> observed) {

@@ -49,7 +49,8 @@ class BehaviourDocsTest {
                 () -> run(dir, new InvarianceCheck(invariant, "x1"), BehaviourFixtures.byX1()),
                 () -> new InvarianceCheck(invariant, "color", List.of(), 1.5, 0),
                 () -> new InvarianceCheck(invariant, "color", List.of(), 0, 0.95),
-                () -> run(dir, new InvarianceCheck(invariant, "color"), Model.regressor(row -> 1)),
+                () -> new InvarianceCheck(invariant, "color", List.of(), 0, -0.1, 0),
+                () -> run(dir, new InvarianceCheck(invariant, "color", List.of(), 0, 0.1, 0), BehaviourFixtures.byX1()),
                 () -> run(dir, new InvarianceCheck(invariant, "color"), throwsOnNewBlue),
                 () -> run(
                         dir, new MonotonicityCheck(monotonic, "color", Direction.INCREASING), BehaviourFixtures.byX1()),

@@ -1,6 +1,7 @@
 package dev.modeltest.behaviour;
 
 import static dev.modeltest.behaviour.BehaviourFixtures.run;
+import static dev.modeltest.behaviour.BehaviourFixtures.runRegressor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -154,12 +155,88 @@ class InvarianceCheckTest {
                         + " was 1");
     }
 
+    /** A regressor of colour alone: red 1, green 1.25, blue 2 (exact in binary, so the moves are exact too). */
+    static Model byColour() {
+        return Model.regressor(row -> switch (row.getString("color")) {
+            case "red" -> 1;
+            case "green" -> 1.25;
+            default -> 2;
+        });
+    }
+
     @Test
-    void refusesARegressor() {
-        assertThatThrownBy(() -> run(dir, new InvarianceCheck(WHERE, "color"), Model.regressor(row -> 1)))
+    void passesForARegressorWhoseValueTheColumnDoesNotMove() throws Exception {
+        CheckResult result =
+                runRegressor(dir, new InvarianceCheck(WHERE, "color"), Model.regressor(row -> row.getDouble("x1")));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.title()).isEqualTo("predicted value invariant to 'color' on behaviour.csv");
+        assertThat(result.details()).containsEntry("tolerance", 0.0).containsEntry("copiesPredicted", 60);
+        assertThat(result.attachments()).isEmpty();
+        assertThat(result.message()).isEqualTo("""
+                Expecting the flip rate of regressor on behaviour.csv when only 'color' changes, between red, green, \
+                blue, a row flipping when its predicted value moves by more than 0 (n=30 rows):
+                  0.0000 (95% CI 0.0000–0.1135, Wilson, 0 of 30 rows flipped)
+                to be at most:
+                  0.0000""");
+    }
+
+    @Test
+    void aRegressorsRowFlipsOnlyWhenItsValueMovesMoreThanTheTolerance() throws Exception {
+        List<String> redGreen = List.of("red", "green");
+
+        assertThat(runRegressor(dir, new InvarianceCheck(WHERE, "color", redGreen, 0, 0.25, 0), byColour())
+                        .verdict())
+                .as("a move of 0.25 is within a tolerance of 0.25")
+                .isEqualTo(Verdict.PASS);
+        CheckResult strict = runRegressor(dir, new InvarianceCheck(WHERE, "color", redGreen, 0, 0.2, 0), byColour());
+        assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(strict.measured()).isEqualTo(1.0);
+    }
+
+    @Test
+    void failsForARegressorListingTheLargestMovesFirst() throws Exception {
+        CheckResult result = runRegressor(dir, new InvarianceCheck(WHERE, "color", List.of(), 0.5, 0.5, 0), byColour());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message()).isEqualTo("""
+                Expecting the flip rate of regressor on behaviour.csv when only 'color' changes, between red, green, \
+                blue, a row flipping when its predicted value moves by more than 0.5 (n=30 rows):
+                  1.0000 (95% CI 0.8865–1.0000, Wilson, 30 of 30 rows flipped)
+                to be at most:
+                  0.5000
+                but it was 0.5000 above.
+                flipped rows, the largest moves first (row: change, predicted value before → after):
+                  row 1: color red → blue, 1 → 2 (moved by 1)
+                  row 3: color blue → red, 2 → 1 (moved by 1)
+                  row 4: color red → blue, 1 → 2 (moved by 1)
+                  row 6: color blue → red, 2 → 1 (moved by 1)
+                  row 7: color red → blue, 1 → 2 (moved by 1)
+                  row 9: color blue → red, 2 → 1 (moved by 1)
+                  row 10: color red → blue, 1 → 2 (moved by 1)
+                  row 12: color blue → red, 2 → 1 (moved by 1)
+                  row 13: color red → blue, 1 → 2 (moved by 1)
+                  row 15: color blue → red, 2 → 1 (moved by 1)
+                  ... and 20 more flipped row(s)""");
+        assertThat(result.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("rows flipped by changing color");
+            assertThat(new String(a.content().get(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("row,column,value,changed to,predicted,predicted after change,moved by\n"
+                            + "1,color,red,blue,1,2,1\n");
+        });
+    }
+
+    @Test
+    void refusesABadTolerance() {
+        assertThatThrownBy(() -> new InvarianceCheck(WHERE, "color", List.of(), 0, -0.1, 0))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("@InvariantTo on T.m(): it applies to classifiers (it counts rows whose predicted class"
-                        + " changes), but the model (regressor) predicts numbers (regression)");
+                .hasMessage("@InvariantTo on T.m(): 'tolerance' must be a finite number of at least 0, was -0.1");
+        assertThatThrownBy(() ->
+                        run(dir, new InvarianceCheck(WHERE, "color", List.of(), 0, 0.1, 0), BehaviourFixtures.byX1()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("@InvariantTo on T.m(): 'tolerance' applies to regressors, whose predicted value moves by"
+                        + " an amount, but the model (probabilistic classifier (2 classes)) is a classifier, whose rows"
+                        + " flip when their class changes, was 0.1");
     }
 
     @Test

@@ -20,6 +20,7 @@ final class BehaviourChecks {
                     annotation.column(),
                     List.of(annotation.values()),
                     annotation.maxFlipRate(),
+                    annotation.tolerance(),
                     annotation.confidence());
         }
     }

@@ -181,6 +181,60 @@ class BehaviourAnnotationsTest {
                   row 13: color red → blue; a → b""");
     }
 
+    /** A regressor of colour alone: red 1, green 1.25, blue 2. */
+    public static final class ByColour implements ModelProvider {
+        @Override
+        public Model load() {
+            return Model.regressor(row -> switch (row.getString("color")) {
+                case "red" -> 1;
+                case "green" -> 1.25;
+                default -> 2;
+            });
+        }
+    }
+
+    @ModelTest(provider = ByColour.class, data = DATA, label = "x2")
+    static class RegressorTestCase {
+        @InvariantTo(
+                column = "color",
+                values = {"red", "green"},
+                tolerance = 0.25)
+        void movesWithinTheTolerance() {}
+
+        @InvariantTo(
+                column = "color",
+                values = {"green", "blue"},
+                tolerance = 0.25,
+                maxFlipRate = 0.5)
+        void movesBeyondTheTolerance() {}
+    }
+
+    @Test
+    void invariantToJudgesARegressorsValueAgainstTheTolerance() {
+        EngineExecutionResults results = run(RegressorTestCase.class);
+
+        assertThat(succeeded(results)).containsExactly("movesWithinTheTolerance()");
+        assertThat(failureOf(results, "movesBeyondTheTolerance")).isEqualTo("""
+                Expecting the flip rate of regressor on behaviour.csv when only 'color' changes, between green, blue, \
+                a row flipping when its predicted value moves by more than 0.25 (n=20 rows):
+                  1.0000 (95% CI 0.8389–1.0000, Wilson, 20 of 20 rows flipped)
+                to be at most:
+                  0.5000
+                but it was 0.5000 above.
+                flipped rows, the largest moves first (row: change, predicted value before → after):
+                  row 2: color green → blue, 1.25 → 2 (moved by 0.75)
+                  row 3: color blue → green, 2 → 1.25 (moved by 0.75)
+                  row 5: color green → blue, 1.25 → 2 (moved by 0.75)
+                  row 6: color blue → green, 2 → 1.25 (moved by 0.75)
+                  row 8: color green → blue, 1.25 → 2 (moved by 0.75)
+                  row 9: color blue → green, 2 → 1.25 (moved by 0.75)
+                  row 11: color green → blue, 1.25 → 2 (moved by 0.75)
+                  row 12: color blue → green, 2 → 1.25 (moved by 0.75)
+                  row 14: color green → blue, 1.25 → 2 (moved by 0.75)
+                  row 15: color blue → green, 2 → 1.25 (moved by 0.75)
+                  ... and 10 more flipped row(s)""");
+    }
+
     @ModelTest(provider = KnowsThreeColours.class, data = DATA, label = "label")
     static class ThrowsTestCase {
         @HandlesGeneratedInputs(rows = 10)
@@ -241,6 +295,9 @@ class BehaviourAnnotationsTest {
 
         @InvariantTo(column = "color", maxFlipRate = 0, confidence = 0.95)
         void intervalAgainstZero() {}
+
+        @InvariantTo(column = "color", tolerance = 0.1)
+        void toleranceOnAClassifier() {}
     }
 
     @Test
@@ -256,6 +313,11 @@ class BehaviourAnnotationsTest {
                         + " blue, was [red, purple]");
         assertThat(failureOf(results, "intervalAgainstZero"))
                 .startsWith("@InvariantTo on BadAttributesTestCase.intervalAgainstZero(): 'confidence' must be 0");
+        assertThat(failureOf(results, "toleranceOnAClassifier"))
+                .isEqualTo(
+                        "@InvariantTo on BadAttributesTestCase.toleranceOnAClassifier(): 'tolerance' applies to"
+                                + " regressors, whose predicted value moves by an amount, but the model (probabilistic"
+                                + " classifier (2 classes)) is a classifier, whose rows flip when their class changes, was 0.1");
         assertThat(TestKit.throwableOf(results, "unknownColumn")).isInstanceOf(ExtensionConfigurationException.class);
     }
 

@@ -2,10 +2,8 @@ package dev.modeltest.behaviour;
 
 import dev.modeltest.check.Format;
 import dev.modeltest.data.TestData;
-import dev.modeltest.error.DataException;
-import dev.modeltest.internal.Names;
 import dev.modeltest.model.Batch;
-import dev.modeltest.model.Row;
+import dev.modeltest.model.Features;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +11,9 @@ import java.util.Map;
 
 /**
  * The model's input columns of rows to predict, held as arrays (a number column as {@code double[]}, missing as NaN; any
- * other column as text, missing as {@code null}), from which batches are cut. The checks copy the test data's features
- * into one, change some cells, and hand it to the model.
+ * other column as text, missing as {@code null}) that the checks change in place. The checks copy the test data's
+ * features into one, change some cells, and hand it to the model, which reads it in batches through a
+ * {@link Features} view of the same arrays, as it reads the test data.
  */
 final class Inputs {
 
@@ -24,6 +23,7 @@ final class Inputs {
     private final double[][] numeric;
     private final String[][] text;
     private final int rows;
+    private final Features view;
     /** The test row each row was copied from, from 0, and the data set's name; {@code null} for generated rows. */
     private int[] sources;
 
@@ -38,6 +38,7 @@ final class Inputs {
         for (int f = 0; f < names.size(); f++) {
             indexes.put(names.get(f), f);
         }
+        this.view = Features.ofColumns(name, names, numeric, text, rows);
     }
 
     /** Returns empty columns of {@code rows} rows, numeric where {@code data}'s column is. */
@@ -135,118 +136,8 @@ final class Inputs {
         return String.join(", ", cells);
     }
 
-    /** Returns rows {@code [from, to)} as a batch. */
+    /** Returns rows {@code [from, to)} as a batch, read from the arrays as they are when the model reads them. */
     Batch batch(int from, int to) {
-        return new Cut(from, to);
-    }
-
-    private double doubleAt(int feature, int row) {
-        double[] column = numeric[feature];
-        if (column == null) {
-            throw new DataException(name + ", feature column '" + names.get(feature)
-                    + "' is not numeric, but the model reads it as a number");
-        }
-        return column[row];
-    }
-
-    private String textAt(int feature, int row) {
-        if (numeric[feature] != null) {
-            double v = numeric[feature][row];
-            if (Double.isNaN(v)) {
-                return null;
-            }
-            // As TestData.strings writes numbers: whole numbers without a fraction.
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-        }
-        return text[feature][row];
-    }
-
-    private final class Cut implements Batch {
-        private final int from;
-        private final int to;
-
-        Cut(int from, int to) {
-            if (from < 0 || to > rows || from > to) {
-                throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
-            }
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        public int size() {
-            return to - from;
-        }
-
-        @Override
-        public List<String> featureNames() {
-            return names;
-        }
-
-        @Override
-        public Row row(int i) {
-            if (i < 0 || i >= size()) {
-                throw new IndexOutOfBoundsException("row " + i + " of a batch of " + size());
-            }
-            return new InputRow(from + i);
-        }
-
-        @Override
-        public double[][] toDoubleMatrix() {
-            double[][] matrix = new double[size()][names.size()];
-            for (int i = 0; i < matrix.length; i++) {
-                for (int f = 0; f < names.size(); f++) {
-                    matrix[i][f] = doubleAt(f, from + i);
-                }
-            }
-            return matrix;
-        }
-    }
-
-    private final class InputRow implements Row {
-        private final int row;
-
-        InputRow(int row) {
-            this.row = row;
-        }
-
-        @Override
-        public List<String> featureNames() {
-            return names;
-        }
-
-        @Override
-        public int featureIndex(String feature) {
-            Integer i = indexes.get(feature);
-            if (i == null) {
-                throw new DataException("the model asked for feature '" + feature + "', which is not among the features"
-                        + " of " + name + Names.didYouMean(feature, names) + ": " + String.join(", ", names));
-            }
-            return i;
-        }
-
-        @Override
-        public double getDouble(int feature) {
-            return doubleAt(feature, row);
-        }
-
-        @Override
-        public String getString(int feature) {
-            return textAt(feature, row);
-        }
-
-        @Override
-        public double[] toDoubleArray() {
-            double[] values = new double[names.size()];
-            for (int f = 0; f < values.length; f++) {
-                values[f] = doubleAt(f, row);
-            }
-            return values;
-        }
-
-        @Override
-        public int index() {
-            return row;
-        }
+        return view.batch(from, to);
     }
 }

@@ -18,6 +18,9 @@ import org.apiguardian.api.API;
 public final class Features {
 
     private final String dataName;
+    /** How a message names the rows: {@code data set iris.csv}, or the name given to {@link #ofColumns}. */
+    private final String described;
+
     private final List<String> names;
     private final Map<String, Integer> indexes = new HashMap<>();
     private final double[][] numeric;
@@ -27,11 +30,14 @@ public final class Features {
      */
     private final AtomicReferenceArray<String[]> text;
 
+    /** The data set the columns are read from; {@code null} for columns given as arrays ({@link #ofColumns}). */
     private final TestData data;
+
     private final int rows;
 
     private Features(TestData data, List<String> names) {
         this.dataName = data.name();
+        this.described = "data set " + data.name();
         this.names = List.copyOf(names);
         this.rows = data.rowCount();
         this.data = data;
@@ -49,6 +55,24 @@ public final class Features {
         }
     }
 
+    private Features(String name, List<String> names, double[][] numeric, String[][] text, int rows) {
+        this.dataName = name;
+        this.described = name;
+        this.names = List.copyOf(names);
+        this.rows = rows;
+        this.data = null;
+        this.numeric = numeric;
+        this.text = new AtomicReferenceArray<>(text);
+        for (int f = 0; f < names.size(); f++) {
+            indexes.put(names.get(f), f);
+            boolean oneKind = (numeric[f] == null) != (text[f] == null);
+            if (!oneKind || (numeric[f] != null ? numeric[f].length : text[f].length) < rows) {
+                throw new IllegalArgumentException("column " + f + " ('" + names.get(f) + "') of " + name
+                        + " must be either numbers or text, of at least " + rows + " rows");
+            }
+        }
+    }
+
     /**
      * Selects the feature columns of a data set.
      *
@@ -59,6 +83,25 @@ public final class Features {
             throw new DataException("no feature columns selected in data set " + data.name());
         }
         return new Features(data, names);
+    }
+
+    /**
+     * Wraps rows that are not a data set's, held as arrays: the behavioural checks' changed and generated rows. For
+     * each feature, exactly one of {@code numeric[f]} (missing as NaN) and {@code text[f]} (missing as {@code null})
+     * is given. The arrays are read, not copied, whenever a batch is read; a number column's text is the number as
+     * {@link TestData#strings} writes it (a whole number without a fraction).
+     *
+     * @param name the rows for messages, e.g. {@code copies of rows of iris.csv with 'petal_width' raised by 0.1}
+     * @since 0.1.0
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public static Features ofColumns(String name, List<String> names, double[][] numeric, String[][] text, int rows) {
+        if (names.isEmpty() || numeric.length != names.size() || text.length != names.size()) {
+            throw new IllegalArgumentException(
+                    names.size() + " feature names, " + numeric.length + " number columns and " + text.length
+                            + " text columns of " + name + "; give one of each per feature");
+        }
+        return new Features(name, names, numeric, text, rows);
     }
 
     /** Returns the feature names, in input order. */
@@ -96,20 +139,31 @@ public final class Features {
     private double doubleAt(int feature, int dataRow) {
         double[] column = numeric[feature];
         if (column == null) {
-            throw new DataException("data set " + dataName + ", feature column '" + names.get(feature)
-                    + "' is not numeric" + firstNonNumber(text.get(feature)) + ", but the model reads it as a number");
+            throw new DataException(described + ", feature column '" + names.get(feature) + "' is not numeric"
+                    + firstNonNumber(text.get(feature)) + ", but the model reads it as a number");
         }
         return column[dataRow];
     }
 
     private String textAt(int feature, int dataRow) {
         String[] column = text.get(feature);
+        if (column == null && data == null) {
+            return numberText(numeric[feature][dataRow]);
+        }
         if (column == null) {
             // TestData reads a column's text once; racing threads get the same array.
             column = data.strings(names.get(feature));
             text.compareAndSet(feature, null, column);
         }
         return column[dataRow];
+    }
+
+    /** Writes a number as {@link TestData#strings} does: whole numbers without a fraction, missing as null. */
+    private static String numberText(double v) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String firstNonNumber(String[] values) {

@@ -10,6 +10,7 @@ import dev.modeltest.check.Interval;
 import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.check.ShouldBeWithinBound;
 import dev.modeltest.check.Threshold;
+import dev.modeltest.check.Verdict;
 import dev.modeltest.data.ColumnKind;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
@@ -21,6 +22,7 @@ import dev.modeltest.report.CsvTable;
 import dev.modeltest.stats.StudentT;
 import dev.modeltest.subject.Subject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -270,12 +272,11 @@ public final class NoiseStabilityCheck implements Check {
         }
         Decision decision = Decision.of(Threshold.Comparison.AT_MOST, maxMeanChange, confidence, mean, interval, n);
         int decimals = Format.decimals(mean, maxMeanChange);
-        java.util.Arrays.sort(
-                order, Comparator.comparingDouble((Integer r) -> change[r]).reversed());
+        Arrays.sort(order, Comparator.comparingDouble((Integer r) -> change[r]).reversed());
         List<String> lines = new ArrayList<>();
         lines.add(RateGate.ending(decision, confidence, mean, maxMeanChange, n, decimals));
         CsvTable csv = CsvTable.of("row", "changed cells", "predicted", "predicted with noise", "absolute change");
-        if (decision.verdict() != dev.modeltest.check.Verdict.PASS) {
+        if (decision.verdict() != Verdict.PASS) {
             lines.add("the largest changes (row: cells before → with noise; predicted value before → with noise):");
             for (int i = 0; i < Math.min(Behaviour.MAX_LISTED, n); i++) {
                 int r = order[i];

@@ -142,7 +142,12 @@ class NoiseStabilityCheckTest {
         assertThatThrownBy(() -> classifierCheck(List.of(), 0))
                 .hasMessage("@StableUnderNoise on T.m(): 'sigma' must be in (0, 1] (the noise's standard deviation as a"
                         + " share of each column's, and the chance that a category changes), was 0");
-        assertThatThrownBy(() -> classifierCheck(List.of(), -0.05)).hasMessageContaining("'sigma' must be in (0, 1]");
+        assertThatThrownBy(() -> classifierCheck(List.of(), -0.05))
+                .hasMessage("@StableUnderNoise on T.m(): 'sigma' must be in (0, 1] (the noise's standard deviation as a"
+                        + " share of each column's, and the chance that a category changes), was -0.05");
+        assertThatThrownBy(() -> classifierCheck(List.of(), 1.5))
+                .hasMessage("@StableUnderNoise on T.m(): 'sigma' must be in (0, 1] (the noise's standard deviation as a"
+                        + " share of each column's, and the chance that a category changes), was 1.5");
         assertThatThrownBy(() -> new NoiseStabilityCheck(WHERE, List.of(), 0.05, 0.02, -1, 42, 0))
                 .hasMessage(
                         "@StableUnderNoise on T.m(): 'maxMeanChange' must be a finite number of at least 0, was -1");

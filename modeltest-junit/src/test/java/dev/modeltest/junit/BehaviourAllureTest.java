@@ -70,6 +70,15 @@ class BehaviourAllureTest {
         void scoreRisesWithX1() {}
     }
 
+    @ModelTest(
+            provider = BehaviourAnnotationsTest.KnowsThreeColours.class,
+            data = BehaviourAnnotationsTest.DATA,
+            label = "label")
+    static class ThrowsTestCase {
+        @HandlesGeneratedInputs(rows = 10)
+        void handlesGeneratedRows() {}
+    }
+
     @ModelTest(provider = BehaviourAnnotationsTest.ByColour.class, data = BehaviourAnnotationsTest.DATA, label = "x2")
     static class RegressorTestCase {
         @InvariantTo(column = "color", tolerance = 0.1)
@@ -94,6 +103,7 @@ class BehaviourAllureTest {
                             .selectors(
                                     selectClass(ClassifierTestCase.class),
                                     selectClass(NonMonotonicTestCase.class),
+                                    selectClass(ThrowsTestCase.class),
                                     selectClass(RegressorTestCase.class),
                                     selectClass(NoisyRegressorTestCase.class))
                             .configurationParameter(SummaryListener.SUMMARY_PARAMETER, "false")
@@ -166,6 +176,16 @@ class BehaviourAllureTest {
             changes.add(Double.parseDouble(cell));
         }
         assertThat(changes).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void theGeneratedRowsTheModelThrewOnAreInTheTableWithEveryInput() throws IOException {
+        assertThat(table(resultOf("handlesGeneratedRows"), "generated rows the model did not handle"))
+                .isEqualTo("""
+                        generated row,edge,inputs,problem
+                        8,color a category never seen,"x1=0.483333, x2=0.483333, color=unseen-category",threw \
+                        java.lang.IllegalArgumentException: unknown color unseen-category
+                        """);
     }
 
     @Test

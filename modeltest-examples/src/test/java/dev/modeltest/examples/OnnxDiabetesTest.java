@@ -2,11 +2,14 @@ package dev.modeltest.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modeltest.behaviour.Direction;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.Monotonic;
 import dev.modeltest.junit.NoMissingValues;
 import dev.modeltest.junit.OutputRange;
 import dev.modeltest.junit.SchemaMatches;
+import dev.modeltest.junit.StableUnderNoise;
 import dev.modeltest.model.Predictions;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,21 @@ class OnnxDiabetesTest {
 
     @NoMissingValues
     void noGapsInTheTestSet() {}
+
+    /**
+     * A linear regression's prediction moves with each input by its coefficient, and body-mass index, among the
+     * strongest predictors of progression in this data, has a positive one: a higher BMI must never predict less
+     * progression.
+     */
+    @Monotonic(feature = "bmi", direction = Direction.INCREASING)
+    void higherBmiNeverPredictsLessProgression() {}
+
+    /**
+     * Noise of 5% of each input's spread should move a prediction by a small part of the model's own error (its RMSE
+     * on these rows is above 50 points): on average by at most 5 points, the whole 95% interval below it.
+     */
+    @StableUnderNoise(maxMeanChange = 5, confidence = 0.95)
+    void predictionSurvivesMeasurementNoise() {}
 
     @Test
     void explainsAtLeastHalfTheVarianceRoughly(Predictions predictions) {

@@ -167,7 +167,7 @@ final class Reporting {
         putSubject(entry, context, owner, subject, Provenance.known(subject));
         context.publishReportEntry(entry);
         record(owner).addError(testName(context, owner), gate.annotation(), error);
-        pages(owner).addError(testName(context, owner), gate.annotation(), error);
+        pages(owner).addError(testName(context, owner), gate.annotation(), error, context.getDisplayName());
         allureTest(context).ifPresent(allure -> AllureSupport.error(allure, subject, timed, error));
     }
 

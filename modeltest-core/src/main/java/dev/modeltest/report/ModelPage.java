@@ -50,7 +50,7 @@ import org.apiguardian.api.API;
 public final class ModelPage {
 
     /** The most rows a check's table shows on the page. */
-    public static final int MAX_TABLE_ROWS = 25;
+    public static final int MAX_TABLE_ROWS = HtmlTable.MAX_ROWS;
 
     /** The most columns the data profile shows. */
     public static final int MAX_PROFILE_COLUMNS = 40;
@@ -714,7 +714,11 @@ public final class ModelPage {
     // ---------------------------------------------------------------------------------------------------------------
     // Tables
 
-    /** The checks' tables meant for people (drift, per-group, per-slice, latency percentiles), numbers rounded. */
+    /**
+     * The checks' tables meant for people: a check that offers HTML tables ({@link HtmlTable} documents: drift,
+     * per-group, per-slice, latency percentiles) is shown by those, the very tables Allure shows, and its CSVs are data;
+     * another check's CSV tables are drawn by the same writer. Data tables (curve points, raw counts) are left out.
+     */
     private void tables(StringBuilder out) {
         StringBuilder body = new StringBuilder();
         Set<String> seen = new HashSet<>();
@@ -722,19 +726,16 @@ public final class ModelPage {
             if (check.isError()) {
                 continue;
             }
-            for (Attachment a : check.result().attachments()) {
-                if (!a.mediaType().equals("text/csv")
-                        || DATA_TABLES.contains(a.name().toLowerCase(Locale.ROOT))) {
-                    continue;
-                }
-                String csv;
-                try {
-                    csv = new String(a.content().get(), StandardCharsets.UTF_8);
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                if (seen.add(a.name() + "\n" + csv)) {
-                    table(body, a.name() + " · " + check.result().title(), CsvTable.parse(csv));
+            List<Attachment> attachments = check.result().attachments();
+            boolean hasHtml = attachments.stream().anyMatch(a -> a.mediaType().equals("text/html"));
+            for (Attachment a : attachments) {
+                String table = tableOf(a, hasHtml);
+                if (!table.isEmpty() && seen.add(a.name() + "\n" + table)) {
+                    body.append("<div class=\"scroll\"><p class=\"caption\">")
+                            .append(escape(a.name() + " · " + check.result().title()))
+                            .append("</p>\n")
+                            .append(table)
+                            .append("</div>\n");
                 }
             }
         }
@@ -745,30 +746,21 @@ public final class ModelPage {
         }
     }
 
-    private static void table(StringBuilder out, String caption, List<List<String>> rows) {
-        if (rows.isEmpty()) {
-            return;
+    /** The table of an attachment for the page, or an empty string when it is not a table for people. */
+    private static String tableOf(Attachment a, boolean checkHasHtml) {
+        boolean html = a.mediaType().equals("text/html");
+        boolean csv = a.mediaType().equals("text/csv")
+                && !checkHasHtml
+                && !DATA_TABLES.contains(a.name().toLowerCase(Locale.ROOT));
+        if (!html && !csv) {
+            return "";
         }
-        out.append("<div class=\"scroll\"><table class=\"data\">\n<caption>")
-                .append(escape(caption))
-                .append("</caption>\n<thead><tr>");
-        for (String h : rows.get(0)) {
-            out.append("<th>").append(escape(h)).append("</th>");
+        try {
+            String text = new String(a.content().get(), StandardCharsets.UTF_8);
+            return html ? HtmlTable.fragmentOf(text) : HtmlTable.fromCsv(text).fragment();
+        } catch (RuntimeException e) {
+            return "<p class=\"problem\">could not be made: " + escape(String.valueOf(e.getMessage())) + "</p>\n";
         }
-        out.append("</tr></thead>\n<tbody>\n");
-        int shown = Math.min(rows.size() - 1, MAX_TABLE_ROWS);
-        for (int i = 1; i <= shown; i++) {
-            out.append("<tr>");
-            for (String cell : rows.get(i)) {
-                String rounded = CsvTable.roundedCell(cell);
-                out.append(isNumber(cell) ? "<td class=\"num\">" : "<td>")
-                        .append(escape(rounded))
-                        .append("</td>");
-            }
-            out.append("</tr>\n");
-        }
-        out.append("</tbody>\n</table></div>\n");
-        more(out, rows.size() - 1 - shown, "rows");
     }
 
     private static void more(StringBuilder out, int more, String what) {
@@ -778,18 +770,6 @@ public final class ModelPage {
                     .append(" more ")
                     .append(more == 1 ? what.substring(0, what.length() - 1) : what)
                     .append(" not shown</p>\n");
-        }
-    }
-
-    private static boolean isNumber(String cell) {
-        if (cell.isEmpty()) {
-            return false;
-        }
-        try {
-            Double.parseDouble(cell);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 
@@ -954,7 +934,8 @@ public final class ModelPage {
             "th,td{border:1px solid #e1e1e1;padding:3px 8px;text-align:left;vertical-align:top}",
             "thead th{background:#f4f6f8;white-space:nowrap}td.num{text-align:right;white-space:nowrap;"
                     + "font-variant-numeric:tabular-nums}",
-            "caption{text-align:left;font-weight:600;padding:4px 0}",
+            "caption,p.caption{text-align:left;font-weight:600;padding:4px 0;margin:0}",
+            "table.data td{white-space:nowrap}",
             "table.verdicts{width:100%}td.verdict{font-weight:700;white-space:nowrap}",
             "tr.pass td.verdict{color:#1a7f37}tr.fail td.verdict{color:#D62728}tr.inconclusive td.verdict"
                     + "{color:#b26b00}tr.error td.verdict{color:#8250df}",

@@ -39,6 +39,19 @@ class FairnessReportTest {
     }
 
     @Test
+    void attachesThePerGroupTableForPeopleAsHtml() {
+        Attachment html = fourFifths().attachments().get(2);
+
+        assertThat(html.name()).isEqualTo("per-group results");
+        assertThat(html.mediaType()).isEqualTo("text/html");
+        assertThat(new String(html.content().get(), StandardCharsets.UTF_8))
+                .contains("<tr><td>F</td><td>F</td><td class=\"num\">100</td>")
+                .contains("<td class=\"num\">0.7</td><td class=\"num\">0.0319</td><td>below 0.8000</td></tr>")
+                .contains("<td>X, other</td>")
+                .doesNotContain("0.031905255236596514");
+    }
+
+    @Test
     void attachesABarChartOfTheGroupsAsPng() throws IOException {
         Attachment png = fourFifths().attachments().get(1);
 

@@ -136,6 +136,36 @@ class ModelPageTest {
     }
 
     @Test
+    void showsTheHtmlTableACheckOffersForPeopleInsteadOfItsCsv() {
+        CheckResult groups = CheckResult.builder("parity", Family.FAIRNESS)
+                .title("demographic parity across sex")
+                .verdict(Verdict.PASS)
+                .message("ok")
+                .attach(Attachment.csv("per-group table", () -> "group,rate\nF,0.7092555331991952\n"))
+                .attach(Attachment.html(
+                        "per-group results",
+                        () -> HtmlTable.of("group", "rate")
+                                .row("F", 0.7092555331991952)
+                                .document("per-group results")))
+                .build();
+
+        String html = ModelPage.builder("CreditTest")
+                .check(ModelPage.Check.of("fair()", "@DemographicParity", groups))
+                .build()
+                .html();
+
+        assertWellFormed(html);
+        assertSelfContained(html);
+        assertThat(html)
+                .contains(
+                        "<p class=\"caption\">per-group results · demographic parity across sex</p>\n<table class=\"data\">")
+                .contains("<tr><td>F</td><td class=\"num\">0.7093</td></tr>")
+                .doesNotContain("per-group table ·")
+                .doesNotContain("0.70925");
+        assertThat(count(html, "<table class=\"data\">")).isEqualTo(1);
+    }
+
+    @Test
     void drawsAPictureTwoChecksShareOnce() {
         byte[] png = Charts.bars("rates", "rate", List.of("a", "b"), new double[] {0.5, 0.6}, Double.NaN);
         ModelPage page = ModelPage.builder("SharedTest")

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The checks of one {@code @ModelTest} class as they end, collected for its {@linkplain ModelPage model page}, which
@@ -40,12 +41,14 @@ final class ModelPages {
      *     of the method reported a result
      */
     synchronized void addError(String test, Annotation gate, Throwable error, String displayName) {
-        checks.add(ModelPage.Check.error(
-                        test,
-                        "@" + gate.annotationType().getSimpleName(),
-                        Reporting.category(error),
-                        String.valueOf(error.getMessage()))
-                .withReportName(displayName));
+        addError(test, "@" + gate.annotationType().getSimpleName(), error, displayName);
+    }
+
+    /** Adds a check that could not run, named by its annotation's text (e.g. {@code @NoDrift}). */
+    synchronized void addError(String test, String annotation, Throwable error, String displayName) {
+        checks.add(
+                ModelPage.Check.error(test, annotation, Reporting.category(error), String.valueOf(error.getMessage()))
+                        .withReportName(displayName));
     }
 
     synchronized boolean isEmpty() {
@@ -88,8 +91,17 @@ final class ModelPages {
      * read, the predictions once a check needed them.
      */
     synchronized String html(Class<?> testClass, Subject subject, Set<String> seeds) {
+        return html(testClass, subject, seeds, ModelPage::html);
+    }
+
+    /**
+     * Builds the page as {@link #html(Class, Subject, Set)} does, rendering the full page with {@code render} (tests
+     * make it fail to see the fallback).
+     */
+    synchronized String html(
+            Class<?> testClass, Subject subject, Set<String> seeds, Function<ModelPage, String> render) {
         try {
-            return page(testClass, subject, seeds, true).build().html();
+            return render.apply(page(testClass, subject, seeds, true).build());
         } catch (RuntimeException e) {
             // A page is a report: a picture or profile that cannot be made must not fail the class. The checks' table
             // alone, saying why, is still worth having.

@@ -83,6 +83,23 @@ class FairnessReportTest {
                 .containsExactly(entry("floor 0.7000", 0.7));
     }
 
+    @Test
+    void theChartsValueAxisHoldsEveryErrorBarAsDrawn() {
+        // All of F selected, none of M: rates 1 and 0, whose symmetric error bars reach past 1 and below 0.
+        Fixture data = Fixture.with("sex").selected("F", 5, 5).selected("M", 5, 0);
+
+        for (GroupChart chart : List.of(
+                chart(data, new DemographicParityCheck("w", FairnessOptions.of("sex"), 0.1, Double.NaN)),
+                chart(data, new DisparateImpactCheck("w", FairnessOptions.of("sex"), List.of("F"), 0.8)))) {
+            double[] halfWidths = chart.halfWidths(0);
+            double[] axis = chart.axis();
+
+            assertThat(halfWidths[0]).isGreaterThan(0.3);
+            assertThat(axis[1]).as("top").isGreaterThan(1 + halfWidths[0]);
+            assertThat(axis[0]).as("bottom").isLessThan(0 - halfWidths[1]);
+        }
+    }
+
     private static GroupChart chart(Fixture data, GroupCheck check) {
         Outcomes outcomes = Outcomes.of("w", data.predictions(), check.options);
         GroupTable table = GroupTable.of("w", data.data(), outcomes, check.options.attributes());

@@ -35,6 +35,16 @@ public record Attachment(String name, String mediaType, String extension, Suppli
                 name, "text/csv", "csv", () -> content.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * An HTML page, e.g. a table for people ({@code dev.modeltest.report.HtmlTable}), which Allure shows as a page.
+     *
+     * @since 0.1.0
+     */
+    public static Attachment html(String name, Supplier<String> content) {
+        return new Attachment(
+                name, "text/html", "html", () -> content.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A JSON document. */
     public static Attachment json(String name, Supplier<String> content) {
         return new Attachment(

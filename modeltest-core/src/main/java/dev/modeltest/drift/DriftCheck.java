@@ -11,6 +11,7 @@ import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.internal.Names;
+import dev.modeltest.report.HtmlTable;
 import dev.modeltest.subject.Subject;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
@@ -129,7 +130,10 @@ public final class DriftCheck implements Check {
                 .detail("bins", options.bins())
                 .detail("drifted", drifted.stream().map(ColumnDrift::column).toList())
                 .detail("columns", details(report))
-                .attach(Attachment.csv("drift table", report::csv));
+                .attach(Attachment.csv("drift table", report::csv))
+                .attach(Attachment.html(
+                        "drift per column",
+                        () -> HtmlTable.fromCsv(report.csv()).document("drift per column")));
         if (!leftOut.isEmpty()) {
             result.detail("leftOut", new LinkedHashMap<>(leftOut));
         }

@@ -97,9 +97,11 @@ final class GroupChart {
 
     byte[] png() {
         CategoryChart chart = ChartStyle.categoryChart(title, "group", "value");
-        chart.getStyler().setYAxisMin(0.0);
-        // Headroom above the bars for the panel that names the lines.
-        chart.getStyler().setYAxisMax(Math.max(1.0, max()) * (lines.isEmpty() ? 1 : 1.3));
+        // From zero, or the lowest error bar as drawn (XChart cuts off what falls outside the plot), with headroom
+        // above the bars for the panel that names the lines.
+        double[] axis = axis();
+        chart.getStyler().setYAxisMin(axis[0]);
+        chart.getStyler().setYAxisMax(axis[1]);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 45 : 0);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         for (int s = 0; s < barNames.size(); s++) {
@@ -134,6 +136,32 @@ final class GroupChart {
                     new AnnotationTextPanel(String.join("\n", labels), 90, HEIGHT - 75 - 15 * labels.size(), true));
         }
         return ChartStyle.png(chart);
+    }
+
+    /**
+     * Returns the value axis, {@code {min, max}}: it holds every bar, every error bar as drawn (a symmetric bar may
+     * reach past 0 or 1, where its interval ends) and every line, from at most 0 to at least 1, with room for the
+     * panel above when there are lines.
+     */
+    double[] axis() {
+        double bottom = 0;
+        double top = max();
+        for (int s = 0; s < barValues.size(); s++) {
+            double[] values = barValues.get(s);
+            double[] errors = barErrors.get(s);
+            for (int g = 0; g < values.length; g++) {
+                double e = errors == null || !Double.isFinite(errors[g]) ? 0 : errors[g];
+                if (Double.isFinite(values[g])) {
+                    bottom = Math.min(bottom, values[g] - e);
+                    top = Math.max(top, values[g] + e);
+                }
+            }
+        }
+        top = Math.max(1.0, top);
+        double margin = 0.05 * (top - bottom);
+        return new double[] {
+            bottom < 0 ? bottom - margin : 0, lines.isEmpty() ? top + (top > 1 ? margin : 0) : top * 1.3
+        };
     }
 
     private double max() {

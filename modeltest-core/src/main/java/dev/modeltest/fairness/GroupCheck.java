@@ -13,6 +13,7 @@ import dev.modeltest.check.Verdict;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Predictions;
+import dev.modeltest.report.HtmlTable;
 import dev.modeltest.subject.Subject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -432,6 +433,8 @@ abstract class GroupCheck implements Check {
             details.forEach(builder::detail);
             return builder.attach(Attachment.csv("per-group table", () -> csv))
                     .attach(Attachment.png("per-group chart", chart::png))
+                    .attach(Attachment.html(
+                            "per-group results", () -> HtmlTable.fromCsv(csv).document("per-group results")))
                     .build();
         }
     }

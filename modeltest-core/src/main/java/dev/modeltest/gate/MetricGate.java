@@ -248,6 +248,11 @@ public final class MetricGate implements Check {
                             slices,
                             threshold)));
         }
+        String tableName = label + " per slice of " + column + " (table)";
+        result.attach(dev.modeltest.check.Attachment.html(
+                tableName,
+                () -> dev.modeltest.report.HtmlTable.fromCsv(Slices.csv(column, slices, minSliceSize))
+                        .document(tableName)));
         MetricAttachments.classifier(predictions, metric, options, result);
         return result.build();
     }

@@ -1,5 +1,7 @@
 package dev.modeltest.latency;
 
+import dev.modeltest.check.Format;
+import dev.modeltest.report.HtmlTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -157,6 +159,26 @@ final class LatencyHistogram {
             histogram.outputPercentileDistribution(out, PERCENTILE_TICKS_PER_HALF_DISTANCE, NANOS_PER_MICRO, true);
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns the percentiles people read (p50, p90, p99, p99.9, the maximum and the mean, in milliseconds, of how many
+     * calls) as an HTML table; {@link #percentileCsv} has the whole distribution.
+     */
+    public String percentileHtml() {
+        HtmlTable table = HtmlTable.of("of " + count() + " calls", "latency (ms)")
+                .row("p50", millis(percentile(50)))
+                .row("p90", millis(percentile(90)))
+                .row("p99", millis(percentile(99)))
+                .row("p99.9", millis(percentile(99.9)))
+                .row("max", millis(maxNanos()))
+                .row("mean", millis(meanNanos()));
+        return table.document("latency percentiles");
+    }
+
+    /** Nanoseconds as milliseconds with four decimals, so that a column of latencies lines up. */
+    private static String millis(double nanos) {
+        return Format.value(nanos / 1e6);
     }
 
     /**

@@ -48,6 +48,7 @@ final class LatencyResult {
         return result.attach(
                         Attachment.png("latency histogram", () -> LatencyChart.png(chartTitle, pooled, s.millis())))
                 .attach(Attachment.csv("latency percentiles (µs)", pooled::percentileCsv))
+                .attach(Attachment.html("latency percentiles", pooled::percentileHtml))
                 .build();
     }
 

@@ -68,6 +68,7 @@ final class ThroughputResult {
                 .detail("histogram", all.encoded())
                 .attach(Attachment.png("latency histogram", () -> LatencyChart.png(chartTitle, all, Double.NaN)))
                 .attach(Attachment.csv("latency percentiles (µs)", all::percentileCsv))
+                .attach(Attachment.html("latency percentiles", all::percentileHtml))
                 .build();
     }
 

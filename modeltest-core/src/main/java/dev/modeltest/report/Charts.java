@@ -5,7 +5,6 @@ import dev.modeltest.metrics.ReliabilityCurve;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,10 +138,38 @@ public final class Charts {
         CategorySeries series =
                 chart.addSeries(valueAxis.isEmpty() ? "value" : valueAxis, groups, boxed(values), errors);
         series.setFillColor(ChartStyle.BLUE);
-        double[] extremes = Arrays.copyOf(upper, upper.length + lower.length);
-        System.arraycopy(lower, 0, extremes, upper.length, lower.length);
-        addThreshold(chart, threshold, extremes);
+        // The value axis spans every whisker as drawn (and the threshold): XChart clips what falls outside the plot.
+        double[] range = intervalAxis(
+                values, errors.stream().mapToDouble(Double::doubleValue).toArray(), threshold);
+        chart.getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
+        if (!Double.isNaN(threshold)) {
+            chart.addAnnotation(new AnnotationLine(threshold, false, false));
+            ChartStyle.limitLines(chart.getStyler());
+        }
         return ChartStyle.png(chart);
+    }
+
+    /**
+     * Returns the value axis of bars with error bars, {@code {min, max}}: from zero (where bars start) or the lowest
+     * whisker end, to the highest whisker end or the threshold, with a margin so that neither sits on the border.
+     * A whisker ends at {@code value ± error}, the half-width drawn.
+     */
+    static double[] intervalAxis(double[] values, double[] errors, double threshold) {
+        double bottom = 0;
+        double top = 0;
+        for (int i = 0; i < values.length; i++) {
+            double e = Double.isFinite(errors[i]) ? errors[i] : 0;
+            if (Double.isFinite(values[i])) {
+                bottom = Math.min(bottom, values[i] - e);
+                top = Math.max(top, values[i] + e);
+            }
+        }
+        if (Double.isFinite(threshold)) {
+            bottom = Math.min(bottom, threshold);
+            top = Math.max(top, threshold);
+        }
+        double margin = 0.05 * Math.max(top - bottom, 1e-9);
+        return new double[] {bottom < 0 ? bottom - margin : bottom, top + margin};
     }
 
     /**

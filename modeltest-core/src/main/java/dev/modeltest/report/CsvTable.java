@@ -144,7 +144,7 @@ public final class CsvTable {
         return Format.value(Double.parseDouble(cell));
     }
 
-    private static boolean isNumber(String cell) {
+    static boolean isNumber(String cell) {
         char first = cell.charAt(0);
         if (!(Character.isDigit(first) || first == '-' || first == '+' || first == '.')) {
             return false;
@@ -173,7 +173,7 @@ public final class CsvTable {
         return out.toString();
     }
 
-    private static String text(Object cell) {
+    static String text(Object cell) {
         if (cell == null) {
             return "";
         }

@@ -50,7 +50,7 @@ import org.apiguardian.api.API;
 public final class ModelPage {
 
     /** The most rows a check's table shows on the page. */
-    public static final int MAX_TABLE_ROWS = 25;
+    public static final int MAX_TABLE_ROWS = HtmlTable.MAX_ROWS;
 
     /** The most columns the data profile shows. */
     public static final int MAX_PROFILE_COLUMNS = 40;
@@ -75,35 +75,62 @@ public final class ModelPage {
     /**
      * One check of the class as it ended: a result, or an error that kept it from running.
      *
-     * @param test the test method, e.g. {@code accurateEnough()}
+     * @param test the test method, e.g. {@code accurateEnough()}, after its {@code @Nested} class when it has one
+     *     ({@code Inner.ranksWell()})
      * @param annotation the check annotation, e.g. {@code @AccuracyAtLeast}
      * @param result the result, or {@code null} when the check could not run
      * @param errorCategory why it could not run ({@code DATA}, {@code MODEL}, {@code CONFIGURATION}, an exception's
      *     class name), or an empty string
      * @param errorMessage the error's message, or an empty string
+     * @param reportName the name of the check's test in the Allure report (what its tree and search show): the
+     *     check's title, the titles of all the method's checks joined by {@code " · "}, or for a test whose first check
+     *     could not run, JUnit's display name
      */
-    public record Check(String test, String annotation, CheckResult result, String errorCategory, String errorMessage) {
+    public record Check(
+            String test,
+            String annotation,
+            CheckResult result,
+            String errorCategory,
+            String errorMessage,
+            String reportName) {
 
         public Check {
             Objects.requireNonNull(test, "test");
             Objects.requireNonNull(annotation, "annotation");
             errorCategory = Objects.requireNonNullElse(errorCategory, "");
             errorMessage = Objects.requireNonNullElse(errorMessage, "");
+            if (reportName == null || reportName.isBlank()) {
+                reportName = result == null ? test : result.title();
+            }
         }
 
-        /** A check that ran and decided. */
+        /** A check that ran and decided; its test is named after its title. */
         public static Check of(String test, String annotation, CheckResult result) {
-            return new Check(test, annotation, Objects.requireNonNull(result, "result"), "", "");
+            return new Check(test, annotation, Objects.requireNonNull(result, "result"), "", "", "");
         }
 
-        /** A check that could not run. */
+        /** A check that could not run; its test is named after the method. */
         public static Check error(String test, String annotation, String category, String message) {
-            return new Check(test, annotation, null, category, message);
+            return new Check(test, annotation, null, category, message, "");
+        }
+
+        /** Returns this check with the name its test has in the Allure report. */
+        public Check withReportName(String name) {
+            return new Check(test, annotation, result, errorCategory, errorMessage, name);
         }
 
         /** Returns whether the check could not run. */
         public boolean isError() {
             return result == null;
+        }
+
+        /** Returns the test as {@code Class#method}: {@code IrisModelTest#accurateEnough}, {@code IrisModelTest.Inner#ranksWell}. */
+        String qualified(String testClass) {
+            String method = test.endsWith("()") ? test.substring(0, test.length() - 2) : test;
+            int dot = method.lastIndexOf('.');
+            return dot < 0
+                    ? testClass + "#" + method
+                    : testClass + "." + method.substring(0, dot) + "#" + method.substring(dot + 1);
         }
     }
 
@@ -184,10 +211,12 @@ public final class ModelPage {
                 .append(" · modeltest model page</title>\n<style>")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
+        List<String> anchors = anchors();
         header(out);
-        verdicts(out);
+        verdicts(out, anchors);
         charts(out);
         tables(out);
+        gates(out, anchors);
         profile(out);
         provenance(out);
         out.append("</body>\n</html>\n");
@@ -238,12 +267,38 @@ public final class ModelPage {
         return check.isError() ? "ERROR" : check.result().verdict().name();
     }
 
-    private void verdicts(StringBuilder out) {
+    /**
+     * One anchor per check, stable from run to run so that a link to it can be kept: {@code gate-} with the test
+     * method (after its nested class) and the check's key, or the annotation for a check that could not run; a second
+     * check with the same anchor gets {@code -2}.
+     */
+    private List<String> anchors() {
+        List<String> anchors = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (Check check : checks) {
+            String method = check.test().endsWith("()")
+                    ? check.test().substring(0, check.test().length() - 2)
+                    : check.test();
+            String what = check.isError()
+                    ? check.annotation().replace("@", "")
+                    : check.result().key();
+            String base = "gate-" + (method + "-" + what).replaceAll("[^A-Za-z0-9_.-]+", "-");
+            String anchor = base;
+            for (int i = 2; !taken.add(anchor); i++) {
+                anchor = base + "-" + i;
+            }
+            anchors.add(anchor);
+        }
+        return anchors;
+    }
+
+    private void verdicts(StringBuilder out, List<String> anchors) {
         out.append(
                         "<section id=\"checks\">\n<h2>Checks</h2>\n<div class=\"scroll\"><table class=\"verdicts\">\n<thead><tr>")
                 .append("<th>verdict</th><th>check</th><th>value</th><th>interval</th><th>method</th>")
                 .append("<th>threshold</th><th>n</th><th>test</th></tr></thead>\n<tbody>\n");
-        for (Check check : checks) {
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
             String verdict = verdictOf(check);
             out.append("<tr class=\"")
                     .append(verdict.toLowerCase(Locale.ROOT))
@@ -274,7 +329,11 @@ public final class ModelPage {
                 out.append("<td class=\"num\">").append(escape(r.threshold())).append("</td>");
                 out.append("<td class=\"num\">").append(r.n()).append("</td>");
             }
-            out.append("<td class=\"test\">").append(escape(check.test())).append("</td></tr>\n");
+            out.append("<td class=\"test\"><a href=\"#")
+                    .append(anchors.get(i))
+                    .append("\">")
+                    .append(escape(check.qualified(testClass)))
+                    .append("</a></td></tr>\n");
         }
         out.append("</tbody>\n</table></div>\n");
         for (Check check : checks) {
@@ -287,6 +346,56 @@ public final class ModelPage {
                         .append(escape(check.result().message()))
                         .append("</pre></details>\n");
             }
+        }
+        out.append("</section>\n");
+    }
+
+    /**
+     * One block per check, the target of the link in the checks table: what the check asserts, its test as
+     * {@code Class#method} and under its name in the Allure report (where the report can be searched for it: the
+     * report's own links to a test are made when the report is generated, so the page cannot know them), and its
+     * whole message (open when the check did not pass) or the error that kept it from running.
+     */
+    private void gates(StringBuilder out, List<String> anchors) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"gates\">\n<h2>Checks one by one</h2>\n");
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            String verdict = verdictOf(check);
+            out.append("<div class=\"gate ")
+                    .append(verdict.toLowerCase(Locale.ROOT))
+                    .append("\" id=\"")
+                    .append(anchors.get(i))
+                    .append("\">\n<h3><span class=\"verdict\">")
+                    .append(verdict)
+                    .append("</span> ")
+                    .append(escape(
+                            check.isError()
+                                    ? check.annotation() + " on " + check.test()
+                                    : check.result().title()))
+                    .append("</h3>\n<p class=\"where\">test <code>")
+                    .append(escape(check.qualified(testClass)))
+                    .append("</code> (")
+                    .append(escape(check.annotation()))
+                    .append(") · Allure test <q class=\"allure-name\">")
+                    .append(escape(check.reportName()))
+                    .append("</q> in suite ")
+                    .append(escape(testClass))
+                    .append(" · <a href=\"#checks\">back to the checks</a></p>\n");
+            if (check.isError()) {
+                out.append("<pre class=\"error\">")
+                        .append(escape(check.errorCategory() + ": " + check.errorMessage()))
+                        .append("</pre>\n");
+            } else {
+                boolean passed = check.result().verdict() == Verdict.PASS;
+                out.append(passed ? "<details>" : "<details open>")
+                        .append("<summary>message</summary><pre>")
+                        .append(escape(check.result().message()))
+                        .append("</pre></details>\n");
+            }
+            out.append("</div>\n");
         }
         out.append("</section>\n");
     }
@@ -605,7 +714,11 @@ public final class ModelPage {
     // ---------------------------------------------------------------------------------------------------------------
     // Tables
 
-    /** The checks' tables meant for people (drift, per-group, per-slice, latency percentiles), numbers rounded. */
+    /**
+     * The checks' tables meant for people: a check that offers HTML tables ({@link HtmlTable} documents: drift,
+     * per-group, per-slice, latency percentiles) is shown by those, the very tables Allure shows, and its CSVs are data;
+     * another check's CSV tables are drawn by the same writer. Data tables (curve points, raw counts) are left out.
+     */
     private void tables(StringBuilder out) {
         StringBuilder body = new StringBuilder();
         Set<String> seen = new HashSet<>();
@@ -613,19 +726,16 @@ public final class ModelPage {
             if (check.isError()) {
                 continue;
             }
-            for (Attachment a : check.result().attachments()) {
-                if (!a.mediaType().equals("text/csv")
-                        || DATA_TABLES.contains(a.name().toLowerCase(Locale.ROOT))) {
-                    continue;
-                }
-                String csv;
-                try {
-                    csv = new String(a.content().get(), StandardCharsets.UTF_8);
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                if (seen.add(a.name() + "\n" + csv)) {
-                    table(body, a.name() + " · " + check.result().title(), CsvTable.parse(csv));
+            List<Attachment> attachments = check.result().attachments();
+            boolean hasHtml = attachments.stream().anyMatch(a -> a.mediaType().equals("text/html"));
+            for (Attachment a : attachments) {
+                String table = tableOf(a, hasHtml);
+                if (!table.isEmpty() && seen.add(a.name() + "\n" + table)) {
+                    body.append("<div class=\"scroll\"><p class=\"caption\">")
+                            .append(escape(a.name() + " · " + check.result().title()))
+                            .append("</p>\n")
+                            .append(table)
+                            .append("</div>\n");
                 }
             }
         }
@@ -636,30 +746,21 @@ public final class ModelPage {
         }
     }
 
-    private static void table(StringBuilder out, String caption, List<List<String>> rows) {
-        if (rows.isEmpty()) {
-            return;
+    /** The table of an attachment for the page, or an empty string when it is not a table for people. */
+    private static String tableOf(Attachment a, boolean checkHasHtml) {
+        boolean html = a.mediaType().equals("text/html");
+        boolean csv = a.mediaType().equals("text/csv")
+                && !checkHasHtml
+                && !DATA_TABLES.contains(a.name().toLowerCase(Locale.ROOT));
+        if (!html && !csv) {
+            return "";
         }
-        out.append("<div class=\"scroll\"><table class=\"data\">\n<caption>")
-                .append(escape(caption))
-                .append("</caption>\n<thead><tr>");
-        for (String h : rows.get(0)) {
-            out.append("<th>").append(escape(h)).append("</th>");
+        try {
+            String text = new String(a.content().get(), StandardCharsets.UTF_8);
+            return html ? HtmlTable.fragmentOf(text) : HtmlTable.fromCsv(text).fragment();
+        } catch (RuntimeException e) {
+            return "<p class=\"problem\">could not be made: " + escape(String.valueOf(e.getMessage())) + "</p>\n";
         }
-        out.append("</tr></thead>\n<tbody>\n");
-        int shown = Math.min(rows.size() - 1, MAX_TABLE_ROWS);
-        for (int i = 1; i <= shown; i++) {
-            out.append("<tr>");
-            for (String cell : rows.get(i)) {
-                String rounded = CsvTable.roundedCell(cell);
-                out.append(isNumber(cell) ? "<td class=\"num\">" : "<td>")
-                        .append(escape(rounded))
-                        .append("</td>");
-            }
-            out.append("</tr>\n");
-        }
-        out.append("</tbody>\n</table></div>\n");
-        more(out, rows.size() - 1 - shown, "rows");
     }
 
     private static void more(StringBuilder out, int more, String what) {
@@ -669,18 +770,6 @@ public final class ModelPage {
                     .append(" more ")
                     .append(more == 1 ? what.substring(0, what.length() - 1) : what)
                     .append(" not shown</p>\n");
-        }
-    }
-
-    private static boolean isNumber(String cell) {
-        if (cell.isEmpty()) {
-            return false;
-        }
-        try {
-            Double.parseDouble(cell);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 
@@ -845,12 +934,18 @@ public final class ModelPage {
             "th,td{border:1px solid #e1e1e1;padding:3px 8px;text-align:left;vertical-align:top}",
             "thead th{background:#f4f6f8;white-space:nowrap}td.num{text-align:right;white-space:nowrap;"
                     + "font-variant-numeric:tabular-nums}",
-            "caption{text-align:left;font-weight:600;padding:4px 0}",
+            "caption,p.caption{text-align:left;font-weight:600;padding:4px 0;margin:0}",
+            "table.data td{white-space:nowrap}",
             "table.verdicts{width:100%}td.verdict{font-weight:700;white-space:nowrap}",
             "tr.pass td.verdict{color:#1a7f37}tr.fail td.verdict{color:#D62728}tr.inconclusive td.verdict"
                     + "{color:#b26b00}tr.error td.verdict{color:#8250df}",
             "tr.fail{background:#fff5f5}tr.error{background:#f8f4ff}td.error{white-space:pre-wrap}",
-            "td.test{color:#555;font-family:ui-monospace,monospace;font-size:12px}",
+            "td.test{color:#555;font-family:ui-monospace,monospace;font-size:12px;white-space:nowrap}",
+            "h3{font-size:15px;margin:14px 0 2px}.gate{border-top:1px solid #eee;padding-top:2px}"
+                    + ".gate:target{background:#fffbe6}.where{color:#555;margin:2px 0}"
+                    + ".gate.pass .verdict{color:#1a7f37}.gate.fail .verdict{color:#D62728}"
+                    + ".gate.inconclusive .verdict{color:#b26b00}.gate.error .verdict{color:#8250df}"
+                    + "pre.error{white-space:pre-wrap}",
             "details{margin:6px 0}summary{cursor:pointer;font-weight:600}pre{background:#f6f8fa;padding:8px;"
                     + "overflow-x:auto;font-size:12px}",
             ".grid{display:flex;flex-wrap:wrap;gap:12px}",

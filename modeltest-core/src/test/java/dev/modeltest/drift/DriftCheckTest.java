@@ -266,7 +266,13 @@ class DriftCheckTest {
 
         assertThat(result.attachments())
                 .extracting(Attachment::name)
-                .containsExactly("drift table", "distributions of x", "distributions of c");
+                .containsExactly("drift table", "drift per column", "distributions of x", "distributions of c");
+        assertThat(result.attachments().get(1).mediaType()).isEqualTo("text/html");
+        // The same table for people: p rounded to four significant digits, cells on one line.
+        assertThat(new String(result.attachments().get(1).content().get(), StandardCharsets.UTF_8))
+                .contains("white-space:nowrap")
+                .contains("<td>x</td><td>KOLMOGOROV_SMIRNOV</td>")
+                .contains("<td class=\"num\">3.309E-55</td>");
         Attachment csv = result.attachments().get(0);
         assertThat(csv.mediaType()).isEqualTo("text/csv");
         // SciPy's ks_2samp(range(200), range(150, 350)) gives p = 3.3094680067648866e-55.
@@ -276,7 +282,7 @@ class DriftCheckTest {
                         + "x,KOLMOGOROV_SMIRNOV,D,0.75,0,D,0.75,0.1,3.3094680067648895E-55,6.618936013529779E-55,HOLM,0,"
                         + "200,200,DRIFT\n"
                         + "c,CHI_SQUARE,chi2,0.0,1,V,0.0,0.1,1.0,1.0,HOLM,2,200,200,ok\n");
-        byte[] png = result.attachments().get(1).content().get();
+        byte[] png = result.attachments().get(2).content().get();
         assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
     }
 

@@ -39,6 +39,19 @@ class FairnessReportTest {
     }
 
     @Test
+    void attachesThePerGroupTableForPeopleAsHtml() {
+        Attachment html = fourFifths().attachments().get(2);
+
+        assertThat(html.name()).isEqualTo("per-group results");
+        assertThat(html.mediaType()).isEqualTo("text/html");
+        assertThat(new String(html.content().get(), StandardCharsets.UTF_8))
+                .contains("<tr><td>F</td><td>F</td><td class=\"num\">100</td>")
+                .contains("<td class=\"num\">0.7</td><td class=\"num\">0.0319</td><td>below 0.8000</td></tr>")
+                .contains("<td>X, other</td>")
+                .doesNotContain("0.031905255236596514");
+    }
+
+    @Test
     void attachesABarChartOfTheGroupsAsPng() throws IOException {
         Attachment png = fourFifths().attachments().get(1);
 
@@ -68,6 +81,23 @@ class FairnessReportTest {
         assertThat(chart(data, new GroupMetricAtLeastCheck("w", sex, GroupMetric.RECALL, 0.7))
                         .lines())
                 .containsExactly(entry("floor 0.7000", 0.7));
+    }
+
+    @Test
+    void theChartsValueAxisHoldsEveryErrorBarAsDrawn() {
+        // All of F selected, none of M: rates 1 and 0, whose symmetric error bars reach past 1 and below 0.
+        Fixture data = Fixture.with("sex").selected("F", 5, 5).selected("M", 5, 0);
+
+        for (GroupChart chart : List.of(
+                chart(data, new DemographicParityCheck("w", FairnessOptions.of("sex"), 0.1, Double.NaN)),
+                chart(data, new DisparateImpactCheck("w", FairnessOptions.of("sex"), List.of("F"), 0.8)))) {
+            double[] halfWidths = chart.halfWidths(0);
+            double[] axis = chart.axis();
+
+            assertThat(halfWidths[0]).isGreaterThan(0.3);
+            assertThat(axis[1]).as("top").isGreaterThan(1 + halfWidths[0]);
+            assertThat(axis[0]).as("bottom").isLessThan(0 - halfWidths[1]);
+        }
     }
 
     private static GroupChart chart(Fixture data, GroupCheck check) {

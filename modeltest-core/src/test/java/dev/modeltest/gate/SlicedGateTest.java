@@ -79,6 +79,11 @@ class SlicedGateTest {
         assertThat(result.attachments().get(0).name()).isEqualTo("accuracy per slice of region");
         assertThat(result.attachments().get(1).name()).isEqualTo("accuracy per slice of region (chart)");
         assertThat(result.attachments().get(1).content().get()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(result.attachments().get(2).name()).isEqualTo("accuracy per slice of region (table)");
+        assertThat(result.attachments().get(2).mediaType()).isEqualTo("text/html");
+        assertThat(MetricGateTest.text(result.attachments().get(2)))
+                .contains("<tr><td>north</td><td class=\"num\">20</td><td class=\"num\">0.2000</td>"
+                        + "<td class=\"num\">0.0807</td><td class=\"num\">0.4160</td><td>FAIL</td></tr>");
     }
 
     @Test

@@ -640,7 +640,8 @@ class LatencyCheckTest {
                 .extracting(Attachment::name, Attachment::mediaType, Attachment::extension)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("latency histogram", "image/png", "png"),
-                        org.assertj.core.groups.Tuple.tuple("latency percentiles (µs)", "text/csv", "csv"));
+                        org.assertj.core.groups.Tuple.tuple("latency percentiles (µs)", "text/csv", "csv"),
+                        org.assertj.core.groups.Tuple.tuple("latency percentiles", "text/html", "html"));
         BufferedImage image = ImageIO.read(
                 new ByteArrayInputStream(result.attachments().get(0).content().get()));
         assertThat(image.getWidth()).isEqualTo(800);
@@ -650,6 +651,10 @@ class LatencyCheckTest {
         assertThat(lines.get(0)).isEqualTo("\"Value\",\"Percentile\",\"TotalCount\",\"1/(1-Percentile)\"");
         assertThat(lines.get(1)).startsWith("20.015,0.000000000000,499,");
         assertThat(lines).contains("410.111,1.000000000000,1000,Infinity");
+        assertThat(new String(result.attachments().get(2).content().get(), StandardCharsets.UTF_8))
+                .contains("<thead><tr><th>of 1000 calls</th><th>latency (ms)</th></tr></thead>")
+                .contains("<tr><td>p50</td><td class=\"num\">")
+                .contains("<tr><td>max</td><td class=\"num\">0.4100</td></tr>");
     }
 
     // Inputs.

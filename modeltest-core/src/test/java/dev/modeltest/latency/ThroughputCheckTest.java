@@ -82,7 +82,7 @@ class ThroughputCheckTest {
                 .containsEntry("involuntaryContextSwitches", 7L);
         assertThat(result.attachments())
                 .extracting(Attachment::name)
-                .containsExactly("latency histogram", "latency percentiles (µs)");
+                .containsExactly("latency histogram", "latency percentiles (µs)", "latency percentiles");
     }
 
     @Test

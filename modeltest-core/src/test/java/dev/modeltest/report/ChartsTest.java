@@ -25,6 +25,35 @@ class ChartsTest {
     private static final long[][] IRIS_COUNTS = {{10, 0, 0}, {0, 9, 1}, {0, 1, 9}};
 
     @Test
+    void theValueAxisOfBarsWithIntervalsHoldsEveryWhiskerAsDrawnAndTheThreshold() {
+        // Asymmetric intervals near 1, as a per-slice accuracy has them: XChart draws each whisker with the larger
+        // half-width, so the drawn ends go past the bounds (0.98 + 0.15 = 1.13); all must be inside the plot.
+        double[] values = {0.98, 0.55, 0.9};
+        double[] lower = {0.83, 0.35, 0.9};
+        double[] upper = {0.995, 0.72, 0.9};
+        double[] errors = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            errors[i] = Math.max(values[i] - lower[i], upper[i] - values[i]);
+        }
+
+        for (double threshold : new double[] {0.6, Double.NaN, 1.4, -0.2}) {
+            double[] axis = Charts.intervalAxis(values, errors, threshold);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(axis[0])
+                        .as("axis bottom, bar %d", i)
+                        .isLessThanOrEqualTo(Math.min(lower[i], values[i] - errors[i]));
+                assertThat(axis[1]).as("axis top, bar %d", i).isGreaterThan(Math.max(upper[i], values[i] + errors[i]));
+            }
+            if (!Double.isNaN(threshold)) {
+                assertThat(threshold).isBetween(axis[0], axis[1]);
+            }
+            assertThat(axis[0]).as("bars start at zero").isLessThanOrEqualTo(0);
+        }
+        assertThat(Charts.intervalAxis(values, errors, 0.6)[1])
+                .isCloseTo(1.13 + 0.05 * 1.13, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void everyChartIsASmallPngOfTheDocumentedSize() throws IOException {
         Random random = new Random(7);
         double[] latencies = new double[500];

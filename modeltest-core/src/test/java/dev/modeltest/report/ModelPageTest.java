@@ -42,11 +42,13 @@ class ModelPageTest {
                         "<section id=\"checks\">",
                         "<section id=\"charts\">",
                         "<section id=\"tables\">",
+                        "<section id=\"gates\">",
                         "<section id=\"profile\">",
                         "<section id=\"provenance\">")
                 .contains("<td>accuracy ≥ 0.9000 on iris.csv</td><td class=\"num\">0.9333</td>"
                         + "<td class=\"num\">95% 0.7868–0.9815</td><td>Wilson</td><td class=\"num\">≥ 0.9</td>"
-                        + "<td class=\"num\">30</td><td class=\"test\">accurate()</td>")
+                        + "<td class=\"num\">30</td><td class=\"test\"><a href=\"#gate-accurate-accuracy-at-least\">"
+                        + "IrisModelTest#accurate</a></td>")
                 .contains("<tr class=\"fail\"><td class=\"verdict\">FAIL</td>")
                 .contains("<details open><summary>p99 latency ≤ 1 ms (FAIL)</summary><pre>too slow</pre>");
         assertThat(charts(html))
@@ -63,6 +65,51 @@ class ModelPageTest {
                 .contains("ROC curves, one-vs-rest per class")
                 .contains("Drift: 1 of 2 compared columns drifted (50%): petal_width.")
                 .contains("<td class=\"num diagonal\" style=\"background:rgba(76,120,168,0.68)\">10 (100%)</td>");
+    }
+
+    @Test
+    void linksEveryCheckToItsBlockWithItsTestAndItsAllureName() {
+        CheckResult second = CheckResult.builder("accuracy-at-least", Family.PERFORMANCE)
+                .title("accuracy ≥ 0.8000 on iris.csv")
+                .verdict(Verdict.FAIL)
+                .measured(0.7)
+                .threshold(Threshold.atLeast(0.8))
+                .n(30)
+                .message("Expecting model accuracy\n  0.7000\nto be at least:\n  0.8000")
+                .build();
+        String html = ModelPage.builder("IrisModelTest")
+                .check(ModelPage.Check.of("accurate()", "@AccuracyAtLeast", accuracy()))
+                .check(ModelPage.Check.of("Inner.accurate()", "@AccuracyAtLeast", second)
+                        .withReportName("accuracy ≥ 0.8000 on iris.csv · no missing values in iris.csv"))
+                .check(ModelPage.Check.of("accurate()", "@AccuracyAtLeast", accuracy()))
+                .build()
+                .html();
+
+        assertWellFormed(html);
+        assertSelfContained(html);
+        List<String> links = new ArrayList<>();
+        Matcher link =
+                Pattern.compile("<a href=\"#([^\"]+)\">([^<]*)</a></td></tr>").matcher(html);
+        while (link.find()) {
+            links.add(link.group(1) + " " + link.group(2));
+            assertThat(html).as("the target of #%s", link.group(1)).contains(" id=\"" + link.group(1) + "\"");
+        }
+        assertThat(links)
+                .containsExactly(
+                        "gate-accurate-accuracy-at-least IrisModelTest#accurate",
+                        "gate-Inner.accurate-accuracy-at-least IrisModelTest.Inner#accurate",
+                        "gate-accurate-accuracy-at-least-2 IrisModelTest#accurate");
+        assertThat(html)
+                .containsSubsequence("<section id=\"checks\">", "<section id=\"charts\">", "<section id=\"gates\">")
+                .contains(
+                        "<div class=\"gate pass\" id=\"gate-accurate-accuracy-at-least\">\n<h3><span class=\"verdict\">"
+                                + "PASS</span> accuracy ≥ 0.9000 on iris.csv</h3>\n<p class=\"where\">test <code>"
+                                + "IrisModelTest#accurate</code> (@AccuracyAtLeast) · Allure test <q class=\"allure-name\">"
+                                + "accuracy ≥ 0.9000 on iris.csv</q> in suite IrisModelTest · <a href=\"#checks\">back to the"
+                                + " checks</a></p>\n<details><summary>message</summary><pre>ok</pre></details>")
+                .contains("<q class=\"allure-name\">accuracy ≥ 0.8000 on iris.csv · no missing values in iris.csv</q>")
+                .contains("<details open><summary>message</summary><pre>Expecting model accuracy\n  0.7000\nto be at"
+                        + " least:\n  0.8000</pre></details>");
     }
 
     @Test
@@ -86,6 +133,36 @@ class ModelPageTest {
                 .contains("<p class=\"note\">Drift: 0 of 3 compared columns drifted (0%). Charts of 1 of them, drifted"
                         + " first, below.</p>");
         assertThat(charts(html)).containsExactly("drift");
+    }
+
+    @Test
+    void showsTheHtmlTableACheckOffersForPeopleInsteadOfItsCsv() {
+        CheckResult groups = CheckResult.builder("parity", Family.FAIRNESS)
+                .title("demographic parity across sex")
+                .verdict(Verdict.PASS)
+                .message("ok")
+                .attach(Attachment.csv("per-group table", () -> "group,rate\nF,0.7092555331991952\n"))
+                .attach(Attachment.html(
+                        "per-group results",
+                        () -> HtmlTable.of("group", "rate")
+                                .row("F", 0.7092555331991952)
+                                .document("per-group results")))
+                .build();
+
+        String html = ModelPage.builder("CreditTest")
+                .check(ModelPage.Check.of("fair()", "@DemographicParity", groups))
+                .build()
+                .html();
+
+        assertWellFormed(html);
+        assertSelfContained(html);
+        assertThat(html)
+                .contains(
+                        "<p class=\"caption\">per-group results · demographic parity across sex</p>\n<table class=\"data\">")
+                .contains("<tr><td>F</td><td class=\"num\">0.7093</td></tr>")
+                .doesNotContain("per-group table ·")
+                .doesNotContain("0.70925");
+        assertThat(count(html, "<table class=\"data\">")).isEqualTo(1);
     }
 
     @Test
@@ -126,7 +203,12 @@ class ModelPageTest {
                 .contains("2 checks: 1 pass, 1 error")
                 .contains("<tr class=\"error\"><td class=\"verdict\">ERROR</td><td>@AucAtLeast on auc()</td>"
                         + "<td colspan=\"5\" class=\"error\">CONFIGURATION: @AucAtLeast on IrisTest.auc(): no "
-                        + "&lt;probabilities&gt;</td><td class=\"test\">auc()</td></tr>");
+                        + "&lt;probabilities&gt;</td><td class=\"test\"><a href=\"#gate-auc-AucAtLeast\">IrisTest#auc</a>"
+                        + "</td></tr>")
+                .contains("<div class=\"gate error\" id=\"gate-auc-AucAtLeast\">\n<h3><span class=\"verdict\">ERROR"
+                        + "</span> @AucAtLeast on auc()</h3>")
+                .contains("<pre class=\"error\">CONFIGURATION: @AucAtLeast on IrisTest.auc(): no &lt;probabilities&gt;"
+                        + "</pre>");
     }
 
     @Test
@@ -408,7 +490,15 @@ class ModelPageTest {
                 .doesNotContain("@import");
         Matcher m = URL_ATTRIBUTE.matcher(html);
         while (m.find()) {
-            assertThat(m.group(2)).as("a %s attribute", m.group(1)).startsWith("data:image/png;base64,");
+            if (m.group(1).equals("href")) {
+                // A link stays on the page: a fragment whose element is there.
+                assertThat(m.group(2)).as("a link").startsWith("#");
+                assertThat(html)
+                        .as("the target of %s", m.group(2))
+                        .contains(" id=\"" + m.group(2).substring(1) + "\"");
+            } else {
+                assertThat(m.group(2)).as("a %s attribute", m.group(1)).startsWith("data:image/png;base64,");
+            }
         }
         assertThat(html).doesNotContainPattern("(?i)https?://");
     }

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The checks of one {@code @ModelTest} class as they end, collected for its {@linkplain ModelPage model page}, which
@@ -32,12 +34,21 @@ final class ModelPages {
         checks.add(ModelPage.Check.of(test, "@" + gate.annotationType().getSimpleName(), result));
     }
 
-    synchronized void addError(String test, Annotation gate, Throwable error) {
-        checks.add(ModelPage.Check.error(
-                test,
-                "@" + gate.annotationType().getSimpleName(),
-                Reporting.category(error),
-                String.valueOf(error.getMessage())));
+    /**
+     * Adds a check that could not run.
+     *
+     * @param displayName JUnit's display name of the test, which Allure names the test after unless an earlier check
+     *     of the method reported a result
+     */
+    synchronized void addError(String test, Annotation gate, Throwable error, String displayName) {
+        addError(test, "@" + gate.annotationType().getSimpleName(), error, displayName);
+    }
+
+    /** Adds a check that could not run, named by its annotation's text (e.g. {@code @NoDrift}). */
+    synchronized void addError(String test, String annotation, Throwable error, String displayName) {
+        checks.add(
+                ModelPage.Check.error(test, annotation, Reporting.category(error), String.valueOf(error.getMessage()))
+                        .withReportName(displayName));
     }
 
     synchronized boolean isEmpty() {
@@ -47,6 +58,27 @@ final class ModelPages {
     /** Returns the checks collected so far, in the order they ended (for the class's {@link ModelCard}). */
     synchronized List<ModelPage.Check> checks() {
         return List.copyOf(checks);
+    }
+
+    /**
+     * Returns the checks, each with the name its test has in the Allure report: the titles of the method's checks that
+     * reported a result, joined by {@code " · "} as {@link AllureSupport} names a test with several check annotations;
+     * a test none of whose checks reported a result keeps JUnit's display name.
+     */
+    private List<ModelPage.Check> named() {
+        Map<String, List<String>> titles = new LinkedHashMap<>();
+        for (ModelPage.Check check : checks) {
+            if (!check.isError()) {
+                titles.computeIfAbsent(check.test(), t -> new ArrayList<>())
+                        .add(check.result().title());
+            }
+        }
+        List<ModelPage.Check> named = new ArrayList<>(checks.size());
+        for (ModelPage.Check check : checks) {
+            List<String> ofTest = titles.get(check.test());
+            named.add(ofTest == null ? check : check.withReportName(String.join(" · ", ofTest)));
+        }
+        return named;
     }
 
     /** Returns the file a class's page is written to. */
@@ -59,8 +91,17 @@ final class ModelPages {
      * read, the predictions once a check needed them.
      */
     synchronized String html(Class<?> testClass, Subject subject, Set<String> seeds) {
+        return html(testClass, subject, seeds, ModelPage::html);
+    }
+
+    /**
+     * Builds the page as {@link #html(Class, Subject, Set)} does, rendering the full page with {@code render} (tests
+     * make it fail to see the fallback).
+     */
+    synchronized String html(
+            Class<?> testClass, Subject subject, Set<String> seeds, Function<ModelPage, String> render) {
         try {
-            return page(testClass, subject, seeds, true).build().html();
+            return render.apply(page(testClass, subject, seeds, true).build());
         } catch (RuntimeException e) {
             // A page is a report: a picture or profile that cannot be made must not fail the class. The checks' table
             // alone, saying why, is still worth having.
@@ -73,7 +114,7 @@ final class ModelPages {
 
     private ModelPage.Builder page(Class<?> testClass, Subject subject, Set<String> seeds, boolean withSubject) {
         ModelPage.Builder page = ModelPage.builder(testClass.getSimpleName());
-        checks.forEach(page::check);
+        named().forEach(page::check);
         Map<String, Long> steps = subject.stepNanos();
         if (withSubject && steps.containsKey("load data")) {
             page.data(subject.data());

@@ -167,12 +167,27 @@ final class Reporting {
         putSubject(entry, context, owner, subject, Provenance.known(subject));
         context.publishReportEntry(entry);
         record(owner).addError(testName(context, owner), gate.annotation(), error);
-        pages(owner).addError(testName(context, owner), gate.annotation(), error);
+        pages(owner).addError(testName(context, owner), gate.annotation(), error, context.getDisplayName());
         allureTest(context).ifPresent(allure -> AllureSupport.error(allure, subject, timed, error));
     }
 
-    /** Reports a check annotation whose attributes are invalid: the test fails before any check runs. */
-    static void configurationError(ExtensionContext context, ModelTestException error) {
+    /**
+     * Reports a check annotation whose attributes are invalid: the test fails before any check runs. On the model
+     * page of its class (when it has one) it is a check that could not run, named by the method's check annotations.
+     */
+    static void configurationError(
+            ExtensionContext context, Optional<ExtensionContext> owner, ModelTestException error) {
+        owner.ifPresent(o -> context.getTestMethod()
+                .ifPresent(method -> pages(o).addError(
+                                testName(context, o),
+                                String.join(
+                                        " ",
+                                        ModelTestExtension.checkAnnotations(method).stream()
+                                                .map(a ->
+                                                        "@" + a.annotationType().getSimpleName())
+                                                .toList()),
+                                error,
+                                context.getDisplayName())));
         Map<String, String> entry = new LinkedHashMap<>();
         put(entry, "verdict", "ERROR");
         put(entry, "message", category(error) + ": " + error.getMessage());

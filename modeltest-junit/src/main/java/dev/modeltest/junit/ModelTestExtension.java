@@ -66,7 +66,7 @@ public final class ModelTestExtension
         try {
             gates = gatesOf(method);
         } catch (ConfigurationException e) {
-            Reporting.configurationError(context, e);
+            Reporting.configurationError(context, owner(context), e);
             invocation.skip();
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

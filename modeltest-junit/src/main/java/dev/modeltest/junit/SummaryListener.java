@@ -43,7 +43,9 @@ import org.junit.platform.launcher.TestPlan;
  * The configuration parameter {@value #SUMMARY_PARAMETER}{@code =false} turns it off. A run without model test
  * checks prints and writes nothing, except this: a {@code @ModelTest} class of the run none of whose checks gave a
  * verdict (all skipped, filtered out or never reached) gets a line saying so, so that a run that checked nothing
- * never reads like a green one.
+ * never reads like a green one. Lines the extension publishes for the end of the summary (report entries
+ * {@code modeltest.notice}: where a class was logged in MLflow, or why it was not) follow the table and end the
+ * Markdown; they are printed also when the summary is turned off, since they report data that did not reach MLflow.
  *
  * @since 0.1.0
  */

@@ -118,6 +118,15 @@ class MlflowExportTest {
         void g15() {}
     }
 
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    static class BadAttributeTestCase {
+        @AccuracyAtLeast(0.85)
+        void accurate() {}
+
+        @AccuracyAtLeast(1.5)
+        void impossible() {}
+    }
+
     @BeforeEach
     void startServer() throws IOException {
         stub = new MlflowStub();
@@ -273,6 +282,80 @@ class MlflowExportTest {
                 .containsExactly("GET " + API + "experiments/get-by-name", "POST " + API + "runs/create");
         assertThat(request("GET " + API + "experiments/get-by-name").query()).isEqualTo("experiment_name=fraud+models");
         assertThat(request("POST " + API + "runs/create").json()).containsEntry("experiment_id", id);
+    }
+
+    @Test
+    void theDocumentedExampleIsWhatIsLogged() throws IOException {
+        run(GatesTestCase.class, Map.of());
+
+        String docs = Files.readString(AnnotationListTest.DOCS.resolve("mlflow.md"));
+        int from = docs.indexOf("```text\n", docs.indexOf("The metrics, params and tags of a class with these gates"));
+        assertThat(from).as("the example in docs/mlflow.md").isPositive();
+        List<String> lines =
+                docs.substring(from + 8, docs.indexOf("```", from + 8)).lines().toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (String line : lines) {
+            String[] kindKey = line.substring(0, line.indexOf(" = ")).split(" ");
+            String value = line.substring(line.indexOf(" = ") + 3);
+            Map<String, ?> logged = switch (kindKey[0]) {
+                case "metric" -> stub.metrics;
+                case "param" -> stub.params;
+                case "tag" -> stub.tags;
+                default -> throw new AssertionError("unknown kind in " + line);
+            };
+            assertThat(logged).as(line).containsKey(kindKey[1]);
+            String actual = String.valueOf(logged.get(kindKey[1]));
+            if (value.endsWith("...")) {
+                assertThat(actual).as(line).startsWith(value.substring(0, value.length() - 3));
+            } else {
+                assertThat(actual).as(line).isEqualTo(value);
+            }
+        }
+    }
+
+    @Test
+    void aGateWithABadAttributeIsAnErrorVerdictOfTheRun() {
+        run(BadAttributeTestCase.class, Map.of());
+
+        assertThat(stub.tags)
+                .containsEntry("modeltest.verdict", "ERROR")
+                .containsEntry("modeltest.verdict.impossible", "ERROR")
+                .containsEntry("modeltest.verdict.accurate.accuracy-at-least", "PASS")
+                .containsEntry("modeltest.checks", "2 checks: 1 PASS, 1 ERROR");
+        assertThat(stub.tags.get("modeltest.error.impossible"))
+                .startsWith("CONFIGURATION: @AccuracyAtLeast on BadAttributeTestCase.impossible(): 'value'");
+    }
+
+    @Test
+    void aDeletedExperimentIsAWarningAndNoRun() {
+        stub.experiment("old");
+        stub.deleted.add("old");
+
+        EngineExecutionResults results = run(GatesTestCase.class, Map.of(MlflowSettings.EXPERIMENT_PARAMETER, "old"));
+
+        assertThat(notices(results))
+                .containsExactly("modeltest: MLflow: GatesTestCase not logged to " + stub.uri() + ": experiment 'old'"
+                        + " is deleted; restore it (mlflow experiments restore) or log to another name"
+                        + " (modeltest.mlflow.experimentName)");
+        assertThat(stub.endpoints()).containsExactly("GET " + API + "experiments/get-by-name");
+    }
+
+    @Test
+    void aRefusedFileIsAWarningAndTheOthersAreStillUploaded() {
+        stub.failing = "*model-page.html";
+
+        EngineExecutionResults results = run(GatesTestCase.class, Map.of());
+
+        String root = "100/" + runId() + "/artifacts/";
+        assertThat(stub.artifacts)
+                .containsOnlyKeys(root + "summary.md", root + "model-card.md", root + "run-record.json");
+        assertThat(request("POST " + API + "runs/update").json()).containsEntry("status", "FINISHED");
+        assertThat(notices(results)).hasSize(2);
+        assertThat(notices(results).get(1))
+                .isEqualTo("modeltest: MLflow: model-page.html of GatesTestCase not uploaded to " + stub.uri()
+                        + " (run " + runId() + " of experiment '" + GATES
+                        + "'): PUT /api/2.0/mlflow-artifacts/artifacts/"
+                        + root + "model-page.html answered HTTP 500: INTERNAL_ERROR: the stub was told to fail");
     }
 
     @Test

@@ -84,8 +84,14 @@ final class MlflowStub implements AutoCloseable {
     /** The files PUT, by path under the artifact proxy. */
     final Map<String, String> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    /** An endpoint (e.g. {@code POST /api/2.0/mlflow/runs/log-batch}) that answers 500; null for none. */
+    /**
+     * An endpoint (e.g. {@code POST /api/2.0/mlflow/runs/log-batch}) that answers 500, or {@code *} and the end of
+     * endpoints that do (e.g. {@code *model-page.html}); null for none.
+     */
     volatile String failing;
+
+    /** The names of experiments that exist but are deleted. */
+    final Set<String> deleted = Collections.synchronizedSet(new java.util.HashSet<>());
 
     /** Whether every request waits, unanswered, until the stub is closed. */
     volatile boolean hanging;
@@ -139,7 +145,10 @@ final class MlflowStub implements AutoCloseable {
                 released.await(120, TimeUnit.SECONDS);
                 return;
             }
-            if (request.endpoint().equals(failing)) {
+            String fail = failing;
+            if (fail != null
+                    && (request.endpoint().equals(fail)
+                            || (fail.startsWith("*") && request.endpoint().endsWith(fail.substring(1))))) {
                 send(exchange, 500, error("INTERNAL_ERROR", "the stub was told to fail"));
                 return;
             }
@@ -197,8 +206,9 @@ final class MlflowStub implements AutoCloseable {
             return new Answer(
                     404, error("RESOURCE_DOES_NOT_EXIST", "Could not find experiment with name '" + name + "'"));
         }
+        String stage = deleted.contains(name) ? "deleted" : "active";
         return new Answer(
-                200, Map.of("experiment", Map.of("experiment_id", id, "name", name, "lifecycle_stage", "active")));
+                200, Map.of("experiment", Map.of("experiment_id", id, "name", name, "lifecycle_stage", stage)));
     }
 
     private Answer createExperiment(Map<String, Object> body) {

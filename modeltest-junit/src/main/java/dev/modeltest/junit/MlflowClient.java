@@ -28,6 +28,7 @@ final class MlflowClient {
     private final Duration timeout;
     private final Optional<String> authorization;
     private final String userAgent = "modeltest/" + RunEnvironment.version();
+    private volatile boolean unanswered;
 
     MlflowClient(MlflowSettings settings) {
         this.trackingUri = settings.trackingUri();
@@ -113,7 +114,23 @@ final class MlflowClient {
         return builder;
     }
 
+    /** Returns whether a request got no answer: a timeout, a refused connection, an interruption. */
+    boolean unanswered() {
+        return unanswered;
+    }
+
     private HttpResponse<String> send(HttpRequest request, String what) throws Failure {
+        try {
+            return answer(request, what);
+        } catch (Failure e) {
+            if (!e.answered()) {
+                unanswered = true;
+            }
+            throw e;
+        }
+    }
+
+    private HttpResponse<String> answer(HttpRequest request, String what) throws Failure {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -89,18 +89,34 @@ final class MlflowExport {
             long endMillis) {}
 
     /**
-     * Logs a run and returns what the summary should say: where the run is, or what went wrong (one line each).
+     * What became of a run.
+     *
+     * @param lines what the summary should say: where the run is, or what went wrong, one line each
+     * @param unanswered whether a request got no answer (a timeout, no connection): later classes should not wait
+     *     for this server again
      */
-    static List<String> export(MlflowSettings settings, Run run) {
-        List<String> lines = new ArrayList<>();
-        String where = settings.displayUri();
+    record Outcome(List<String> lines, boolean unanswered) {
+        Outcome {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Logs a run. */
+    static Outcome export(MlflowSettings settings, Run run) {
         if (!settings.isHttp()) {
-            lines.add(PREFIX + run.className() + " not logged: tracking URI '" + where
-                    + "' is not an http(s) tracking server; modeltest logs over MLflow's REST API only"
-                    + " (start one with `mlflow server` and set its http:// URI)");
-            return lines;
+            return new Outcome(
+                    List.of(PREFIX + run.className() + " not logged: tracking URI '" + settings.displayUri()
+                            + "' is not an http(s) tracking server; modeltest logs over MLflow's REST API only"
+                            + " (start one with `mlflow server` and set its http:// URI)"),
+                    false);
         }
         MlflowClient client = new MlflowClient(settings);
+        List<String> lines = export(client, settings.displayUri(), settings.trackingUri(), run);
+        return new Outcome(lines, client.unanswered());
+    }
+
+    private static List<String> export(MlflowClient client, String where, String trackingUri, Run run) {
+        List<String> lines = new ArrayList<>();
         String experimentId;
         String runId;
         String artifactUri;
@@ -132,7 +148,7 @@ final class MlflowExport {
             return lines;
         }
         boolean answering = true;
-        Optional<String> artifactBase = artifactBase(settings.trackingUri(), artifactUri);
+        Optional<String> artifactBase = artifactBase(trackingUri, artifactUri);
         if (artifactBase.isEmpty() && !run.artifacts().isEmpty()) {
             lines.add(PREFIX + "the files of " + run.className() + " were not uploaded: the run's artifact location '"
                     + MlflowSettings.display(artifactUri) + "' is not served by the tracking server (it serves"

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -36,6 +37,8 @@ final class MlflowRun {
             MODEL_PAGE, "text/html; charset=utf-8",
             RUN_RECORD, "application/json");
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MlflowRun.class);
+
     private MlflowRun() {}
 
     /**
@@ -52,6 +55,14 @@ final class MlflowRun {
             if (settings.isEmpty()) {
                 return List.of();
             }
+            // A server that did not answer an earlier class of this run is not waited for again: one timeout per run,
+            // not one per class. Kept in the root store, so a new test run (a new launcher) tries again.
+            Map<String, String> unanswered = unanswered(owner);
+            String earlier = unanswered.get(settings.get().trackingUri());
+            if (earlier != null) {
+                return List.of(MlflowExport.PREFIX + testClass.getSimpleName() + " not logged to "
+                        + settings.get().displayUri() + ": it did not answer for " + earlier + " earlier in this run");
+            }
             List<String> lines = new ArrayList<>();
             long now = System.currentTimeMillis();
             MlflowExport.Run run = new MlflowExport.Run(
@@ -62,7 +73,11 @@ final class MlflowRun {
                     artifacts(record, files, lines),
                     record.startMillis(now),
                     now);
-            List<String> exported = new ArrayList<>(MlflowExport.export(settings.get(), run));
+            MlflowExport.Outcome outcome = MlflowExport.export(settings.get(), run);
+            if (outcome.unanswered()) {
+                unanswered.putIfAbsent(settings.get().trackingUri(), testClass.getSimpleName());
+            }
+            List<String> exported = new ArrayList<>(outcome.lines());
             exported.addAll(lines);
             return exported;
         } catch (RuntimeException e) {
@@ -70,6 +85,14 @@ final class MlflowRun {
             String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
             return List.of(MlflowExport.PREFIX + testClass.getSimpleName() + " not logged: " + why);
         }
+    }
+
+    /** Returns the tracking servers that did not answer in this run, with the class they did not answer for. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> unanswered(ExtensionContext owner) {
+        return owner.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(MlflowRun.class, c -> new ConcurrentHashMap<String, String>(), Map.class);
     }
 
     /** The tags a run starts with, as MLflow's own clients set them. */

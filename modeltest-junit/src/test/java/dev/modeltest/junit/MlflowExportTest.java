@@ -427,6 +427,33 @@ class MlflowExportTest {
     }
 
     @Test
+    void aServerThatDidNotAnswerIsNotWaitedForAgainInTheSameRun() {
+        stub.hanging = true;
+
+        EngineExecutionResults results = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> EngineTestKit.engine("junit-jupiter")
+                        .configurationParameter(Reporting.OUTPUT_DIR_PARAMETER, output.toString())
+                        .configurationParameter(MlflowSettings.TRACKING_URI_PARAMETER, stub.uri())
+                        .configurationParameter(MlflowSettings.TIMEOUT_PARAMETER, "1")
+                        .selectors(selectClass(GatesTestCase.class), selectClass(BadAttributeTestCase.class))
+                        .execute());
+
+        // JUnit orders the two classes as it likes: whichever ran first waited, the other did not.
+        List<String> notices = notices(results);
+        assertThat(notices).hasSize(2);
+        String first = notices.get(0).contains("GatesTestCase") ? "GatesTestCase" : "BadAttributeTestCase";
+        String second = first.equals("GatesTestCase") ? "BadAttributeTestCase" : "GatesTestCase";
+        assertThat(notices)
+                .containsExactly(
+                        "modeltest: MLflow: " + first + " not logged to " + stub.uri() + ": GET " + API
+                                + "experiments/get-by-name got no answer within 1 s",
+                        "modeltest: MLflow: " + second + " not logged to " + stub.uri() + ": it did not answer for "
+                                + first + " earlier in this run");
+        assertThat(stub.endpoints()).hasSize(1);
+    }
+
+    @Test
     void anUnreachableServerIsAWarning() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -526,7 +553,7 @@ class MlflowExportTest {
                 1_000L,
                 2_000L);
 
-        List<String> lines = MlflowExport.export(settings, run);
+        List<String> lines = MlflowExport.export(settings, run).lines();
 
         assertThat(lines).singleElement().asString().startsWith("modeltest: MLflow: Direct logged to run ");
         assertThat(stub.requests())

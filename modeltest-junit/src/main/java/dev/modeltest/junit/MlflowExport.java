@@ -147,29 +147,7 @@ final class MlflowExport {
                     + e.getMessage() + end(client, runId, run, e));
             return lines;
         }
-        boolean answering = true;
-        Optional<String> artifactBase = artifactBase(trackingUri, artifactUri);
-        if (artifactBase.isEmpty() && !run.artifacts().isEmpty()) {
-            lines.add(PREFIX + "the files of " + run.className() + " were not uploaded: the run's artifact location '"
-                    + MlflowSettings.display(artifactUri) + "' is not served by the tracking server (it serves"
-                    + " artifacts as mlflow-artifacts:/... by default since MLflow 2.0; see --serve-artifacts)");
-        }
-        if (artifactBase.isPresent()) {
-            for (Artifact artifact : run.artifacts()) {
-                URI target = URI.create(
-                        artifactBase.get() + "/" + URLEncoder.encode(artifact.name(), StandardCharsets.UTF_8));
-                try {
-                    client.put(target, artifact.content(), artifact.contentType());
-                } catch (MlflowClient.Failure e) {
-                    lines.add(PREFIX + artifact.name() + " of " + run.className() + " not uploaded to " + where + " ("
-                            + runText + "): " + e.getMessage());
-                    if (!e.answered()) {
-                        answering = false;
-                        break;
-                    }
-                }
-            }
-        }
+        boolean answering = upload(client, where, trackingUri, artifactUri, runText, run, lines);
         if (!answering) {
             lines.add(PREFIX + runText + " was left RUNNING: the server stopped answering");
             return lines;
@@ -186,6 +164,46 @@ final class MlflowExport {
                 PREFIX + run.className() + " logged to " + runText + ": " + where + "/#/experiments/" + experimentId
                         + "/runs/" + runId);
         return lines;
+    }
+
+    /**
+     * Uploads the run's files through the artifact proxy, adding a line for each that did not go; returns whether the
+     * server still answers.
+     */
+    private static boolean upload(
+            MlflowClient client,
+            String where,
+            String trackingUri,
+            String artifactUri,
+            String runText,
+            Run run,
+            List<String> lines) {
+        Optional<String> base = artifactBase(trackingUri, artifactUri);
+        if (base.isEmpty()) {
+            if (!run.artifacts().isEmpty()) {
+                lines.add(PREFIX + "the files of " + run.className() + " were not uploaded: the run's artifact"
+                        + " location '" + MlflowSettings.display(artifactUri) + "' is not served by the tracking"
+                        + " server (it serves artifacts as mlflow-artifacts:/... by default since MLflow 2.0; see"
+                        + " --serve-artifacts)");
+            }
+            return true;
+        }
+        for (Artifact artifact : run.artifacts()) {
+            String failed = PREFIX + artifact.name() + " of " + run.className() + " not uploaded to " + where + " ("
+                    + runText + "): ";
+            try {
+                URI target = URI.create(base.get() + "/" + URLEncoder.encode(artifact.name(), StandardCharsets.UTF_8));
+                client.put(target, artifact.content(), artifact.contentType());
+            } catch (IllegalArgumentException e) {
+                lines.add(failed + "no valid URL under " + base.get());
+            } catch (MlflowClient.Failure e) {
+                lines.add(failed + e.getMessage());
+                if (!e.answered()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Ends a run whose logging failed with status FAILED, when the server still answers; says what became of it. */

@@ -454,6 +454,23 @@ class MlflowExportTest {
     }
 
     @Test
+    void aServerThatStopsAnsweringDuringTheUploadsLeavesTheRunRunningAndIsNotAskedAgain() {
+        stub.hangingOn = "*summary.md";
+
+        EngineExecutionResults results = assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> run(GatesTestCase.class, Map.of(MlflowSettings.TIMEOUT_PARAMETER, "1")));
+
+        String root = "/api/2.0/mlflow-artifacts/artifacts/100/" + runId() + "/artifacts/";
+        String runText = "run " + runId() + " of experiment '" + GATES + "'";
+        assertThat(notices(results))
+                .containsExactly(
+                        "modeltest: MLflow: summary.md of GatesTestCase not uploaded to " + stub.uri() + " (" + runText
+                                + "): PUT " + root + "summary.md got no answer within 1 s",
+                        "modeltest: MLflow: " + runText + " was left RUNNING: the server stopped answering");
+        assertThat(stub.endpoints()).last().isEqualTo("PUT " + root + "summary.md");
+    }
+
+    @Test
     void anUnreachableServerIsAWarning() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -96,6 +96,9 @@ final class MlflowStub implements AutoCloseable {
     /** Whether every request waits, unanswered, until the stub is closed. */
     volatile boolean hanging;
 
+    /** As {@link #failing}, the endpoints that wait unanswered until the stub is closed; null for none. */
+    volatile String hangingOn;
+
     /** The artifact URI runs/create answers with; {@code %s} stands for the experiment and run path. */
     volatile String artifactUri = "mlflow-artifacts:/%s/artifacts";
 
@@ -141,14 +144,11 @@ final class MlflowStub implements AutoCloseable {
                     header(exchange, "Authorization"),
                     body);
             requests.add(request);
-            if (hanging) {
+            if (hanging || matches(request, hangingOn)) {
                 released.await(120, TimeUnit.SECONDS);
                 return;
             }
-            String fail = failing;
-            if (fail != null
-                    && (request.endpoint().equals(fail)
-                            || (fail.startsWith("*") && request.endpoint().endsWith(fail.substring(1))))) {
+            if (matches(request, failing)) {
                 send(exchange, 500, error("INTERNAL_ERROR", "the stub was told to fail"));
                 return;
             }
@@ -164,6 +164,12 @@ final class MlflowStub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean matches(Request request, String endpoints) {
+        return endpoints != null
+                && (request.endpoint().equals(endpoints)
+                        || (endpoints.startsWith("*") && request.endpoint().endsWith(endpoints.substring(1))));
     }
 
     private record Answer(int status, Map<String, Object> json) {}

@@ -58,6 +58,12 @@ final class Reporting {
     /** The prefix of every report entry key modeltest publishes. */
     static final String ENTRY_PREFIX = "modeltest.";
 
+    /**
+     * The key of a report entry that is one line for the end of the run's summary, e.g. where a class was logged in
+     * MLflow, or why it was not.
+     */
+    static final String NOTICE_KEY = ENTRY_PREFIX + "notice";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Reporting.class);
 
     private Reporting() {}
@@ -140,6 +146,7 @@ final class Reporting {
         RunRecord record = record(owner);
         String metric = record.add(test, gate.annotation(), result);
         metricsFile(owner).add(owner.getRequiredTestClass(), metric, result);
+        mlflow(owner).add(test, gate.annotation(), metric, result, run.startMillis(), SummaryListener.row(entry));
         pages(owner).add(test, gate.annotation(), result);
         boolean onlyGate = gateCount(context) == 1;
         allureTest(context)
@@ -167,6 +174,13 @@ final class Reporting {
         putSubject(entry, context, owner, subject, Provenance.known(subject));
         context.publishReportEntry(entry);
         record(owner).addError(testName(context, owner), gate.annotation(), error);
+        mlflow(owner)
+                .addError(
+                        testName(context, owner),
+                        gate.annotation(),
+                        category(error),
+                        error.getMessage(),
+                        SummaryListener.row(entry));
         pages(owner).addError(testName(context, owner), gate.annotation(), error, context.getDisplayName());
         allureTest(context).ifPresent(allure -> AllureSupport.error(allure, subject, timed, error));
     }
@@ -194,6 +208,9 @@ final class Reporting {
         put(entry, "test", context.getTestMethod().map(m -> m.getName() + "()").orElse(context.getDisplayName()));
         put(entry, "modelTest", context.getRequiredTestClass().getSimpleName());
         context.publishReportEntry(entry);
+        owner.ifPresent(o -> mlflow(o)
+                .addConfigurationError(
+                        testName(context, o), category(error), error.getMessage(), SummaryListener.row(entry)));
     }
 
     /**
@@ -218,8 +235,11 @@ final class Reporting {
 
     static void classFinished(ExtensionContext owner, Subject subject) {
         RunRecord record = owner.getStore(NAMESPACE).get(RunRecord.class, RunRecord.class);
+        Map<String, Path> files = new LinkedHashMap<>();
         if (record != null && !record.isEmpty()) {
-            record.write(outputDir(owner), historyDir(owner), owner.getRequiredTestClass(), subject);
+            files.put(
+                    MlflowRun.RUN_RECORD,
+                    record.write(outputDir(owner), historyDir(owner), owner.getRequiredTestClass(), subject));
         }
         MetricsFile metricsFile = owner.getRoot().getStore(NAMESPACE).get(MetricsFile.class, MetricsFile.class);
         if (metricsFile != null && !metricsFile.isEmpty()) {
@@ -229,11 +249,11 @@ final class Reporting {
         ModelPages pages = owner.getStore(NAMESPACE).get(ModelPages.class, ModelPages.class);
         if (enabled(owner, PAGE_PARAMETER) && pages != null && !pages.isEmpty()) {
             String html = pages.html(owner.getRequiredTestClass(), subject, seeds);
-            ModelPages.write(outputDir(owner), owner.getRequiredTestClass(), html);
+            files.put(MlflowRun.MODEL_PAGE, ModelPages.write(outputDir(owner), owner.getRequiredTestClass(), html));
             AllureSupport.modelPage(subject, html);
         }
         if (enabled(owner, CARD_PARAMETER) && pages != null && !pages.isEmpty()) {
-            ModelCard.write(
+            Path card = ModelCard.write(
                     outputDir(owner),
                     owner.getRequiredTestClass(),
                     ModelCard.markdown(new ModelCard.Facts(
@@ -245,8 +265,14 @@ final class Reporting {
                             subject.sample(),
                             RunEnvironment.current().asProperties(),
                             Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+            files.put(MlflowRun.MODEL_CARD, card);
         }
         AllureSupport.classFinished(owner.getRequiredTestClass(), Provenance.known(subject), seeds);
+        MlflowRecord mlflow = owner.getStore(NAMESPACE).get(MlflowRecord.class, MlflowRecord.class);
+        if (mlflow != null && !mlflow.isEmpty()) {
+            MlflowRun.log(owner, subject, mlflow, seeds, files)
+                    .forEach(line -> owner.publishReportEntry(NOTICE_KEY, line));
+        }
     }
 
     /** Returns whether a report that is on by default was not turned off ({@code false}) by the parameter. */
@@ -261,6 +287,13 @@ final class Reporting {
         return owner.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(MetricsFile.class, c -> new MetricsFile(), MetricsFile.class);
+    }
+
+    /** Returns what the class logs to MLflow, collected as its checks end. */
+    private static MlflowRecord mlflow(ExtensionContext owner) {
+        Class<?> testClass = owner.getRequiredTestClass();
+        return owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(MlflowRecord.class, c -> new MlflowRecord(testClass), MlflowRecord.class);
     }
 
     /** Returns the checks collected for the class's model page. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -42,7 +43,9 @@ import org.junit.platform.launcher.TestPlan;
  * The configuration parameter {@value #SUMMARY_PARAMETER}{@code =false} turns it off. A run without model test
  * checks prints and writes nothing, except this: a {@code @ModelTest} class of the run none of whose checks gave a
  * verdict (all skipped, filtered out or never reached) gets a line saying so, so that a run that checked nothing
- * never reads like a green one.
+ * never reads like a green one. Lines the extension publishes for the end of the summary (report entries
+ * {@code modeltest.notice}: where a class was logged in MLflow, or why it was not) follow the table and end the
+ * Markdown; they are printed also when the summary is turned off, since they report data that did not reach MLflow.
  *
  * @since 0.1.0
  */
@@ -67,6 +70,8 @@ public final class SummaryListener implements TestExecutionListener {
     private final Set<String> gated = ConcurrentHashMap.newKeySet();
     /** Skipped tests and containers, with the reason. */
     private final Map<String, String> skipped = new ConcurrentHashMap<>();
+    /** Lines for the end of the summary ({@link Reporting#NOTICE_KEY}), e.g. where a class was logged in MLflow. */
+    private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
 
     /** Creates the listener that prints to {@code System.out}; called by the launcher. */
     public SummaryListener() {
@@ -89,6 +94,7 @@ public final class SummaryListener implements TestExecutionListener {
         modelTests.clear();
         gated.clear();
         skipped.clear();
+        notices.clear();
         plan = testPlan;
         configuration = testPlan.getConfigurationParameters();
         for (TestIdentifier root : testPlan.getRoots()) {
@@ -108,6 +114,10 @@ public final class SummaryListener implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier testIdentifier, ReportEntry entry) {
         Map<String, String> values = entry.getKeyValuePairs();
+        String notice = values.get(Reporting.NOTICE_KEY);
+        if (notice != null) {
+            notices.add(notice);
+        }
         String verdict = values.get(Reporting.ENTRY_PREFIX + "verdict");
         if (verdict == null) {
             return;
@@ -120,7 +130,13 @@ public final class SummaryListener implements TestExecutionListener {
                 gated.add(node.get().getUniqueId());
             }
         }
-        rows.add(new Summary.Row(
+        rows.add(row(values));
+    }
+
+    /** Returns the summary's row of a check's report entry ({@link Reporting#result} and the like publish them). */
+    static Summary.Row row(Map<String, String> values) {
+        String verdict = values.get(Reporting.ENTRY_PREFIX + "verdict");
+        return new Summary.Row(
                 value(values, "modelTest"),
                 value(values, "model"),
                 value(values, "data"),
@@ -132,15 +148,23 @@ public final class SummaryListener implements TestExecutionListener {
                 value(values, "value"),
                 value(values, "threshold"),
                 value(values, "interval"),
-                value(values, "message")));
+                value(values, "message"));
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        List<String> noticeLines;
+        synchronized (notices) {
+            noticeLines = List.copyOf(notices);
+        }
+        String noticeText = noticeLines.stream().map(line -> line + "\n").collect(Collectors.joining());
         if (!enabled()) {
+            // Turned off, the summary still says what did not reach MLflow or why: that is data lost otherwise.
+            out.print(noticeText);
+            out.flush();
             return;
         }
-        String ungated = ungated(testPlan);
+        String ungated = ungated(testPlan) + noticeText;
         if (rows.isEmpty()) {
             if (!ungated.isEmpty()) {
                 out.print(ungated);
@@ -154,7 +178,8 @@ public final class SummaryListener implements TestExecutionListener {
         }
         boolean unicode = consoleCharset.newEncoder().canEncode("≥≤–…");
         Path file = outputDirectory().resolve(SUMMARY_FILE);
-        String markdown = summary.markdown();
+        String markdown = summary.markdown()
+                + noticeLines.stream().map(line -> "\n" + line + "\n").collect(Collectors.joining());
         StringBuilder text = new StringBuilder(summary.consoleTable(unicode));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -179,7 +179,8 @@ final class Resolved {
         if (predictions.task() != Task.REGRESSION) {
             return name + " ranks rows by a predicted score, so it needs a regressor's values (or a predictions column"
                     + " of scores) and the graded relevance as the label, but " + predictions.modelName()
-                    + " is a classifier";
+                    + " is a classifier (a predictions column of whole numbers reads as classes unless task is"
+                    + " REGRESSION)";
         }
         if (predictions.queryColumn().isEmpty()) {
             return name + " ranks the rows of each query, but no query column was given for " + predictions.dataName()

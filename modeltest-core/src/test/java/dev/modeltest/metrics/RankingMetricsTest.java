@@ -186,7 +186,8 @@ class RankingMetricsTest {
                         + " 'qid'");
         assertThat(Metrics.notApplicable(classifier, Metric.NDCG, k5))
                 .contains("NDCG ranks rows by a predicted score, so it needs a regressor's values (or a predictions"
-                        + " column of scores) and the graded relevance as the label, but m is a classifier");
+                        + " column of scores) and the graded relevance as the label, but m is a classifier (a"
+                        + " predictions column of whole numbers reads as classes unless task is REGRESSION)");
         assertThat(Metrics.notApplicable(singles, Metric.MAE, k5))
                 .contains("'k' applies to top-k accuracy, NDCG and MAP only, not to mean absolute error, was 5");
         assertThat(Metrics.applicable(singles, MetricOptions.defaults())).doesNotContain(Metric.NDCG, Metric.MAP);

@@ -272,6 +272,7 @@ final class MetricChecks {
     static final class NoRegressionFactory implements CheckFactory<NoRegressionVs> {
         @Override
         public Check create(NoRegressionVs a, String where) {
+            requireNotRanking(where, a.metric());
             return NoRegressionCheck.builder(where, a.metric(), baseline(a, where))
                     .options(options(where, a.average(), a.positiveLabel()))
                     .tolerance(a.tolerance())

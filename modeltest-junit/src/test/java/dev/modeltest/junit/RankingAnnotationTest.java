@@ -49,6 +49,9 @@ class RankingAnnotationTest {
 
         @MetricAtLeast(metric = Metric.NDCG, value = 0.8)
         void ndcgThroughMetricAtLeast() {}
+
+        @NoRegressionVs(metric = Metric.MAP, baselinePredictions = "score")
+        void mapAgainstABaseline() {}
     }
 
     @Test
@@ -97,6 +100,9 @@ class RankingAnnotationTest {
         assertThat(failureOf(results, "ndcgThroughMetricAtLeast"))
                 .isEqualTo("@MetricAtLeast on RankingTestCase.ndcgThroughMetricAtLeast(): 'metric' NDCG ranks the"
                         + " rows of each query: use @NdcgAtLeast(value = ..., k = ..., query = \"<query column>\")");
+        assertThat(failureOf(results, "mapAgainstABaseline"))
+                .isEqualTo("@NoRegressionVs on RankingTestCase.mapAgainstABaseline(): 'metric' MAP ranks the rows of"
+                        + " each query: use @MapAtLeast(value = ..., k = ..., query = \"<query column>\")");
         assertThat(TestKit.throwableOf(results, "oneRowPerQuery")).isInstanceOf(ExtensionConfigurationException.class);
     }
 }

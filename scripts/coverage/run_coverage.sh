@@ -4,6 +4,7 @@
 #
 #   scripts/coverage/run_coverage.sh              # 1000 test sets per cell (fewer for the costly bootstrap cells), 1000 resamples
 #   scripts/coverage/run_coverage.sh 200 500      # 200 sets per cell, 500 bootstrap resamples: a quick look
+#   scripts/coverage/run_coverage.sh ranking 1000 1000   # only the rows of NDCG@10 and MAP@10 (whole queries drawn)
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"

@@ -28,6 +28,10 @@ final class MetricCheckText {
                 ? "F" + Format.number(options.beta())
                 : metric == Metric.TOP_K_ACCURACY ? "top-" + options.k() + " accuracy" : metric.displayName();
         if (!metric.isClassification()) {
+            // The ranking metrics by their cut-off: NDCG@10, MAP@5.
+            if (metric == Metric.NDCG || metric == Metric.MAP) {
+                return name + "@" + options.k();
+            }
             // The regression metrics with a parameter are named with it: mean pinball loss (alpha 0.9).
             if (metric == Metric.MEAN_PINBALL_LOSS || metric == Metric.D2_PINBALL) {
                 return name + " (alpha " + Format.number(options.alpha()) + ")";

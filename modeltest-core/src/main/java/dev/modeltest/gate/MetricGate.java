@@ -84,6 +84,7 @@ public final class MetricGate implements Check {
     private final String slicedBy;
     private final int minSliceSize;
     private final boolean reportedAsAccuracyCheck;
+    private final String query;
 
     private MetricGate(Builder b) {
         this.where = b.where;
@@ -98,6 +99,7 @@ public final class MetricGate implements Check {
         this.slicedBy = b.slicedBy;
         this.minSliceSize = b.minSliceSize;
         this.reportedAsAccuracyCheck = b.plainAccuracy();
+        this.query = b.query;
     }
 
     /**
@@ -121,20 +123,38 @@ public final class MetricGate implements Check {
     @Override
     public CheckResult run(Subject subject) {
         Predictions predictions = subject.predictions();
+        if (query != null) {
+            TestData data = subject.data();
+            requireColumn(data, "query", query);
+            dev.modeltest.data.Categories queries = data.categories(query);
+            predictions = predictions.wrapQueries(query, queries.codes(), queries.names());
+        }
         if (slicedBy == null) {
             return evaluate(predictions);
         }
         TestData data = subject.data();
-        if (!data.hasColumn(slicedBy)) {
+        requireColumn(data, "slicedBy", slicedBy);
+        return evaluate(predictions, data.strings(slicedBy));
+    }
+
+    private void requireColumn(TestData data, String attribute, String column) {
+        if (!data.hasColumn(column)) {
             throw ConfigurationException.badAttribute(
                     where,
-                    "slicedBy",
+                    attribute,
                     "must name a column of " + data.name()
-                            + dev.modeltest.internal.Names.didYouMean(slicedBy, data.columnNames())
+                            + dev.modeltest.internal.Names.didYouMean(column, data.columnNames())
                             + "; its columns are " + String.join(", ", data.columnNames()),
-                    "'" + slicedBy + "'");
+                    "'" + column + "'");
         }
-        return evaluate(predictions, data.strings(slicedBy));
+    }
+
+    /** The predictions of a ranking check carry the query column it names ({@link Builder#query}). */
+    private void requireQueries(Predictions predictions) {
+        if (query != null && !predictions.queryColumn().equals(Optional.of(query))) {
+            throw new ConfigurationException(where + ": query '" + query + "' needs the test data; evaluate"
+                    + " predictions.withQueries(\"" + query + "\", values) or run the gate on a Subject");
+        }
     }
 
     /**
@@ -147,6 +167,7 @@ public final class MetricGate implements Check {
             throw new ConfigurationException(where + ": slicedBy '" + slicedBy
                     + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
         }
+        requireQueries(predictions);
         if (reportedAsAccuracyCheck) {
             requireClassifier(predictions);
         } else {
@@ -209,6 +230,7 @@ public final class MetricGate implements Check {
             throw new IllegalArgumentException(sliceValues.length + " slice values for the " + predictions.size()
                     + " rows of " + predictions.dataName());
         }
+        requireQueries(predictions);
         requireApplicable(predictions);
         String column = slicedBy == null ? "slice" : slicedBy;
         String label = MetricCheckText.label(metric, options, predictions);
@@ -330,6 +352,9 @@ public final class MetricGate implements Check {
         if (!options.forceFinite()) {
             key.append(CheckResult.KEY_SEPARATOR).append("forceFinite=false");
         }
+        if (query != null) {
+            key.append(CheckResult.KEY_SEPARATOR).append("query=").append(query);
+        }
         if (slicedBy != null) {
             key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
         }
@@ -378,6 +403,7 @@ public final class MetricGate implements Check {
         private String slicedBy;
         private int minSliceSize = DEFAULT_MIN_SLICE_SIZE;
         private boolean reportedAsAccuracyCheck;
+        private String query;
 
         private Builder(String where, Metric metric, Bound bound, double threshold) {
             this.where = Objects.requireNonNull(where, "where");
@@ -430,6 +456,18 @@ public final class MetricGate implements Check {
         /** Judges every slice of this column; {@code null} or empty for no slicing. */
         public Builder slicedBy(String column) {
             this.slicedBy = column == null || column.isEmpty() ? null : column;
+            return this;
+        }
+
+        /**
+         * Names the query column of a ranking metric ({@link Metric#NDCG}, {@link Metric#MAP}): rows with the same value
+         * are the items ranked for one query. On a {@code Subject} the column is read from the test data; {@link
+         * #build()} refuses it for any other metric.
+         *
+         * @since 0.2.0
+         */
+        public Builder query(String column) {
+            this.query = column == null || column.isEmpty() ? null : column;
             return this;
         }
 
@@ -486,6 +524,16 @@ public final class MetricGate implements Check {
             }
             if (slicedBy != null && slicedBy.isBlank()) {
                 throw ConfigurationException.badAttribute(where, "slicedBy", "must not be blank", "'" + slicedBy + "'");
+            }
+            if (query != null && metric != Metric.NDCG && metric != Metric.MAP) {
+                throw ConfigurationException.badAttribute(
+                        where,
+                        "query",
+                        "applies to NDCG and MAP only, not to " + metric.displayName(),
+                        "'" + query + "'");
+            }
+            if (query != null && query.isBlank()) {
+                throw ConfigurationException.badAttribute(where, "query", "must not be blank", "'" + query + "'");
             }
             if (interval == IntervalMethod.EXACT && MetricSample.neverExact(metric, options)) {
                 throw noExactInterval(where, metric, metric.displayName());

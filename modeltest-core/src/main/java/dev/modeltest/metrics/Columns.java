@@ -18,6 +18,8 @@ final class Columns {
     final double[][] probabilities;
     final double[] actualValues;
     final double[] predictedValues;
+    /** Each row's query code ({@link Predictions#withQueries}), or {@code null}. */
+    final int[] queries;
 
     private Columns(Predictions predictions) {
         this.predictions = predictions;
@@ -38,6 +40,7 @@ final class Columns {
             actualValues = predictions.internalActualValues();
             predictedValues = predictions.internalPredictedValues();
         }
+        queries = predictions.internalQueries();
     }
 
     static Columns of(Predictions predictions) {

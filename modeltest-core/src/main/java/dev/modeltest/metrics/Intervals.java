@@ -43,6 +43,8 @@ final class Intervals {
         STUDENT_T_ROOT,
         /** The delta method on {@code log(A/B)} (R², explained variance). */
         DELTA,
+        /** Student-t on the per-query values of a mean over queries (NDCG, MAP). */
+        STUDENT_T_QUERIES,
         /** None: the bootstrap only. */
         NONE
     }
@@ -65,6 +67,7 @@ final class Intervals {
                     MEAN_TWEEDIE_DEVIANCE -> Exact.STUDENT_T;
             case RMSE, ROOT_MEAN_SQUARED_LOG_ERROR -> Exact.STUDENT_T_ROOT;
             case R2, EXPLAINED_VARIANCE, D2_TWEEDIE, D2_PINBALL, D2_ABSOLUTE_ERROR -> Exact.DELTA;
+            case NDCG, MAP -> Exact.STUDENT_T_QUERIES;
             case BALANCED_ACCURACY,
                     ADJUSTED_BALANCED_ACCURACY,
                     COHEN_KAPPA_LINEAR,
@@ -91,7 +94,7 @@ final class Intervals {
             case WILSON_WHEN_PROPORTION ->
                 metric.isAveraged() && (average == Averaging.MACRO || average == Averaging.WEIGHTED);
             case DELONG_UNLESS_MICRO -> average == Averaging.MICRO;
-            case STUDENT_T, STUDENT_T_ROOT, DELTA -> false;
+            case STUDENT_T, STUDENT_T_ROOT, DELTA, STUDENT_T_QUERIES -> false;
         };
     }
 
@@ -100,7 +103,7 @@ final class Intervals {
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
             case DELONG_UNLESS_MICRO -> resolved.average != Averaging.MICRO ? DELONG : null;
-            case STUDENT_T -> STUDENT_T;
+            case STUDENT_T, STUDENT_T_QUERIES -> STUDENT_T;
             case STUDENT_T_ROOT -> STUDENT_T_ROOT;
             case DELTA -> DELTA;
             case NONE -> null;
@@ -129,6 +132,8 @@ final class Intervals {
                 metric == Metric.R2 || metric == Metric.EXPLAINED_VARIANCE
                         ? delta(metric, columns, selection, level)
                         : deltaD2(metric, resolved, columns, selection, level);
+            case STUDENT_T_QUERIES ->
+                studentTOverQueries(metric, ((QueryKernel) kernel).perQuery(metric, resolved.k), resolved, level);
             case NONE -> throw new IllegalStateException(metric + " has no exact interval");
         };
     }
@@ -151,6 +156,9 @@ final class Intervals {
             int resamples,
             boolean forced) {
         int n = sample.size();
+        if (kernel instanceof QueryKernel queries) {
+            return bootstrapQueries(queries.perQuery(sample.metric(), resolved.k), level, seed, resamples);
+        }
         if (n >= PoissonBootstrap.RECOMMENDED_FROM_ROWS && !forced && sample.metric() == Metric.AVERAGE_PRECISION) {
             return averagePrecision(resolved, columns, sample.selection(), level);
         }
@@ -188,6 +196,61 @@ final class Intervals {
             // NaN on every resample (e.g. ROC AUC on a slice with one row of a class): no interval to give.
             return MetricInterval.none("bootstrap", "the metric is undefined on every bootstrap resample");
         }
+    }
+
+    /**
+     * The bootstrap of a mean over queries resamples the queries, not the rows: the rows of one query are ranked
+     * together and are not independent. BCa below {@link PoissonBootstrap#RECOMMENDED_FROM_ROWS} queries, the Poisson
+     * bootstrap (one weight per query) from there.
+     */
+    private static MetricInterval bootstrapQueries(
+            QueryKernel.PerQuery perQuery, double level, long seed, int resamples) {
+        int queries = perQuery.values().length;
+        String tail = " over " + queries + " queries, " + resamples + " resamples, seed " + seed + singles(perQuery);
+        try {
+            if (queries < PoissonBootstrap.RECOMMENDED_FROM_ROWS) {
+                Bootstrap.Result result =
+                        Bootstrap.seeded(seed).withReplicates(resamples).interval(queries, perQuery::mean, level);
+                return spread(result.interval(), result.method().description() + tail);
+            }
+            PoissonBootstrap.Result result = PoissonBootstrap.ofRows(queries, perQuery::mean, level, seed, resamples);
+            return spread(result.interval(), PoissonBootstrap.NAME + tail);
+        } catch (IllegalStateException undefinedEverywhere) {
+            return MetricInterval.none("bootstrap", "the metric is undefined on every bootstrap resample");
+        }
+    }
+
+    /**
+     * Student-t on the per-query values: the metric is their mean and the queries are the independent units. Bounds
+     * are clipped to [0, 1].
+     */
+    private static MetricInterval studentTOverQueries(
+            Metric metric, QueryKernel.PerQuery perQuery, Resolved resolved, double level) {
+        double[] values = perQuery.values();
+        String label = metric.displayName() + "@" + resolved.k;
+        if (values.length < 2) {
+            return MetricInterval.none(STUDENT_T, "one query has no spread to estimate" + singles(perQuery));
+        }
+        StudentT.Result t = StudentT.mean(values, level);
+        if (t.standardError() == 0) {
+            return MetricInterval.none(
+                    STUDENT_T,
+                    "every query's " + label + " is " + Format.value(values[0])
+                            + ", so there is no spread to estimate");
+        }
+        double lower = Math.max(metric.lowest(), t.lower());
+        double upper = Math.min(metric.highest(), t.upper());
+        return MetricInterval.of(
+                new Interval(lower, upper, level, STUDENT_T),
+                STUDENT_T + " over " + values.length + " queries, " + t.degreesOfFreedom() + " df"
+                        + singles(perQuery)
+                        + skewCaveat(values, "query", "queries"));
+    }
+
+    /** Names the queries of one row left out, for the interval's description. */
+    private static String singles(QueryKernel.PerQuery perQuery) {
+        int singles = perQuery.singles();
+        return singles == 0 ? "" : " (" + singles + (singles == 1 ? " query" : " queries") + " of one row left out)";
     }
 
     /** The selection's absolute errors in ascending order. */
@@ -337,6 +400,11 @@ final class Intervals {
      * covered 75-87% at 1000 rows (docs/intervals.md).
      */
     private static String skewCaveat(double[] values) {
+        return skewCaveat(values, "row", "rows");
+    }
+
+    /** As {@link #skewCaveat(double[])}, with the values {@code per} one {@code unit} (of which {@code units}). */
+    private static String skewCaveat(double[] values, String unit, String units) {
         int n = values.length;
         double mean = 0;
         for (double v : values) {
@@ -360,8 +428,8 @@ final class Intervals {
         if (n >= needed) {
             return "";
         }
-        return approximate("the per-row values are skewed (skewness " + Format.number(g1) + "), and Cochran's rule"
-                + " with the skewness doubled asks for " + (long) Math.ceil(needed) + " rows");
+        return approximate("the per-" + unit + " values are skewed (skewness " + Format.number(g1) + "), and Cochran's"
+                + " rule with the skewness doubled asks for " + (long) Math.ceil(needed) + " " + units);
     }
 
     /**

@@ -37,7 +37,9 @@ interface Kernel {
         PROBABILITY(Requirement.PROBABILITIES),
         CALIBRATION(Requirement.PROBABILITIES),
         TOP_K(Requirement.PROBABILITIES),
-        REGRESSION(Requirement.VALUES);
+        REGRESSION(Requirement.VALUES),
+        /** The ranking metrics of a regressor's values within queries (NDCG, MAP). */
+        QUERIES(Requirement.VALUES);
 
         /** What every metric of the family needs from the predictions. */
         final Requirement requirement;
@@ -59,6 +61,7 @@ interface Kernel {
                 case CALIBRATION -> new CalibrationKernel(columns, selection);
                 case TOP_K -> new TopKernel(columns, selection);
                 case REGRESSION -> new RegressionKernel(columns, selection);
+                case QUERIES -> new QueryKernel(columns, selection);
             };
         }
     }

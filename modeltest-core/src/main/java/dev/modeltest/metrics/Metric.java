@@ -552,7 +552,46 @@ public enum Metric {
             Double.NEGATIVE_INFINITY,
             1,
             "sklearn.metrics.d2_absolute_error_score",
-            Metric.FEWER_THAN_TWO_ROWS);
+            Metric.FEWER_THAN_TWO_ROWS),
+
+    /**
+     * Normalized discounted cumulative gain at {@code k} = {@link MetricOptions#k()}, for ranking models: the rows of
+     * one query (the predictions' {@link dev.modeltest.model.Predictions#withQueries query column}) are ranked by the
+     * predicted value, the true value is the graded relevance (at least 0), {@code DCG@k = Σ_{i≤k} rel_i / log2(i + 1)}
+     * with tied predictions sharing their average relevance (McSherry and Najork 2008), divided by the DCG@k of the
+     * ideal order, and 0 for a query with no relevant row. The value is the mean over the queries: per query the same
+     * as {@code sklearn.metrics.ndcg_score([rel], [score], k=k)}, as scikit-learn 1.2 computes it. A query of one row
+     * is left out (scikit-learn refuses one document: any model ranks it alike).
+     *
+     * @since 0.2.0
+     */
+    NDCG(
+            "NDCG",
+            HIGHER_IS_BETTER,
+            Kernel.Kind.QUERIES,
+            0,
+            1,
+            "sklearn.metrics.ndcg_score per query, averaged over queries",
+            "no query has two rows"),
+
+    /**
+     * Mean average precision at {@code k} = {@link MetricOptions#k()}, for ranking models: within each query (as
+     * {@link #NDCG}) a row is relevant when its true value is above 0, the rows are ranked by the predicted value with
+     * tied predictions ordered pessimistically (the irrelevant rows of a tie first), and {@code AP@k = Σ_{i≤k} P@i ·
+     * rel_i / min(k, R)} with {@code R} the query's relevant rows, 0 for a query with none. The value is the mean over
+     * the queries; a query of one row is left out. With {@code k} at least the query's rows and no tied predictions,
+     * a query's AP@k is {@code sklearn.metrics.average_precision_score(rel > 0, score)}; scikit-learn has no MAP@k.
+     *
+     * @since 0.2.0
+     */
+    MAP(
+            "MAP",
+            HIGHER_IS_BETTER,
+            Kernel.Kind.QUERIES,
+            0,
+            1,
+            "mean over queries of AP@k (sklearn.metrics.average_precision_score per query at full k without ties)",
+            "no query has two rows");
 
     /**
      * When R² and the other scores relative to a baseline are undefined, in scikit-learn's words (a constant, so the
@@ -672,7 +711,9 @@ public enum Metric {
                     MEAN_TWEEDIE_DEVIANCE,
                     D2_TWEEDIE,
                     D2_PINBALL,
-                    D2_ABSOLUTE_ERROR -> false;
+                    D2_ABSOLUTE_ERROR,
+                    NDCG,
+                    MAP -> false;
         };
     }
 

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 
 /**
  * How to compute a metric: averaging, positive class, the binning of expected calibration error, the beta of F-beta,
- * the k of top-k accuracy, the alpha of the pinball metrics, the power of the Tweedie metrics and whether R² and
+ * the k of top-k accuracy (and of NDCG@k and MAP@k), the alpha of the pinball metrics, the power of the Tweedie metrics and whether R² and
  * explained variance are forced finite.
  *
  * <p>Immutable; start from {@link #defaults()} and change what you need:
@@ -20,7 +20,9 @@ import org.apiguardian.api.API;
  * @param beta how many times as much recall counts as precision in {@link Metric#F_BETA}, finite and above 0; 1 by
  *     default, and only F-beta accepts another value (since 0.2.0)
  * @param k how many of the highest-scored classes may hold the true class in {@link Metric#TOP_K_ACCURACY}, at least
- *     1; 2 by default (scikit-learn's default), and only top-k accuracy accepts another value (since 0.2.0)
+ *     1; 2 by default (scikit-learn's default), and only top-k accuracy accepts another value (since 0.2.0); also the
+ *     cut-off of {@link Metric#NDCG} and {@link Metric#MAP} (the top {@code k} rows of each query), which should be
+ *     given: their 2 is this shared default, not scikit-learn's (all rows)
  * @param alpha the quantile level of {@link Metric#MEAN_PINBALL_LOSS} and {@link Metric#D2_PINBALL}, in [0, 1]; 0.5
  *     by default (scikit-learn's), and only those two accept another value (since 0.2.0)
  * @param power the Tweedie power of {@link Metric#MEAN_TWEEDIE_DEVIANCE} and {@link Metric#D2_TWEEDIE}: finite, at

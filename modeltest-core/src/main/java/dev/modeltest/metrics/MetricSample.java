@@ -183,7 +183,7 @@ public final class MetricSample {
                 + " Hamming loss, top-k accuracy (Wilson), binary and one-vs-rest macro or weighted ROC AUC (DeLong,"
                 + " logit), log loss, Brier score, MAE, MSE, MAPE, mean squared log error, mean pinball loss and the"
                 + " mean deviances (Student-t), RMSE and RMSLE (Student-t, square root), R², explained variance and the"
-                + " D² scores (delta method)";
+                + " D² scores (delta method), NDCG and MAP (Student-t over queries)";
     }
 
     @Override

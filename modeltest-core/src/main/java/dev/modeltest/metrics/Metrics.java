@@ -124,7 +124,9 @@ public final class Metrics {
     /** Drops the options {@code metric} has no use for. */
     private static MetricOptions relevant(Metric metric, MetricOptions original) {
         MetricOptions options = metric == Metric.F_BETA ? original : original.withBeta(MetricOptions.DEFAULT_BETA);
-        options = metric == Metric.TOP_K_ACCURACY ? options : options.withK(MetricOptions.DEFAULT_K);
+        options = metric == Metric.TOP_K_ACCURACY || Resolved.ranksQueries(metric)
+                ? options
+                : options.withK(MetricOptions.DEFAULT_K);
         options = Resolved.usesAlpha(metric) ? options : options.withAlpha(MetricOptions.DEFAULT_ALPHA);
         options = Resolved.usesPower(metric) ? options : options.withPower(MetricOptions.DEFAULT_POWER);
         options = Resolved.usesForceFinite(metric) ? options : options.withForceFinite(true);

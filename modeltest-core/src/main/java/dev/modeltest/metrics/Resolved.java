@@ -54,8 +54,8 @@ final class Resolved {
         if (metric != Metric.F_BETA && options.beta() != MetricOptions.DEFAULT_BETA) {
             return "'beta' applies to F-beta only, not to " + name + ", was " + Format.number(options.beta());
         }
-        if (metric != Metric.TOP_K_ACCURACY && options.k() != MetricOptions.DEFAULT_K) {
-            return "'k' applies to top-k accuracy only, not to " + name + ", was " + options.k();
+        if (metric != Metric.TOP_K_ACCURACY && !ranksQueries(metric) && options.k() != MetricOptions.DEFAULT_K) {
+            return "'k' applies to top-k accuracy, NDCG and MAP only, not to " + name + ", was " + options.k();
         }
         if (!usesAlpha(metric) && options.alpha() != MetricOptions.DEFAULT_ALPHA) {
             return "'alpha' applies to mean pinball loss and D² pinball score only, not to " + name + ", was "
@@ -67,6 +67,12 @@ final class Resolved {
         }
         if (!usesForceFinite(metric) && !options.forceFinite()) {
             return "'forceFinite' applies to R² and explained variance only, not to " + name + ", was false";
+        }
+        if (ranksQueries(metric)) {
+            String queries = queryProblem(predictions, name);
+            if (queries != null) {
+                return queries;
+            }
         }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
@@ -161,6 +167,33 @@ final class Resolved {
             average = topLabel ? null : Averaging.BINARY;
         }
         return new Resolved(average, positive, topLabel, options);
+    }
+
+    /** Whether the metric ranks the rows of each query ({@link Kernel.Kind#QUERIES}): NDCG and MAP. */
+    static boolean ranksQueries(Metric metric) {
+        return metric.kind() == Kernel.Kind.QUERIES;
+    }
+
+    /** A ranking metric needs a regressor's scores and a query column with a query of at least two rows. */
+    private static String queryProblem(Predictions predictions, String name) {
+        if (predictions.task() != Task.REGRESSION) {
+            return name + " ranks rows by a predicted score, so it needs a regressor's values (or a predictions column"
+                    + " of scores) and the graded relevance as the label, but " + predictions.modelName()
+                    + " is a classifier (a predictions column of whole numbers reads as classes unless task is"
+                    + " REGRESSION)";
+        }
+        if (predictions.queryColumn().isEmpty()) {
+            return name + " ranks the rows of each query, but no query column was given for " + predictions.dataName()
+                    + "; give 'query', the column that names each row's query";
+        }
+        int queries = predictions.queryNames().size();
+        if (queries == predictions.size()) {
+            return "'query' must name a column in which some query has at least two rows, but each of the " + queries
+                    + " queries of " + predictions.dataName() + " has one row, and " + name
+                    + " of one row is the same whatever the model, was '"
+                    + predictions.queryColumn().get() + "'";
+        }
+        return null;
     }
 
     /** Whether {@link MetricOptions#alpha()} matters to the metric. */

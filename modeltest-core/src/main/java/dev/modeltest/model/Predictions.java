@@ -30,6 +30,12 @@ public final class Predictions {
     private final double[] actualValues;
     private final double[] predictedValues;
     private final List<String> scoreColumns;
+    /** The query column of ranking metrics ({@link #withQueries}), or {@code null}. */
+    private final String queryColumn;
+    /** Each row's query as an index into {@link #queryNames}, or {@code null}. */
+    private final int[] queries;
+
+    private final List<String> queryNames;
 
     private Predictions(
             Task task,
@@ -54,6 +60,27 @@ public final class Predictions {
         this.actualValues = actualValues;
         this.predictedValues = predictedValues;
         this.scoreColumns = scoreColumns;
+        this.queryColumn = null;
+        this.queries = null;
+        this.queryNames = List.of();
+    }
+
+    /** These predictions with each row's query; the arrays are shared. */
+    private Predictions(Predictions base, String queryColumn, int[] queries, List<String> queryNames) {
+        this.task = base.task;
+        this.dataName = base.dataName;
+        this.modelName = base.modelName;
+        this.size = base.size;
+        this.classes = base.classes;
+        this.actualClasses = base.actualClasses;
+        this.predictedClasses = base.predictedClasses;
+        this.probabilities = base.probabilities;
+        this.actualValues = base.actualValues;
+        this.predictedValues = base.predictedValues;
+        this.scoreColumns = base.scoreColumns;
+        this.queryColumn = queryColumn;
+        this.queries = queries;
+        this.queryNames = queryNames;
     }
 
     /**
@@ -200,6 +227,97 @@ public final class Predictions {
                 actualValues,
                 predictedValues,
                 names);
+    }
+
+    /**
+     * Returns these predictions with the query (group) of each row, read from a data column, for the ranking metrics
+     * ({@code NDCG} and {@code MAP}): rows with the same value are the items ranked for one query. Values are
+     * compared as given; a number column is best read through {@code TestData#strings}, which writes {@code 1.0} as
+     * {@code "1"}.
+     *
+     * @param column the query column's name, for messages
+     * @param values one value per row
+     * @throws IllegalArgumentException if the count of values is not the row count
+     * @throws dev.modeltest.error.DataException if a value is missing ({@code null}), naming the column and the row
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public Predictions withQueries(String column, String[] values) {
+        Objects.requireNonNull(column, "column");
+        if (values.length != size) {
+            throw new IllegalArgumentException(
+                    values.length + " query values for the " + size + " rows of " + dataName);
+        }
+        java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            String v = values[i];
+            if (v == null) {
+                throw missingQuery(column, i);
+            }
+            Integer code = codes.putIfAbsent(v, names.size());
+            if (code == null) {
+                code = names.size();
+                names.add(v);
+            }
+            out[i] = code;
+        }
+        return new Predictions(this, column, out, List.copyOf(names));
+    }
+
+    /**
+     * As {@link #withQueries(String, String[])} from codes already made ({@code TestData#categories}): the codes
+     * index {@code names}, {@code -1} is a missing value. The array is kept, not copied.
+     *
+     * @throws dev.modeltest.error.DataException if a code is {@code -1}
+     */
+    @API(status = API.Status.INTERNAL, since = "0.2.0")
+    public Predictions wrapQueries(String column, int[] codes, List<String> names) {
+        Objects.requireNonNull(column, "column");
+        if (codes.length != size) {
+            throw new IllegalArgumentException(codes.length + " query values for the " + size + " rows of " + dataName);
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < 0 || codes[i] >= names.size()) {
+                throw missingQuery(column, i);
+            }
+        }
+        return new Predictions(this, column, codes, List.copyOf(names));
+    }
+
+    private dev.modeltest.error.DataException missingQuery(String column, int row) {
+        return new dev.modeltest.error.DataException("the query column '" + column + "' has no value at row "
+                + (row + 1) + " of " + dataName + "; every row of a ranking must name its query");
+    }
+
+    /**
+     * Returns the query column given by {@link #withQueries}, if any.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public java.util.Optional<String> queryColumn() {
+        return java.util.Optional.ofNullable(queryColumn);
+    }
+
+    /**
+     * Returns the distinct query values, in order of first appearance; {@link #internalQueries()} indexes them.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public List<String> queryNames() {
+        return queryNames;
+    }
+
+    /**
+     * Returns each row's query code themselves, not a copy, or {@code null} without {@link #withQueries}. Callers must
+     * not modify the array.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.2.0")
+    public int[] internalQueries() {
+        return queries;
     }
 
     /**

@@ -77,7 +77,7 @@ class IntervalChoiceTest {
                         + " one-vs-rest macro or weighted ROC AUC (DeLong, logit), log loss, Brier score, MAE, MSE,"
                         + " MAPE, mean squared log error, mean pinball loss and the mean deviances (Student-t), RMSE"
                         + " and RMSLE (Student-t, square root), R², explained variance and the D² scores (delta"
-                        + " method), was EXACT");
+                        + " method), NDCG and MAP (Student-t over queries), was EXACT");
     }
 
     @Test

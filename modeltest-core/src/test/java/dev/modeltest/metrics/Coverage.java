@@ -16,8 +16,16 @@ import java.util.stream.IntStream;
  */
 final class Coverage {
 
-    /** The population a test set is drawn from, and its name. */
-    record Population(String name, Predictions predictions) {}
+    /**
+     * The population a test set is drawn from, and its name; for a ranking population, the first row of each query and
+     * one past the last ({@code queryStarts}), else {@code null}.
+     */
+    record Population(String name, Predictions predictions, int[] queryStarts) {
+
+        Population(String name, Predictions predictions) {
+            this(name, predictions, null);
+        }
+    }
 
     /**
      * One cell of the table. Coverage is counted over the sets that got an interval; a set where the check refused
@@ -210,6 +218,65 @@ final class Coverage {
     }
 
     /**
+     * A ranking population of {@code queries} queries of 5 to 30 rows: relevance 0 to 4, rarer as it grows, each query
+     * with its own difficulty; the score is the relevance times the query's model quality plus noise, with one decimal
+     * so that scores tie. Queries are contiguous rows.
+     */
+    static Population ranking(String name, int queries, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] starts = new int[queries + 1];
+        List<double[]> rows = new ArrayList<>();
+        for (int q = 0; q < queries; q++) {
+            int size = 5 + random.nextInt(26);
+            double quality = random.nextDouble() * 1.5;
+            double relevantShare = 0.1 + 0.5 * random.nextDouble();
+            for (int j = 0; j < size; j++) {
+                double relevance = random.nextDouble() < relevantShare
+                        ? 1 + Math.min(3, (int) (-Math.log(random.nextDouble())))
+                        : 0;
+                double score = Math.round((quality * relevance + random.nextGaussian()) * 10) / 10.0;
+                rows.add(new double[] {q, relevance, score});
+            }
+            starts[q + 1] = rows.size();
+        }
+        String[] ids = new String[rows.size()];
+        double[] relevance = new double[rows.size()];
+        double[] score = new double[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Integer.toString((int) rows.get(i)[0]);
+            relevance[i] = rows.get(i)[1];
+            score[i] = rows.get(i)[2];
+        }
+        return new Population(
+                name, Predictions.regression(name, "sim", relevance, score).withQueries("qid", ids), starts);
+    }
+
+    /**
+     * The rows of a test set: {@code n} rows drawn with replacement, or for a ranking population every row of {@code
+     * n} queries drawn without replacement (a query drawn twice would merge into one query of doubled rows; from 50 000
+     * queries the finite-population correction at 1000 is 1%).
+     */
+    private static int[] draw(Population population, int n, SplittableRandom random) {
+        int[] starts = population.queryStarts();
+        if (starts == null) {
+            int size = population.predictions().size();
+            int[] rows = new int[n];
+            for (int j = 0; j < n; j++) {
+                rows[j] = random.nextInt(size);
+            }
+            return rows;
+        }
+        int queries = starts.length - 1;
+        java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
+        while (chosen.size() < n) {
+            chosen.add(random.nextInt(queries));
+        }
+        return chosen.stream()
+                .flatMapToInt(q -> IntStream.range(starts[q], starts[q + 1]))
+                .toArray();
+    }
+
+    /**
      * Simulates {@code sets} test sets of {@code n} rows drawn with replacement from the population and measures how
      * often the interval (as the gates make it under {@code method}) holds the population's value.
      */
@@ -224,16 +291,12 @@ final class Coverage {
             long seed) {
         Predictions all = population.predictions();
         double truth = Metrics.compute(all, metric, options);
-        int size = all.size();
         int[] outcome = new int[sets]; // bit 0: lower holds, bit 1: upper holds, 4: no interval, 8: undefined
         String[] methods = new String[sets];
         boolean[] approximate = new boolean[sets];
         IntStream.range(0, sets).parallel().forEach(s -> {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + s);
-            int[] rows = new int[n];
-            for (int j = 0; j < n; j++) {
-                rows[j] = random.nextInt(size);
-            }
+            int[] rows = draw(population, n, random);
             MetricSample sample = Metrics.sample(all, metric, options, rows);
             if (Double.isNaN(sample.value())) {
                 outcome[s] = 8;
@@ -285,7 +348,7 @@ final class Coverage {
         double d = Math.max(1, defined - none);
         return new Cell(
                 population.name(),
-                label(metric, options),
+                label(metric, options, method),
                 used,
                 n,
                 defined,
@@ -300,8 +363,12 @@ final class Coverage {
                 "");
     }
 
-    private static String label(Metric metric, MetricOptions options) {
+    private static String label(Metric metric, MetricOptions options, IntervalMethod method) {
         String label = metric.displayName();
+        if (metric == Metric.NDCG || metric == Metric.MAP) {
+            return label + "@" + options.k() + " (n = queries"
+                    + (method == IntervalMethod.BOOTSTRAP ? ", BOOTSTRAP" : "") + ")";
+        }
         if (options.average() == Averaging.MACRO) {
             label += " (macro)";
         }
@@ -333,8 +400,15 @@ final class Coverage {
      * that covers exactly 95% still falls outside [93.5%, 96.5%] in about 3% of the cells.
      */
     public static void main(String[] args) {
-        int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int resamples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        boolean rankingOnly = args.length > 0 && args[0].equals("ranking");
+        int from = rankingOnly ? 1 : 0;
+        int scale = args.length > from ? Integer.parseInt(args[from]) : 1000;
+        int resamples = args.length > from + 1 ? Integer.parseInt(args[from + 1]) : 1000;
+        if (rankingOnly) {
+            System.out.println(HEADER);
+            rankingRows(scale, resamples, new ArrayList<>());
+            return;
+        }
         int population = 200_000;
         List<Population> binaries = List.of(
                 binary("binary, balanced", 0.5, population, 1), binary("binary, 5% positive", 0.05, population, 2));
@@ -389,9 +463,7 @@ final class Coverage {
         int[] ns = {50, 200, 1000, 10_000};
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
-        System.out.println("| population | metric | method | n | sets | refused | flagged | 95% two-sided | lower holds"
-                + " (97.5%) | upper holds (97.5%) | MC s.e. (pp) | note |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println(HEADER);
         for (int n : ns) {
             for (Population p : binaries) {
                 for (Entry e : binaryMetrics) {
@@ -407,6 +479,7 @@ final class Coverage {
                 cells.add(print(cell(reg, e, n, scale, resamples, 19)));
             }
         }
+        rankingRows(scale, resamples, cells);
         System.out.printf(
                 Locale.ROOT,
                 "%n%d cells; %d outside [93.5%%, 96.5%%]; %d of those with more than 5%% of their sets unflagged;"
@@ -417,14 +490,47 @@ final class Coverage {
                 (System.nanoTime() - start) / 1e9);
     }
 
+    private static final String HEADER = "| population | metric | method | n | sets | refused | flagged | 95% two-sided"
+            + " | lower holds (97.5%) | upper holds (97.5%) | MC s.e. (pp) | note |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+    /**
+     * The ranking rows ({@code scripts/coverage/run_coverage.sh ranking [sets] [resamples]} runs only these): NDCG@10
+     * and MAP@10 on test sets of 50, 200 and 1000 queries from 50 000, under AUTO (Student-t over queries) and
+     * BOOTSTRAP (queries resampled).
+     */
+    private static void rankingRows(int scale, int resamples, List<Cell> cells) {
+        Population ranking = ranking("ranking, 50 000 queries of 5-30 rows", 50_000, 23);
+        MetricOptions k10 = MetricOptions.defaults().withK(10);
+        for (int queries : new int[] {50, 200, 1000}) {
+            for (Metric metric : new Metric[] {Metric.NDCG, Metric.MAP}) {
+                for (IntervalMethod method : new IntervalMethod[] {IntervalMethod.AUTO, IntervalMethod.BOOTSTRAP}) {
+                    cells.add(print(cell(ranking, metric, k10, method, queries, scale, resamples, 29)));
+                }
+            }
+        }
+    }
+
     /** One cell: {@code scale} sets, run again with {@code 4·scale} new ones when it is outside and not flagged. */
     private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed) {
-        Cell first = run(p, e.metric(), e.options(), IntervalMethod.AUTO, n, scale, resamples, seed);
+        return cell(p, e.metric(), e.options(), IntervalMethod.AUTO, n, scale, resamples, seed);
+    }
+
+    private static Cell cell(
+            Population p,
+            Metric metric,
+            MetricOptions options,
+            IntervalMethod method,
+            int n,
+            int scale,
+            int resamples,
+            long seed) {
+        Cell first = run(p, metric, options, method, n, scale, resamples, seed);
         if (!first.outsideUnflagged()) {
             return first;
         }
         System.out.println("<!-- " + first.row() + " first run; run again with " + 4 * scale + " sets -->");
-        Cell second = run(p, e.metric(), e.options(), IntervalMethod.AUTO, n, 4 * scale, resamples, seed + 7919);
+        Cell second = run(p, metric, options, method, n, 4 * scale, resamples, seed + 7919);
         return second.withNote(String.format(
                 Locale.ROOT, "second run; the first, %d sets, gave %.1f%%", first.sets(), 100 * first.twoSided()));
     }

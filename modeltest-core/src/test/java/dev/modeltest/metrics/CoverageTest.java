@@ -92,4 +92,20 @@ class CoverageTest {
         assertThat(bca.method()).isEqualTo("BCa bootstrap");
         assertThat(bca.twoSided()).as(bca.row()).isBetween(0.88, 0.99);
     }
+
+    @Test
+    void studentTOverQueriesCoversNdcgAndMapAndTheBootstrapResamplesQueries() {
+        Coverage.Population ranking = Coverage.ranking("ranking", 10_000, 23);
+        MetricOptions k10 = MetricOptions.defaults().withK(10);
+
+        Coverage.Cell ndcg = Coverage.run(ranking, Metric.NDCG, k10, IntervalMethod.AUTO, 200, 400, 100, 7);
+        Coverage.Cell map = Coverage.run(ranking, Metric.MAP, k10, IntervalMethod.AUTO, 200, 400, 100, 7);
+        Coverage.Cell bootstrap = Coverage.run(ranking, Metric.MAP, k10, IntervalMethod.BOOTSTRAP, 200, 400, 200, 7);
+
+        assertThat(ndcg.method()).isEqualTo("Student-t");
+        assertThat(bootstrap.method()).isEqualTo("BCa bootstrap");
+        assertCovers(ndcg);
+        assertCovers(map);
+        assertCovers(bootstrap);
+    }
 }

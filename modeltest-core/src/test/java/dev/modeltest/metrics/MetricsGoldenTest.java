@@ -73,6 +73,8 @@ class MetricsGoldenTest {
             metrics.add(Metric.TOP_K_ACCURACY);
         }
         Golden.csv("regression-extra.csv").forEach(r -> metrics.add(Metric.valueOf(r[2])));
+        // NDCG and MAP rank within queries, on their own data sets (RankingGoldenTest).
+        Golden.csv("ranking-expected.csv").forEach(r -> metrics.add(Metric.valueOf(r[2])));
         assertThat(metrics).containsExactlyInAnyOrder(Metric.values());
         assertThat(averages).containsExactlyInAnyOrder(Averaging.values());
         assertThat(binnings).containsExactlyInAnyOrder(Binning.values());

@@ -84,7 +84,7 @@ class TopKAccuracyGoldenTest {
 
         assertThat(Metrics.notApplicable(
                         p, Metric.ACCURACY, MetricOptions.defaults().withK(3)))
-                .contains("'k' applies to top-k accuracy only, not to accuracy, was 3");
+                .contains("'k' applies to top-k accuracy, NDCG and MAP only, not to accuracy, was 3");
         assertThat(Metrics.computeAll(
                         p,
                         List.of(Metric.ACCURACY, Metric.TOP_K_ACCURACY),

@@ -72,7 +72,8 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
     }
 
     /**
-     * Sets the k of {@link Metric#TOP_K_ACCURACY} (default 2).
+     * Sets the k of {@link Metric#TOP_K_ACCURACY} (default 2), or the cut-off of {@link Metric#NDCG} and {@link
+     * Metric#MAP}, which also need predictions with their queries ({@link Predictions#withQueries}).
      *
      * @since 0.2.0
      */

@@ -80,9 +80,19 @@ final class MetricChecks {
         }
     }
 
+    /** NDCG and MAP need a cut-off and a query column, which only their own annotations take. */
+    static void requireNotRanking(String where, Metric metric) {
+        if (metric == Metric.NDCG || metric == Metric.MAP) {
+            String annotation = metric == Metric.NDCG ? "@NdcgAtLeast" : "@MapAtLeast";
+            throw new ConfigurationException(where + ": 'metric' " + metric + " ranks the rows of each query: use "
+                    + annotation + "(value = ..., k = ..., query = \"<query column>\")");
+        }
+    }
+
     static final class MetricAtLeastFactory implements MetricCheckFactory<MetricAtLeast> {
         @Override
         public Check create(MetricAtLeast a, String where) {
+            requireNotRanking(where, a.metric());
             requireDirection(where, a.metric(), Bound.AT_LEAST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
@@ -93,6 +103,7 @@ final class MetricChecks {
     static final class MetricAtMostFactory implements MetricCheckFactory<MetricAtMost> {
         @Override
         public Check create(MetricAtMost a, String where) {
+            requireNotRanking(where, a.metric());
             requireDirection(where, a.metric(), Bound.AT_MOST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
@@ -164,6 +175,39 @@ final class MetricChecks {
         }
     }
 
+    /** The ranking metrics' own attributes: the cut-off {@code k} and the {@code query} column. */
+    static MetricGate rankingGate(Annotation a, String where, Metric metric, int k, String query) {
+        if (k < 1) {
+            throw ConfigurationException.badAttribute(where, "k", "must be at least 1", k);
+        }
+        if (query.isBlank()) {
+            throw ConfigurationException.badAttribute(
+                    where, "query", "must name the column of each row's query", "'" + query + "'");
+        }
+        return builder(
+                        a,
+                        where,
+                        metric,
+                        Bound.AT_LEAST,
+                        MetricOptions.defaults().withK(k))
+                .query(query)
+                .build();
+    }
+
+    static final class NdcgFactory implements MetricCheckFactory<NdcgAtLeast> {
+        @Override
+        public Check create(NdcgAtLeast a, String where) {
+            return rankingGate(a, where, Metric.NDCG, a.k(), a.query());
+        }
+    }
+
+    static final class MapFactory implements MetricCheckFactory<MapAtLeast> {
+        @Override
+        public Check create(MapAtLeast a, String where) {
+            return rankingGate(a, where, Metric.MAP, a.k(), a.query());
+        }
+    }
+
     static final class PrecisionFactory implements MetricCheckFactory<PrecisionAtLeast> {
         @Override
         public Check create(PrecisionAtLeast a, String where) {
@@ -228,6 +272,7 @@ final class MetricChecks {
     static final class NoRegressionFactory implements CheckFactory<NoRegressionVs> {
         @Override
         public Check create(NoRegressionVs a, String where) {
+            requireNotRanking(where, a.metric());
             return NoRegressionCheck.builder(where, a.metric(), baseline(a, where))
                     .options(options(where, a.average(), a.positiveLabel()))
                     .tolerance(a.tolerance())

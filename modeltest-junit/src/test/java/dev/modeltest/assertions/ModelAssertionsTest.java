@@ -195,4 +195,21 @@ class ModelAssertionsTest {
                         .isAtLeast(0.99))
                 .hasMessageStartingWith("Expecting model F2 (positive class");
     }
+
+    @Test
+    void ranksWithinTheQueriesThePredictionsCarry() {
+        // Query a ranked perfectly (NDCG@2 1, AP 1), query b worst first: NDCG@2 (1/log2(3)) / 1 = 0.6309, AP 1/2.
+        Predictions ranking = Predictions.regression(
+                        "rank.csv", "m", new double[] {1, 0, 0, 1}, new double[] {2, 1, 2, 1})
+                .withQueries("qid", new String[] {"a", "a", "b", "b"});
+
+        assertThat(ranking).metric(Metric.NDCG).withK(2).isAtLeast(0.8);
+        assertThatThrownBy(() -> assertThat(ranking).metric(Metric.MAP).withK(2).isAtLeast(0.8))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessage("Expecting model MAP@2 on rank.csv (n=4):\n"
+                        + "  0.7500 (95% CI 0.0000–1.0000, Student-t over 2 queries, 1 df)\n"
+                        + "to be at least:\n"
+                        + "  0.8000\n"
+                        + "but it was 0.0500 below.");
+    }
 }

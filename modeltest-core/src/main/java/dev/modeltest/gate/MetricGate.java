@@ -17,6 +17,7 @@ import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.MetricSample;
 import dev.modeltest.metrics.Metrics;
+import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.metrics.Proportion;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
@@ -324,6 +325,12 @@ public final class MetricGate implements Check {
         }
         if (!options.forceFinite()) {
             key.append(CheckResult.KEY_SEPARATOR).append("forceFinite=false");
+        }
+        if (options.multiClass() != MultiClass.OVR) {
+            key.append(CheckResult.KEY_SEPARATOR).append("multiClass=").append(options.multiClass());
+        }
+        if (options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
+            key.append(CheckResult.KEY_SEPARATOR).append("maxFpr=").append(Format.number(options.maxFpr()));
         }
         if (slicedBy != null) {
             key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);

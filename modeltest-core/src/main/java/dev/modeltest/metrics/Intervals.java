@@ -34,7 +34,8 @@ final class Intervals {
         WILSON_WHEN_PROPORTION,
         /**
          * DeLong on the logit scale, when ROC AUC is of one positive class or a (macro or weighted) average of
-         * one-vs-rest AUCs; not for the micro average, whose pooled (row, class) entries are not independent.
+         * one-vs-rest AUCs; not for the micro average, whose pooled (row, class) entries are not independent, nor for
+         * one-vs-one or partial AUC (the bootstrap takes those).
          */
         DELONG_UNLESS_MICRO,
         /** Student-t on the per-row losses. */
@@ -85,12 +86,13 @@ final class Intervals {
      * Whether no rows can give the metric an exact interval under this averaging: the metrics without one, and the
      * averaged ones averaged over classes (macro, weighted).
      */
-    static boolean neverExact(Metric metric, Averaging average) {
+    static boolean neverExact(Metric metric, MetricOptions options) {
+        Averaging average = options.average();
         return switch (exactKind(metric)) {
             case NONE -> true;
             case WILSON_WHEN_PROPORTION ->
                 metric.isAveraged() && (average == Averaging.MACRO || average == Averaging.WEIGHTED);
-            case DELONG_UNLESS_MICRO -> average == Averaging.MICRO;
+            case DELONG_UNLESS_MICRO -> average == Averaging.MICRO || options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR;
             case STUDENT_T, STUDENT_T_ROOT, DELTA -> false;
         };
     }
@@ -99,7 +101,10 @@ final class Intervals {
     static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
-            case DELONG_UNLESS_MICRO -> resolved.average != Averaging.MICRO ? DELONG : null;
+            case DELONG_UNLESS_MICRO ->
+                resolved.average != Averaging.MICRO && !resolved.ovo && resolved.maxFpr == MetricOptions.DEFAULT_MAX_FPR
+                        ? DELONG
+                        : null;
             case STUDENT_T -> STUDENT_T;
             case STUDENT_T_ROOT -> STUDENT_T_ROOT;
             case DELTA -> DELTA;
@@ -323,7 +328,10 @@ final class Intervals {
         }
         long fewest = Long.MAX_VALUE;
         for (long c : perClass) {
-            fewest = Math.min(fewest, c);
+            // One-vs-one leaves out the classes with no row; one-vs-rest is undefined with them.
+            if (c > 0 || !resolved.ovo) {
+                fewest = Math.min(fewest, c);
+            }
         }
         return fewest;
     }

@@ -490,7 +490,12 @@ public final class MetricGate implements Check {
                 throw ConfigurationException.badAttribute(where, "slicedBy", "must not be blank", "'" + slicedBy + "'");
             }
             if (interval == IntervalMethod.EXACT && MetricSample.neverExact(metric, options)) {
-                throw noExactInterval(where, metric, metric.displayName());
+                throw noExactInterval(
+                        where,
+                        metric,
+                        options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR
+                                ? "partial " + metric.displayName() + " (FPR ≤ " + Format.number(options.maxFpr()) + ")"
+                                : metric.displayName());
             }
             return new MetricGate(this);
         }

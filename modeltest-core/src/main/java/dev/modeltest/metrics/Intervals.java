@@ -308,12 +308,30 @@ final class Intervals {
             if (rarer < RARER_CLASS_ROWS) {
                 return approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")");
             }
+            if (resolved.maxFpr != MetricOptions.DEFAULT_MAX_FPR) {
+                // Partial AUC rests on the negatives scored above the cut: about maxFpr of them.
+                long negatives = sample.size() - positiveRows(resolved, columns, sample.selection());
+                long within = (long) Math.floor(resolved.maxFpr * negatives);
+                if (within < RARER_CLASS_ROWS) {
+                    return approximate("fewer than " + RARER_CLASS_ROWS + " negative rows within the false positive"
+                            + " rate limit (" + Format.number(resolved.maxFpr) + " of " + negatives + ")");
+                }
+            }
         }
         return "";
     }
 
     private static String approximate(String why) {
         return "; approximate here: " + why + ", see docs/intervals.md";
+    }
+
+    /** The rows of the positive class. */
+    private static long positiveRows(Resolved resolved, Columns columns, Selection selection) {
+        long positives = 0;
+        for (int j = 0; j < selection.size; j++) {
+            positives += columns.actual[selection.row(j)] == resolved.positive ? 1 : 0;
+        }
+        return positives;
     }
 
     /** The rows of the rarer side: positives or negatives for one class, the smallest class otherwise. */
@@ -328,10 +346,9 @@ final class Intervals {
         }
         long fewest = Long.MAX_VALUE;
         for (long c : perClass) {
-            // One-vs-one leaves out the classes with no row; one-vs-rest is undefined with them.
-            if (c > 0 || !resolved.ovo) {
-                fewest = Math.min(fewest, c);
-            }
+            // A class with no row counts too: one-vs-one then leaves it out, and so measures fewer pairs than the
+            // model's population has (the simulation's sets without the 5% class covered 89%).
+            fewest = Math.min(fewest, c);
         }
         return fewest;
     }

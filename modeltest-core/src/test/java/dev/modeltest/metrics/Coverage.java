@@ -320,6 +320,15 @@ final class Coverage {
         if (metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE) {
             label += " (power " + options.power() + ")";
         }
+        if (options.average() == Averaging.WEIGHTED) {
+            label += " (weighted)";
+        }
+        if (options.multiClass() == MultiClass.OVO) {
+            label += " (one-vs-one)";
+        }
+        if (options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
+            label = "partial " + label + " (FPR ≤ " + options.maxFpr() + ")";
+        }
         return label;
     }
 
@@ -335,6 +344,15 @@ final class Coverage {
     public static void main(String[] args) {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int resamples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        // A third argument runs only the rows whose metric label contains it, or one of its '|'-separated parts, e.g.
+        // "one-vs-one|partial".
+        String only = args.length > 2 ? args[2] : "";
+        // A fourth, the row counts to run, comma-separated (default 50,200,1000,10000).
+        int[] ns = args.length > 3
+                ? java.util.Arrays.stream(args[3].split(","))
+                        .mapToInt(Integer::parseInt)
+                        .toArray()
+                : new int[] {50, 200, 1000, 10_000};
         int population = 200_000;
         List<Population> binaries = List.of(
                 binary("binary, balanced", 0.5, population, 1), binary("binary, 5% positive", 0.05, population, 2));
@@ -361,13 +379,17 @@ final class Coverage {
                 new Entry(Metric.COHEN_KAPPA, plain),
                 new Entry(Metric.AVERAGE_PRECISION, plain),
                 new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain),
-                new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain.withBinning(Binning.EQUAL_MASS)));
+                new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain.withBinning(Binning.EQUAL_MASS)),
+                new Entry(Metric.ROC_AUC, plain.withMaxFpr(0.1)),
+                new Entry(Metric.ROC_AUC, plain.withMaxFpr(0.5)));
         List<Entry> multiMetrics = List.of(
                 new Entry(Metric.F1, macro),
                 new Entry(Metric.ROC_AUC, macro),
                 new Entry(Metric.AVERAGE_PRECISION, macro),
                 new Entry(Metric.TOP_K_ACCURACY, plain.withK(2)),
-                new Entry(Metric.COHEN_KAPPA_QUADRATIC, plain));
+                new Entry(Metric.COHEN_KAPPA_QUADRATIC, plain),
+                new Entry(Metric.ROC_AUC, macro.withMultiClass(MultiClass.OVO)),
+                new Entry(Metric.ROC_AUC, plain.withAverage(Averaging.WEIGHTED).withMultiClass(MultiClass.OVO)));
         List<Entry> regressionMetrics = List.of(
                 new Entry(Metric.MAE, plain),
                 new Entry(Metric.MSE, plain),
@@ -386,7 +408,6 @@ final class Coverage {
                 new Entry(Metric.D2_ABSOLUTE_ERROR, plain),
                 new Entry(Metric.D2_PINBALL, plain.withAlpha(0.9)),
                 new Entry(Metric.D2_TWEEDIE, plain.withPower(1.5)));
-        int[] ns = {50, 200, 1000, 10_000};
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
         System.out.println("| population | metric | method | n | sets | refused | flagged | 95% two-sided | lower holds"
@@ -395,30 +416,34 @@ final class Coverage {
         for (int n : ns) {
             for (Population p : binaries) {
                 for (Entry e : binaryMetrics) {
-                    cells.add(print(cell(p, e, n, scale, resamples, 11)));
+                    cells.add(print(cell(p, e, n, scale, resamples, 11, only)));
                 }
             }
             for (Population p : multi) {
                 for (Entry e : multiMetrics) {
-                    cells.add(print(cell(p, e, n, scale, resamples, 13)));
+                    cells.add(print(cell(p, e, n, scale, resamples, 13, only)));
                 }
             }
             for (Entry e : regressionMetrics) {
-                cells.add(print(cell(reg, e, n, scale, resamples, 19)));
+                cells.add(print(cell(reg, e, n, scale, resamples, 19, only)));
             }
         }
         System.out.printf(
                 Locale.ROOT,
                 "%n%d cells; %d outside [93.5%%, 96.5%%]; %d of those with more than 5%% of their sets unflagged;"
                         + " %.0f s%n",
-                cells.size(),
-                cells.stream().filter(c -> !c.inBand()).count(),
-                cells.stream().filter(Cell::outsideUnflagged).count(),
+                cells.stream().filter(java.util.Objects::nonNull).count(),
+                cells.stream().filter(c -> c != null && !c.inBand()).count(),
+                cells.stream().filter(c -> c != null && c.outsideUnflagged()).count(),
                 (System.nanoTime() - start) / 1e9);
     }
 
     /** One cell: {@code scale} sets, run again with {@code 4·scale} new ones when it is outside and not flagged. */
-    private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed) {
+    private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed, String only) {
+        String label = label(e.metric(), e.options());
+        if (java.util.Arrays.stream(only.split("\\|", -1)).noneMatch(label::contains)) {
+            return null;
+        }
         Cell first = run(p, e.metric(), e.options(), IntervalMethod.AUTO, n, scale, resamples, seed);
         if (!first.outsideUnflagged()) {
             return first;
@@ -430,6 +455,9 @@ final class Coverage {
     }
 
     private static Cell print(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
         System.out.println(cell.row());
         System.out.flush();
         return cell;

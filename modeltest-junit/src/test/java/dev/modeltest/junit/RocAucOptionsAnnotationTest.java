@@ -109,7 +109,9 @@ class RocAucOptionsAnnotationTest {
         assertThat(failureOf(binary, "partialFails"))
                 .isEqualTo("Expecting model partial ROC AUC (FPR ≤ 0.1, McClish, positive class 'b') on"
                         + " metric-binary.csv (n=80):\n"
-                        + "  0.6349 (95% CI 0.5054–0.8023, BCa bootstrap, 2000 resamples, seed 42)\n"
+                        + "  0.6349 (95% CI 0.5054–0.8023, BCa bootstrap, 2000 resamples, seed 42; approximate here: fewer"
+                        + " than 20 negative rows within the false positive rate limit (0.1 of 40), see"
+                        + " docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.7000\n"
                         + "but it was 0.0651 below.");

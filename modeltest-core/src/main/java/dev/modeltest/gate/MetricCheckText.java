@@ -70,6 +70,16 @@ final class MetricCheckText {
         return name;
     }
 
+    /**
+     * When the metric is NaN, in words ({@link Metric#undefinedWhen()}); one-vs-one ROC AUC is undefined only with fewer
+     * than two true classes, as it leaves out the classes with no row.
+     */
+    static String undefinedWhen(Metric metric, MetricOptions options) {
+        return metric == Metric.ROC_AUC && options.multiClass() == MultiClass.OVO
+                ? "fewer than two classes occur among the true labels (one-vs-one has no pair of classes to average)"
+                : metric.undefinedWhen();
+    }
+
     static void requireThreshold(String where, String attribute, Metric metric, double value) {
         boolean finiteLow = Double.isFinite(metric.lowest());
         boolean finiteHigh = Double.isFinite(metric.highest());

@@ -158,7 +158,8 @@ public final class MetricGate implements Check {
         Decision d = decide(m);
         String label = MetricCheckText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
-        String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
+        String ending = DecisionText.ending(
+                d, bound, threshold, confidence, m, MetricCheckText.undefinedWhen(metric, options), decimals);
         String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = ShouldBeWithinBound.message(
                 Format.message(MODEL, label, predictions.dataName(), m.n()),
@@ -226,7 +227,7 @@ public final class MetricGate implements Check {
                 List.of(
                         Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
                         Slices.table(column, label, slices, confidence, minSliceSize),
-                        Slices.undefinedLine(slices, label, metric.undefinedWhen()),
+                        Slices.undefinedLine(slices, label, MetricCheckText.undefinedWhen(metric, options)),
                         Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())

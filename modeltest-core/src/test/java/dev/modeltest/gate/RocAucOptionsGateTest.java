@@ -210,6 +210,22 @@ class RocAucOptionsGateTest {
     }
 
     @Test
+    void oneVsOneWithOneTrueClassIsUndefinedAndInconclusive() {
+        Predictions oneClass = Predictions.classification(
+                "one.csv", "m", List.of("a", "b", "c"), new int[] {0, 0, 0}, new int[] {0, 1, 2}, new double[][] {
+                    {0.8, 0.1, 0.1}, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}
+                });
+
+        CheckResult result = gate(0.5, ovo()).build().evaluate(oneClass);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.measured()).isNaN();
+        assertThat(result.message())
+                .contains("but it is undefined (NaN) on these rows: it is NaN when fewer than two classes occur among"
+                        + " the true labels (one-vs-one has no pair of classes to average)");
+    }
+
+    @Test
     void maxFprMustBeInZeroToOne() {
         for (double maxFpr : new double[] {0, -0.1, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> MetricOptions.defaults().withMaxFpr(maxFpr))

@@ -5,6 +5,8 @@
 #   scripts/coverage/run_coverage.sh              # 1000 test sets per cell (fewer for the costly bootstrap cells), 1000 resamples
 #   scripts/coverage/run_coverage.sh 200 500      # 200 sets per cell, 500 bootstrap resamples: a quick look
 #   scripts/coverage/run_coverage.sh ranking 1000 1000   # only the rows of NDCG@10 and MAP@10 (whole queries drawn)
+#   scripts/coverage/run_coverage.sh 250 1000 'one-vs-one|partial' 50,200   # only the rows whose metric label holds
+#                                                 # one of the '|'-separated parts, at these row counts
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"

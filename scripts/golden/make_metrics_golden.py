@@ -15,6 +15,10 @@ Writes under modeltest-core/src/test/resources/golden/metrics/:
                     (modeltest_value)
   fbeta.csv         dataset,subset,beta,average,positive,value: fbeta_score at beta 0.5 and 2 (F_BETA)
   top-k.csv         dataset,subset,k,value: top_k_accuracy_score for k = 1 .. classes - 1 (TOP_K_ACCURACY)
+  ties3.csv, five.csv   3 classes with scores on a 0.1 grid (heavy ties), 5 classes with one rare
+  roc-auc.csv       dataset,subset,multi_class,max_fpr,average,positive,value: roc_auc_score one-vs-one (macro,
+                    weighted) and partial (max_fpr 0.1, 0.3, 0.5, 0.8 per positive class, McClish-standardized) on
+                    binary, multiclass, edge, ties3 and five, all rows, each slice and the first rows (ROC_AUC options)
   counts.csv, positive.csv   regression sets within the deviances' domains (counts with zeros; positive values)
   regression-extra.csv   dataset,subset,metric,alpha,power,force_finite,value: the regression metrics of 0.2.0
                     (squared log error, pinball loss, deviances, D² scores, force_finite=False) on all rows, each
@@ -178,6 +182,40 @@ def positive_data():
     yhat = np.round(mean * np.exp(rng.normal(0, 0.2, n)), 2)
     group = rng.choice(np.array(["u", "v"]), n)
     return dict(name="positive", group=group, actual=y, predicted=yhat)
+
+
+def ties3_data():
+    """Three classes, probabilities on a 0.1 grid: most scores tie, and ROC points fall exactly on max_fpr."""
+    rng = np.random.default_rng(303)
+    n = 150
+    classes = np.array(["high", "low", "mid"])
+    y = rng.choice(3, n, p=[0.25, 0.45, 0.30])
+    logits = rng.normal(0, 1.0, (n, 3)) + 1.2 * np.eye(3)[y]
+    soft = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    first = np.floor(soft[:, :2] * 10) / 10
+    proba = np.column_stack([first, np.round(1 - first.sum(axis=1), 1)])
+    predicted = proba.argmax(axis=1)
+    group = rng.choice(np.array(["g1", "g2"]), n)
+    return dict(name="ties3", classes=list(classes), group=group, actual=classes[y], predicted=classes[predicted],
+                proba=proba)
+
+
+def five_data():
+    """Five classes, one rare (4%), probabilities rounded to 2 decimals; slice 'tiny' holds no row of the rare one."""
+    rng = np.random.default_rng(505)
+    n = 300
+    classes = np.array(["c1", "c2", "c3", "c4", "c5"])
+    y = rng.choice(5, n, p=[0.3, 0.25, 0.2, 0.21, 0.04])
+    logits = rng.normal(0, 1.0, (n, 5)) + 1.4 * np.eye(5)[y]
+    soft = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    first = np.floor(soft[:, :4] * 100) / 100
+    proba = np.column_stack([first, np.round(1 - first.sum(axis=1), 2)])
+    predicted = proba.argmax(axis=1)
+    group = rng.choice(np.array(["big", "small"]), n, p=[0.8, 0.2])
+    tiny = rng.choice(np.where(y != 4)[0], 20, replace=False)
+    group[tiny] = "tiny"
+    return dict(name="five", classes=list(classes), group=group, actual=classes[y], predicted=classes[predicted],
+                proba=proba)
 
 
 def constant_data():
@@ -407,6 +445,44 @@ def top_k_expected(d, out):
             out.append([d["name"], subset, k, r(top_k_accuracy_score(y, score, k=k, labels=classes))])
 
 
+MAX_FPRS = (0.1, 0.3, 0.5, 0.8, 1.0)
+
+
+def roc_auc_extra_expected(d, out):
+    """roc_auc_score one-vs-one (macro, weighted; AUTO is macro) and partial (max_fpr per positive class, AUTO is the
+    second of two classes). On two classes one-vs-one is the binary AUC, as roc_auc_score ignores multi_class there."""
+    classes = d["classes"]
+    k = len(classes)
+
+    def value(f):
+        try:
+            return float(f())
+        except (ValueError, ZeroDivisionError):
+            return float("nan")  # one class only: undefined (no pair of classes: np.average of no weights)
+
+    for subset, mask in list(subsets(d)) + list(first_rows(d)):
+        y = d["actual"][mask]
+        P = d["proba"][mask]
+
+        def add(multi_class, max_fpr, v, average="AUTO", positive=""):
+            out.append([d["name"], subset, multi_class, r(max_fpr), average, positive, r(v)])
+
+        for average in ("macro", "weighted"):
+            if k == 2:
+                v = value(lambda: roc_auc_score(y, P[:, 1], multi_class="ovo", average=average))
+            else:
+                v = value(lambda: roc_auc_score(y, P, multi_class="ovo", average=average, labels=classes))
+            add("OVO", 1.0, v, average.upper())
+            if average == "macro":
+                add("OVO", 1.0, v)
+        for max_fpr in MAX_FPRS:
+            for pos in classes:
+                c = classes.index(pos)
+                add("OVR", max_fpr, value(lambda: roc_auc_score(y == pos, P[:, c], max_fpr=max_fpr)), "BINARY", pos)
+            if k == 2:
+                add("OVR", max_fpr, value(lambda: roc_auc_score(y, P[:, 1], max_fpr=max_fpr)))
+
+
 def regression_expected(d, out, subsets_of=None):
     for subset, mask in (subsets_of or subsets)(d):
         y = d["actual"][mask]
@@ -588,6 +664,13 @@ def main():
     fbeta_expected(binary, fbeta)
     fbeta_expected(multiclass, fbeta)
     write("fbeta.csv", ["dataset", "subset", "beta", "average", "positive", "value"], fbeta)
+    ties3, five = ties3_data(), five_data()
+    write_classification(ties3)
+    write_classification(five)
+    roc_auc = []
+    for d in (binary, multiclass, edge, ties3, five):
+        roc_auc_extra_expected(d, roc_auc)
+    write("roc-auc.csv", ["dataset", "subset", "multi_class", "max_fpr", "average", "positive", "value"], roc_auc)
     roc_rows, pr_rows, rel_rows, cm_rows = [], [], [], []
     curves(binary, roc_rows, pr_rows, rel_rows, cm_rows)
     curves(multiclass, roc_rows, pr_rows, rel_rows, cm_rows)

@@ -6,6 +6,7 @@ import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.model.Predictions;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +53,14 @@ final class MetricCheckText {
                 average = positive != null ? Averaging.BINARY : Averaging.MACRO;
             }
             if (average == Averaging.BINARY) {
-                return name + " (positive class '" + positive + "')";
+                // Partial ROC AUC is named with its limit: partial ROC AUC (FPR ≤ 0.1, McClish, positive class 'b').
+                return options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR
+                        ? "partial " + name + " (FPR ≤ " + Format.number(options.maxFpr())
+                                + ", McClish, positive class '" + positive + "')"
+                        : name + " (positive class '" + positive + "')";
             }
-            return name + " (" + (ranking ? "one-vs-rest, " : "")
-                    + average.name().toLowerCase(Locale.ROOT) + ")";
+            String scheme = options.multiClass() == MultiClass.OVO ? "one-vs-one, " : "one-vs-rest, ";
+            return name + " (" + (ranking ? scheme : "") + average.name().toLowerCase(Locale.ROOT) + ")";
         }
         if (metric == Metric.BRIER) {
             return name + " (positive class '" + positive + "')";
@@ -67,6 +72,16 @@ final class MetricCheckText {
             return name + " (" + bins + (ofClass ? ", positive class '" + positive + "'" : ", top label") + ")";
         }
         return name;
+    }
+
+    /**
+     * When the metric is NaN, in words ({@link Metric#undefinedWhen()}); one-vs-one ROC AUC is undefined only with fewer
+     * than two true classes, as it leaves out the classes with no row.
+     */
+    static String undefinedWhen(Metric metric, MetricOptions options) {
+        return metric == Metric.ROC_AUC && options.multiClass() == MultiClass.OVO
+                ? "fewer than two classes occur among the true labels (one-vs-one has no pair of classes to average)"
+                : metric.undefinedWhen();
     }
 
     static void requireThreshold(String where, String attribute, Metric metric, double value) {

@@ -17,6 +17,7 @@ import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.MetricSample;
 import dev.modeltest.metrics.Metrics;
+import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.metrics.Proportion;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
@@ -178,7 +179,8 @@ public final class MetricGate implements Check {
         Decision d = decide(m);
         String label = MetricCheckText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
-        String ending = DecisionText.ending(d, bound, threshold, confidence, m, metric.undefinedWhen(), decimals);
+        String ending = DecisionText.ending(
+                d, bound, threshold, confidence, m, MetricCheckText.undefinedWhen(metric, options), decimals);
         String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = ShouldBeWithinBound.message(
                 Format.message(MODEL, label, predictions.dataName(), m.n()),
@@ -247,7 +249,7 @@ public final class MetricGate implements Check {
                 List.of(
                         Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
                         Slices.table(column, label, slices, confidence, minSliceSize),
-                        Slices.undefinedLine(slices, label, metric.undefinedWhen()),
+                        Slices.undefinedLine(slices, label, MetricCheckText.undefinedWhen(metric, options)),
                         Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
@@ -354,6 +356,12 @@ public final class MetricGate implements Check {
         }
         if (query != null) {
             key.append(CheckResult.KEY_SEPARATOR).append("query=").append(query);
+        }
+        if (options.multiClass() != MultiClass.OVR) {
+            key.append(CheckResult.KEY_SEPARATOR).append("multiClass=").append(options.multiClass());
+        }
+        if (options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
+            key.append(CheckResult.KEY_SEPARATOR).append("maxFpr=").append(Format.number(options.maxFpr()));
         }
         if (slicedBy != null) {
             key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
@@ -536,7 +544,12 @@ public final class MetricGate implements Check {
                 throw ConfigurationException.badAttribute(where, "query", "must not be blank", "'" + query + "'");
             }
             if (interval == IntervalMethod.EXACT && MetricSample.neverExact(metric, options)) {
-                throw noExactInterval(where, metric, metric.displayName());
+                throw noExactInterval(
+                        where,
+                        metric,
+                        options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR
+                                ? "partial " + metric.displayName() + " (FPR ≤ " + Format.number(options.maxFpr()) + ")"
+                                : metric.displayName());
             }
             return new MetricGate(this);
         }

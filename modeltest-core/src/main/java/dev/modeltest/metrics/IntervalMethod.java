@@ -24,7 +24,7 @@ public enum IntervalMethod {
     /**
      * Only an exact or analytic interval: Wilson for a proportion of rows (accuracy, binary precision and recall,
      * micro averages, zero-one and Hamming loss, top-k accuracy), DeLong's variance on the logit scale for binary ROC
-     * AUC and for one-vs-rest macro or weighted ROC AUC, Student-t on the per-row losses for log loss, Brier score,
+     * AUC and for one-vs-rest macro or weighted ROC AUC (not one-vs-one or partial AUC), Student-t on the per-row losses for log loss, Brier score,
      * MAE, MSE, MAPE, mean squared log error, mean pinball loss and the mean deviances, the square root of it for RMSE and RMSLE, and the delta method for R²,
      * explained variance and the D² scores; Student-t over the per-query values for NDCG and MAP. Any other metric is refused with a configuration error naming the methods that apply.
      */

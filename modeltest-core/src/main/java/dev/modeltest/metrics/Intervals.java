@@ -34,7 +34,8 @@ final class Intervals {
         WILSON_WHEN_PROPORTION,
         /**
          * DeLong on the logit scale, when ROC AUC is of one positive class or a (macro or weighted) average of
-         * one-vs-rest AUCs; not for the micro average, whose pooled (row, class) entries are not independent.
+         * one-vs-rest AUCs; not for the micro average, whose pooled (row, class) entries are not independent, nor for
+         * one-vs-one or partial AUC (the bootstrap takes those).
          */
         DELONG_UNLESS_MICRO,
         /** Student-t on the per-row losses. */
@@ -88,12 +89,13 @@ final class Intervals {
      * Whether no rows can give the metric an exact interval under this averaging: the metrics without one, and the
      * averaged ones averaged over classes (macro, weighted).
      */
-    static boolean neverExact(Metric metric, Averaging average) {
+    static boolean neverExact(Metric metric, MetricOptions options) {
+        Averaging average = options.average();
         return switch (exactKind(metric)) {
             case NONE -> true;
             case WILSON_WHEN_PROPORTION ->
                 metric.isAveraged() && (average == Averaging.MACRO || average == Averaging.WEIGHTED);
-            case DELONG_UNLESS_MICRO -> average == Averaging.MICRO;
+            case DELONG_UNLESS_MICRO -> average == Averaging.MICRO || options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR;
             case STUDENT_T, STUDENT_T_ROOT, DELTA, STUDENT_T_QUERIES -> false;
         };
     }
@@ -102,7 +104,10 @@ final class Intervals {
     static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
-            case DELONG_UNLESS_MICRO -> resolved.average != Averaging.MICRO ? DELONG : null;
+            case DELONG_UNLESS_MICRO ->
+                resolved.average != Averaging.MICRO && !resolved.ovo && resolved.maxFpr == MetricOptions.DEFAULT_MAX_FPR
+                        ? DELONG
+                        : null;
             case STUDENT_T, STUDENT_T_QUERIES -> STUDENT_T;
             case STUDENT_T_ROOT -> STUDENT_T_ROOT;
             case DELTA -> DELTA;
@@ -366,12 +371,30 @@ final class Intervals {
             if (rarer < RARER_CLASS_ROWS) {
                 return approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")");
             }
+            if (resolved.maxFpr != MetricOptions.DEFAULT_MAX_FPR) {
+                // Partial AUC rests on the negatives scored above the cut: about maxFpr of them.
+                long negatives = sample.size() - positiveRows(resolved, columns, sample.selection());
+                long within = (long) Math.floor(resolved.maxFpr * negatives);
+                if (within < RARER_CLASS_ROWS) {
+                    return approximate("fewer than " + RARER_CLASS_ROWS + " negative rows within the false positive"
+                            + " rate limit (" + Format.number(resolved.maxFpr) + " of " + negatives + ")");
+                }
+            }
         }
         return "";
     }
 
     private static String approximate(String why) {
         return "; approximate here: " + why + ", see docs/intervals.md";
+    }
+
+    /** The rows of the positive class. */
+    private static long positiveRows(Resolved resolved, Columns columns, Selection selection) {
+        long positives = 0;
+        for (int j = 0; j < selection.size; j++) {
+            positives += columns.actual[selection.row(j)] == resolved.positive ? 1 : 0;
+        }
+        return positives;
     }
 
     /** The rows of the rarer side: positives or negatives for one class, the smallest class otherwise. */
@@ -386,6 +409,8 @@ final class Intervals {
         }
         long fewest = Long.MAX_VALUE;
         for (long c : perClass) {
+            // A class with no row counts too: one-vs-one then leaves it out, and so measures fewer pairs than the
+            // model's population has (the simulation's sets without the 5% class covered 89%).
             fewest = Math.min(fewest, c);
         }
         return fewest;

@@ -213,7 +213,12 @@ public enum Metric {
      * one, ties counting one half (the trapezoidal area of scikit-learn's curve, computed exactly from the
      * Mann-Whitney U). Binary: same as {@code sklearn.metrics.roc_auc_score(y_true == positive, p_positive)}; more
      * classes: one-vs-rest, same as {@code roc_auc_score(y_true, proba, multi_class='ovr', average=...,
-     * labels=classes)} (macro, weighted or micro), which needs every row's probabilities to sum to 1.
+     * labels=classes)} (macro, weighted or micro), which needs every row's probabilities to sum to 1. With {@link
+     * MetricOptions#multiClass()} {@link MultiClass#OVO}: one-vs-one, same as {@code roc_auc_score(y_true, proba,
+     * multi_class='ovo', average=..., labels=classes)} (macro or weighted; NaN with fewer than two classes among the
+     * true labels). With {@link MetricOptions#maxFpr()} below 1 (one positive class only): the McClish-standardized
+     * partial AUC up to that false positive rate, same as {@code roc_auc_score(y_true == positive, p_positive,
+     * max_fpr=...)}, 0.5 for a chance ranking and 1 for a perfect one.
      */
     ROC_AUC(
             "ROC AUC",

@@ -6,8 +6,9 @@ import org.apiguardian.api.API;
 
 /**
  * How to compute a metric: averaging, positive class, the binning of expected calibration error, the beta of F-beta,
- * the k of top-k accuracy (and of NDCG@k and MAP@k), the alpha of the pinball metrics, the power of the Tweedie metrics and whether R² and
- * explained variance are forced finite.
+ * the k of top-k accuracy (and of NDCG@k and MAP@k), the alpha of the pinball metrics, the power of the Tweedie
+ * metrics, whether R² and explained variance are forced finite, and how ROC AUC scores more classes and how much of
+ * its curve it takes.
  *
  * <p>Immutable; start from {@link #defaults()} and change what you need:
  * {@code MetricOptions.defaults().withAverage(Averaging.WEIGHTED)}.
@@ -30,6 +31,11 @@ import org.apiguardian.api.API;
  * @param forceFinite scikit-learn's {@code force_finite} of {@link Metric#R2} and {@link Metric#EXPLAINED_VARIANCE}:
  *     true (the default) gives 1.0 or 0.0 where the true values are all equal, false the plain ratio's NaN or −∞;
  *     only those two accept false (since 0.2.0)
+ * @param multiClass how {@link Metric#ROC_AUC} scores more than two classes, one-vs-rest ({@link MultiClass#OVR},
+ *     the default) or one-vs-one; only ROC AUC accepts another value (since 0.2.0)
+ * @param maxFpr the false positive rate up to which {@link Metric#ROC_AUC} is the McClish-standardized partial AUC,
+ *     in (0, 1]; 1 (the default) is the whole curve, and only ROC AUC of one positive class accepts another value
+ *     (since 0.2.0)
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -42,7 +48,9 @@ public record MetricOptions(
         int k,
         double alpha,
         double power,
-        boolean forceFinite) {
+        boolean forceFinite,
+        MultiClass multiClass,
+        double maxFpr) {
 
     /** The default number of calibration bins. */
     public static final int DEFAULT_BINS = 10;
@@ -78,6 +86,13 @@ public record MetricOptions(
      */
     public static final double DEFAULT_POWER = 0;
 
+    /**
+     * The default false positive rate limit of ROC AUC: the whole curve.
+     *
+     * @since 0.2.0
+     */
+    public static final double DEFAULT_MAX_FPR = 1;
+
     private static final MetricOptions DEFAULTS = new MetricOptions(
             Averaging.AUTO,
             null,
@@ -87,7 +102,9 @@ public record MetricOptions(
             DEFAULT_K,
             DEFAULT_ALPHA,
             DEFAULT_POWER,
-            true);
+            true,
+            MultiClass.OVR,
+            DEFAULT_MAX_FPR);
 
     /**
      * Creates options.
@@ -95,11 +112,13 @@ public record MetricOptions(
      * @throws NullPointerException if {@code average} or {@code binning} is null
      * @throws IllegalArgumentException if {@code bins} is outside {@code [1, 10000]}, {@code positiveLabel} is
      *     empty, {@code beta} is not a finite number above 0, {@code k} is below 1, {@code alpha} is outside [0, 1]
-     *     or {@code power} is not finite or is in (0, 1)
+     *     or {@code power} is not finite or is in (0, 1), or {@code maxFpr} is not in (0, 1]
+     * @throws NullPointerException if {@code multiClass} is null
      */
     public MetricOptions {
         Objects.requireNonNull(average, "average");
         Objects.requireNonNull(binning, "binning");
+        Objects.requireNonNull(multiClass, "multiClass");
         if (bins < 1 || bins > MAX_BINS) {
             throw new IllegalArgumentException("bins must be in [1, " + MAX_BINS + "], was " + bins);
         }
@@ -119,6 +138,38 @@ public record MetricOptions(
             throw new IllegalArgumentException("power must be a finite number of at most 0 or at least 1 (the Tweedie"
                     + " deviance is only defined there), was " + power);
         }
+        if (!(maxFpr > 0 && maxFpr <= 1)) {
+            throw new IllegalArgumentException("maxFpr must be in (0, 1], was " + maxFpr);
+        }
+    }
+
+    /**
+     * Creates options with the defaults of the options added since forceFinite: one-vs-rest, the whole ROC curve.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions(
+            Averaging average,
+            String positiveLabel,
+            int bins,
+            Binning binning,
+            double beta,
+            int k,
+            double alpha,
+            double power,
+            boolean forceFinite) {
+        this(
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                MultiClass.OVR,
+                DEFAULT_MAX_FPR);
     }
 
     /** Creates options with the defaults of the options added since: beta 1, k 2, alpha 0.5, power 0, forced finite. */
@@ -137,7 +188,7 @@ public record MetricOptions(
 
     /**
      * Returns the defaults: {@link Averaging#AUTO}, the default positive class, 10 equal-width bins, beta 1, k 2, alpha
-     * 0.5, power 0, forced finite.
+     * 0.5, power 0, forced finite, one-vs-rest ROC AUC over the whole curve.
      */
     public static MetricOptions defaults() {
         return DEFAULTS;
@@ -145,22 +196,26 @@ public record MetricOptions(
 
     /** Returns these options with another averaging. */
     public MetricOptions withAverage(Averaging newAverage) {
-        return new MetricOptions(newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /** Returns these options with another positive class ({@code null} for the default). */
     public MetricOptions withPositiveLabel(String newPositiveLabel) {
-        return new MetricOptions(average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /** Returns these options with another number of calibration bins. */
     public MetricOptions withBins(int newBins) {
-        return new MetricOptions(average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /** Returns these options with another calibration binning. */
     public MetricOptions withBinning(Binning newBinning) {
-        return new MetricOptions(average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /**
@@ -169,7 +224,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withBeta(double newBeta) {
-        return new MetricOptions(average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /**
@@ -178,7 +234,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withK(int newK) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /**
@@ -187,7 +244,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withAlpha(double newAlpha) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite, multiClass, maxFpr);
     }
 
     /**
@@ -196,7 +254,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withPower(double newPower) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite, multiClass, maxFpr);
     }
 
     /**
@@ -206,7 +265,28 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withForceFinite(boolean newForceFinite) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite, multiClass, maxFpr);
+    }
+
+    /**
+     * Returns these options with another way for {@link Metric#ROC_AUC} to score more than two classes.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withMultiClass(MultiClass newMultiClass) {
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, newMultiClass, maxFpr);
+    }
+
+    /**
+     * Returns these options with another false positive rate limit for {@link Metric#ROC_AUC} (1 for the whole curve).
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withMaxFpr(double newMaxFpr) {
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, newMaxFpr);
     }
 
     /** Returns the positive label if one was given. */

@@ -168,13 +168,14 @@ public final class MetricSample {
 
     /**
      * Returns whether no predictions can give {@code metric} an exact or analytic interval with these options: it has
-     * none, or it is averaged over classes (macro or weighted precision, recall, ROC AUC). Where this is false, whether
+     * none, it is averaged over classes (macro or weighted precision and recall, micro ROC AUC), or it is partial ROC
+     * AUC. Where this is false, whether
      * it has one depends on the rows ({@link #exactMethod()}).
      *
      * @since 0.2.0
      */
     public static boolean neverExact(Metric metric, MetricOptions options) {
-        return Intervals.neverExact(metric, options.average());
+        return Intervals.neverExact(metric, options);
     }
 
     /** Lists the metrics with an exact or analytic interval, for configuration errors. */

@@ -130,6 +130,9 @@ public final class Metrics {
         options = Resolved.usesAlpha(metric) ? options : options.withAlpha(MetricOptions.DEFAULT_ALPHA);
         options = Resolved.usesPower(metric) ? options : options.withPower(MetricOptions.DEFAULT_POWER);
         options = Resolved.usesForceFinite(metric) ? options : options.withForceFinite(true);
+        if (metric != Metric.ROC_AUC) {
+            options = options.withMultiClass(MultiClass.OVR).withMaxFpr(MetricOptions.DEFAULT_MAX_FPR);
+        }
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
             return options.withAverage(Averaging.AUTO).withPositiveLabel(null);
         }

@@ -45,6 +45,88 @@ final class RankOrder {
         return new RankOrder(sorted.keys(), sorted.payload());
     }
 
+    /**
+     * The scores of class {@code positive} on the rows of {@code positive} and {@code negative} only: one ordered pair
+     * of one-vs-one ROC AUC, {@code AUC(positive | negative)}.
+     */
+    static RankOrder ofPair(Columns columns, Selection selection, int positive, int negative) {
+        int size = selection.size;
+        double[] scores = columns.probabilities[positive];
+        long[] keys = new long[size];
+        int[] entries = new int[size];
+        int t = 0;
+        for (int j = 0; j < size; j++) {
+            int i = selection.row(j);
+            int actual = columns.actual[i];
+            if (actual != positive && actual != negative) {
+                continue;
+            }
+            double s = scores[i];
+            if (!Double.isFinite(s)) {
+                throw columns.badProbability(i, positive, "ranking metrics need finite scores");
+            }
+            keys[t] = RadixSort.key(s);
+            entries[t] = actual == positive ? ~j : j;
+            t++;
+        }
+        RadixSort.Sorted sorted = RadixSort.sort(keys, entries, t);
+        return new RankOrder(java.util.Arrays.copyOf(sorted.keys(), t), java.util.Arrays.copyOf(sorted.payload(), t));
+    }
+
+    /**
+     * The McClish-standardized partial ROC AUC up to the false positive rate {@code maxFpr}, each entry counted {@code
+     * counts[j]} times ({@code null}: once), as scikit-learn's {@code _binary_roc_auc_score(max_fpr=...)}: the
+     * trapezoidal area under the ROC curve (its points at each distinct score, from (0, 0), rates as fractions of all
+     * positives and negatives) up to {@code maxFpr}, the last segment cut at {@code maxFpr} by linear interpolation
+     * ({@code numpy.interp}), then {@code 0.5·(1 + (A − min)/(max − min))} with {@code min = maxFpr²/2} (the area of
+     * the chance diagonal) and {@code max = maxFpr} (of a perfect ranking) (McClish 1989). Points the curve passes
+     * straight through, which {@code roc_curve(drop_intermediate=True)} drops, change no area; a vertical run of
+     * points at {@code maxFpr} itself ends at its top, as {@code searchsorted(side='right')} picks it.
+     *
+     * @return the standardized partial AUC, NaN without positive or negative rows
+     */
+    double partialAuc(int[] counts, double maxFpr) {
+        long positives = 0;
+        long negatives = 0;
+        for (int e : entries) {
+            int sign = e >> 31;
+            int w = counts == null ? 1 : counts[e ^ sign];
+            positives += w & sign;
+            negatives += w & ~sign;
+        }
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double area = 0;
+        double fpr = 0;
+        double tpr = 0;
+        long fp = 0;
+        long tp = 0;
+        int t = entries.length - 1;
+        while (t >= 0) {
+            long key = keys[t];
+            while (t >= 0 && keys[t] == key) {
+                int e = entries[t--];
+                int sign = e >> 31;
+                int w = counts == null ? 1 : counts[e ^ sign];
+                tp += w & sign;
+                fp += w & ~sign;
+            }
+            double nextFpr = (double) fp / negatives;
+            double nextTpr = (double) tp / positives;
+            if (nextFpr > maxFpr) {
+                double cut = (nextTpr - tpr) / (nextFpr - fpr) * (maxFpr - fpr) + tpr;
+                area += (maxFpr - fpr) * (cut + tpr) / 2;
+                break;
+            }
+            area += (nextFpr - fpr) * (nextTpr + tpr) / 2;
+            fpr = nextFpr;
+            tpr = nextTpr;
+        }
+        double min = 0.5 * maxFpr * maxFpr;
+        return 0.5 * (1 + (area - min) / (maxFpr - min));
+    }
+
     /** Walks the tie groups from the highest score down, each entry counted {@code counts[j]} times ({@code null}: once). */
     RankSummary summary(int[] counts) {
         RankSummary summary = new RankSummary();

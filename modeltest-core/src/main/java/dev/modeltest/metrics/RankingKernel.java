@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * ROC AUC and average precision: one ranking per one-vs-rest column, shared by both metrics. Unweighted evaluations
  * sort the scores in parallel chunks ({@link RankRuns}); weighted ones walk an order sorted once ({@link RankOrder}).
+ * One-vs-one and partial ROC AUC always walk orders sorted once: one per ordered pair of classes, or the positive
+ * class's.
  */
 final class RankingKernel implements Kernel {
 
@@ -34,7 +36,18 @@ final class RankingKernel implements Kernel {
         for (int i = 0; i < metrics.length; i++) {
             Resolved r = resolved[i];
             if (metrics[i] == Metric.ROC_AUC && columns.k > 2 && r.average != Averaging.BINARY) {
-                requireProbabilitiesSumToOne();
+                requireProbabilitiesSumToOne(r.ovo ? "one-vs-one" : "one-vs-rest", r.ovo ? "ovo" : "ovr");
+            }
+            if (metrics[i] == Metric.ROC_AUC && r.ovo) {
+                out[i] = oneVsOne(r.average, counts);
+                continue;
+            }
+            if (metrics[i] == Metric.ROC_AUC && r.maxFpr != MetricOptions.DEFAULT_MAX_FPR) {
+                int[] positive = {r.positive};
+                out[i] = orders.computeIfAbsent(
+                                Arrays.toString(positive), key -> RankOrder.of(columns, selection, positive))
+                        .partialAuc(counts, r.maxFpr);
+                continue;
             }
             RankSummary[] summaries = shared.computeIfAbsent(r.average + "/" + r.positive, key -> summaries(r, counts));
             out[i] = value(metrics[i], r.average, summaries);
@@ -101,6 +114,42 @@ final class RankingKernel implements Kernel {
         ForkJoinTask.invokeAll(tasks);
     }
 
+    /**
+     * One-vs-one ROC AUC as scikit-learn's {@code _average_multiclass_ovo_score}: over the pairs {@code a < b} of the
+     * classes that occur among the (counted) true labels, the mean of {@code AUC(a | b)} and {@code AUC(b | a)};
+     * macro the plain mean over the pairs, weighted the mean weighted by the rows of {@code a} and {@code b}
+     * (scikit-learn's {@code prevalence}, the same weights divided by n). NaN with fewer than two such classes
+     * (scikit-learn averages no pairs there). Each ordered pair is sorted once and walked once per evaluation.
+     */
+    private double oneVsOne(Averaging average, int[] counts) {
+        long[] rows = new long[columns.k];
+        for (int j = 0; j < selection.size; j++) {
+            rows[columns.actual[selection.row(j)]] += counts == null ? 1 : counts[j];
+        }
+        double sum = 0;
+        double weights = 0;
+        for (int a = 0; a < columns.k; a++) {
+            for (int b = a + 1; b < columns.k && rows[a] > 0; b++) {
+                if (rows[b] == 0) {
+                    continue;
+                }
+                double pair = (pair(a, b).summary(counts).auc()
+                                + pair(b, a).summary(counts).auc())
+                        / 2;
+                double weight = average == Averaging.WEIGHTED ? rows[a] + rows[b] : 1;
+                sum += weight * pair;
+                weights += weight;
+            }
+        }
+        return weights == 0 ? Double.NaN : sum / weights;
+    }
+
+    /** The ranking of class {@code positive}'s scores on the rows of {@code positive} and {@code negative}. */
+    private RankOrder pair(int positive, int negative) {
+        return orders.computeIfAbsent(
+                positive + "|" + negative, key -> RankOrder.ofPair(columns, selection, positive, negative));
+    }
+
     private static double value(Metric metric, Averaging average, RankSummary[] summaries) {
         if (summaries[0].positives() + summaries[0].negatives() == 0) {
             // Every row is a positive or a negative of each column: no entries means no rows.
@@ -125,8 +174,8 @@ final class RankingKernel implements Kernel {
         return sum / summaries.length;
     }
 
-    /** As {@code roc_auc_score(multi_class='ovr')}: {@code numpy.allclose(1, proba.sum(axis=1))}. */
-    private void requireProbabilitiesSumToOne() {
+    /** As {@code roc_auc_score(multi_class=...)}: {@code numpy.allclose(1, proba.sum(axis=1))}. */
+    private void requireProbabilitiesSumToOne(String scheme, String multiClass) {
         if (sumsChecked) {
             return;
         }
@@ -138,8 +187,8 @@ final class RankingKernel implements Kernel {
                 sum += p[c][i];
             }
             if (!(Math.abs(1 - sum) <= 1e-8 + 1e-5 * Math.abs(sum))) {
-                throw new ModelException("one-vs-rest ROC AUC needs each row's probabilities to"
-                        + " sum to 1 (as scikit-learn's roc_auc_score(multi_class='ovr') does), but at "
+                throw new ModelException(scheme + " ROC AUC needs each row's probabilities to"
+                        + " sum to 1 (as scikit-learn's roc_auc_score(multi_class='" + multiClass + "') does), but at "
                         + columns.row(i) + " they sum to " + Format.number(sum) + " (model "
                         + columns.predictions.modelName()
                         + ")");

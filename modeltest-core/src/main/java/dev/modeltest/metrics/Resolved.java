@@ -30,6 +30,10 @@ final class Resolved {
     final double power;
     /** Whether R² and explained variance are forced finite; true for every other metric. */
     final boolean forceFinite;
+    /** ROC AUC one-vs-one over more than two classes (on two classes one-vs-one is the binary AUC). */
+    final boolean ovo;
+    /** The false positive rate limit of ROC AUC (1: the whole curve); 1 for every other metric. */
+    final double maxFpr;
 
     private Resolved(Averaging average, int positive, boolean topLabel, MetricOptions options) {
         this.average = average;
@@ -42,6 +46,8 @@ final class Resolved {
         this.alpha = options.alpha();
         this.power = options.power();
         this.forceFinite = options.forceFinite();
+        this.ovo = options.multiClass() == MultiClass.OVO && average != null && average != Averaging.BINARY;
+        this.maxFpr = options.maxFpr();
     }
 
     /**
@@ -73,6 +79,12 @@ final class Resolved {
             if (queries != null) {
                 return queries;
             }
+        }
+        if (metric != Metric.ROC_AUC && options.multiClass() != MultiClass.OVR) {
+            return "'multiClass' applies to ROC AUC only, not to " + name + ", was " + options.multiClass();
+        }
+        if (metric != Metric.ROC_AUC && options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
+            return "'maxFpr' applies to ROC AUC only, not to " + name + ", was " + Format.number(options.maxFpr());
         }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
@@ -120,6 +132,12 @@ final class Resolved {
             return null;
         }
         Averaging average = options.average();
+        if (metric == Metric.ROC_AUC && k > 2) {
+            String roc = rocProblem(classes, options);
+            if (roc != null) {
+                return roc;
+            }
+        }
         if (!metric.isAveraged() && average != Averaging.AUTO && average != Averaging.BINARY) {
             return "'average' for " + name + " must be AUTO or BINARY, was " + average;
         }
@@ -192,6 +210,33 @@ final class Resolved {
                     + " queries of " + predictions.dataName() + " has one row, and " + name
                     + " of one row is the same whatever the model, was '"
                     + predictions.queryColumn().get() + "'";
+        }
+        return null;
+    }
+
+    /**
+     * What scikit-learn's {@code roc_auc_score} refuses on more than two classes: {@code max_fpr} unless one positive
+     * class is scored against the rest ({@code y_true == positive}, a binary target there), and one-vs-one with a
+     * positive class or micro averaging.
+     */
+    private static String rocProblem(List<String> classes, MetricOptions options) {
+        boolean oneClass = options.average() == Averaging.BINARY || options.positiveLabel() != null;
+        if (options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR && !oneClass) {
+            return "'maxFpr' (partial ROC AUC) applies to one positive class, but the predictions have the "
+                    + classes.size() + " classes " + classes
+                    + " (scikit-learn's roc_auc_score refuses max_fpr on more than two classes); leave it at 1 or"
+                    + " give 'average' BINARY and a 'positiveLabel', was " + Format.number(options.maxFpr());
+        }
+        if (options.multiClass() == MultiClass.OVO && oneClass) {
+            return "'multiClass' OVO averages over pairs of classes, but "
+                    + (options.positiveLabel() != null
+                            ? "'positiveLabel' \"" + options.positiveLabel() + "\" asks"
+                            : "'average' BINARY asks")
+                    + " for one class against the rest; use OVR for that";
+        }
+        if (options.multiClass() == MultiClass.OVO && options.average() == Averaging.MICRO) {
+            return "'average' MICRO does not apply with 'multiClass' OVO: one-vs-one ROC AUC averages its pairs of"
+                    + " classes MACRO or WEIGHTED, as scikit-learn's roc_auc_score(multi_class='ovo')";
         }
         return null;
     }

@@ -387,6 +387,15 @@ final class Coverage {
         if (metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE) {
             label += " (power " + options.power() + ")";
         }
+        if (options.average() == Averaging.WEIGHTED) {
+            label += " (weighted)";
+        }
+        if (options.multiClass() == MultiClass.OVO) {
+            label += " (one-vs-one)";
+        }
+        if (options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
+            label = "partial " + label + " (FPR ≤ " + options.maxFpr() + ")";
+        }
         return label;
     }
 
@@ -409,6 +418,15 @@ final class Coverage {
             rankingRows(scale, resamples, new ArrayList<>());
             return;
         }
+        // A third argument runs only the rows whose metric label contains it, or one of its '|'-separated parts, e.g.
+        // "one-vs-one|partial".
+        String only = args.length > from + 2 ? args[from + 2] : "";
+        // A fourth, the row counts to run, comma-separated (default 50,200,1000,10000).
+        int[] ns = args.length > from + 3
+                ? java.util.Arrays.stream(args[from + 3].split(","))
+                        .mapToInt(Integer::parseInt)
+                        .toArray()
+                : new int[] {50, 200, 1000, 10_000};
         int population = 200_000;
         List<Population> binaries = List.of(
                 binary("binary, balanced", 0.5, population, 1), binary("binary, 5% positive", 0.05, population, 2));
@@ -435,13 +453,17 @@ final class Coverage {
                 new Entry(Metric.COHEN_KAPPA, plain),
                 new Entry(Metric.AVERAGE_PRECISION, plain),
                 new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain),
-                new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain.withBinning(Binning.EQUAL_MASS)));
+                new Entry(Metric.EXPECTED_CALIBRATION_ERROR, plain.withBinning(Binning.EQUAL_MASS)),
+                new Entry(Metric.ROC_AUC, plain.withMaxFpr(0.1)),
+                new Entry(Metric.ROC_AUC, plain.withMaxFpr(0.5)));
         List<Entry> multiMetrics = List.of(
                 new Entry(Metric.F1, macro),
                 new Entry(Metric.ROC_AUC, macro),
                 new Entry(Metric.AVERAGE_PRECISION, macro),
                 new Entry(Metric.TOP_K_ACCURACY, plain.withK(2)),
-                new Entry(Metric.COHEN_KAPPA_QUADRATIC, plain));
+                new Entry(Metric.COHEN_KAPPA_QUADRATIC, plain),
+                new Entry(Metric.ROC_AUC, macro.withMultiClass(MultiClass.OVO)),
+                new Entry(Metric.ROC_AUC, plain.withAverage(Averaging.WEIGHTED).withMultiClass(MultiClass.OVO)));
         List<Entry> regressionMetrics = List.of(
                 new Entry(Metric.MAE, plain),
                 new Entry(Metric.MSE, plain),
@@ -460,33 +482,34 @@ final class Coverage {
                 new Entry(Metric.D2_ABSOLUTE_ERROR, plain),
                 new Entry(Metric.D2_PINBALL, plain.withAlpha(0.9)),
                 new Entry(Metric.D2_TWEEDIE, plain.withPower(1.5)));
-        int[] ns = {50, 200, 1000, 10_000};
         List<Cell> cells = new ArrayList<>();
         long start = System.nanoTime();
         System.out.println(HEADER);
         for (int n : ns) {
             for (Population p : binaries) {
                 for (Entry e : binaryMetrics) {
-                    cells.add(print(cell(p, e, n, scale, resamples, 11)));
+                    cells.add(print(cell(p, e, n, scale, resamples, 11, only)));
                 }
             }
             for (Population p : multi) {
                 for (Entry e : multiMetrics) {
-                    cells.add(print(cell(p, e, n, scale, resamples, 13)));
+                    cells.add(print(cell(p, e, n, scale, resamples, 13, only)));
                 }
             }
             for (Entry e : regressionMetrics) {
-                cells.add(print(cell(reg, e, n, scale, resamples, 19)));
+                cells.add(print(cell(reg, e, n, scale, resamples, 19, only)));
             }
         }
-        rankingRows(scale, resamples, cells);
+        if (only.isEmpty()) {
+            rankingRows(scale, resamples, cells);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "%n%d cells; %d outside [93.5%%, 96.5%%]; %d of those with more than 5%% of their sets unflagged;"
                         + " %.0f s%n",
-                cells.size(),
-                cells.stream().filter(c -> !c.inBand()).count(),
-                cells.stream().filter(Cell::outsideUnflagged).count(),
+                cells.stream().filter(java.util.Objects::nonNull).count(),
+                cells.stream().filter(c -> c != null && !c.inBand()).count(),
+                cells.stream().filter(c -> c != null && c.outsideUnflagged()).count(),
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -512,7 +535,11 @@ final class Coverage {
     }
 
     /** One cell: {@code scale} sets, run again with {@code 4·scale} new ones when it is outside and not flagged. */
-    private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed) {
+    private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed, String only) {
+        String label = label(e.metric(), e.options());
+        if (java.util.Arrays.stream(only.split("\\|", -1)).noneMatch(label::contains)) {
+            return null;
+        }
         return cell(p, e.metric(), e.options(), IntervalMethod.AUTO, n, scale, resamples, seed);
     }
 
@@ -536,6 +563,9 @@ final class Coverage {
     }
 
     private static Cell print(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
         System.out.println(cell.row());
         System.out.flush();
         return cell;

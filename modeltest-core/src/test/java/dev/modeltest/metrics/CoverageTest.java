@@ -108,4 +108,21 @@ class CoverageTest {
         assertCovers(map);
         assertCovers(bootstrap);
     }
+
+    @Test
+    void theBootstrapCoversOneVsOneAndPartialRocAuc() {
+        Coverage.Population binary = Coverage.binary("binary", 0.5, POPULATION, 1);
+        Coverage.Population multi = Coverage.multiclass("multi", new double[] {0.2, 0.3, 0.5}, POPULATION, 3);
+        MetricOptions plain = MetricOptions.defaults();
+
+        Coverage.Cell ovo = Coverage.run(
+                multi, Metric.ROC_AUC, plain.withMultiClass(MultiClass.OVO), IntervalMethod.AUTO, 200, 300, 1000, 7);
+        Coverage.Cell partial =
+                Coverage.run(binary, Metric.ROC_AUC, plain.withMaxFpr(0.5), IntervalMethod.AUTO, 200, 300, 1000, 7);
+
+        for (Coverage.Cell cell : List.of(ovo, partial)) {
+            assertThat(cell.method()).isEqualTo("BCa bootstrap");
+            assertCovers(cell);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.model.Predictions;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -109,6 +110,27 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
      */
     public MetricAssert withForceFinite(boolean forceFinite) {
         this.options = options.withForceFinite(forceFinite);
+        return myself;
+    }
+
+    /**
+     * Sets how {@link Metric#ROC_AUC} scores more than two classes (default {@link MultiClass#OVR}).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withMultiClass(MultiClass multiClass) {
+        this.options = options.withMultiClass(multiClass);
+        return myself;
+    }
+
+    /**
+     * Sets the false positive rate up to which {@link Metric#ROC_AUC} is the McClish-standardized partial AUC (default
+     * 1, the whole curve).
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withMaxFpr(double maxFpr) {
+        this.options = options.withMaxFpr(maxFpr);
         return myself;
     }
 

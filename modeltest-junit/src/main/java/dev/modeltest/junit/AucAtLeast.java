@@ -3,6 +3,8 @@ package dev.modeltest.junit;
 import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.MultiClass;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Passes when the model's ROC AUC is at least {@link #value()}; same as scikit-learn's {@code roc_auc_score}
- * (one-vs-rest on more than two classes). Needs probabilities: a model without them is a configuration error.
+ * (one-vs-rest on more than two classes, or one-vs-one with {@link #multiClass()}; the McClish-standardized partial AUC
+ * with {@link #maxFpr()}). Needs probabilities: a model without them is a configuration error.
  *
  * <p>Failure message (the interval is made as {@code interval} says: by default Wilson for proportions, DeLong for binary
  * ROC AUC, Student-t for mean losses, the delta method for RMSE and R², a seeded bootstrap otherwise; see
@@ -56,6 +59,26 @@ public @interface AucAtLeast {
      * {@code pos_label} convention on two classes.
      */
     String positiveLabel() default "";
+
+    /**
+     * How more than two classes are scored: {@code OVR} (the default) each class against the rest, averaged per
+     * {@code average}; {@code OVO} each pair of classes (Hand and Till), averaged {@code MACRO} or {@code WEIGHTED},
+     * as scikit-learn's {@code multi_class}. On two classes both are the binary AUC. {@code OVO} has no exact interval
+     * on more than two classes: the bootstrap makes it.
+     *
+     * @since 0.2.0
+     */
+    MultiClass multiClass() default MultiClass.OVR;
+
+    /**
+     * The false positive rate in (0, 1] up to which the McClish-standardized partial AUC is taken, scikit-learn's
+     * {@code max_fpr}: 0.5 for a chance ranking, 1 for a perfect one; 1 (the default) is the whole curve. Only for one
+     * positive class (two classes, or {@code average = BINARY} with a {@code positiveLabel}); its interval is the
+     * bootstrap's.
+     *
+     * @since 0.2.0
+     */
+    double maxFpr() default MetricOptions.DEFAULT_MAX_FPR;
 
     /**
      * 0 (the default) decides on the point value (a 95% interval is still reported). A level in (0, 1), e.g. 0.95,

@@ -6,6 +6,7 @@ import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.MultiClass;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -92,6 +93,26 @@ public @interface MetricAtLeast {
      * @since 0.2.0
      */
     boolean forceFinite() default true;
+
+    /**
+     * How {@code ROC_AUC} scores more than two classes: {@code OVR} (the default) each class against the rest, averaged per
+     * {@code average}; {@code OVO} each pair of classes (Hand and Till), averaged {@code MACRO} or {@code WEIGHTED},
+     * as scikit-learn's {@code multi_class}; any other metric refuses {@code OVO}. On two classes both are the binary AUC. {@code OVO} has no exact interval
+     * on more than two classes: the bootstrap makes it.
+     *
+     * @since 0.2.0
+     */
+    MultiClass multiClass() default MultiClass.OVR;
+
+    /**
+     * The false positive rate in (0, 1] up to which the McClish-standardized partial AUC of {@code ROC_AUC} is taken, scikit-learn's
+     * {@code max_fpr}: 0.5 for a chance ranking, 1 for a perfect one; 1 (the default) is the whole curve. Only for one
+     * positive class (two classes, or {@code average = BINARY} with a {@code positiveLabel}); any other metric refuses
+     * another value.
+     *
+     * @since 0.2.0
+     */
+    double maxFpr() default MetricOptions.DEFAULT_MAX_FPR;
 
     /**
      * 0 (the default) decides on the point value (a 95% interval is still reported). A level in (0, 1), e.g. 0.95,

@@ -14,6 +14,7 @@ import dev.modeltest.metrics.Direction;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.model.ModelProvider;
 import dev.modeltest.subject.ModelSource;
 import java.lang.annotation.Annotation;
@@ -96,6 +97,7 @@ final class MetricChecks {
             requireDirection(where, a.metric(), Bound.AT_LEAST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
+            options = rocOptions(where, options, a.multiClass(), a.maxFpr());
             return gate(a, where, a.metric(), Bound.AT_LEAST, options);
         }
     }
@@ -225,8 +227,26 @@ final class MetricChecks {
     static final class AucFactory implements MetricCheckFactory<AucAtLeast> {
         @Override
         public Check create(AucAtLeast a, String where) {
-            return gate(a, where, Metric.ROC_AUC, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
+            MetricOptions options =
+                    rocOptions(where, options(where, a.average(), a.positiveLabel()), a.multiClass(), a.maxFpr());
+            return gate(a, where, Metric.ROC_AUC, Bound.AT_LEAST, options);
         }
+    }
+
+    /**
+     * Adds ROC AUC's {@code multiClass} and {@code maxFpr}, {@code maxFpr} validated here so that the message names
+     * the annotation; whether the metric and the classes take them is the gate's check.
+     */
+    static MetricOptions rocOptions(String where, MetricOptions options, MultiClass multiClass, double maxFpr) {
+        if (!(maxFpr > 0 && maxFpr <= 1)) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "maxFpr",
+                    "must be in (0, 1]: the false positive rate up to which the partial AUC is taken, 1 for the whole"
+                            + " curve",
+                    Format.number(maxFpr));
+        }
+        return options.withMultiClass(multiClass).withMaxFpr(maxFpr);
     }
 
     static final class LogLossFactory implements MetricCheckFactory<LogLossAtMost> {

@@ -10,6 +10,7 @@ import dev.modeltest.gate.MetricGate;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.model.Predictions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -211,5 +212,38 @@ class ModelAssertionsTest {
                         + "to be at least:\n"
                         + "  0.8000\n"
                         + "but it was 0.0500 below.");
+    }
+
+    @Test
+    void takesRocAucsMultiClassAndMaxFpr() {
+        // scikit-learn: roc_auc_score(y, proba, multi_class='ovo') 0.7593; roc_auc_score(y == 'c', p_c, max_fpr=0.5)
+        // 0.9259.
+        Predictions three = Predictions.classification(
+                "three.csv",
+                "m",
+                List.of("a", "b", "c"),
+                new int[] {0, 0, 1, 1, 2, 2, 0, 1, 2},
+                new int[] {0, 0, 1, 1, 2, 0, 1, 1, 2},
+                new double[][] {
+                    {.6, .4, .3, .2, .2, .5, .1, .3, .3},
+                    {.3, .4, .5, .6, .2, .1, .7, .3, .3},
+                    {.1, .2, .2, .2, .6, .4, .2, .4, .4}
+                });
+
+        assertThat(three).metric(Metric.ROC_AUC).withMultiClass(MultiClass.OVO).isAtLeast(0.75);
+        assertThatThrownBy(() -> assertThat(three)
+                        .metric(Metric.ROC_AUC)
+                        .withMultiClass(MultiClass.OVO)
+                        .isAtLeast(0.8))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("Expecting model ROC AUC (one-vs-one, macro) on three.csv (n=9):\n  0.7593");
+        assertThatThrownBy(() -> assertThat(three)
+                        .metric(Metric.ROC_AUC)
+                        .withPositiveLabel("c")
+                        .withMaxFpr(0.5)
+                        .isAtLeast(0.95))
+                .hasMessageStartingWith(
+                        "Expecting model partial ROC AUC (FPR ≤ 0.5, McClish, positive class 'c') on three.csv (n=9):\n"
+                                + "  0.9259");
     }
 }

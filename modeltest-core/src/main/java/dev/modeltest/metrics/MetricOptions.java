@@ -6,8 +6,8 @@ import org.apiguardian.api.API;
 
 /**
  * How to compute a metric: averaging, positive class, the binning of expected calibration error, the beta of F-beta,
- * the k of top-k accuracy, the alpha of the pinball metrics, the power of the Tweedie metrics and whether R² and
- * explained variance are forced finite.
+ * the k of top-k accuracy, the alpha of the pinball metrics, the power of the Tweedie metrics, whether R² and
+ * explained variance are forced finite, and what 0/0 is in precision, recall, F1, F-beta and Jaccard.
  *
  * <p>Immutable; start from {@link #defaults()} and change what you need:
  * {@code MetricOptions.defaults().withAverage(Averaging.WEIGHTED)}.
@@ -28,6 +28,8 @@ import org.apiguardian.api.API;
  * @param forceFinite scikit-learn's {@code force_finite} of {@link Metric#R2} and {@link Metric#EXPLAINED_VARIANCE}:
  *     true (the default) gives 1.0 or 0.0 where the true values are all equal, false the plain ratio's NaN or −∞;
  *     only those two accept false (since 0.2.0)
+ * @param zeroDivision what a 0/0 ratio of precision, recall, F1, F-beta or Jaccard is; {@link ZeroDivision#ZERO} by
+ *     default (scikit-learn's), and only those five accept another value (since 0.2.0)
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -40,7 +42,8 @@ public record MetricOptions(
         int k,
         double alpha,
         double power,
-        boolean forceFinite) {
+        boolean forceFinite,
+        ZeroDivision zeroDivision) {
 
     /** The default number of calibration bins. */
     public static final int DEFAULT_BINS = 10;
@@ -85,7 +88,8 @@ public record MetricOptions(
             DEFAULT_K,
             DEFAULT_ALPHA,
             DEFAULT_POWER,
-            true);
+            true,
+            ZeroDivision.ZERO);
 
     /**
      * Creates options.
@@ -98,6 +102,7 @@ public record MetricOptions(
     public MetricOptions {
         Objects.requireNonNull(average, "average");
         Objects.requireNonNull(binning, "binning");
+        Objects.requireNonNull(zeroDivision, "zeroDivision");
         if (bins < 1 || bins > MAX_BINS) {
             throw new IllegalArgumentException("bins must be in [1, " + MAX_BINS + "], was " + bins);
         }
@@ -117,6 +122,24 @@ public record MetricOptions(
             throw new IllegalArgumentException("power must be a finite number of at most 0 or at least 1 (the Tweedie"
                     + " deviance is only defined there), was " + power);
         }
+    }
+
+    /**
+     * Creates options with 0/0 as 0 ({@link ZeroDivision#ZERO}), the constructor before {@code zeroDivision}.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions(
+            Averaging average,
+            String positiveLabel,
+            int bins,
+            Binning binning,
+            double beta,
+            int k,
+            double alpha,
+            double power,
+            boolean forceFinite) {
+        this(average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, ZeroDivision.ZERO);
     }
 
     /** Creates options with the defaults of the options added since: beta 1, k 2, alpha 0.5, power 0, forced finite. */
@@ -143,22 +166,26 @@ public record MetricOptions(
 
     /** Returns these options with another averaging. */
     public MetricOptions withAverage(Averaging newAverage) {
-        return new MetricOptions(newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, zeroDivision);
     }
 
     /** Returns these options with another positive class ({@code null} for the default). */
     public MetricOptions withPositiveLabel(String newPositiveLabel) {
-        return new MetricOptions(average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite, zeroDivision);
     }
 
     /** Returns these options with another number of calibration bins. */
     public MetricOptions withBins(int newBins) {
-        return new MetricOptions(average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite, zeroDivision);
     }
 
     /** Returns these options with another calibration binning. */
     public MetricOptions withBinning(Binning newBinning) {
-        return new MetricOptions(average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite, zeroDivision);
     }
 
     /**
@@ -167,7 +194,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withBeta(double newBeta) {
-        return new MetricOptions(average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite, zeroDivision);
     }
 
     /**
@@ -176,7 +204,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withK(int newK) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite, zeroDivision);
     }
 
     /**
@@ -185,7 +214,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withAlpha(double newAlpha) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite, zeroDivision);
     }
 
     /**
@@ -194,7 +224,8 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withPower(double newPower) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite, zeroDivision);
     }
 
     /**
@@ -204,7 +235,18 @@ public record MetricOptions(
      * @since 0.2.0
      */
     public MetricOptions withForceFinite(boolean newForceFinite) {
-        return new MetricOptions(average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite);
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite, zeroDivision);
+    }
+
+    /**
+     * Returns these options with another value for 0/0 in precision, recall, F1, F-beta and Jaccard.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withZeroDivision(ZeroDivision newZeroDivision) {
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, newZeroDivision);
     }
 
     /** Returns the positive label if one was given. */

@@ -30,6 +30,8 @@ final class Resolved {
     final double power;
     /** Whether R² and explained variance are forced finite; true for every other metric. */
     final boolean forceFinite;
+    /** What 0/0 is in precision, recall, F1, F-beta and Jaccard; ZERO for every other metric. */
+    final ZeroDivision zeroDivision;
 
     private Resolved(Averaging average, int positive, boolean topLabel, MetricOptions options) {
         this.average = average;
@@ -42,6 +44,7 @@ final class Resolved {
         this.alpha = options.alpha();
         this.power = options.power();
         this.forceFinite = options.forceFinite();
+        this.zeroDivision = options.zeroDivision();
     }
 
     /**
@@ -67,6 +70,10 @@ final class Resolved {
         }
         if (!usesForceFinite(metric) && !options.forceFinite()) {
             return "'forceFinite' applies to R² and explained variance only, not to " + name + ", was false";
+        }
+        if (!usesZeroDivision(metric) && options.zeroDivision() != ZeroDivision.ZERO) {
+            return "'zeroDivision' applies to precision, recall, F1, F-beta and Jaccard only, not to " + name + ", was "
+                    + options.zeroDivision();
         }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
@@ -137,6 +144,10 @@ final class Resolved {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        if (options.average() == Averaging.NONE) {
+            throw new IllegalArgumentException("'average' NONE gives one value per class, not one number: use"
+                    + " Metrics.perClass for the values, or a check, which judges every class");
+        }
         int k = predictions.classes().size();
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
             return new Resolved(null, -1, false, options);
@@ -171,6 +182,11 @@ final class Resolved {
     /** Whether {@link MetricOptions#power()} matters to the metric. */
     static boolean usesPower(Metric metric) {
         return metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE;
+    }
+
+    /** Whether {@link MetricOptions#zeroDivision()} matters to the metric: the set-wise label metrics. */
+    static boolean usesZeroDivision(Metric metric) {
+        return metric.kind() == Kernel.Kind.LABELS && metric.isAveraged();
     }
 
     /** Whether {@link MetricOptions#forceFinite()} matters to the metric. */

@@ -43,15 +43,24 @@ final class MetricCheckText {
         Averaging average = options.average();
         if (metric.isAveraged()) {
             boolean ranking = metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
+            // A 0/0 other than scikit-learn's default 0 is named with the averaging: F1 (macro, 0/0 as NaN).
+            String zero = switch (options.zeroDivision()) {
+                case ZERO -> "";
+                case ONE -> ", 0/0 as 1";
+                case NAN -> ", 0/0 as NaN";
+            };
+            if (average == Averaging.NONE) {
+                return name + " (" + (ranking ? "one-vs-rest, " : "") + "per class" + zero + ")";
+            }
             if (average == Averaging.AUTO || (ranking && classes.size() == 2)) {
                 // On two classes the ranking metrics ignore the averaging, as scikit-learn's do on binary y_true.
                 average = positive != null ? Averaging.BINARY : Averaging.MACRO;
             }
             if (average == Averaging.BINARY) {
-                return name + " (positive class '" + positive + "')";
+                return name + " (positive class '" + positive + "'" + zero + ")";
             }
             return name + " (" + (ranking ? "one-vs-rest, " : "")
-                    + average.name().toLowerCase(Locale.ROOT) + ")";
+                    + average.name().toLowerCase(Locale.ROOT) + zero + ")";
         }
         if (metric == Metric.BRIER) {
             return name + " (positive class '" + positive + "')";

@@ -2,9 +2,11 @@ package dev.modeltest.metrics;
 
 import dev.modeltest.model.Predictions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,9 +136,9 @@ public final class Metrics {
             }
         }
         Metric[] metrics = new Metric[classes.size()];
-        java.util.Arrays.fill(metrics, metric);
+        Arrays.fill(metrics, metric);
         double[] values = kernel.values(metrics, resolved.toArray(new Resolved[0]), null);
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             out.put(classes.get(i), values[i]);
         }

@@ -14,8 +14,9 @@ import dev.modeltest.metrics.MetricSample;
  * @param how the interval's method for messages, e.g. {@code Wilson, 28 of 30} or {@code BCa bootstrap, 2000
  *     resamples, seed 42}; without an interval, why there is none (empty when the value is undefined)
  * @param n the number of rows
+ * @param undefinedWhen when the value is NaN, why in words ({@link MetricSample#undefinedWhen()}); else empty
  */
-record Measurement(double value, Interval interval, String how, int n) {
+record Measurement(double value, Interval interval, String how, int n, String undefinedWhen) {
 
     /**
      * Measures a prepared metric with its interval made as {@code method} asks ({@link MetricSample#interval}): under
@@ -27,10 +28,11 @@ record Measurement(double value, Interval interval, String how, int n) {
         double value = sample.value();
         int n = sample.size();
         MetricInterval interval = sample.interval(method, level, seed, resamples);
+        String undefinedWhen = Double.isNaN(value) ? sample.undefinedWhen() : "";
         if (interval.interval() == null) {
-            return new Measurement(value, null, interval.none(), n);
+            return new Measurement(value, null, interval.none(), n, undefinedWhen);
         }
-        return new Measurement(value, interval.interval(), interval.how(), n);
+        return new Measurement(value, interval.interval(), interval.how(), n, undefinedWhen);
     }
 
     /** Formats {@code 0.9333 (95% CI 0.8400–0.9800, BCa bootstrap, 2000 resamples, seed 42)}. */

@@ -48,6 +48,15 @@ final class MetricCheckText {
         Averaging average = options.average();
         if (metric.isAveraged()) {
             boolean ranking = metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
+            // A 0/0 other than scikit-learn's default 0 is named with the averaging: F1 (macro, 0/0 as NaN).
+            String zero = switch (options.zeroDivision()) {
+                case ZERO -> "";
+                case ONE -> ", 0/0 as 1";
+                case NAN -> ", 0/0 as NaN";
+            };
+            if (average == Averaging.NONE) {
+                return name + " (" + (ranking ? "one-vs-rest, " : "") + "per class" + zero + ")";
+            }
             if (average == Averaging.AUTO || (ranking && classes.size() == 2)) {
                 // On two classes the ranking metrics ignore the averaging, as scikit-learn's do on binary y_true.
                 average = positive != null ? Averaging.BINARY : Averaging.MACRO;
@@ -57,10 +66,10 @@ final class MetricCheckText {
                 return options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR
                         ? "partial " + name + " (FPR ≤ " + Format.number(options.maxFpr())
                                 + ", McClish, positive class '" + positive + "')"
-                        : name + " (positive class '" + positive + "')";
+                        : name + " (positive class '" + positive + "'" + zero + ")";
             }
             String scheme = options.multiClass() == MultiClass.OVO ? "one-vs-one, " : "one-vs-rest, ";
-            return name + " (" + (ranking ? scheme : "") + average.name().toLowerCase(Locale.ROOT) + ")";
+            return name + " (" + (ranking ? scheme : "") + average.name().toLowerCase(Locale.ROOT) + zero + ")";
         }
         if (metric == Metric.BRIER) {
             return name + " (positive class '" + positive + "')";
@@ -72,16 +81,6 @@ final class MetricCheckText {
             return name + " (" + bins + (ofClass ? ", positive class '" + positive + "'" : ", top label") + ")";
         }
         return name;
-    }
-
-    /**
-     * When the metric is NaN, in words ({@link Metric#undefinedWhen()}); one-vs-one ROC AUC is undefined only with fewer
-     * than two true classes, as it leaves out the classes with no row.
-     */
-    static String undefinedWhen(Metric metric, MetricOptions options) {
-        return metric == Metric.ROC_AUC && options.multiClass() == MultiClass.OVO
-                ? "fewer than two classes occur among the true labels (one-vs-one has no pair of classes to average)"
-                : metric.undefinedWhen();
     }
 
     static void requireThreshold(String where, String attribute, Metric metric, double value) {

@@ -19,6 +19,7 @@ import dev.modeltest.metrics.MetricSample;
 import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.metrics.Proportion;
+import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
 import dev.modeltest.subject.Subject;
@@ -174,13 +175,15 @@ public final class MetricGate implements Check {
         } else {
             requireApplicable(predictions);
         }
+        if (options.average() == Averaging.NONE) {
+            return evaluatePerClass(predictions);
+        }
         MetricSample sample = Metrics.sample(predictions, metric, options);
         Measurement m = measure(sample);
         Decision d = decide(m);
         String label = MetricCheckText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
-        String ending = DecisionText.ending(
-                d, bound, threshold, confidence, m, MetricCheckText.undefinedWhen(metric, options), decimals);
+        String ending = DecisionText.ending(d, bound, threshold, confidence, m, m.undefinedWhen(), decimals);
         String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = ShouldBeWithinBound.message(
                 Format.message(MODEL, label, predictions.dataName(), m.n()),
@@ -218,6 +221,9 @@ public final class MetricGate implements Check {
         if (d.rowsNeeded() != 0) {
             result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
+        if (options.zeroDivision() != ZeroDivision.ZERO) {
+            result.detail("zeroDivision", options.zeroDivision().name());
+        }
         MetricAttachments.classifier(predictions, metric, options, result);
         return result.build();
     }
@@ -234,6 +240,9 @@ public final class MetricGate implements Check {
         }
         requireQueries(predictions);
         requireApplicable(predictions);
+        if (options.average() == Averaging.NONE) {
+            throw noneWithSlices(where);
+        }
         String column = slicedBy == null ? "slice" : slicedBy;
         String label = MetricCheckText.label(metric, options, predictions);
         List<Slices.Slice> slices = Slices.judge(
@@ -249,7 +258,7 @@ public final class MetricGate implements Check {
                 List.of(
                         Slices.verdictLine(summary, slices, bound, confidence, minSliceSize),
                         Slices.table(column, label, slices, confidence, minSliceSize),
-                        Slices.undefinedLine(slices, label, MetricCheckText.undefinedWhen(metric, options)),
+                        Slices.undefinedLine(slices, label),
                         Slices.rowsNeededLine(slices)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
@@ -279,6 +288,55 @@ public final class MetricGate implements Check {
                         .document(tableName)));
         MetricAttachments.classifier(predictions, metric, options, result);
         return result.build();
+    }
+
+    /**
+     * Judges every class on its own ({@link Averaging#NONE}): each class's value with its own interval and decision;
+     * any failing class fails the check, otherwise any undecided or undefined class makes it INCONCLUSIVE.
+     */
+    private CheckResult evaluatePerClass(Predictions predictions) {
+        String label = MetricCheckText.label(metric, options, predictions);
+        List<Slices.Slice> classes = PerClass.judge(predictions, metric, options, this::measure, this::decide);
+        Slices.Summary summary = Slices.summarize(classes, bound);
+        String message = EveryShouldBeWithinBound.message(
+                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), predictions.size()),
+                bound.comparison(),
+                threshold,
+                List.of(
+                        PerClass.verdictLine(summary, classes, bound, confidence),
+                        Slices.table("class", PerClass.SUPPORT, label, classes, confidence, 0),
+                        PerClass.undefinedLines(classes, label),
+                        Slices.rowsNeededLine(classes)));
+        CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
+                .verdict(summary.verdict())
+                .n(predictions.size())
+                .message(message)
+                .detail("perClass", PerClass.details(classes));
+        if (options.zeroDivision() != ZeroDivision.ZERO) {
+            result.detail("zeroDivision", options.zeroDivision().name());
+        }
+        summary.worst()
+                .ifPresent(w -> result.measured(w.measurement().value())
+                        .interval(w.measurement().interval()));
+        result.attach(dev.modeltest.check.Attachment.csv(
+                label + " per class", () -> Slices.csv("class", PerClass.SUPPORT, classes, 0)));
+        if (classes.stream().anyMatch(Slices::measured)) {
+            result.attach(dev.modeltest.check.Attachment.png(
+                    label + " per class (chart)",
+                    () -> Slices.png(label + " per class on " + predictions.dataName(), label, classes, threshold)));
+        }
+        MetricAttachments.classifier(predictions, metric, options, result);
+        return result.build();
+    }
+
+    /** The configuration error of {@code average = NONE} together with slices. */
+    private static ConfigurationException noneWithSlices(String where) {
+        return ConfigurationException.badAttribute(
+                where,
+                "average",
+                "cannot be NONE together with 'slicedBy': a check judges every class or every slice, not every class"
+                        + " of every slice",
+                Averaging.NONE);
     }
 
     /** @param decimals of the threshold, as the measured value is printed beside it ({@link Format#decimals}) */
@@ -363,6 +421,11 @@ public final class MetricGate implements Check {
         if (options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
             key.append(CheckResult.KEY_SEPARATOR).append("maxFpr=").append(Format.number(options.maxFpr()));
         }
+        if (options.zeroDivision() != ZeroDivision.ZERO) {
+            key.append(CheckResult.KEY_SEPARATOR)
+                    .append("zeroDivision=")
+                    .append(options.zeroDivision().name().toLowerCase(Locale.ROOT));
+        }
         if (slicedBy != null) {
             key.append(CheckResult.KEY_SEPARATOR).append("per=").append(slicedBy);
         }
@@ -379,7 +442,12 @@ public final class MetricGate implements Check {
             throw new ConfigurationException(where + ": " + problem.get());
         }
         if (interval == IntervalMethod.EXACT) {
-            MetricSample probe = Metrics.sample(predictions, metric, options, new int[0]);
+            // Per class, each class is judged as the positive class: probe with the first.
+            MetricOptions probed = options.average() == Averaging.NONE
+                    ? options.withAverage(Averaging.BINARY)
+                            .withPositiveLabel(predictions.classes().get(0))
+                    : options;
+            MetricSample probe = Metrics.sample(predictions, metric, probed, new int[0]);
             if (probe.exactMethod().isEmpty()) {
                 throw noExactInterval(where, metric, MetricCheckText.label(metric, options, predictions));
             }
@@ -429,6 +497,17 @@ public final class MetricGate implements Check {
         /** Sets the averaging (default {@link Averaging#AUTO}). */
         public Builder average(Averaging average) {
             this.options = options.withAverage(average);
+            return this;
+        }
+
+        /**
+         * Sets what 0/0 is in precision, recall, F1, F-beta and Jaccard (default {@link ZeroDivision#ZERO}); {@link
+         * ZeroDivision#NAN} makes a 0/0 value undefined and the check INCONCLUSIVE.
+         *
+         * @since 0.2.0
+         */
+        public Builder zeroDivision(ZeroDivision zeroDivision) {
+            this.options = options.withZeroDivision(Objects.requireNonNull(zeroDivision, "zeroDivision"));
             return this;
         }
 
@@ -542,6 +621,9 @@ public final class MetricGate implements Check {
             }
             if (query != null && query.isBlank()) {
                 throw ConfigurationException.badAttribute(where, "query", "must not be blank", "'" + query + "'");
+        }
+            if (slicedBy != null && options.average() == Averaging.NONE) {
+                throw noneWithSlices(where);
             }
             if (interval == IntervalMethod.EXACT && MetricSample.neverExact(metric, options)) {
                 throw noExactInterval(

@@ -302,6 +302,14 @@ public final class NoRegressionCheck implements Check {
             }
             IntervalPolicy.requireConfidence(where, "alpha", alpha, false);
             IntervalPolicy.requireResamples(where, resamples);
+            if (options.average() == dev.modeltest.metrics.Averaging.NONE) {
+                throw ConfigurationException.badAttribute(
+                        where,
+                        "average",
+                        "cannot be NONE here: the comparison with the baseline is of one number; use a metric check"
+                                + " with 'average' NONE to judge every class",
+                        options.average());
+            }
             return new NoRegressionCheck(this);
         }
     }

@@ -149,18 +149,21 @@ final class Slices {
 
     /**
      * The line that says why judged slices are undefined ({@code undefined in b: R² is NaN when there are fewer than
-     * two rows ...}), or an empty string when none is.
+     * two rows ...}), one per reason when the slices are undefined for different reasons (zero division of different
+     * classes), or an empty string when none is.
      */
-    static String undefinedLine(List<Slice> slices, String label, String undefinedWhen) {
-        List<String> undefined = new ArrayList<>();
+    static String undefinedLine(List<Slice> slices, String label) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (Slice s : slices) {
             if (s.judged() && Double.isNaN(s.measurement().value())) {
-                undefined.add(s.value());
+                byReason.computeIfAbsent(s.measurement().undefinedWhen(), r -> new ArrayList<>())
+                        .add(s.value());
             }
         }
-        return undefined.isEmpty()
-                ? ""
-                : Format.message(UNDEFINED_IN, String.join(", ", undefined), label, undefinedWhen);
+        List<String> lines = new ArrayList<>();
+        byReason.forEach(
+                (reason, names) -> lines.add(Format.message(UNDEFINED_IN, String.join(", ", names), label, reason)));
+        return String.join("\n", lines);
     }
 
     /** The line between the threshold and the table. */
@@ -218,9 +221,15 @@ final class Slices {
 
     /** The per-slice table, aligned in columns, each line indented by two spaces. */
     static String table(String column, String label, List<Slice> slices, double confidence, int minSliceSize) {
+        return table(column, "rows", label, slices, confidence, minSliceSize);
+    }
+
+    /** The table with another heading of the rows column ({@code support} per class). */
+    static String table(
+            String column, String rowsHeading, String label, List<Slice> slices, double confidence, int minSliceSize) {
         String level = Format.percent(IntervalPolicy.reportedLevel(confidence)) + " CI";
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {column, "rows", label, level, "verdict"});
+        lines.add(new String[] {column, rowsHeading, label, level, "verdict"});
         for (Slice s : slices) {
             boolean measured = s.judged() && !Double.isNaN(s.measurement().value());
             String ci = measured && s.measurement().interval() != null
@@ -284,7 +293,12 @@ final class Slices {
 
     /** The per-slice table as CSV. */
     static String csv(String column, List<Slice> slices, int minSliceSize) {
-        CsvTable table = CsvTable.of(column, "rows", "value", "lower", "upper", "verdict");
+        return csv(column, "rows", slices, minSliceSize);
+    }
+
+    /** The table as CSV with another heading of the rows column. */
+    static String csv(String column, String rowsHeading, List<Slice> slices, int minSliceSize) {
+        CsvTable table = CsvTable.of(column, rowsHeading, "value", "lower", "upper", "verdict");
         for (Slice s : slices) {
             boolean measured = s.judged() && !Double.isNaN(s.measurement().value());
             boolean ci = measured && s.measurement().interval() != null;

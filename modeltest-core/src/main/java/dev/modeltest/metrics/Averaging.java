@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  *
  * <p>Used by precision, recall, F1, F-beta, Jaccard, ROC AUC and average precision; Brier score and expected
  * calibration error accept {@link #AUTO} and {@link #BINARY} only; the other metrics take no averaging ({@link
- * #AUTO}).
+ * #AUTO}). {@link #NONE} applies to the averaged metrics only.
  *
  * @since 0.1.0
  */
@@ -30,5 +30,14 @@ public enum Averaging {
     /** The metric of the pooled counts or of the pooled one-vs-rest scores ({@code average='micro'}). */
     MICRO,
     /** The mean of the per-class values weighted by each class's number of true rows ({@code average='weighted'}). */
-    WEIGHTED
+    WEIGHTED,
+    /**
+     * No average: one value per class ({@code average=None}), over the classes present in the true or predicted labels
+     * for precision, recall, F1, F-beta and Jaccard and over every class for ROC AUC and average precision, each the
+     * class's {@link #BINARY} (one-vs-rest) value. A check passes only when every class passes, each decided with its
+     * own interval; {@link Metrics#perClass} gives the values, and the methods that return one number refuse it.
+     *
+     * @since 0.2.0
+     */
+    NONE
 }

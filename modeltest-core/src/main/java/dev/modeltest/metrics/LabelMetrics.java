@@ -116,16 +116,21 @@ final class LabelMetrics {
 
     /**
      * {@code precision_recall_fscore_support} (and {@code jaccard_score}, averaged the same way) with {@code
-     * zero_division="warn"} (0).
+     * zero_division} as {@link Resolved#zeroDivision}: {@link ZeroDivision#ZERO} is {@code "warn"} (0), {@link
+     * ZeroDivision#ONE} is 1, both as scikit-learn 1.2.1 computes them; {@link ZeroDivision#NAN} as scikit-learn 1.3
+     * and later define {@code np.nan}: a 0/0 class is NaN and left out of the macro and weighted averages ({@code
+     * _nanaverage}), which are NaN only when every class is.
      */
     private static double setWise(LabelFormula formula, long[] counts, int k, Resolved resolved) {
         if (total(counts) == 0) {
             return Double.NaN;
         }
         Averaging average = resolved.average;
+        ZeroDivision zero = resolved.zeroDivision;
         if (average == Averaging.BINARY) {
             int c = resolved.positive;
-            return perClass(formula, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c), resolved.beta);
+            return perClass(
+                    formula, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c), resolved.beta, zero);
         }
         if (average == Averaging.MICRO) {
             long tp = 0;
@@ -138,7 +143,7 @@ final class LabelMetrics {
                     actual += rowSum(counts, k, c);
                 }
             }
-            return perClass(formula, tp, predicted, actual, resolved.beta);
+            return perClass(formula, tp, predicted, actual, resolved.beta, zero);
         }
         // MACRO and WEIGHTED: over the labels present in y_true or y_pred (scikit-learn's labels=None).
         double sum = 0;
@@ -150,25 +155,63 @@ final class LabelMetrics {
                 continue;
             }
             long support = rowSum(counts, k, c);
-            double v = perClass(formula, counts[c * k + c], columnSum(counts, k, c), support, resolved.beta);
+            double v = perClass(formula, counts[c * k + c], columnSum(counts, k, c), support, resolved.beta, zero);
+            if (Double.isNaN(v)) {
+                // ZeroDivision.NAN: left out of the average, as scikit-learn's _nanaverage does.
+                continue;
+            }
             sum += v;
             weightedSum += v * support;
             weights += support;
             classes++;
         }
+        if (classes == 0) {
+            return Double.NaN;
+        }
         if (average == Averaging.WEIGHTED) {
-            return weights == 0 ? 0.0 : weightedSum / weights;
+            if (weights == 0) {
+                // _nanaverage falls back to the plain mean when the weights left are all 0; with "warn", 0 and 1 the
+                // weights cannot all be 0 on rows.
+                return zero == ZeroDivision.NAN ? sum / classes : 0.0;
+            }
+            return weightedSum / weights;
         }
         return sum / classes;
     }
 
-    private static boolean present(long[] counts, int k, int c) {
+    /** Whether class {@code c} occurs among the true or predicted labels of the counted rows. */
+    static boolean present(long[] counts, int k, int c) {
         return rowSum(counts, k, c) > 0 || columnSum(counts, k, c) > 0;
     }
 
-    private static double perClass(LabelFormula formula, long tp, long predicted, long actual, double beta) {
-        double precision = predicted == 0 ? 0.0 : (double) tp / predicted;
-        double recall = actual == 0 ? 0.0 : (double) tp / actual;
+    private static double perClass(
+            LabelFormula formula, long tp, long predicted, long actual, double beta, ZeroDivision zero) {
+        if (zero == ZeroDivision.NAN) {
+            boolean undefined = switch (formula) {
+                case PRECISION -> predicted == 0;
+                case RECALL -> actual == 0;
+                // tp / (tp + fp + fn) and (1 + β²)·tp / (β²·(tp + fn) + tp + fp), scikit-learn 1.4's form of
+                // F: 0/0 only for a class neither true nor predicted. Elsewhere a 0/0 precision or recall has
+                // tp = 0, and F is 0 as with ZERO.
+                case F1, F_BETA, JACCARD -> predicted == 0 && actual == 0;
+                case ACCURACY,
+                        BALANCED_ACCURACY,
+                        ADJUSTED_BALANCED_ACCURACY,
+                        ZERO_ONE_LOSS,
+                        HAMMING_LOSS,
+                        MATTHEWS,
+                        COHEN_KAPPA,
+                        COHEN_KAPPA_LINEAR,
+                        COHEN_KAPPA_QUADRATIC -> false;
+            };
+            if (undefined) {
+                return Double.NaN;
+            }
+            zero = ZeroDivision.ZERO;
+        }
+        double zeroByZero = zero == ZeroDivision.ONE ? 1.0 : 0.0;
+        double precision = predicted == 0 ? zeroByZero : (double) tp / predicted;
+        double recall = actual == 0 ? zeroByZero : (double) tp / actual;
         return switch (formula) {
             case PRECISION -> precision;
             case RECALL -> recall;
@@ -183,9 +226,10 @@ final class LabelMetrics {
                 yield (1 + beta2) * precision * recall / (denominator == 0.0 ? 1 : denominator);
             }
             case JACCARD -> {
-                // scikit-learn: tp / (tp + fp + fn) as tp / (pred + true - tp), 0 where the denominator is 0.
+                // scikit-learn: tp / (tp + fp + fn) as tp / (pred + true - tp), zero_division where the denominator is
+                // 0.
                 long union = predicted + actual - tp;
-                yield union == 0 ? 0.0 : (double) tp / union;
+                yield union == 0 ? zeroByZero : (double) tp / union;
             }
             case ACCURACY,
                     BALANCED_ACCURACY,
@@ -196,6 +240,36 @@ final class LabelMetrics {
                     COHEN_KAPPA,
                     COHEN_KAPPA_LINEAR,
                     COHEN_KAPPA_QUADRATIC -> throw new IllegalArgumentException(formula + " has no per-class form");
+        };
+    }
+
+    /**
+     * Why a set-wise metric of one class is 0/0 under {@link ZeroDivision#NAN}, in words for messages ({@code no row is
+     * predicted as class 'b' (0 predicted, so precision is 0/0) and 'zeroDivision' is NAN}), or {@code null} when it
+     * is not.
+     */
+    static String zeroDivisionReason(Metric metric, String label, long predicted, long actual) {
+        String tail = " and 'zeroDivision' is NAN";
+        return switch ((LabelFormula) metric.formula()) {
+            case PRECISION ->
+                predicted == 0
+                        ? "no row is predicted as class '" + label + "' (0 predicted, so precision is 0/0)" + tail
+                        : null;
+            case RECALL -> actual == 0 ? "no row is of class '" + label + "' (0 true, so recall is 0/0)" + tail : null;
+            case F1, F_BETA, JACCARD ->
+                predicted == 0 && actual == 0
+                        ? "no row is of or predicted as class '" + label + "' (0 true and 0 predicted, so "
+                                + metric.displayName() + " is 0/0)" + tail
+                        : null;
+            case ACCURACY,
+                    BALANCED_ACCURACY,
+                    ADJUSTED_BALANCED_ACCURACY,
+                    ZERO_ONE_LOSS,
+                    HAMMING_LOSS,
+                    MATTHEWS,
+                    COHEN_KAPPA,
+                    COHEN_KAPPA_LINEAR,
+                    COHEN_KAPPA_QUADRATIC -> null;
         };
     }
 

@@ -9,7 +9,8 @@ import org.apiguardian.api.API;
  * A model quality metric, defined as the scikit-learn function named in its description (scikit-learn 1.2).
  *
  * <p>Classes are the ones of {@link dev.modeltest.model.Predictions#classes()}, in that order (scikit-learn's sorted
- * label order). Where scikit-learn's {@code zero_division="warn"} applies, a 0/0 ratio counts as 0. A metric is
+ * label order). Where scikit-learn's {@code zero_division="warn"} applies, a 0/0 ratio counts as 0, or as {@link
+ * MetricOptions#zeroDivision()} says. A metric is
  * {@code NaN} where scikit-learn raises an error or returns {@code nan} on the rows given ({@link #undefinedWhen()}).
  *
  * @since 0.1.0

@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
  * How to compute a metric: averaging, positive class, the binning of expected calibration error, the beta of F-beta,
  * the k of top-k accuracy (and of NDCG@k and MAP@k), the alpha of the pinball metrics, the power of the Tweedie
  * metrics, whether R² and explained variance are forced finite, and how ROC AUC scores more classes and how much of
- * its curve it takes.
+ * its curve it takes,
+ * and what 0/0 is in precision, recall, F1, F-beta and Jaccard.
  *
  * <p>Immutable; start from {@link #defaults()} and change what you need:
  * {@code MetricOptions.defaults().withAverage(Averaging.WEIGHTED)}.
@@ -36,6 +37,8 @@ import org.apiguardian.api.API;
  * @param maxFpr the false positive rate up to which {@link Metric#ROC_AUC} is the McClish-standardized partial AUC,
  *     in (0, 1]; 1 (the default) is the whole curve, and only ROC AUC of one positive class accepts another value
  *     (since 0.2.0)
+ * @param zeroDivision what a 0/0 ratio of precision, recall, F1, F-beta or Jaccard is; {@link ZeroDivision#ZERO} by
+ *     default (scikit-learn's), and only those five accept another value (since 0.2.0)
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -50,7 +53,8 @@ public record MetricOptions(
         double power,
         boolean forceFinite,
         MultiClass multiClass,
-        double maxFpr) {
+        double maxFpr,
+        ZeroDivision zeroDivision) {
 
     /** The default number of calibration bins. */
     public static final int DEFAULT_BINS = 10;
@@ -104,7 +108,8 @@ public record MetricOptions(
             DEFAULT_POWER,
             true,
             MultiClass.OVR,
-            DEFAULT_MAX_FPR);
+            DEFAULT_MAX_FPR,
+            ZeroDivision.ZERO);
 
     /**
      * Creates options.
@@ -119,6 +124,7 @@ public record MetricOptions(
         Objects.requireNonNull(average, "average");
         Objects.requireNonNull(binning, "binning");
         Objects.requireNonNull(multiClass, "multiClass");
+        Objects.requireNonNull(zeroDivision, "zeroDivision");
         if (bins < 1 || bins > MAX_BINS) {
             throw new IllegalArgumentException("bins must be in [1, " + MAX_BINS + "], was " + bins);
         }
@@ -144,7 +150,8 @@ public record MetricOptions(
     }
 
     /**
-     * Creates options with the defaults of the options added since forceFinite: one-vs-rest, the whole ROC curve.
+     * Creates options with the defaults of the options added since forceFinite: one-vs-rest, the whole ROC curve, 0/0
+     * as 0.
      *
      * @since 0.2.0
      */
@@ -169,7 +176,8 @@ public record MetricOptions(
                 power,
                 forceFinite,
                 MultiClass.OVR,
-                DEFAULT_MAX_FPR);
+                DEFAULT_MAX_FPR,
+                ZeroDivision.ZERO);
     }
 
     /** Creates options with the defaults of the options added since: beta 1, k 2, alpha 0.5, power 0, forced finite. */
@@ -197,25 +205,25 @@ public record MetricOptions(
     /** Returns these options with another averaging. */
     public MetricOptions withAverage(Averaging newAverage) {
         return new MetricOptions(
-                newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
+                newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /** Returns these options with another positive class ({@code null} for the default). */
     public MetricOptions withPositiveLabel(String newPositiveLabel) {
         return new MetricOptions(
-                average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
+                average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /** Returns these options with another number of calibration bins. */
     public MetricOptions withBins(int newBins) {
         return new MetricOptions(
-                average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
+                average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /** Returns these options with another calibration binning. */
     public MetricOptions withBinning(Binning newBinning) {
         return new MetricOptions(
-                average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite, multiClass, maxFpr);
+                average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -225,7 +233,7 @@ public record MetricOptions(
      */
     public MetricOptions withBeta(double newBeta) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite, multiClass, maxFpr);
+                average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -235,7 +243,7 @@ public record MetricOptions(
      */
     public MetricOptions withK(int newK) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite, multiClass, maxFpr);
+                average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -245,7 +253,7 @@ public record MetricOptions(
      */
     public MetricOptions withAlpha(double newAlpha) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite, multiClass, maxFpr);
+                average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -255,7 +263,7 @@ public record MetricOptions(
      */
     public MetricOptions withPower(double newPower) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite, multiClass, maxFpr);
+                average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -266,7 +274,7 @@ public record MetricOptions(
      */
     public MetricOptions withForceFinite(boolean newForceFinite) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite, multiClass, maxFpr);
+                average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite, multiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -276,7 +284,7 @@ public record MetricOptions(
      */
     public MetricOptions withMultiClass(MultiClass newMultiClass) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, newMultiClass, maxFpr);
+                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, newMultiClass, maxFpr, zeroDivision);
     }
 
     /**
@@ -286,7 +294,17 @@ public record MetricOptions(
      */
     public MetricOptions withMaxFpr(double newMaxFpr) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, newMaxFpr);
+                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, newMaxFpr, zeroDivision);
+    }
+
+    /**
+     * Returns these options with another value for 0/0 in precision, recall, F1, F-beta and Jaccard.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions withZeroDivision(ZeroDivision newZeroDivision) {
+        return new MetricOptions(
+                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, newZeroDivision);
     }
 
     /** Returns the positive label if one was given. */

@@ -97,6 +97,38 @@ public final class MetricSample {
     }
 
     /**
+     * Returns when the metric is NaN on these rows, in words for messages: under {@link ZeroDivision#NAN}, which class
+     * has nothing to divide by ({@code no row is predicted as class 'b' (0 predicted, so precision is 0/0) and
+     * 'zeroDivision' is NAN}); otherwise {@link Metric#undefinedWhen()}.
+     *
+     * @since 0.2.0
+     */
+    public String undefinedWhen() {
+        if (resolved.zeroDivision == ZeroDivision.NAN
+                && resolved.average == Averaging.BINARY
+                && kernel instanceof LabelKernel labels) {
+            long[] counts = labels.counts(null);
+            int c = resolved.positive;
+            int k = columns.k;
+            if (LabelMetrics.total(counts) > 0) {
+                String reason = LabelMetrics.zeroDivisionReason(
+                        metric,
+                        columns.classes.get(c),
+                        LabelMetrics.columnSum(counts, k, c),
+                        LabelMetrics.rowSum(counts, k, c));
+                if (reason != null) {
+                    return reason;
+                }
+            }
+        }
+        if (resolved.ovo) {
+            // One-vs-one leaves out the classes with no row, so it is undefined only with fewer than two true classes.
+            return "fewer than two classes occur among the true labels (one-vs-one has no pair of classes to average)";
+        }
+        return metric.undefinedWhen();
+    }
+
+    /**
      * Returns the numerator and denominator when the metric is a plain proportion of rows: accuracy, binary (or
      * one-vs-rest) precision and recall, micro-averaged precision and recall (both equal to accuracy then), zero-one
      * and Hamming loss (the rows predicted wrongly) and top-k accuracy (the rows whose true class is in the top k).

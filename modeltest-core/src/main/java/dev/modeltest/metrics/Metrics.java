@@ -2,9 +2,11 @@ package dev.modeltest.metrics;
 
 import dev.modeltest.model.Predictions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,6 +87,65 @@ public final class Metrics {
     }
 
     /**
+     * Computes a metric per class, as scikit-learn's {@code average=None}: each class's {@link Averaging#BINARY}
+     * (one-vs-rest) value, over the classes present in the true or predicted labels for precision, recall, F1, F-beta
+     * and Jaccard (scikit-learn's {@code labels=None}) and over every class for ROC AUC and average precision. Options
+     * other than the averaging apply as given ({@link MetricOptions#zeroDivision()}, beta).
+     *
+     * @param options options with averaging {@link Averaging#NONE} or {@link Averaging#AUTO} and no positive label
+     * @return the value of each class, in class order; NaN where it is undefined
+     * @throws IllegalArgumentException if the metric does not apply or has no per-class form
+     * @since 0.2.0
+     */
+    public static Map<String, Double> perClass(Predictions predictions, Metric metric, MetricOptions options) {
+        return perClass(predictions, metric, options, new Selection(null, null, predictions.size()));
+    }
+
+    /**
+     * Computes a metric per class on the given rows, as {@link #perClass(Predictions, Metric, MetricOptions)}.
+     *
+     * @param rows 0-based row indexes; a row listed twice counts twice
+     * @since 0.2.0
+     */
+    public static Map<String, Double> perClass(
+            Predictions predictions, Metric metric, MetricOptions options, int[] rows) {
+        return perClass(predictions, metric, options, selection(predictions, rows));
+    }
+
+    private static Map<String, Double> perClass(
+            Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
+        MetricOptions none = options.average() == Averaging.AUTO ? options.withAverage(Averaging.NONE) : options;
+        String problem = Resolved.problem(predictions, metric, none);
+        if (problem == null && none.average() != Averaging.NONE) {
+            problem = "'average' must be NONE (or AUTO) for per-class values, was " + none.average();
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        Columns columns = Columns.of(predictions);
+        Kernel kernel = metric.kind().kernel(columns, selection);
+        long[] counts = metric.kind() == Kernel.Kind.LABELS ? ((LabelKernel) kernel).counts(null) : null;
+        List<String> classes = new ArrayList<>();
+        List<Resolved> resolved = new ArrayList<>();
+        for (int c = 0; c < columns.k; c++) {
+            if (counts == null || LabelMetrics.present(counts, columns.k, c)) {
+                String label = columns.classes.get(c);
+                classes.add(label);
+                resolved.add(Resolved.of(
+                        predictions, metric, none.withAverage(Averaging.BINARY).withPositiveLabel(label)));
+            }
+        }
+        Metric[] metrics = new Metric[classes.size()];
+        Arrays.fill(metrics, metric);
+        double[] values = kernel.values(metrics, resolved.toArray(new Resolved[0]), null);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            out.put(classes.get(i), values[i]);
+        }
+        return out;
+    }
+
+    /**
      * Computes several metrics on all rows, sharing passes: one confusion count for all label metrics, one ranking
      * per one-vs-rest column for ROC AUC and average precision, one pass for log loss and Brier score, one for the
      * regression sums.
@@ -133,6 +194,7 @@ public final class Metrics {
         if (metric != Metric.ROC_AUC) {
             options = options.withMultiClass(MultiClass.OVR).withMaxFpr(MetricOptions.DEFAULT_MAX_FPR);
         }
+        options = Resolved.usesZeroDivision(metric) ? options : options.withZeroDivision(ZeroDivision.ZERO);
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
             return options.withAverage(Averaging.AUTO).withPositiveLabel(null);
         }

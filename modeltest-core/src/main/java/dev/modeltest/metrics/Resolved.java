@@ -34,6 +34,8 @@ final class Resolved {
     final boolean ovo;
     /** The false positive rate limit of ROC AUC (1: the whole curve); 1 for every other metric. */
     final double maxFpr;
+    /** What 0/0 is in precision, recall, F1, F-beta and Jaccard; ZERO for every other metric. */
+    final ZeroDivision zeroDivision;
 
     private Resolved(Averaging average, int positive, boolean topLabel, MetricOptions options) {
         this.average = average;
@@ -48,6 +50,7 @@ final class Resolved {
         this.forceFinite = options.forceFinite();
         this.ovo = options.multiClass() == MultiClass.OVO && average != null && average != Averaging.BINARY;
         this.maxFpr = options.maxFpr();
+        this.zeroDivision = options.zeroDivision();
     }
 
     /**
@@ -85,6 +88,10 @@ final class Resolved {
         }
         if (metric != Metric.ROC_AUC && options.maxFpr() != MetricOptions.DEFAULT_MAX_FPR) {
             return "'maxFpr' applies to ROC AUC only, not to " + name + ", was " + Format.number(options.maxFpr());
+        }
+        if (!usesZeroDivision(metric) && options.zeroDivision() != ZeroDivision.ZERO) {
+            return "'zeroDivision' applies to precision, recall, F1, F-beta and Jaccard only, not to " + name + ", was "
+                    + options.zeroDivision();
         }
         if (metric.isClassification() && predictions.task() != Task.CLASSIFICATION) {
             return name + " applies to classifiers, but " + model
@@ -160,6 +167,10 @@ final class Resolved {
         String problem = problem(predictions, metric, options);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
+        }
+        if (options.average() == Averaging.NONE) {
+            throw new IllegalArgumentException("'average' NONE gives one value per class, not one number: use"
+                    + " Metrics.perClass for the values, or a check, which judges every class");
         }
         int k = predictions.classes().size();
         if (!metric.isClassification() || !metric.usesPositiveLabel()) {
@@ -249,6 +260,11 @@ final class Resolved {
     /** Whether {@link MetricOptions#power()} matters to the metric. */
     static boolean usesPower(Metric metric) {
         return metric == Metric.MEAN_TWEEDIE_DEVIANCE || metric == Metric.D2_TWEEDIE;
+    }
+
+    /** Whether {@link MetricOptions#zeroDivision()} matters to the metric: the set-wise label metrics. */
+    static boolean usesZeroDivision(Metric metric) {
+        return metric.kind() == Kernel.Kind.LABELS && metric.isAveraged();
     }
 
     /** Whether {@link MetricOptions#forceFinite()} matters to the metric. */

@@ -536,7 +536,7 @@ final class Coverage {
 
     /** One cell: {@code scale} sets, run again with {@code 4·scale} new ones when it is outside and not flagged. */
     private static Cell cell(Population p, Entry e, int n, int scale, int resamples, long seed, String only) {
-        String label = label(e.metric(), e.options());
+        String label = label(e.metric(), e.options(), IntervalMethod.AUTO);
         if (java.util.Arrays.stream(only.split("\\|", -1)).noneMatch(label::contains)) {
             return null;
         }

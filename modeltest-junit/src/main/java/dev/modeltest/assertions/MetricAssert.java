@@ -10,6 +10,7 @@ import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.MultiClass;
+import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -131,6 +132,18 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, Predictions
      */
     public MetricAssert withMaxFpr(double maxFpr) {
         this.options = options.withMaxFpr(maxFpr);
+        return myself;
+    }
+
+    /**
+     * Sets what 0/0 is in precision, recall, F1, F-beta and Jaccard (default {@link ZeroDivision#ZERO}, scikit-learn's
+     * default); {@link ZeroDivision#NAN} makes a 0/0 value undefined, which fails the assertion as INCONCLUSIVE with the
+     * class named.
+     *
+     * @since 0.2.0
+     */
+    public MetricAssert withZeroDivision(ZeroDivision zeroDivision) {
+        this.options = options.withZeroDivision(zeroDivision);
         return myself;
     }
 

@@ -30,7 +30,9 @@ public final class PredictionsAssert extends AbstractAssert<PredictionsAssert, P
                 new MetricAssert(actual, metric, Averaging.AUTO, "assertThat(predictions)." + call(metric, null)));
     }
 
-    /** Asserts on a metric with an averaging. */
+    /**
+     * Asserts on a metric with an averaging; {@link Averaging#NONE} asserts that every class holds, each on its own.
+     */
     public MetricAssert metric(Metric metric, Averaging average) {
         isNotNull();
         return described(new MetricAssert(actual, metric, average, "assertThat(predictions)." + call(metric, average)));

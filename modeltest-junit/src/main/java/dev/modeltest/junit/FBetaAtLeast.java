@@ -3,6 +3,7 @@ package dev.modeltest.junit;
 import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.metrics.ZeroDivision;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -53,7 +54,8 @@ public @interface FBetaAtLeast {
     /**
      * How per-class values become one number: {@code AUTO} (the default) is {@code BINARY} on two classes (or with a
      * {@link #positiveLabel()}) and {@code MACRO} otherwise; also {@code MICRO} and {@code WEIGHTED}, as scikit-learn's
-     * {@code average}.
+     * {@code average}, and {@code NONE}: every class must pass, each judged on its own (a table of
+     * every class in the message).
      */
     Averaging average() default Averaging.AUTO;
 
@@ -62,6 +64,15 @@ public @interface FBetaAtLeast {
      * {@code pos_label} convention on two classes.
      */
     String positiveLabel() default "";
+
+    /**
+     * What a 0/0 ratio is, as scikit-learn's {@code zero_division}: {@code ZERO} (the default, scikit-learn's {@code
+     * "warn"} and 0), {@code ONE}, or {@code NAN}: undefined, so a check on it is INCONCLUSIVE and names the class with
+     * nothing predicted or nothing true, and macro and weighted averages leave such classes out.
+     *
+     * @since 0.2.0
+     */
+    ZeroDivision zeroDivision() default ZeroDivision.ZERO;
 
     /** 0 (the default) decides on the point value; a level in (0, 1) decides on the interval, as {@link F1AtLeast}. */
     double confidence() default IntervalPolicy.CONFIDENCE;

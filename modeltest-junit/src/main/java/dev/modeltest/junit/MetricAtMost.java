@@ -6,6 +6,7 @@ import dev.modeltest.metrics.Binning;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.ZeroDivision;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -53,7 +54,8 @@ public @interface MetricAtMost {
     /**
      * How per-class values become one number: {@code AUTO} (the default) is {@code BINARY} on two classes (or with a
      * {@link #positiveLabel()}) and {@code MACRO} otherwise; also {@code MICRO} and {@code WEIGHTED}, as scikit-learn's
-     * {@code average}.
+     * {@code average}, and {@code NONE}: every class must pass, each judged on its own (a table of
+     * every class in the message).
      */
     Averaging average() default Averaging.AUTO;
 
@@ -62,6 +64,15 @@ public @interface MetricAtMost {
      * {@code pos_label} convention on two classes.
      */
     String positiveLabel() default "";
+
+    /**
+     * What a 0/0 ratio is, as scikit-learn's {@code zero_division}: {@code ZERO} (the default, scikit-learn's {@code
+     * "warn"} and 0), {@code ONE}, or {@code NAN}: undefined, so a check on it is INCONCLUSIVE and names the class with
+     * nothing predicted or nothing true, and macro and weighted averages leave such classes out. Applies to precision, recall, F1, F-beta and Jaccard only.
+     *
+     * @since 0.2.0
+     */
+    ZeroDivision zeroDivision() default ZeroDivision.ZERO;
 
     /** The number of confidence bins of expected calibration error, in [1, 10000]; default 10. */
     int bins() default 10;

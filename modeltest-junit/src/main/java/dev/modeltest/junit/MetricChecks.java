@@ -98,7 +98,7 @@ final class MetricChecks {
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
             options = rocOptions(where, options, a.multiClass(), a.maxFpr());
-            return gate(a, where, a.metric(), Bound.AT_LEAST, options);
+            return gate(a, where, a.metric(), Bound.AT_LEAST, options.withZeroDivision(a.zeroDivision()));
         }
     }
 
@@ -109,7 +109,7 @@ final class MetricChecks {
             requireDirection(where, a.metric(), Bound.AT_MOST);
             MetricOptions options = options(where, a.average(), a.positiveLabel(), a.bins(), a.binning());
             options = regressionOptions(where, options, a.alpha(), a.power(), a.forceFinite());
-            return gate(a, where, a.metric(), Bound.AT_MOST, options);
+            return gate(a, where, a.metric(), Bound.AT_MOST, options.withZeroDivision(a.zeroDivision()));
         }
     }
 
@@ -149,7 +149,9 @@ final class MetricChecks {
     static final class F1Factory implements MetricCheckFactory<F1AtLeast> {
         @Override
         public Check create(F1AtLeast a, String where) {
-            return gate(a, where, Metric.F1, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
+            MetricOptions options =
+                    options(where, a.average(), a.positiveLabel()).withZeroDivision(a.zeroDivision());
+            return gate(a, where, Metric.F1, Bound.AT_LEAST, options);
         }
     }
 
@@ -160,8 +162,9 @@ final class MetricChecks {
                 throw ConfigurationException.badAttribute(
                         where, "beta", "must be a finite number above 0", Format.number(a.beta()));
             }
-            MetricOptions options =
-                    options(where, a.average(), a.positiveLabel()).withBeta(a.beta());
+            MetricOptions options = options(where, a.average(), a.positiveLabel())
+                    .withBeta(a.beta())
+                    .withZeroDivision(a.zeroDivision());
             return gate(a, where, Metric.F_BETA, Bound.AT_LEAST, options);
         }
     }
@@ -213,14 +216,18 @@ final class MetricChecks {
     static final class PrecisionFactory implements MetricCheckFactory<PrecisionAtLeast> {
         @Override
         public Check create(PrecisionAtLeast a, String where) {
-            return gate(a, where, Metric.PRECISION, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
+            MetricOptions options =
+                    options(where, a.average(), a.positiveLabel()).withZeroDivision(a.zeroDivision());
+            return gate(a, where, Metric.PRECISION, Bound.AT_LEAST, options);
         }
     }
 
     static final class RecallFactory implements MetricCheckFactory<RecallAtLeast> {
         @Override
         public Check create(RecallAtLeast a, String where) {
-            return gate(a, where, Metric.RECALL, Bound.AT_LEAST, options(where, a.average(), a.positiveLabel()));
+            MetricOptions options =
+                    options(where, a.average(), a.positiveLabel()).withZeroDivision(a.zeroDivision());
+            return gate(a, where, Metric.RECALL, Bound.AT_LEAST, options);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.modeltest.junit;
 import dev.modeltest.check.IntervalPolicy;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.metrics.ZeroDivision;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -46,7 +47,8 @@ public @interface RecallAtLeast {
     /**
      * How per-class values become one number: {@code AUTO} (the default) is {@code BINARY} on two classes (or with a
      * {@link #positiveLabel()}) and {@code MACRO} otherwise; also {@code MICRO} and {@code WEIGHTED}, as scikit-learn's
-     * {@code average}.
+     * {@code average}, and {@code NONE}: every class must pass, each judged on its own (a table of
+     * every class in the message).
      */
     Averaging average() default Averaging.AUTO;
 
@@ -55,6 +57,15 @@ public @interface RecallAtLeast {
      * {@code pos_label} convention on two classes.
      */
     String positiveLabel() default "";
+
+    /**
+     * What a 0/0 ratio is, as scikit-learn's {@code zero_division}: {@code ZERO} (the default, scikit-learn's {@code
+     * "warn"} and 0), {@code ONE}, or {@code NAN}: undefined, so a check on it is INCONCLUSIVE and names the class with
+     * nothing predicted or nothing true, and macro and weighted averages leave such classes out.
+     *
+     * @since 0.2.0
+     */
+    ZeroDivision zeroDivision() default ZeroDivision.ZERO;
 
     /**
      * 0 (the default) decides on the point value (a 95% interval is still reported). A level in (0, 1), e.g. 0.95,

@@ -12,6 +12,7 @@ import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.ConfusionMatrix;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
@@ -143,16 +144,100 @@ public final class MetricGate implements Check {
      * @throws ConfigurationException if the metric does not apply to these predictions or the check is sliced
      */
     public CheckResult evaluate(Predictions predictions) {
-        if (slicedBy != null) {
-            throw new ConfigurationException(where + ": slicedBy '" + slicedBy
-                    + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
-        }
+        requireWhole();
         if (reportedAsAccuracyCheck) {
             requireClassifier(predictions);
         } else {
             requireApplicable(predictions);
         }
         MetricSample sample = Metrics.sample(predictions, metric, options);
+        return decide(
+                sample, predictions, result -> MetricAttachments.classifier(predictions, metric, options, result));
+    }
+
+    /**
+     * Evaluates the check on confusion counts added up elsewhere, e.g. over the partitions of a Spark Dataset, with the
+     * same value, interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind the counts. Only
+     * what the counts determine can be decided: a label metric whose interval comes from the counts (Wilson: accuracy,
+     * binary or micro precision and recall, zero-one and Hamming loss), on all rows; {@link #notFromCounts()} says
+     * what is refused before the counts are made, and this method refuses the rest (a macro average, where the
+     * interval is a bootstrap over the rows).
+     *
+     * @param merged the confusion counts over every row, classes in the predictions' order
+     * @param dataName the data's name, for messages
+     * @param modelName the model's description, for messages, e.g. {@code predictions column 'predicted'}
+     * @throws ConfigurationException if the gate cannot be decided from counts, or the metric does not apply
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public CheckResult evaluate(ConfusionMatrix merged, String dataName, String modelName) {
+        Optional<String> refused = notFromCounts();
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        // The classes, the names and the task as predictions of one row: what the options and the label are resolved
+        // against. Its row is never measured; the sample's values come from the merged counts.
+        Predictions shape =
+                Predictions.classification(dataName, modelName, merged.classes(), new int[1], new int[1], null);
+        if (reportedAsAccuracyCheck) {
+            requireClassifier(shape);
+        } else {
+            requireApplicable(shape);
+        }
+        MetricSample sample = Metrics.sample(merged, metric, options);
+        if (sample.exactMethod().isEmpty()) {
+            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                    + "'s interval is a bootstrap over the rows here (no exact interval applies to it with these"
+                    + " options), which confusion counts merged from elsewhere cannot give yet; "
+                    + FROM_COUNTS);
+        }
+        return decide(
+                sample,
+                shape,
+                result -> result.attach(dev.modeltest.check.Attachment.csv(
+                        MetricAttachments.CONFUSION_CSV, () -> MetricAttachments.confusionCsv(merged))));
+    }
+
+    /**
+     * Returns why this gate cannot be decided from merged confusion counts ({@link #evaluate(ConfusionMatrix, String,
+     * String)}), as far as its configuration tells before any row is counted, or empty when it may be: a metric that
+     * is not a label metric, a sliced gate, a bootstrap interval, a metric whose interval is always the bootstrap. The
+     * reason starts with where the gate was configured, as every configuration error of the gate does.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public Optional<String> notFromCounts() {
+        if (!metric.isClassification() || metric.requirement() != dev.modeltest.metrics.Requirement.LABELS) {
+            return Optional.of(
+                    where + ": " + metric.displayName() + " is not computed from confusion counts, so it cannot be"
+                            + " decided from counts merged from elsewhere yet; " + FROM_COUNTS);
+        }
+        if (slicedBy != null) {
+            return Optional.of(where + ": " + "slicedBy '" + slicedBy
+                    + "' needs the rows of every slice, so a sliced gate cannot be"
+                    + " decided from counts merged from elsewhere yet");
+        }
+        if (interval == IntervalMethod.BOOTSTRAP) {
+            return Optional.of(
+                    where + ": " + "interval BOOTSTRAP resamples the rows, which counts merged from elsewhere do not"
+                            + " have yet; use AUTO or EXACT");
+        }
+        if (MetricSample.neverExact(metric, options)) {
+            return Optional.of(where + ": " + metric.displayName()
+                    + "'s interval is always a bootstrap over the rows, which counts"
+                    + " merged from elsewhere cannot give yet; " + FROM_COUNTS);
+        }
+        return Optional.empty();
+    }
+
+    /** What counts merged from elsewhere can decide, for the configuration errors of the other gates. */
+    private static final String FROM_COUNTS = "the gates decided from counts are accuracy, binary or micro precision"
+            + " and recall, zero-one loss and Hamming loss (their Wilson intervals come from the counts)";
+
+    /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
+    private CheckResult decide(
+            MetricSample sample, Predictions predictions, java.util.function.Consumer<CheckResult.Builder> attach) {
         Measurement m = measure(sample);
         Decision d = decide(m);
         String label = MetricCheckText.label(metric, options, predictions);
@@ -195,8 +280,15 @@ public final class MetricGate implements Check {
         if (d.rowsNeeded() != 0) {
             result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
-        MetricAttachments.classifier(predictions, metric, options, result);
+        attach.accept(result);
         return result.build();
+    }
+
+    private void requireWhole() {
+        if (slicedBy != null) {
+            throw new ConfigurationException(where + ": slicedBy '" + slicedBy
+                    + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
+        }
     }
 
     /**

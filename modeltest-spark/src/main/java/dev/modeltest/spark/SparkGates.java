@@ -111,6 +111,16 @@ public final class SparkGates {
         return results.stream().anyMatch(r -> r.verdict() == dev.modeltest.check.Verdict.FAIL);
     }
 
+    /**
+     * Returns the results as an indented JSON array, one object per result as the run record writes it ({@link
+     * dev.modeltest.report.Json#toMap}): check, key, title, verdict, measured value, interval, threshold, n, message
+     * and details. For a job to store beside its scores, or to hand to whatever reads its log.
+     */
+    public static String json(List<CheckResult> results) {
+        return dev.modeltest.report.Json.write(
+                results.stream().map(dev.modeltest.report.Json::toMap).toList());
+    }
+
     /** Refuses, before any job, a gate that cannot be decided on Spark yet, saying why. */
     private static MetricGate supported(Check gate) {
         if (gate instanceof dev.modeltest.latency.LatencyCheck

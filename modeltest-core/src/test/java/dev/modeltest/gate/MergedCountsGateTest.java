@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class MergedCountsGateTest {
 
+    private static final String FROM_MERGED = "the gates decided on merged data are accuracy, binary or micro"
+            + " precision and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and"
+            + " MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
+
     private static final Predictions ROWS = MetricFixtures.labelsOnly("scored.csv", 200, 12);
 
     private static CheckResult onCounts(MetricGate gate, Predictions rows) {
@@ -79,14 +83,12 @@ class MergedCountsGateTest {
     void aMetricThatIsNotALabelMetricIsRefused() {
         MetricGate auc = MetricGate.builder("@RocAucAtLeast on T.auc()", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
                 .build();
-        assertThat(auc.notFromCounts())
-                .hasValue("@RocAucAtLeast on T.auc(): ROC AUC is not computed from confusion counts, so it cannot be"
-                        + " decided from counts merged from elsewhere yet; the gates decided from counts are accuracy,"
-                        + " binary or micro precision and recall, zero-one loss and Hamming loss (their Wilson"
-                        + " intervals come from the counts)");
+        assertThat(auc.notFromMergedState())
+                .hasValue("@RocAucAtLeast on T.auc(): ROC AUC is not computed from merged counts or sums, so it"
+                        + " cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
         assertThatThrownBy(() -> onCounts(auc, ROWS))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage(auc.notFromCounts().orElseThrow());
+                .hasMessage(auc.notFromMergedState().orElseThrow());
     }
 
     @Test
@@ -94,16 +96,16 @@ class MergedCountsGateTest {
         MetricGate sliced = MetricGate.builder("sliced", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                 .slicedBy("region")
                 .build();
-        assertThat(sliced.notFromCounts())
+        assertThat(sliced.notFromMergedState())
                 .hasValue("sliced: slicedBy 'region' needs the rows of every slice, so a sliced gate cannot be decided"
-                        + " from counts merged from elsewhere yet");
+                        + " on data merged from elsewhere yet");
     }
 
     @Test
     void aGateTheCountsCanDecideIsNotRefused() {
         assertThat(MetricGate.builder("accuracy", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                         .build()
-                        .notFromCounts())
+                        .notFromMergedState())
                 .isEmpty();
     }
 
@@ -113,13 +115,12 @@ class MergedCountsGateTest {
                 ConfusionMatrix.of(List.of("bird", "cat", "dog"), new long[][] {{5, 1, 0}, {0, 7, 2}, {1, 0, 9}});
         MetricGate recall =
                 MetricGate.builder("recall", Metric.RECALL, Bound.AT_LEAST, 0.5).build();
-        assertThat(recall.notFromCounts()).isEmpty();
+        assertThat(recall.notFromMergedState()).isEmpty();
         assertThatThrownBy(() -> recall.evaluate(threeClasses, "pets", "predictions column 'p'"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("recall: recall (macro)'s interval is a bootstrap over the rows here (no exact interval"
                         + " applies to it with these options), which confusion counts merged from elsewhere cannot"
-                        + " give yet; the gates decided from counts are accuracy, binary or micro precision and"
-                        + " recall, zero-one loss and Hamming loss (their Wilson intervals come from the counts)");
+                        + " give yet; " + FROM_MERGED);
     }
 
     @Test

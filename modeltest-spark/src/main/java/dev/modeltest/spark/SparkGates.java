@@ -8,6 +8,7 @@ import dev.modeltest.gate.MetricGate;
 import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
 import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.RegressionSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apiguardian.api.API;
 
 /**
- * Decides {@link MetricGate}s on a scored Spark {@code Dataset}, a table of true labels and predictions, without
+ * Decides {@link MetricGate}s on a scored Spark {@code Dataset}, a table of true labels (or values) and predictions, without
  * bringing its rows to the driver: every partition counts its (true label, predicted label) pairs, Spark adds the
  * counts up ({@code treeAggregate}, nothing shuffled), and the driver hands the merged confusion counts to {@link
  * MetricGate#evaluate(ConfusionMatrix, String, String)}: the same value, Wilson interval, verdict and message as the
@@ -48,8 +49,10 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>What this version decides: label metrics whose interval comes from the counts (accuracy, binary or micro
- * precision and recall, zero-one and Hamming loss). Every other gate is refused before any Spark job runs, saying why
- * (docs/spark.md lists what comes next).
+ * precision and recall, zero-one and Hamming loss) and the mean losses of a regressor whose Student-t interval comes
+ * from the losses' sums and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into
+ * core's {@link RegressionSummary}). Every other gate is refused before any Spark job runs, saying why (docs/spark.md
+ * lists what comes next).
  *
  * @since 0.2.0
  */
@@ -94,14 +97,28 @@ public final class SparkGates {
                     + "' holds " + kind(predictionType) + " (" + predictionType.simpleString()
                     + "); the predictions must be labels of the label column's type");
         }
+        for (MetricGate gate : metricGates) {
+            if (!gate.metric().isClassification() && !kind(labelType).equals("numbers")) {
+                throw new ConfigurationException("data set " + dataName + ": "
+                        + gate.metric().displayName()
+                        + " measures a regressor, but label column '" + label + "' holds " + kind(labelType) + " ("
+                        + labelType.simpleString() + "), not numbers");
+            }
+        }
         if (scored.isEmpty()) {
             throw new DataException("data set " + dataName + " has no rows");
         }
-        ConfusionMatrix merged = count(scored, dataName, label, prediction);
+        boolean labels = metricGates.stream().anyMatch(g -> g.metric().isClassification());
+        boolean values = metricGates.stream().anyMatch(g -> !g.metric().isClassification());
+        ConfusionMatrix counts = labels ? count(scored, dataName, label, prediction) : null;
+        RegressionSummary sums = values ? sum(scored, dataName, label, prediction) : null;
         String modelName = "predictions column '" + prediction + "'";
         List<CheckResult> results = new ArrayList<>();
         for (MetricGate gate : metricGates) {
-            results.add(gate.evaluate(merged, dataName, modelName));
+            results.add(
+                    gate.metric().isClassification()
+                            ? gate.evaluate(counts, dataName, modelName)
+                            : gate.evaluate(sums, dataName, modelName));
         }
         return List.copyOf(results);
     }
@@ -131,11 +148,10 @@ public final class SparkGates {
                     + " latency and throughput cannot be gated on Spark; time the model in a @ModelTest instead");
         }
         if (!(gate instanceof MetricGate metricGate)) {
-            throw new ConfigurationException(
-                    gate.getClass().getSimpleName()
-                            + " cannot be decided on Spark yet: SparkGates decides MetricGates on label metrics (docs/spark.md)");
+            throw new ConfigurationException(gate.getClass().getSimpleName()
+                    + " cannot be decided on Spark yet: SparkGates decides MetricGates (docs/spark.md)");
         }
-        Optional<String> refused = metricGate.notFromCounts();
+        Optional<String> refused = metricGate.notFromMergedState();
         if (refused.isPresent()) {
             throw new ConfigurationException(refused.get());
         }
@@ -197,6 +213,32 @@ public final class SparkGates {
         long[][] counts = new long[classes.size()][classes.size()];
         merged.counts.forEach((pair, n) -> counts[index.get(pair.actual())][index.get(pair.predicted())] += n);
         return ConfusionMatrix.of(classes, counts);
+    }
+
+    /** The regression job: per-partition summaries of the losses, merged by Spark in a tree. */
+    private static RegressionSummary sum(Dataset<Row> scored, String dataName, String label, String prediction) {
+        Dataset<Row> pairs = scored.select(
+                functions.col(label).cast("double"), functions.col(prediction).cast("double"));
+        RegressionRows merged =
+                pairs.javaRDD().treeAggregate(new RegressionRows(), RegressionRows::add, RegressionRows::merge);
+        if (merged.missingLabels > 0) {
+            throw missing(dataName, "label", label, merged.missingLabels);
+        }
+        if (merged.missingPredictions > 0) {
+            throw missing(dataName, "predictions", prediction, merged.missingPredictions);
+        }
+        if (merged.infiniteLabels > 0) {
+            throw notFinite(dataName, "label", label, merged.infiniteLabels);
+        }
+        if (merged.infinitePredictions > 0) {
+            throw notFinite(dataName, "predictions", prediction, merged.infinitePredictions);
+        }
+        return merged.summary;
+    }
+
+    private static DataException notFinite(String dataName, String role, String column, long rows) {
+        return new DataException("data set " + dataName + ", " + role + " column '" + column + "': " + rows
+                + (rows == 1 ? " row is" : " rows are") + " NaN or infinite, not a finite number");
     }
 
     private static DataException missing(String dataName, String role, String column, long rows) {

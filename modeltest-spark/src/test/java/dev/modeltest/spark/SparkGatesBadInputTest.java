@@ -150,9 +150,10 @@ class SparkGatesBadInputTest {
         assertThatThrownBy(call::execute)
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("@F1AtLeast on NightlyJob.f1(): F1's interval is always a bootstrap over the rows,"
-                        + " which counts merged from elsewhere cannot give yet; the gates decided from counts are"
-                        + " accuracy, binary or micro precision and recall, zero-one loss and Hamming loss (their"
-                        + " Wilson intervals come from the counts)");
+                        + " which data merged from elsewhere cannot give yet; the gates decided on merged data are"
+                        + " accuracy, binary or micro precision and recall, zero-one loss and Hamming loss (Wilson"
+                        + " intervals from the confusion counts) and MAE, MSE, RMSE and MAPE (Student-t intervals"
+                        + " from the losses' sums and moments)");
         assertThat(jobsOf("f1", call)).isZero();
     }
 
@@ -162,14 +163,14 @@ class SparkGatesBadInputTest {
                 .build();
         assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", auc))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("auc gate: ROC AUC is not computed from confusion counts, so it cannot be"
-                        + " decided from counts merged from elsewhere yet;");
+                .hasMessageStartingWith("auc gate: ROC AUC is not computed from merged counts or sums, so it cannot"
+                        + " be decided on data merged from elsewhere yet;");
         MetricGate bootstrap = MetricGate.builder("boot", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                 .interval(IntervalMethod.BOOTSTRAP)
                 .build();
         assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", bootstrap))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("boot: interval BOOTSTRAP resamples the rows, which counts merged from elsewhere do not"
+                .hasMessage("boot: interval BOOTSTRAP resamples the rows, which data merged from elsewhere do not"
                         + " have yet; use AUTO or EXACT");
     }
 
@@ -194,6 +195,38 @@ class SparkGatesBadInputTest {
                 .containsEntry(
                         "intervalMethod",
                         "Wilson, 1 of 1; approximate here:" + " fewer than 100 trials (1), see docs/intervals.md");
+    }
+
+    @Test
+    void aRegressionGateOnTextLabelsFailsBeforeAnyJob() throws Throwable {
+        MetricGate mae =
+                MetricGate.builder("mae gate", Metric.MAE, Bound.AT_MOST, 1).build();
+        Executable call = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", mae);
+        assertThatThrownBy(call::execute)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(
+                        "data set scores: mean absolute error measures a regressor, but label column 'label' holds text (string),"
+                                + " not numbers");
+        assertThat(jobsOf("mae-on-text", call)).isZero();
+    }
+
+    @Test
+    void missingAndInfiniteValuesOfARegressorAreCounted() {
+        StructType numbers = new StructType().add("y", DataTypes.DoubleType).add("y_hat", DataTypes.DoubleType);
+        MetricGate mae =
+                MetricGate.builder("mae gate", Metric.MAE, Bound.AT_MOST, 1).build();
+        Dataset<Row> withNull = rows(numbers, RowFactory.create(1.0, 1.5), RowFactory.create(2.0, null));
+        assertThatThrownBy(() -> SparkGates.evaluate(withNull, "values", "y", "y_hat", mae))
+                .isInstanceOf(DataException.class)
+                .hasMessage("data set values, predictions column 'y_hat': 1 row is empty (null)");
+        Dataset<Row> infinite = rows(
+                numbers,
+                RowFactory.create(Double.POSITIVE_INFINITY, 1.5),
+                RowFactory.create(Double.NaN, 2.0),
+                RowFactory.create(2.0, 2.5));
+        assertThatThrownBy(() -> SparkGates.evaluate(infinite, "values", "y", "y_hat", mae))
+                .isInstanceOf(DataException.class)
+                .hasMessage("data set values, label column 'y': 2 rows are NaN or infinite, not a finite number");
     }
 
     @Test

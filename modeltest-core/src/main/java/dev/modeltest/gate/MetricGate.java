@@ -235,8 +235,8 @@ public final class MetricGate implements Check {
      * Returns why this gate cannot be decided from merged confusion counts ({@link #evaluate(ConfusionMatrix, String,
      * String)}) or a merged regression summary ({@link #evaluate(RegressionSummary, String, String)}), as far as its
      * configuration tells before any row is counted, or empty when it may be: a metric computed from neither, a sliced
-     * gate, a bootstrap interval, a metric whose interval is always the bootstrap. The
-     * reason starts with where the gate was configured, as every configuration error of the gate does.
+     * gate, a bootstrap interval, a metric whose interval is always the bootstrap. The reason starts with where the
+     * gate was configured, as every configuration error of the gate does.
      *
      * @since 0.2.0
      */

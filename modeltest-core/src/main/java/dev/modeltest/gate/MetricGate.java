@@ -12,6 +12,7 @@ import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
+import dev.modeltest.metrics.ConfusionMatrix;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
@@ -19,6 +20,7 @@ import dev.modeltest.metrics.MetricSample;
 import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.metrics.Proportion;
+import dev.modeltest.metrics.RegressionSummary;
 import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
@@ -165,10 +167,7 @@ public final class MetricGate implements Check {
      * @throws ConfigurationException if the metric does not apply to these predictions or the check is sliced
      */
     public CheckResult evaluate(Predictions predictions) {
-        if (slicedBy != null) {
-            throw new ConfigurationException(where + ": slicedBy '" + slicedBy
-                    + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
-        }
+        requireWhole();
         requireQueries(predictions);
         if (reportedAsAccuracyCheck) {
             requireClassifier(predictions);
@@ -179,6 +178,127 @@ public final class MetricGate implements Check {
             return evaluatePerClass(predictions);
         }
         MetricSample sample = Metrics.sample(predictions, metric, options);
+        return decide(
+                sample, predictions, result -> MetricAttachments.classifier(predictions, metric, options, result));
+    }
+
+    /**
+     * Evaluates the check on confusion counts added up elsewhere, e.g. over the partitions of a Spark Dataset, with the
+     * same value, interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind the counts. Only
+     * what the counts determine can be decided: a label metric whose interval comes from the counts (Wilson: accuracy,
+     * binary or micro precision and recall, zero-one and Hamming loss), on all rows; {@link #notFromMergedState()} says
+     * what is refused before the counts are made, and this method refuses the rest (a macro average, where the
+     * interval is a bootstrap over the rows).
+     *
+     * @param merged the confusion counts over every row, classes in the predictions' order
+     * @param dataName the data's name, for messages
+     * @param modelName the model's description, for messages, e.g. {@code predictions column 'predicted'}
+     * @throws ConfigurationException if the gate cannot be decided from counts, or the metric does not apply
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public CheckResult evaluate(ConfusionMatrix merged, String dataName, String modelName) {
+        if (!metric.isClassification()) {
+            throw new ConfigurationException(where + ": " + metric.displayName() + " applies to regressors; decide it"
+                    + " on a RegressionSummary, not on confusion counts");
+        }
+        Optional<String> refused = notFromMergedState();
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        // The classes, the names and the task as predictions of one row: what the options and the label are resolved
+        // against. Its row is never measured; the sample's values come from the merged counts.
+        Predictions shape =
+                Predictions.classification(dataName, modelName, merged.classes(), new int[1], new int[1], null);
+        if (reportedAsAccuracyCheck) {
+            requireClassifier(shape);
+        } else {
+            requireApplicable(shape);
+        }
+        MetricSample sample = Metrics.sample(merged, metric, options);
+        if (sample.exactMethod().isEmpty()) {
+            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                    + "'s interval is a bootstrap over the rows here (no exact interval applies to it with these"
+                    + " options), which confusion counts merged from elsewhere cannot give yet; "
+                    + FROM_MERGED);
+        }
+        return decide(
+                sample,
+                shape,
+                result -> result.attach(dev.modeltest.check.Attachment.csv(
+                        MetricAttachments.CONFUSION_CSV, () -> MetricAttachments.confusionCsv(merged))));
+    }
+
+    /**
+     * Evaluates the check on a regression summary merged elsewhere, e.g. over the partitions of a Spark Dataset, with
+     * the same interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind it, and the same
+     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, on all rows.
+     *
+     * @param merged the summary of every row
+     * @param dataName the data's name, for messages
+     * @param modelName the model's description, for messages, e.g. {@code predictions column 'predicted'}
+     * @throws ConfigurationException if the gate cannot be decided from a summary ({@link #notFromMergedState()}),
+     *     or its metric is not a regression metric
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public CheckResult evaluate(RegressionSummary merged, String dataName, String modelName) {
+        if (metric.isClassification()) {
+            throw new ConfigurationException(where + ": " + metric.displayName() + " applies to classifiers; decide it"
+                    + " on confusion counts, not on a regression summary");
+        }
+        Optional<String> refused = notFromMergedState();
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        // The names and the task as predictions of one row, for the options and the label; never measured.
+        Predictions shape = Predictions.regression(dataName, modelName, new double[1], new double[1]);
+        requireApplicable(shape);
+        return decide(Metrics.sample(merged, metric, options), shape, result -> {});
+    }
+
+    /**
+     * Returns why this gate cannot be decided from merged confusion counts ({@link #evaluate(ConfusionMatrix, String,
+     * String)}) or a merged regression summary ({@link #evaluate(RegressionSummary, String, String)}), as far as its
+     * configuration tells before any row is counted, or empty when it may be: a metric computed from neither, a sliced
+     * gate, a bootstrap interval, a metric whose interval is always the bootstrap. The reason starts with where the
+     * gate was configured, as every configuration error of the gate does.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public Optional<String> notFromMergedState() {
+        if (!Metrics.fromMergedState(metric)) {
+            return Optional.of(where + ": " + metric.displayName() + " is not computed from merged counts or sums,"
+                    + " so it cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
+        }
+        if (slicedBy != null) {
+            return Optional.of(where + ": slicedBy '" + slicedBy + "' needs the rows of every slice, so a sliced gate"
+                    + " cannot be decided on data merged from elsewhere yet");
+        }
+        if (options.average() == Averaging.NONE) {
+            return Optional.of(where + ": average NONE judges every class on its rows, which data merged from"
+                    + " elsewhere cannot give yet; " + FROM_MERGED);
+        }
+        if (interval == IntervalMethod.BOOTSTRAP) {
+            return Optional.of(where + ": interval BOOTSTRAP resamples the rows, which data merged from elsewhere"
+                    + " do not have yet; use AUTO or EXACT");
+        }
+        if (MetricSample.neverExact(metric, options)) {
+            return Optional.of(where + ": " + metric.displayName() + "'s interval is always a bootstrap over the rows,"
+                    + " which data merged from elsewhere cannot give yet; " + FROM_MERGED);
+        }
+        return Optional.empty();
+    }
+
+    /** What data merged from elsewhere can decide, for the configuration errors of the other gates. */
+    private static final String FROM_MERGED = "the gates decided on merged data are accuracy, binary or micro precision"
+            + " and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and MAE, MSE,"
+            + " RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
+
+    /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
+    private CheckResult decide(
+            MetricSample sample, Predictions predictions, java.util.function.Consumer<CheckResult.Builder> attach) {
         Measurement m = measure(sample);
         Decision d = decide(m);
         String label = MetricCheckText.label(metric, options, predictions);
@@ -221,11 +341,16 @@ public final class MetricGate implements Check {
         if (d.rowsNeeded() != 0) {
             result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
-        if (options.zeroDivision() != ZeroDivision.ZERO) {
-            result.detail("zeroDivision", options.zeroDivision().name());
-        }
-        MetricAttachments.classifier(predictions, metric, options, result);
+        requireWhole();
+        requireQueries(predictions);
         return result.build();
+    }
+
+    private void requireWhole() {
+        if (slicedBy != null) {
+            throw new ConfigurationException(where + ": slicedBy '" + slicedBy
+                    + "' needs the test data; evaluate with the slice values or run the gate on a Subject");
+        }
     }
 
     /**
@@ -621,7 +746,7 @@ public final class MetricGate implements Check {
             }
             if (query != null && query.isBlank()) {
                 throw ConfigurationException.badAttribute(where, "query", "must not be blank", "'" + query + "'");
-        }
+            }
             if (slicedBy != null && options.average() == Averaging.NONE) {
                 throw noneWithSlices(where);
             }

@@ -17,10 +17,46 @@ public final class ConfusionMatrix {
     private final long[] counts;
     private final int k;
 
+    /** The counts of this matrix, {@code counts[actual * k + predicted]}; not a copy, callers must not modify it. */
+    long[] counts() {
+        return counts;
+    }
+
     ConfusionMatrix(List<String> classes, long[] counts) {
         this.classes = List.copyOf(classes);
         this.k = classes.size();
         this.counts = counts.clone();
+    }
+
+    /**
+     * Creates a matrix from counts made elsewhere, e.g. added up over the partitions of a distributed data set.
+     *
+     * @param classes the class names, in row and column order
+     * @param counts {@code counts[actual][predicted]}, one row and one column per class, none negative
+     * @throws IllegalArgumentException if the counts are not a square of the classes' size or a count is negative
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static ConfusionMatrix of(List<String> classes, long[][] counts) {
+        int size = classes.size();
+        if (counts.length != size) {
+            throw new IllegalArgumentException(
+                    counts.length + " rows of counts for the " + size + " classes " + classes);
+        }
+        long[] flat = new long[size * size];
+        for (int a = 0; a < size; a++) {
+            if (counts[a].length != size) {
+                throw new IllegalArgumentException("row " + a + " of the counts has " + counts[a].length
+                        + " columns for the " + size + " classes " + classes);
+            }
+            for (int p = 0; p < size; p++) {
+                if (counts[a][p] < 0) {
+                    throw new IllegalArgumentException("count [" + a + "][" + p + "] is negative: " + counts[a][p]);
+                }
+                flat[a * size + p] = counts[a][p];
+            }
+        }
+        return new ConfusionMatrix(classes, flat);
     }
 
     /** Returns the class names, in row and column order. */

@@ -118,6 +118,10 @@ final class Intervals {
     /** The exact interval; the metric is defined on the rows and {@link #exactMethod} is not null. */
     static MetricInterval exact(
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
+        if (kernel instanceof MergedRegressionKernel merged) {
+            // Sums merged from elsewhere: the same Student-t interval from the losses' moments instead of their rows.
+            return merged.studentT(metric, level);
+        }
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> wilson(kernel.proportion(metric, resolved, null), level);
             case DELONG_UNLESS_MICRO -> deLong(resolved, columns, selection, level);
@@ -443,8 +447,15 @@ final class Intervals {
             m2 += d * d;
             m3 += d * d * d;
         }
-        m2 /= n;
-        m3 /= n;
+        return skewCaveat(n, m2 / n, m3 / n, unit, units);
+    }
+
+    /** {@link #skewCaveat(double[])} from the values' count and second and third central moments (divided by n). */
+    static String skewCaveat(long n, double m2, double m3) {
+        return skewCaveat(n, m2, m3, "row", "rows");
+    }
+
+    private static String skewCaveat(long n, double m2, double m3, String unit, String units) {
         if (!(m2 > 0)) {
             return "";
         }
@@ -581,6 +592,12 @@ final class Intervals {
         return MetricInterval.of(new Interval(lower, upper, level, JACKKNIFE), JACKKNIFE + ", " + n + " rows" + caveat);
     }
 
+    /** The names of the per-row losses of MSE and RMSE, MAE and MAPE, in messages. */
+    static final String SQUARED_ERROR = "squared error";
+
+    static final String ABSOLUTE_ERROR = "absolute error";
+    static final String RELATIVE_ERROR = "relative error";
+
     /** The per-row losses a mean-loss metric averages, with their name for messages. */
     private record Losses(double[] values, String name) {}
 
@@ -609,10 +626,10 @@ final class Intervals {
         // A row's loss from its true value and its residual.
         record RowLoss(String name, DoubleBinaryOperator of) {}
         RowLoss loss = switch (formula) {
-            case MSE, RMSE -> new RowLoss("squared error", (a, r) -> r * r);
-            case MAE -> new RowLoss("absolute error", (a, r) -> Math.abs(r));
+            case MSE, RMSE -> new RowLoss(SQUARED_ERROR, (a, r) -> r * r);
+            case MAE -> new RowLoss(ABSOLUTE_ERROR, (a, r) -> Math.abs(r));
             case MAPE ->
-                new RowLoss("relative error", (a, r) -> Math.abs(r) / Math.max(Math.abs(a), ProbabilitySums.EPS));
+                new RowLoss(RELATIVE_ERROR, (a, r) -> Math.abs(r) / Math.max(Math.abs(a), ProbabilitySums.EPS));
             case MAX_ERROR,
                     R2,
                     EXPLAINED_VARIANCE,
@@ -642,15 +659,30 @@ final class Intervals {
      */
     private static MetricInterval studentT(Metric metric, Losses perRow, double level, boolean root) {
         double[] losses = perRow.values();
-        String method = root ? STUDENT_T_ROOT : STUDENT_T;
         if (losses.length < 2) {
-            return MetricInterval.none(method, "one row has no spread to estimate");
+            return MetricInterval.none(root ? STUDENT_T_ROOT : STUDENT_T, "one row has no spread to estimate");
         }
-        StudentT.Result t = StudentT.mean(losses, level);
+        return studentT(
+                metric, StudentT.mean(losses, level), perRow.name(), losses[0], level, root, () -> skewCaveat(losses));
+    }
+
+    /**
+     * The Student-t interval from its parts: the mean's {@code t} result, the losses' name and one loss for the
+     * message when they are all equal, and the skewness caveat, made only when there is an interval.
+     */
+    static MetricInterval studentT(
+            Metric metric,
+            StudentT.Result t,
+            String lossName,
+            double someLoss,
+            double level,
+            boolean root,
+            java.util.function.Supplier<String> caveat) {
+        String method = root ? STUDENT_T_ROOT : STUDENT_T;
         if (t.standardError() == 0) {
             return MetricInterval.none(
                     method,
-                    "every row's " + perRow.name() + " is " + Format.value(losses[0])
+                    "every row's " + lossName + " is " + Format.value(someLoss)
                             + ", so there is no spread to estimate");
         }
         double lower = Math.max(0, t.lower());
@@ -662,8 +694,7 @@ final class Intervals {
         lower = Math.max(metric.lowest(), lower);
         upper = Math.min(metric.highest(), upper);
         return MetricInterval.of(
-                new Interval(lower, upper, level, method),
-                method + ", " + t.degreesOfFreedom() + " df" + skewCaveat(losses));
+                new Interval(lower, upper, level, method), method + ", " + t.degreesOfFreedom() + " df" + caveat.get());
     }
 
     /**

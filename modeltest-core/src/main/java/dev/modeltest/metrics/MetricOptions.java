@@ -205,25 +205,69 @@ public record MetricOptions(
     /** Returns these options with another averaging. */
     public MetricOptions withAverage(Averaging newAverage) {
         return new MetricOptions(
-                newAverage, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                newAverage,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /** Returns these options with another positive class ({@code null} for the default). */
     public MetricOptions withPositiveLabel(String newPositiveLabel) {
         return new MetricOptions(
-                average, newPositiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                newPositiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /** Returns these options with another number of calibration bins. */
     public MetricOptions withBins(int newBins) {
         return new MetricOptions(
-                average, positiveLabel, newBins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                newBins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /** Returns these options with another calibration binning. */
     public MetricOptions withBinning(Binning newBinning) {
         return new MetricOptions(
-                average, positiveLabel, bins, newBinning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                newBinning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -233,7 +277,18 @@ public record MetricOptions(
      */
     public MetricOptions withBeta(double newBeta) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, newBeta, k, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                newBeta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -243,7 +298,18 @@ public record MetricOptions(
      */
     public MetricOptions withK(int newK) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, newK, alpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                newK,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -253,7 +319,18 @@ public record MetricOptions(
      */
     public MetricOptions withAlpha(double newAlpha) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, newAlpha, power, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                newAlpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -263,7 +340,18 @@ public record MetricOptions(
      */
     public MetricOptions withPower(double newPower) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, newPower, forceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                newPower,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -274,7 +362,18 @@ public record MetricOptions(
      */
     public MetricOptions withForceFinite(boolean newForceFinite) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, newForceFinite, multiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                newForceFinite,
+                multiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -284,7 +383,18 @@ public record MetricOptions(
      */
     public MetricOptions withMultiClass(MultiClass newMultiClass) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, newMultiClass, maxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                newMultiClass,
+                maxFpr,
+                zeroDivision);
     }
 
     /**
@@ -294,7 +404,18 @@ public record MetricOptions(
      */
     public MetricOptions withMaxFpr(double newMaxFpr) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, newMaxFpr, zeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                newMaxFpr,
+                zeroDivision);
     }
 
     /**
@@ -304,7 +425,18 @@ public record MetricOptions(
      */
     public MetricOptions withZeroDivision(ZeroDivision newZeroDivision) {
         return new MetricOptions(
-                average, positiveLabel, bins, binning, beta, k, alpha, power, forceFinite, multiClass, maxFpr, newZeroDivision);
+                average,
+                positiveLabel,
+                bins,
+                binning,
+                beta,
+                k,
+                alpha,
+                power,
+                forceFinite,
+                multiClass,
+                maxFpr,
+                newZeroDivision);
     }
 
     /** Returns the positive label if one was given. */

@@ -231,6 +231,89 @@ public final class Metrics {
         return new MetricSample(metric, options, resolved, selection, kernel, columns);
     }
 
+    /**
+     * Prepares a label metric (one computed from confusion counts: accuracy, precision, recall, F1, ...) on counts
+     * that were added up elsewhere, e.g. over the partitions of a Spark Dataset: its value is the one the rows behind
+     * the counts give, to the last bit. With no rows behind it the sample cannot be re-weighted ({@link
+     * MetricSample#value(int[])} throws {@link UnsupportedOperationException}), so its interval is the one the counts
+     * give (Wilson, where {@link MetricSample#exactMethod()} says so) and never the bootstrap.
+     *
+     * @param merged the confusion counts over every row; its classes are the predictions' classes, in their order
+     * @throws IllegalArgumentException if the metric is not a label metric, does not apply to a classifier of these
+     *     classes with these options, or the counts hold more than {@link Integer#MAX_VALUE} rows
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static MetricSample sample(ConfusionMatrix merged, Metric metric, MetricOptions options) {
+        if (metric.kind() != Kernel.Kind.LABELS) {
+            throw new IllegalArgumentException(metric.displayName()
+                    + " is not computed from confusion counts alone; the label metrics are: " + labelMetrics());
+        }
+        long n = merged.total();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "the confusion counts hold " + n + " rows, more than the " + Integer.MAX_VALUE + " a sample holds");
+        }
+        // Resolving the options needs only the classes (and that this is a classifier without probabilities): a
+        // one-row stand-in gives them, and no metric reads its row.
+        Predictions shape = Predictions.classification(
+                "merged counts", "merged counts", merged.classes(), new int[1], new int[1], null);
+        Resolved resolved = Resolved.of(shape, metric, options);
+        Kernel kernel = new MergedLabelKernel(merged.counts(), merged.classes().size());
+        return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
+    }
+
+    /**
+     * Prepares MAE, MSE, RMSE or MAPE on a regression summary merged elsewhere, e.g. over the partitions of a Spark
+     * Dataset: its value is the one the rows give up to floating-point summation order, and its interval is the same
+     * Student-t interval (with the same skewness caveat), from the losses' merged moments. It cannot be re-weighted
+     * ({@link MetricSample#value(int[])} throws {@link UnsupportedOperationException}).
+     *
+     * @throws IllegalArgumentException if the metric is not one of those four, the options do not apply to it, or the
+     *     summary holds more than {@link Integer#MAX_VALUE} rows
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static MetricSample sample(RegressionSummary merged, Metric metric, MetricOptions options) {
+        if (!MergedRegressionKernel.METRICS.contains(metric)) {
+            throw new IllegalArgumentException(metric.displayName()
+                    + " is not computed from a regression summary; its metrics are " + MergedRegressionKernel.METRICS);
+        }
+        long n = merged.count();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "the summary holds " + n + " rows, more than the " + Integer.MAX_VALUE + " a sample holds");
+        }
+        Predictions shape = Predictions.regression("merged sums", "merged sums", new double[1], new double[1]);
+        Resolved resolved = Resolved.of(shape, metric, options);
+        Kernel kernel = new MergedRegressionKernel(merged);
+        return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
+    }
+
+    /**
+     * Returns whether a metric is computed, value and interval, from state merged elsewhere: the label metrics from
+     * confusion counts ({@link #sample(ConfusionMatrix, Metric, MetricOptions)}; their intervals from the counts only
+     * where {@link MetricSample#exactMethod()} says Wilson) and MAE, MSE, RMSE and MAPE from a {@link
+     * RegressionSummary}.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static boolean fromMergedState(Metric metric) {
+        return metric.kind() == Kernel.Kind.LABELS || MergedRegressionKernel.METRICS.contains(metric);
+    }
+
+    /** The metrics {@link #sample(ConfusionMatrix, Metric, MetricOptions)} computes, in enum order. */
+    private static String labelMetrics() {
+        List<String> names = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            if (m.kind() == Kernel.Kind.LABELS) {
+                names.add(m.name());
+            }
+        }
+        return String.join(", ", names);
+    }
+
     /** Returns the 0-based indexes of the rows where {@code mask} is true, in order. */
     public static int[] rowsWhere(Predictions predictions, boolean[] mask) {
         if (mask.length != predictions.size()) {

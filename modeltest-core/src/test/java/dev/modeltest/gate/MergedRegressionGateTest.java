@@ -1,0 +1,151 @@
+package dev.modeltest.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.metrics.MetricOptions;
+import dev.modeltest.metrics.Metrics;
+import dev.modeltest.metrics.RegressionSummary;
+import dev.modeltest.model.Predictions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A regression gate decided on a summary merged elsewhere ({@link MetricGate#evaluate(RegressionSummary, String,
+ * String)}) gives the result of the rows behind it: the same Student-t interval with the same skewness caveat, the
+ * same verdict and message, and the value up to summation order, however the rows were split.
+ */
+class MergedRegressionGateTest {
+
+    /** Skewed errors (one row in ten ten times off), so that the skewness caveat shows. */
+    private static Predictions skewed(int n) {
+        double[] actual = new double[n];
+        double[] predicted = new double[n];
+        for (int i = 0; i < n; i++) {
+            actual[i] = 100 + i % 17;
+            predicted[i] = actual[i] + (i % 10 == 0 ? 10.0 : 0.5) * (i % 2 == 0 ? 1 : -1) + i * 1e-3;
+        }
+        return Predictions.regression("skewed.csv", "predictions column 'p'", actual, predicted);
+    }
+
+    /** {@code y = 10 + i}, {@code ŷ = y ± 0.8·(1 + (i mod 3)/2)}: no true value of 0, so MAPE stays small. */
+    private static Predictions linear(int n) {
+        Predictions p = MetricFixtures.regression("linear.csv", n, 0.8);
+        double[] actual = p.actualValues();
+        double[] predicted = p.predictedValues();
+        for (int i = 0; i < n; i++) {
+            actual[i] += 10;
+            predicted[i] += 10;
+        }
+        return Predictions.regression("linear.csv", "predictions column 'p'", actual, predicted);
+    }
+
+    /** The rows summarized in {@code parts} pieces of unequal size, merged in reverse order. */
+    private static RegressionSummary summarized(Predictions rows, int parts) {
+        RegressionSummary[] pieces = new RegressionSummary[parts];
+        for (int p = 0; p < parts; p++) {
+            pieces[p] = new RegressionSummary();
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            pieces[(i * i) % parts].add(rows.actualValue(i), rows.predictedValue(i));
+        }
+        RegressionSummary merged = new RegressionSummary();
+        for (int p = parts - 1; p >= 0; p--) {
+            merged.merge(pieces[p]);
+        }
+        return merged;
+    }
+
+    private static final List<MetricGate> GATES = List.of(
+            MetricGate.builder("mae", Metric.MAE, Bound.AT_MOST, 1.5).build(),
+            MetricGate.builder("mse", Metric.MSE, Bound.AT_MOST, 2)
+                    .confidence(0.95)
+                    .build(),
+            MetricGate.builder("rmse", Metric.RMSE, Bound.AT_MOST, 1.2)
+                    .confidence(0.9)
+                    .build(),
+            MetricGate.builder("mape", Metric.MAPE, Bound.AT_MOST, 0.05).build());
+
+    @Test
+    void aSummaryGivesTheResultOfTheRowsHoweverTheyWereSplit() {
+        for (Predictions rows : List.of(skewed(400), linear(300))) {
+            for (int parts : new int[] {1, 3, 8}) {
+                RegressionSummary merged = summarized(rows, parts);
+                for (MetricGate gate : GATES) {
+                    CheckResult expected = gate.evaluate(rows);
+                    CheckResult actual = gate.evaluate(merged, rows.dataName(), rows.modelName());
+                    assertThat(actual)
+                            .as("%s on %s in %d parts", gate.metric(), rows.dataName(), parts)
+                            .usingRecursiveComparison()
+                            .withEqualsForType(MergedRegressionGateTest::close, Double.class)
+                            .isEqualTo(expected);
+                    assertThat(actual.message()).isEqualTo(expected.message());
+                }
+            }
+        }
+        CheckResult mse = GATES.get(1).evaluate(summarized(skewed(400), 5), "skewed.csv", "predictions column 'p'");
+        assertThat(mse.details().get("intervalMethod").toString())
+                .contains("approximate here: the per-row values are skewed");
+    }
+
+    @Test
+    void oneRowAndEqualLossesHaveNoInterval() {
+        RegressionSummary one = new RegressionSummary();
+        one.add(2.0, 1.0);
+        CheckResult result = GATES.get(0).evaluate(one, "one.csv", "m");
+        assertThat(result.interval()).isNull();
+        assertThat(result.details()).containsEntry("noInterval", "one row has no spread to estimate");
+        assertThat(result.message()).contains("no interval: one row has no spread to estimate");
+
+        double[] actual = {1, 2, 3, 4};
+        double[] predicted = {1.5, 2.5, 3.5, 4.5};
+        Predictions equal = Predictions.regression("equal.csv", "m", actual, predicted);
+        RegressionSummary summary = summarized(equal, 2);
+        assertThat(GATES.get(0).evaluate(summary, "equal.csv", "m").message())
+                .isEqualTo(GATES.get(0).evaluate(equal).message())
+                .contains("every row's absolute error is 0.5000, so there is no spread to estimate");
+    }
+
+    @Test
+    void aLabelMetricIsNotDecidedOnASummaryNorARegressionMetricOnCounts() {
+        MetricGate accuracy =
+                MetricGate.builder("acc", Metric.ACCURACY, Bound.AT_LEAST, 0.5).build();
+        assertThatThrownBy(() -> accuracy.evaluate(new RegressionSummary(), "d", "m"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("acc: accuracy applies to classifiers; decide it on confusion counts, not on a regression"
+                        + " summary");
+        ConfusionMatrix counts = ConfusionMatrix.of(List.of("a", "b"), new long[][] {{1, 0}, {0, 1}});
+        assertThatThrownBy(() -> GATES.get(0).evaluate(counts, "d", "m"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("mae: mean absolute error applies to regressors; decide it on a RegressionSummary, not on"
+                        + " confusion counts");
+    }
+
+    @Test
+    void r2IsNotYetDecidedOnASummary() {
+        MetricGate r2 = MetricGate.builder("r2", Metric.R2, Bound.AT_LEAST, 0.5).build();
+        assertThat(r2.notFromMergedState())
+                .hasValueSatisfying(
+                        why -> assertThat(why).startsWith("r2: R² is not computed from merged counts or sums"));
+        assertThatThrownBy(() -> Metrics.sample(new RegressionSummary(), Metric.R2, MetricOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("R² is not computed from a regression summary");
+    }
+
+    @Test
+    void aSummaryRefusesValuesThatAreNotFinite() {
+        RegressionSummary summary = new RegressionSummary();
+        assertThatThrownBy(() -> summary.add(Double.NaN, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a row of a regression summary needs finite values, got NaN and 1.0");
+        assertThat(summary.count()).isZero();
+    }
+
+    private static boolean close(Double a, Double b) {
+        return a.equals(b) || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+    }
+}

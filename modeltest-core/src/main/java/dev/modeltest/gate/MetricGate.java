@@ -341,8 +341,10 @@ public final class MetricGate implements Check {
         if (d.rowsNeeded() != 0) {
             result.detail("estimatedRowsNeeded", d.rowsNeeded());
         }
-        requireWhole();
-        requireQueries(predictions);
+        if (options.zeroDivision() != ZeroDivision.ZERO) {
+            result.detail("zeroDivision", options.zeroDivision().name());
+        }
+        attach.accept(result);
         return result.build();
     }
 

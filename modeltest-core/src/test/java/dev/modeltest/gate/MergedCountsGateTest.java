@@ -102,6 +102,16 @@ class MergedCountsGateTest {
     }
 
     @Test
+    void everyClassOnItsOwnIsRefused() {
+        MetricGate perClass = MetricGate.builder("perClass", Metric.RECALL, Bound.AT_LEAST, 0.8)
+                .average(Averaging.NONE)
+                .build();
+        assertThat(perClass.notFromMergedState())
+                .hasValue("perClass: average NONE judges every class on its rows, which data merged from elsewhere"
+                        + " cannot give yet; " + FROM_MERGED);
+    }
+
+    @Test
     void aGateTheCountsCanDecideIsNotRefused() {
         assertThat(MetricGate.builder("accuracy", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                         .build()

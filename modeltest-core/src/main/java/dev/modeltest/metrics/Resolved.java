@@ -245,6 +245,10 @@ final class Resolved {
                             : "'average' BINARY asks")
                     + " for one class against the rest; use OVR for that";
         }
+        if (options.multiClass() == MultiClass.OVO && options.average() == Averaging.NONE) {
+            return "'average' NONE does not apply with 'multiClass' OVO: one value per class is one-vs-rest, as"
+                    + " scikit-learn's roc_auc_score takes average=None with multi_class='ovr' only";
+        }
         if (options.multiClass() == MultiClass.OVO && options.average() == Averaging.MICRO) {
             return "'average' MICRO does not apply with 'multiClass' OVO: one-vs-one ROC AUC averages its pairs of"
                     + " classes MACRO or WEIGHTED, as scikit-learn's roc_auc_score(multi_class='ovo')";

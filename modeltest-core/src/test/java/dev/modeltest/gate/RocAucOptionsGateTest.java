@@ -130,6 +130,7 @@ class RocAucOptionsGateTest {
         List<String> messages = List.of(
                 problem(multiclass, Metric.ROC_AUC, partial(0.5)),
                 problem(multiclass, Metric.ROC_AUC, ovo().withAverage(Averaging.MICRO)),
+                problem(multiclass, Metric.ROC_AUC, ovo().withAverage(Averaging.NONE)),
                 problem(multiclass, Metric.ROC_AUC, ovo().withPositiveLabel("cat")),
                 problem(multiclass, Metric.ROC_AUC, ovo().withAverage(Averaging.BINARY)),
                 problem(multiclass, Metric.F1, ovo()),
@@ -146,6 +147,8 @@ class RocAucOptionsGateTest {
                         at + "'average' MICRO does not apply with 'multiClass' OVO: one-vs-one ROC AUC averages its"
                                 + " pairs of classes MACRO or WEIGHTED, as scikit-learn's"
                                 + " roc_auc_score(multi_class='ovo')",
+                        at + "'average' NONE does not apply with 'multiClass' OVO: one value per class is one-vs-rest,"
+                                + " as scikit-learn's roc_auc_score takes average=None with multi_class='ovr' only",
                         at + "'multiClass' OVO averages over pairs of classes, but 'positiveLabel' \"cat\" asks for"
                                 + " one class against the rest; use OVR for that",
                         at + "'multiClass' OVO averages over pairs of classes, but 'average' BINARY asks for one class"

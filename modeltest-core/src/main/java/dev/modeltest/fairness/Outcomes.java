@@ -31,6 +31,11 @@ final class Outcomes {
     }
 
     static Outcomes of(String where, Predictions predictions, FairnessOptions options) {
+        if (predictions.internalWeights() != null) {
+            throw new ConfigurationException(
+                    where + ": the fairness checks do not honour the sample weights of column '"
+                            + predictions.weightColumn().orElseThrow() + "' yet; remove 'weights'");
+        }
         if (predictions.task() != Task.CLASSIFICATION) {
             throw new ConfigurationException(where + ": fairness checks apply to binary classifiers, but "
                     + predictions.modelName() + " is a regressor");

@@ -93,7 +93,8 @@ public final class NoRegressionCheck implements Check {
                 spec.features(),
                 spec.task(),
                 spec.missingValues(),
-                spec.sampling());
+                spec.sampling(),
+                spec.weightColumn().orElse(null));
         try (Subject base = Subject.of(baselineSpec)) {
             return compare(model, base.predictions(), baseline.describe());
         }

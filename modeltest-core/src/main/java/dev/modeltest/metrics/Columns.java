@@ -44,6 +44,11 @@ final class Columns {
     }
 
     static Columns of(Predictions predictions) {
+        if (predictions.internalWeights() != null) {
+            throw new dev.modeltest.error.ConfigurationException("the metrics of " + predictions.modelName()
+                    + " on " + predictions.dataName() + " do not honour the sample weights of column '"
+                    + predictions.weightColumn().orElseThrow() + "' yet; remove 'weights'");
+        }
         return new Columns(predictions);
     }
 

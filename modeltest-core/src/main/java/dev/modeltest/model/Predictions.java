@@ -36,6 +36,10 @@ public final class Predictions {
     private final int[] queries;
 
     private final List<String> queryNames;
+    /** The sample-weight column ({@link #withWeights}), or {@code null}. */
+    private final String weightColumn;
+    /** Each row's sample weight, or {@code null} when every row weighs 1. */
+    private final double[] weights;
 
     private Predictions(
             Task task,
@@ -63,10 +67,18 @@ public final class Predictions {
         this.queryColumn = null;
         this.queries = null;
         this.queryNames = List.of();
+        this.weightColumn = null;
+        this.weights = null;
     }
 
-    /** These predictions with each row's query; the arrays are shared. */
-    private Predictions(Predictions base, String queryColumn, int[] queries, List<String> queryNames) {
+    /** These predictions with each row's query and weight; the arrays are shared. */
+    private Predictions(
+            Predictions base,
+            String queryColumn,
+            int[] queries,
+            List<String> queryNames,
+            String weightColumn,
+            double[] weights) {
         this.task = base.task;
         this.dataName = base.dataName;
         this.modelName = base.modelName;
@@ -81,6 +93,8 @@ public final class Predictions {
         this.queryColumn = queryColumn;
         this.queries = queries;
         this.queryNames = queryNames;
+        this.weightColumn = weightColumn;
+        this.weights = weights;
     }
 
     /**
@@ -263,7 +277,7 @@ public final class Predictions {
             }
             out[i] = code;
         }
-        return new Predictions(this, column, out, List.copyOf(names));
+        return new Predictions(this, column, out, List.copyOf(names), weightColumn, weights);
     }
 
     /**
@@ -283,12 +297,85 @@ public final class Predictions {
                 throw missingQuery(column, i);
             }
         }
-        return new Predictions(this, column, codes, List.copyOf(names));
+        return new Predictions(this, column, codes, List.copyOf(names), weightColumn, weights);
     }
 
     private dev.modeltest.error.DataException missingQuery(String column, int row) {
         return new dev.modeltest.error.DataException("the query column '" + column + "' has no value at row "
                 + (row + 1) + " of " + dataName + "; every row of a ranking must name its query");
+    }
+
+    /**
+     * Returns these predictions with a sample weight for each row, read from a data column, as scikit-learn's
+     * {@code sample_weight}: a metric counts a row as many times as its weight (fractional weights count
+     * fractionally). Weights must be finite and not negative, and at least one must be positive; a weight of 0 leaves
+     * its row out of every weighted figure. The array is copied.
+     *
+     * @param column the weight column's name, for messages
+     * @param weights one weight per row
+     * @throws IllegalArgumentException if the count of weights is not the row count
+     * @throws dev.modeltest.error.DataException naming the column and the first bad row if a weight is missing
+     *     ({@code NaN}), infinite or negative, or if every weight is 0
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public Predictions withWeights(String column, double[] weights) {
+        Objects.requireNonNull(column, "column");
+        return wrapWeights(column, weights.clone());
+    }
+
+    /**
+     * As {@link #withWeights} without copying the array ({@code TestData#doubles} shares its columns, which nobody
+     * modifies).
+     *
+     * @throws dev.modeltest.error.DataException as {@link #withWeights}
+     */
+    @API(status = API.Status.INTERNAL, since = "0.2.0")
+    public Predictions wrapWeights(String column, double[] weights) {
+        Objects.requireNonNull(column, "column");
+        if (weights.length != size) {
+            throw new IllegalArgumentException(weights.length + " weights for the " + size + " rows of " + dataName);
+        }
+        boolean positive = false;
+        for (int i = 0; i < weights.length; i++) {
+            double w = weights[i];
+            if (Double.isNaN(w)) {
+                throw badWeight(column, i, "has no value", "every row needs a weight");
+            }
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw badWeight(column, i, "is " + w, "weights must be finite numbers ≥ 0");
+            }
+            positive |= w > 0;
+        }
+        if (!positive) {
+            throw new dev.modeltest.error.DataException("the weight column '" + column + "' is 0 on all " + size
+                    + " rows of " + dataName + "; at least one row must weigh more than 0");
+        }
+        return new Predictions(this, queryColumn, queries, queryNames, column, weights);
+    }
+
+    private dev.modeltest.error.DataException badWeight(String column, int row, String what, String rule) {
+        return new dev.modeltest.error.DataException("the weight column '" + column + "' " + what + " at row "
+                + (row + 1) + " of " + dataName + "; " + rule);
+    }
+
+    /**
+     * Returns the weight column given by {@link #withWeights}, if any.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public java.util.Optional<String> weightColumn() {
+        return java.util.Optional.ofNullable(weightColumn);
+    }
+
+    /**
+     * Returns each row's weight themselves, not a copy, or {@code null} without {@link #withWeights} (every row weighs
+     * 1). Callers must not modify the array.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.2.0")
+    public double[] internalWeights() {
+        return weights;
     }
 
     /**

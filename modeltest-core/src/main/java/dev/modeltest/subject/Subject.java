@@ -259,6 +259,7 @@ public final class Subject implements AutoCloseable {
         }
         List<String> excluded = new ArrayList<>();
         excluded.add(spec.label());
+        spec.weightColumn().ifPresent(excluded::add);
         spec.predictionColumns().ifPresent(c -> {
             excluded.add(c.predictions());
             excluded.addAll(c.scores());
@@ -273,19 +274,33 @@ public final class Subject implements AutoCloseable {
         TestData testData = data();
         Optional<ModelSource.Columns> columns = spec.predictionColumns();
         if (columns.isPresent()) {
-            return timed(
-                    "predict",
-                    "reading predictions of " + testData.name(),
-                    -1,
-                    p -> ColumnPredictions.read(spec, testData, columns.get()));
+            return weighted(
+                    testData,
+                    timed(
+                            "predict",
+                            "reading predictions of " + testData.name(),
+                            -1,
+                            p -> ColumnPredictions.read(spec, testData, columns.get())));
         }
         Model m = model().orElseThrow();
         Features inputs = features();
-        return timed(
-                "predict",
-                "predicting " + testData.name(),
-                testData.rowCount(),
-                p -> Predictor.predict(testData, spec.label(), inputs, m, p::advance));
+        return weighted(
+                testData,
+                timed(
+                        "predict",
+                        "predicting " + testData.name(),
+                        testData.rowCount(),
+                        p -> Predictor.predict(testData, spec.label(), inputs, m, p::advance)));
+    }
+
+    /** The predictions with the spec's sample weights, read from the (sampled) test data, when it names a column. */
+    private Predictions weighted(TestData testData, Predictions predictions) {
+        Optional<String> column = spec.weightColumn();
+        if (column.isEmpty()) {
+            return predictions;
+        }
+        testData.requireColumn(column.get(), "weight");
+        return predictions.wrapWeights(column.get(), testData.doubles(column.get()));
     }
 
     /**

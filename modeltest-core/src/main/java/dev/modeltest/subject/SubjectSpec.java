@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
  * @param missingValues which CSV cells are missing ({@code null} means pandas' defaults); the label and prediction
  *     columns are read as categories on top of these
  * @param sampling which rows are evaluated ({@code null} means every row, {@link Sampling#EVERY_ROW})
+ * @param weights the sample-weight column ({@code null} or empty means every row weighs 1): the metrics and fairness
+ *     rates count each row by its weight, as scikit-learn's {@code sample_weight}; it is not a model input (since
+ *     0.2.0)
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
@@ -30,7 +33,8 @@ public record SubjectSpec(
         List<String> features,
         TaskHint task,
         MissingValues missingValues,
-        Sampling sampling) {
+        Sampling sampling,
+        String weights) {
 
     /** A subject whose CSV data has pandas' missing values ({@link MissingValues#pandas()}). */
     public SubjectSpec(
@@ -50,6 +54,19 @@ public record SubjectSpec(
         this(origin, data, label, model, features, task, missingValues, Sampling.EVERY_ROW);
     }
 
+    /** A subject whose rows weigh 1 each. */
+    public SubjectSpec(
+            String origin,
+            String data,
+            String label,
+            ModelSource model,
+            List<String> features,
+            TaskHint task,
+            MissingValues missingValues,
+            Sampling sampling) {
+        this(origin, data, label, model, features, task, missingValues, sampling, null);
+    }
+
     public SubjectSpec {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(data, "data");
@@ -59,6 +76,17 @@ public record SubjectSpec(
         task = task == null ? TaskHint.AUTO : task;
         missingValues = missingValues == null ? MissingValues.pandas() : missingValues;
         sampling = sampling == null ? Sampling.EVERY_ROW : sampling;
+        weights = weights == null || weights.isEmpty() ? null : weights;
+    }
+
+    /**
+     * Returns the sample-weight column, if the rows are weighted.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public Optional<String> weightColumn() {
+        return Optional.ofNullable(weights);
     }
 
     /** Returns the predictions column source, when the model is one. */

@@ -139,4 +139,15 @@ public @interface ModelTest {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
     long seed() default 42;
+
+    /**
+     * A column of sample weights, as scikit-learn's {@code sample_weight}: every metric, its interval and every
+     * fairness rate count a row as many times as its weight (fractional weights count fractionally), and the column is
+     * not a model input. Weights must be finite and not negative, with at least one above 0; a weight of 0 leaves its
+     * row out. Default: every row weighs 1. A gate that cannot honour weights says so as a configuration error.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    String weights() default "";
 }

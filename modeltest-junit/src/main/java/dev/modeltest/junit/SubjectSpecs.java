@@ -115,6 +115,20 @@ final class SubjectSpecs {
                         origin, "features", "must not include the label column '" + feature + "'", features);
             }
         }
+        String weights = annotation.weights();
+        if (!weights.isEmpty()) {
+            if (weights.isBlank()) {
+                throw ConfigurationException.badAttribute(origin, "weights", "must not be blank", "'" + weights + "'");
+            }
+            if (weights.equals(annotation.label())) {
+                throw ConfigurationException.badAttribute(
+                        origin, "weights", "must not be the label column", "'" + weights + "'");
+            }
+            if (seen.contains(weights)) {
+                throw ConfigurationException.badAttribute(
+                        origin, "features", "must not include the weight column '" + weights + "'", features);
+            }
+        }
         ModelSource source;
         if (!annotation.model().isBlank()) {
             source = new ModelSource.File(annotation.model());
@@ -131,7 +145,8 @@ final class SubjectSpecs {
                 features,
                 annotation.task(),
                 missingValues(origin, annotation, projectMissingValues),
-                sampling(origin, annotation, projectSample));
+                sampling(origin, annotation, projectSample),
+                weights);
     }
 
     private static Sampling sampling(String origin, ModelTest annotation, Optional<String> projectSample) {

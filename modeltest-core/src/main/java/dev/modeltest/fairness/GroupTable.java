@@ -76,11 +76,24 @@ final class GroupTable {
             boolean predicted = outcomes.predicted[r];
             counts[actual ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
         }
-        List<Group> groups = new ArrayList<>(cells.size());
+        Map<List<String>, Counts> byGroup = new HashMap<>();
+        cells.forEach((group, c) -> byGroup.put(group, new Counts(c[0], c[1], c[2], c[3])));
+        return of(attributes, byGroup);
+    }
+
+    /**
+     * Returns the table of groups already counted (in memory, or merged from elsewhere): the groups sorted, and their
+     * sum. Groups without rows are left out, as the rows in memory never form them.
+     */
+    static GroupTable of(List<String> attributes, Map<List<String>, Counts> byGroup) {
+        int k = attributes.size();
+        List<Group> groups = new ArrayList<>(byGroup.size());
         Counts overall = Counts.ZERO;
-        for (Map.Entry<List<String>, long[]> cell : cells.entrySet()) {
-            long[] c = cell.getValue();
-            Counts counts = new Counts(c[0], c[1], c[2], c[3]);
+        for (Map.Entry<List<String>, Counts> cell : byGroup.entrySet()) {
+            Counts counts = cell.getValue();
+            if (counts.n() == 0) {
+                continue;
+            }
             groups.add(new Group(cell.getKey(), counts));
             overall = overall.plus(counts);
         }

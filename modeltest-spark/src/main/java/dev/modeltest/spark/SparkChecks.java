@@ -2,6 +2,9 @@ package dev.modeltest.spark;
 
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.drift.DriftCheck;
+import dev.modeltest.drift.DriftOptions;
+import dev.modeltest.drift.ValueCounts;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.fairness.GroupCounts;
@@ -13,10 +16,11 @@ import org.apache.spark.sql.Row;
 import org.apiguardian.api.API;
 
 /**
- * Decides modeltest's fairness checks on a Spark {@code Dataset} without bringing its rows to the driver: Spark counts
- * the rows per group and label pair (a Spark SQL aggregate), and the driver decides with core's code on the merged
- * counts ({@link GroupCountsCheck#evaluate(GroupCounts, String, String)}): the same value, bootstrap interval, verdict,
- * message and per-group table as the in-memory engine on the same rows.
+ * Decides modeltest's fairness, drift and data-quality checks on Spark {@code Dataset}s without bringing their rows to
+ * the driver: Spark counts (per group and label pair for fairness, per distinct value for drift, per column for
+ * missing values), and the driver decides with core's code on the merged counts: the same values, intervals, verdicts
+ * and messages as the in-memory engine on the same rows. For fairness that is {@link
+ * GroupCountsCheck#evaluate(GroupCounts, String, String)}:
  *
  * <pre>{@code
  * Dataset<Row> scored = spark.read().parquet("s3://bucket/loans/2026-12-06");
@@ -58,5 +62,45 @@ public final class SparkChecks {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(prediction, "prediction");
         return SparkFairness.evaluate(scored, dataName, label, prediction, checks);
+    }
+
+    /**
+     * Decides whether columns of current data drifted from reference data (usually the training data), as {@link
+     * DriftCheck} does in memory: the same methods, corrections, per-column table, message and verdict. Each Dataset
+     * is counted by Spark: its rows and each column's values in one aggregate job, then each column's distinct values
+     * ({@code groupBy(column).count()}, one job per column), whose counts come to the driver; there core spreads them
+     * out again into the sorted columns it measures ({@link DriftCheck#evaluate(String, ValueCounts, ValueCounts,
+     * List, DriftOptions)}), so every measure is exact. The driver holds 8 bytes per value of the column being
+     * measured; a column of more than {@link ValueCounts#MAX_VALUES} values is refused.
+     *
+     * @param where what the check is called in messages, e.g. {@code nightly drift}
+     * @param reference the reference rows, e.g. the training data
+     * @param referenceName the reference's name for messages and reports
+     * @param current the rows compared with it, e.g. last night's inputs
+     * @param currentName their name for messages and reports
+     * @param columns the columns to compare, at least one; numbers in both Datasets are compared as numbers, anything
+     *     else as text
+     * @param options the method and the check
+     * @return the result
+     * @throws ConfigurationException before any job, for an option out of range, no column named, a column missing
+     *     (naming the nearest) or of a type drift does not compare (dates, arrays), or a method that needs numbers on
+     *     text
+     * @throws DataException if a Dataset has no rows, or a column has more than {@link ValueCounts#MAX_VALUES} values
+     */
+    public static CheckResult drift(
+            String where,
+            Dataset<Row> reference,
+            String referenceName,
+            Dataset<Row> current,
+            String currentName,
+            List<String> columns,
+            DriftOptions options) {
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(referenceName, "referenceName");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(currentName, "currentName");
+        Objects.requireNonNull(options, "options");
+        return SparkDrift.evaluate(where, reference, referenceName, current, currentName, columns, options);
     }
 }

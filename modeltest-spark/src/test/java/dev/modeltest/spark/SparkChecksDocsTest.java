@@ -66,6 +66,46 @@ class SparkChecksDocsTest {
         assertThat(NightlyFairnessJob.gate(LocalSpark.session(), bad)).isOne();
     }
 
+    @Test
+    void thePageShowsTheTestedDriftJob() throws Exception {
+        assertThat(Files.readString(Path.of("../docs/spark.md"))).contains(between("NightlyDriftJob.java", "drift"));
+    }
+
+    @Test
+    void theDriftJobExitsZeroOnStableInputsAndOneOnShiftedOnes(@TempDir Path dir) {
+        StructType schema = new StructType().add("age", DataTypes.DoubleType).add("city", DataTypes.StringType);
+        String train = dir.resolve("train").toString();
+        String stable = dir.resolve("stable").toString();
+        String shifted = dir.resolve("shifted").toString();
+        LocalSpark.session()
+                .createDataFrame(people(0), schema)
+                .repartition(2)
+                .write()
+                .parquet(train);
+        LocalSpark.session()
+                .createDataFrame(people(0), schema)
+                .repartition(3)
+                .write()
+                .parquet(stable);
+        LocalSpark.session()
+                .createDataFrame(people(15), schema)
+                .repartition(3)
+                .write()
+                .parquet(shifted);
+
+        assertThat(NightlyDriftJob.gate(LocalSpark.session(), train, stable)).isZero();
+        assertThat(NightlyDriftJob.gate(LocalSpark.session(), train, shifted)).isOne();
+    }
+
+    /** 200 people aged 20 to 59 (plus {@code shift} years) in two cities. */
+    private static List<Row> people(double shift) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            rows.add(RowFactory.create(20.0 + i % 40 + shift, i % 3 == 0 ? "Lyon" : "Nice"));
+        }
+        return rows;
+    }
+
     /** Rows of a group: {@code approved} of them approved, {@code declined} declined, the model right on each. */
     private static List<Row> copies(String sex, int approved, int declined) {
         List<Row> rows = new ArrayList<>();

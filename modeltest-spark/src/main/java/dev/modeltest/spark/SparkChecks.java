@@ -9,6 +9,8 @@ import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.fairness.GroupCounts;
 import dev.modeltest.fairness.GroupCountsCheck;
+import dev.modeltest.quality.MissingRateCheck;
+import dev.modeltest.quality.MissingValuesCheck;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
@@ -102,5 +104,25 @@ public final class SparkChecks {
         Objects.requireNonNull(currentName, "currentName");
         Objects.requireNonNull(options, "options");
         return SparkDrift.evaluate(where, reference, referenceName, current, currentName, columns, options);
+    }
+
+    /**
+     * Decides missing-value checks ({@link MissingValuesCheck}, {@link MissingRateCheck}) on a Dataset with one Spark
+     * SQL aggregate: the rows, and per column the cells that are null (or NaN in a float or double column). The
+     * result is the in-memory result on the same rows, except that the message names no example rows (a Dataset has
+     * no row numbers) and the details hold no {@code firstMissingRows}.
+     *
+     * @param data the rows; any partitioning, any order
+     * @param dataName the data's name for messages and reports
+     * @param checks the checks; their named columns (none: every column) are counted in one job
+     * @return one result per check, in order
+     * @throws ConfigurationException before any job, for a check that is not a missing-value check
+     * @throws DataException before any job, for a named column that is missing (naming the nearest); after the
+     *     count, if the Dataset has no rows
+     */
+    public static List<CheckResult> missing(Dataset<Row> data, String dataName, Check... checks) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(dataName, "dataName");
+        return SparkQuality.missing(data, dataName, checks);
     }
 }

@@ -9,6 +9,8 @@ import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.fairness.GroupCounts;
 import dev.modeltest.fairness.GroupCountsCheck;
+import dev.modeltest.quality.DuplicateCounts;
+import dev.modeltest.quality.DuplicateRowsCheck;
 import dev.modeltest.quality.MissingRateCheck;
 import dev.modeltest.quality.MissingValuesCheck;
 import java.util.List;
@@ -124,5 +126,26 @@ public final class SparkChecks {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(dataName, "dataName");
         return SparkQuality.missing(data, dataName, checks);
+    }
+
+    /**
+     * Decides duplicate-row checks ({@link DuplicateRowsCheck}) on a Dataset: the rows grouped by the compared columns
+     * ({@code groupBy(columns).count()}, a shuffle of every distinct row), the duplicates and groups added up and the
+     * five largest groups taken as examples, and the counts handed to core's {@link
+     * DuplicateRowsCheck#evaluate(DuplicateCounts)}. The verdict, count of duplicate rows, groups, n and title are
+     * the in-memory result on the same rows; the message lists the largest groups by size and values (a Dataset has
+     * no row numbers; in memory it lists the first groups by their rows).
+     *
+     * @param data the rows; any partitioning, any order
+     * @param dataName the data's name for messages and reports
+     * @param checks the checks; checks that compare the same columns share one count
+     * @return one result per check, in order
+     * @throws DataException before any job, for a named column that is missing (naming the nearest); after the
+     *     count, if the Dataset has no rows
+     */
+    public static List<CheckResult> duplicates(Dataset<Row> data, String dataName, DuplicateRowsCheck... checks) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(dataName, "dataName");
+        return SparkQuality.duplicates(data, dataName, checks);
     }
 }

@@ -6,6 +6,8 @@ import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
+import dev.modeltest.quality.DuplicateCounts;
+import dev.modeltest.quality.DuplicateRowsCheck;
 import dev.modeltest.quality.MissingCounts;
 import dev.modeltest.quality.MissingRateCheck;
 import dev.modeltest.quality.MissingValuesCheck;
@@ -106,4 +108,85 @@ final class SparkQuality {
         }
         return new MissingCounts(dataName, rows, missing);
     }
+
+    static List<CheckResult> duplicates(Dataset<Row> data, String dataName, DuplicateRowsCheck... checks) {
+        if (checks.length == 0) {
+            throw new ConfigurationException("SparkChecks.duplicates on " + dataName + ": no check to decide");
+        }
+        List<String> all = Arrays.asList(data.columns());
+        List<List<String>> compared = new ArrayList<>();
+        for (DuplicateRowsCheck check : checks) {
+            List<String> named = List.copyOf(new LinkedHashSet<>(check.columns()));
+            for (String column : named) {
+                if (!all.contains(column)) {
+                    throw new DataException(check.where() + ": data set " + dataName + " has no column '" + column + "'"
+                            + Names.didYouMean(column, all) + "; its columns are " + Echo.names(all));
+                }
+            }
+            compared.add(named.isEmpty() ? all : named);
+        }
+        List<CheckResult> results = new ArrayList<>();
+        Map<List<String>, DuplicateCounts> counted = new LinkedHashMap<>();
+        for (int i = 0; i < checks.length; i++) {
+            DuplicateCounts counts = counted.computeIfAbsent(compared.get(i), c -> countEqualRows(data, dataName, c));
+            results.add(checks[i].evaluate(counts));
+        }
+        return List.copyOf(results);
+    }
+
+    /**
+     * Groups the rows by the compared columns ({@code groupBy(columns).count()}: every distinct row is shuffled), then,
+     * on the grouped rows kept in memory, one job adds up the rows, the duplicates and the groups, and another takes
+     * the largest groups as examples. A missing cell (null, or NaN in a float or double column) equals a missing cell.
+     */
+    static DuplicateCounts countEqualRows(Dataset<Row> data, String dataName, List<String> columns) {
+        List<Column> keys = new ArrayList<>();
+        for (String column : columns) {
+            DataType type = data.schema().apply(column).dataType();
+            Column c = functions.col(column);
+            keys.add((type instanceof DoubleType || type instanceof FloatType
+                            ? functions
+                                    .when(functions.isnan(c), functions.lit(null))
+                                    .otherwise(c)
+                            : c)
+                    .as(column));
+        }
+        Dataset<Row> grouped = data.select(keys.toArray(Column[]::new))
+                .groupBy(columns.stream().map(functions::col).toArray(Column[]::new))
+                .count()
+                .persist();
+        try {
+            Column size = functions.col("count");
+            Row totals = grouped.agg(
+                            functions.sum(size),
+                            functions.sum(
+                                    functions.when(size.gt(1), size.minus(1)).otherwise(0)),
+                            functions.count(functions.when(size.gt(1), 1)))
+                    .first();
+            if (totals.isNullAt(0) || totals.getLong(0) == 0) {
+                throw new DataException("data set " + dataName + " has no rows");
+            }
+            List<Column> order = new ArrayList<>();
+            order.add(size.desc());
+            columns.forEach(c -> order.add(functions.col(c).asc_nulls_first()));
+            List<DuplicateCounts.Group> examples = new ArrayList<>();
+            for (Row group : grouped.filter(size.gt(1))
+                    .orderBy(order.toArray(Column[]::new))
+                    .limit(EXAMPLES)
+                    .collectAsList()) {
+                List<Object> values = new ArrayList<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    values.add(group.isNullAt(c) ? null : group.get(c));
+                }
+                examples.add(new DuplicateCounts.Group(values, group.getLong(columns.size())));
+            }
+            return new DuplicateCounts(
+                    dataName, totals.getLong(0), columns, totals.getLong(1), totals.getLong(2), examples);
+        } finally {
+            grouped.unpersist();
+        }
+    }
+
+    /** How many groups of equal rows come to the driver as examples: as many as a message shows. */
+    private static final int EXAMPLES = 5;
 }

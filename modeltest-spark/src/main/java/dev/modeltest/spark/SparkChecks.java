@@ -71,8 +71,8 @@ public final class SparkChecks {
     /**
      * Decides whether columns of current data drifted from reference data (usually the training data), as {@link
      * DriftCheck} does in memory: the same methods, corrections, per-column table, message and verdict. Each Dataset
-     * is counted by Spark: its rows and each column's values in one aggregate job, then each column's distinct values
-     * ({@code groupBy(column).count()}, one job per column), whose counts come to the driver; there core spreads them
+     * is counted by Spark: its rows and each column's values in one aggregate job, then every column's distinct values
+     * in one more ({@code groupBy(column, value).count()}), whose counts come to the driver; there core spreads them
      * out again into the sorted columns it measures ({@link DriftCheck#evaluate(String, ValueCounts, ValueCounts,
      * List, DriftOptions)}), so every measure is exact. The driver holds 8 bytes per value of the column being
      * measured; a column of more than {@link ValueCounts#MAX_VALUES} values is refused.

@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 
 /**
- * Drift on Spark: each compared column of both Datasets counted per distinct value ({@code groupBy(column).count()}),
- * the counts handed to core's {@link DriftCheck#evaluate(String, ValueCounts, ValueCounts, List, DriftOptions)}.
+ * Drift on Spark: each compared column of both Datasets counted per distinct value ({@code groupBy(column,
+ * value).count()}), the counts handed to core's {@link DriftCheck#evaluate(String, ValueCounts, ValueCounts, List, DriftOptions)}.
  */
 final class SparkDrift {
 
@@ -89,8 +89,8 @@ final class SparkDrift {
 
     /**
      * Counts one Dataset: its rows (failing when there is none) and each column's values, in one aggregate job, then
-     * each column's distinct values: one {@code groupBy(column).count()} job per column, whose result (one row per
-     * distinct value) comes to the driver.
+     * every column's distinct values in one more: each row spread into one (column, value) entry per compared column,
+     * {@code groupBy(column, value).count()}, whose result (one row per column and distinct value) comes to the driver.
      */
     private static ValueCounts count(
             String where, Dataset<Row> data, String what, String name, List<Compared> compared) {
@@ -113,27 +113,45 @@ final class SparkDrift {
                         + " drift on Spark measures exactly (docs/spark.md); compare a sample of the rows");
             }
         }
+        // All columns in one job: each row becomes one (column, number, text) entry per compared column, and the
+        // entries are counted; a number column fills the number, any other the text.
+        List<Column> entries = new ArrayList<>();
+        for (int i = 0; i < compared.size(); i++) {
+            Column c = functions.col(compared.get(i).name());
+            boolean numbers = compared.get(i).numbers();
+            entries.add(functions.struct(
+                    functions.lit(i).as("k"),
+                    (numbers ? c.cast("double") : functions.lit(null).cast("double")).as("number"),
+                    (numbers ? functions.lit(null).cast("string") : c.cast("string")).as("text")));
+        }
+        List<Row> distinct = data.select(functions
+                        .explode(functions.array(entries.toArray(Column[]::new)))
+                        .as("e"))
+                .select("e.k", "e.number", "e.text")
+                .groupBy("k", "number", "text")
+                .count()
+                .collectAsList();
+        List<Map<Double, Long>> numbers = new ArrayList<>();
+        List<Map<String, Long>> texts = new ArrayList<>();
+        for (int i = 0; i < compared.size(); i++) {
+            numbers.add(new HashMap<>());
+            texts.add(new HashMap<>());
+        }
+        for (Row r : distinct) {
+            int k = r.getInt(0);
+            // Missing cells, NaN and infinities are left out, as in memory.
+            if (!r.isNullAt(1) && Double.isFinite(r.getDouble(1))) {
+                numbers.get(k).merge(r.getDouble(1), r.getLong(3), Long::sum);
+            } else if (!r.isNullAt(2)) {
+                texts.get(k).merge(r.getString(2), r.getLong(3), Long::sum);
+            }
+        }
         ValueCounts.Builder counts = ValueCounts.builder(name, rows);
-        for (Compared c : compared) {
-            Column column = functions.col(c.name()).cast(c.numbers() ? "double" : "string");
-            List<Row> distinct = data.groupBy(column).count().collectAsList();
-            if (c.numbers()) {
-                Map<Double, Long> values = new HashMap<>();
-                for (Row r : distinct) {
-                    // Missing cells, NaN and infinities are left out, as in memory.
-                    if (!r.isNullAt(0) && Double.isFinite(r.getDouble(0))) {
-                        values.merge(r.getDouble(0), r.getLong(1), Long::sum);
-                    }
-                }
-                counts.numbers(c.name(), values);
+        for (int i = 0; i < compared.size(); i++) {
+            if (compared.get(i).numbers()) {
+                counts.numbers(compared.get(i).name(), numbers.get(i));
             } else {
-                Map<String, Long> values = new HashMap<>();
-                for (Row r : distinct) {
-                    if (!r.isNullAt(0)) {
-                        values.merge(r.getString(0), r.getLong(1), Long::sum);
-                    }
-                }
-                counts.text(c.name(), values);
+                counts.text(compared.get(i).name(), texts.get(i));
             }
         }
         return counts.build();

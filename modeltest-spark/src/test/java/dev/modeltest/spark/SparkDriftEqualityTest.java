@@ -74,21 +74,22 @@ class SparkDriftEqualityTest {
         return out.stream();
     }
 
-    /** Each file read once (its schema inferred once) and cached. */
+    /** Each file read once (its schema inferred once), and each partitioning of it computed once, and cached. */
     private static final Map<String, Dataset<Row>> READ = new ConcurrentHashMap<>();
 
     private static Dataset<Row> read(String file, String partitioning, long seed, int partitions) {
-        Dataset<Row> rows = READ.computeIfAbsent(
-                file,
-                f -> LocalSpark.session()
-                        .read()
-                        .option("header", "true")
-                        .option("inferSchema", "true")
-                        .csv(GOLDEN + f)
-                        .cache());
-        return partitioning.equals("as read")
-                ? rows
-                : rows.repartition(partitions, functions.rand(seed)).sortWithinPartitions(functions.rand(seed + 1));
+        return READ.computeIfAbsent(file + "|" + partitioning, key -> {
+            Dataset<Row> rows = LocalSpark.session()
+                    .read()
+                    .option("header", "true")
+                    .option("inferSchema", "true")
+                    .csv(GOLDEN + file);
+            return (partitioning.equals("as read")
+                            ? rows
+                            : rows.repartition(partitions, functions.rand(seed))
+                                    .sortWithinPartitions(functions.rand(seed + 1)))
+                    .cache();
+        });
     }
 
     @ParameterizedTest(name = "{0}, {1}, {2}")

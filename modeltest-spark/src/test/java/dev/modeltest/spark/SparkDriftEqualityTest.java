@@ -169,6 +169,40 @@ class SparkDriftEqualityTest {
         assertThat(verdicts).containsExactly(Verdict.FAIL, Verdict.PASS);
     }
 
+    @org.junit.jupiter.api.Test
+    void severalColumnsWithMissingCellsGiveTheInMemoryResult() {
+        String quality = "../modeltest-core/src/test/resources/golden/data-quality/";
+        List<String> columns = List.of("x1", "x2", "colour", "label");
+        DriftOptions options =
+                DriftOptions.defaults().withCorrection(dev.modeltest.drift.Correction.BENJAMINI_HOCHBERG);
+        CheckResult expected =
+                new DriftCheck(WHERE, quality + "train.csv", columns, options).run(subject(quality + "test.csv"));
+        Dataset<Row> train = LocalSpark.session()
+                .read()
+                .option("header", "true")
+                .option("inferSchema", "true")
+                .csv(quality + "train.csv")
+                .repartition(4, functions.rand(11));
+        Dataset<Row> test = LocalSpark.session()
+                .read()
+                .option("header", "true")
+                .option("inferSchema", "true")
+                .csv(quality + "test.csv")
+                .repartition(3, functions.rand(12));
+
+        CheckResult actual = SparkChecks.drift(WHERE, train, "train.csv", test, "test.csv", columns, options);
+
+        assertThat(actual)
+                .usingRecursiveComparison()
+                .ignoringFields("attachments", "details")
+                .isEqualTo(expected);
+        Map<String, Object> details = new LinkedHashMap<>(expected.details());
+        details.put("reference", "train.csv");
+        details.put("referenceSha256", "");
+        assertThat(actual.details()).isEqualTo(details);
+        assertThat(actual.message()).contains("x1", "x2", "colour", "label");
+    }
+
     private static Subject subject(String data) {
         return Subject.of(new SubjectSpec(
                 "SparkDriftEqualityTest", data, "label", new ModelSource.Columns("pred", List.of()), List.of(), null));

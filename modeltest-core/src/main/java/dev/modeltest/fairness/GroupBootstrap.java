@@ -102,10 +102,12 @@ final class GroupBootstrap {
         BinomialSampler[] falsePositives = new BinomialSampler[k];
         for (int g = 0; g < k; g++) {
             Counts c = groups[g];
-            positives[g] = new BinomialSampler((double) c.positives() / c.n());
+            // A group without rows (with weights: whose rows all weigh 0) draws none.
+            positives[g] = new BinomialSampler(c.n() == 0 ? 0 : (double) c.positives() / c.n());
             truePositives[g] = new BinomialSampler(c.positives() == 0 ? 0 : (double) c.tp() / c.positives());
             falsePositives[g] = new BinomialSampler(c.negatives() == 0 ? 0 : (double) c.fp() / c.negatives());
         }
+        double[][] same = cellWeights == null ? null : sameWeights(cellWeights);
         double[] values = new double[resamples];
         int defined = 0;
         Counts[] drawn = new Counts[k];
@@ -126,10 +128,10 @@ final class GroupBootstrap {
                                 fp,
                                 fn,
                                 tn,
-                                draw(cellWeights[g][0], tp, random),
-                                draw(cellWeights[g][1], fp, random),
-                                draw(cellWeights[g][2], fn, random),
-                                draw(cellWeights[g][3], tn, random));
+                                draw(cellWeights[g][0], same[g][0], tp, random),
+                                draw(cellWeights[g][1], same[g][1], fp, random),
+                                draw(cellWeights[g][2], same[g][2], fn, random),
+                                draw(cellWeights[g][3], same[g][3], tn, random));
                 overall = overall.plus(drawn[g]);
             }
             double v = statistic.of(drawn, overall);
@@ -149,13 +151,39 @@ final class GroupBootstrap {
         return new Result(new Interval(bounds[0], bounds[1], confidence, method), resamples, resamples - defined, seed);
     }
 
-    /** Returns the summed weight of {@code draws} rows drawn uniformly, with replacement, from a cell's rows. */
-    private static double draw(double[] weights, int draws, SplittableRandom random) {
+    /**
+     * Returns the summed weight of {@code draws} rows drawn uniformly, with replacement, from a cell's rows. When they
+     * all weigh the same ({@code same}, else {@code NaN}) the sum is known without drawing, so weights that are all
+     * 1 draw the very deviates of the unweighted bootstrap and give its interval bit for bit.
+     */
+    private static double draw(double[] weights, double same, int draws, SplittableRandom random) {
+        if (!Double.isNaN(same)) {
+            return draws * same;
+        }
         double sum = 0;
         for (int i = 0; i < draws; i++) {
             sum += weights[random.nextInt(weights.length)];
         }
         return sum;
+    }
+
+    /** Per group and cell, the weight every row of the cell has, or {@code NaN} when they differ (or it is empty). */
+    private static double[][] sameWeights(double[][][] cellWeights) {
+        double[][] same = new double[cellWeights.length][4];
+        for (int g = 0; g < cellWeights.length; g++) {
+            for (int c = 0; c < 4; c++) {
+                double[] weights = cellWeights[g][c];
+                double first = weights.length == 0 ? Double.NaN : weights[0];
+                for (double w : weights) {
+                    if (w != first) {
+                        first = Double.NaN;
+                        break;
+                    }
+                }
+                same[g][c] = first;
+            }
+        }
+        return same;
     }
 
     private static int toInt(long n) {

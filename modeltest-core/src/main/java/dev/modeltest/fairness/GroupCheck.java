@@ -48,7 +48,7 @@ abstract class GroupCheck implements Check {
     /** After n, with sample weights: {@code , weighted by 'w'}, and how many rows weigh 0. */
     private static final String WEIGHTED = ", weighted by '%s'";
 
-    private static final String ZERO_WEIGHT_ROWS = " (%s rows of weight 0 left out)";
+    private static final String ZERO_WEIGHT_ROWS = ", %s rows of weight 0 left out";
 
     private static final String STATISTIC = "%s %s";
     private static final String STATISTIC_WITH_INTERVAL = "%s %s (%s, bootstrap of %s resamples, seed %s)";

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * What the fairness checks share: split the rows into groups, set aside the groups too small (or without the rows a
@@ -42,10 +43,17 @@ abstract class GroupCheck implements Check {
     static final int MAX_LISTED_GROUPS = 50;
 
     /** What a check measures, in its message: what, across which attributes, on which data, how outcomes are read. */
-    private static final String SUBJECT = "%s across %s on %s (n=%s, positive label \"%s\"%s)";
+    private static final String SUBJECT = "%s across %s on %s (n=%s%s, positive label \"%s\"%s)";
+
+    /** After n, with sample weights: {@code , weighted by 'w'}, and how many rows weigh 0. */
+    private static final String WEIGHTED = ", weighted by '%s'";
+
+    private static final String ZERO_WEIGHT_ROWS = ", %s rows of weight 0 left out";
 
     private static final String STATISTIC = "%s %s";
     private static final String STATISTIC_WITH_INTERVAL = "%s %s (%s, bootstrap of %s resamples, seed %s)";
+    private static final String STATISTIC_WITH_WEIGHTED_INTERVAL =
+            "%s %s (%s, bootstrap of %s resamples of rows weighted by '%s', seed %s)";
     private static final String UNDEFINED_RESAMPLES =
             "%s of %s bootstrap resamples left it undefined and were dropped.";
 
@@ -222,6 +230,8 @@ abstract class GroupCheck implements Check {
         final String[] status;
         /** The indexes of the judged groups, in table order. */
         final int[] judged;
+        /** The sample-weight column, or {@code null} when the rows are unweighted. */
+        final String weightColumn;
 
         double point = Double.NaN;
         GroupBootstrap.Result bootstrap;
@@ -235,6 +245,7 @@ abstract class GroupCheck implements Check {
             this.dataName = dataName;
             this.outcomes = outcomes;
             this.table = table;
+            this.weightColumn = outcomes.weightColumn;
             int k = table.groups.size();
             this.counts = new Counts[k];
             this.status = new String[k];
@@ -261,6 +272,43 @@ abstract class GroupCheck implements Check {
 
         boolean isJudged(int group) {
             return status[group] == null;
+        }
+
+        /** Returns whether the rows carry sample weights. */
+        boolean weighted() {
+            return weightColumn != null;
+        }
+
+        /**
+         * Returns whether two groups' rates may be compared by a {@link ProportionTest}: only without weights. Both
+         * tests count rows (a z-test's binomial variance, Fisher's hypergeometric table); weighted rates are no counts
+         * of successes in trials, and no weighting of them keeps those tests' error rates, so with weights the
+         * message says so instead, and the bootstrap interval is the evidence.
+         */
+        boolean tests() {
+            return !weighted();
+        }
+
+        /** Says in a message why no test compares two weighted rates. */
+        String noTest() {
+            return "no two-proportion test: the rates are weighted by '" + weightColumn + "'";
+        }
+
+        /**
+         * Draws a rate per group: with its Wilson interval as an error bar from the row counts, or, with sample
+         * weights, the weighted rate without one (Wilson counts rows).
+         */
+        void rateBars(
+                GroupChart chart,
+                String name,
+                ToDoubleFunction<Counts> rate,
+                ToLongFunction<Counts> successes,
+                ToLongFunction<Counts> trials) {
+            if (weighted()) {
+                chart.bars(name + ", weighted by '" + weightColumn + "'", perGroup(rate));
+            } else {
+                chart.rateBars(name, counts, successes, trials);
+            }
         }
 
         /** Returns the judged group with the lowest value (the first on ties). */
@@ -307,12 +355,24 @@ abstract class GroupCheck implements Check {
                 outcome = GroupOutcome.notJudgeable(gate.undefinedStatistic(this));
                 return;
             }
-            bootstrap = GroupBootstrap.run(
-                    counts,
-                    (groups, overall) -> gate.statistic(table, groups, judged, overall),
-                    options.resamples(),
-                    options.seed(),
-                    options.intervalLevel());
+            GroupBootstrap.Statistic statistic = (groups, overall) -> gate.statistic(table, groups, judged, overall);
+            if (weighted()) {
+                double[][][] cellWeights = new double[counts.length][][];
+                for (int g = 0; g < counts.length; g++) {
+                    cellWeights[g] = table.groups.get(g).cellWeights();
+                }
+                bootstrap = GroupBootstrap.runWeighted(
+                        counts,
+                        cellWeights,
+                        weightColumn,
+                        statistic,
+                        options.resamples(),
+                        options.seed(),
+                        options.intervalLevel());
+            } else {
+                bootstrap = GroupBootstrap.run(
+                        counts, statistic, options.resamples(), options.seed(), options.intervalLevel());
+            }
             Interval interval = bootstrap.interval();
             verdict = Decision.of(
                             gate.side(),
@@ -340,8 +400,18 @@ abstract class GroupCheck implements Check {
         /** The statistic with its bootstrap interval: {@code difference 0.1250 (95% CI …, bootstrap of …)}. */
         private String statistic(int decimals, Interval interval) {
             String value = Double.isNaN(point) ? "undefined" : Format.value(point, decimals);
-            return interval == null
-                    ? Format.message(STATISTIC, gate.statisticName(), value)
+            if (interval == null) {
+                return Format.message(STATISTIC, gate.statisticName(), value);
+            }
+            return weighted()
+                    ? Format.message(
+                            STATISTIC_WITH_WEIGHTED_INTERVAL,
+                            gate.statisticName(),
+                            value,
+                            interval,
+                            bootstrap.resamples(),
+                            weightColumn,
+                            bootstrap.seed())
                     : Format.message(
                             STATISTIC_WITH_INTERVAL,
                             gate.statisticName(),
@@ -349,6 +419,15 @@ abstract class GroupCheck implements Check {
                             interval,
                             bootstrap.resamples(),
                             bootstrap.seed());
+        }
+
+        /** Completes the subject after n: empty without weights. */
+        private String weighting() {
+            if (!weighted()) {
+                return "";
+            }
+            return Format.message(WEIGHTED, weightColumn)
+                    + (table.zeroWeightRows > 0 ? Format.message(ZERO_WEIGHT_ROWS, table.zeroWeightRows) : "");
         }
 
         CheckResult result() {
@@ -369,6 +448,7 @@ abstract class GroupCheck implements Check {
                             attrs,
                             dataName,
                             table.overall.n(),
+                            weighting(),
                             outcomes.positive,
                             outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision),
                     statistic(decimals, interval),
@@ -393,6 +473,11 @@ abstract class GroupCheck implements Check {
                             ? "P(" + outcomes.positive + ") ≥ " + Format.number(options.threshold())
                             : "predicted label");
             details.put("minGroupSize", options.minGroupSize());
+            if (weighted()) {
+                details.put("weightColumn", weightColumn);
+                details.put("totalWeight", table.overall.weight());
+                details.put("zeroWeightRows", table.zeroWeightRows);
+            }
             details.put("statistic", gate.statisticName());
             details.put("judgedGroups", judged.length);
             List<String> tooSmall = new ArrayList<>();
@@ -414,7 +499,8 @@ abstract class GroupCheck implements Check {
             details.put("groups", GroupReport.rows(this, extra, verdicts));
 
             String csv = GroupReport.csv(this, extra, verdicts);
-            GroupChart chart = new GroupChart(gate.what() + " across " + attrs + " on " + dataName);
+            GroupChart chart = new GroupChart(gate.what() + " across " + attrs + " on " + dataName
+                    + (weighted() ? ", weighted by '" + weightColumn + "'" : ""));
             for (int g = 0; g < counts.length; g++) {
                 chart.category(name(g) + (counts[g].n() < options.minGroupSize() ? " (too small)" : ""));
             }

@@ -111,7 +111,9 @@ public final class DemographicParityCheck extends GroupCheck {
         int low = run.lowest(rates);
         int high = run.highest(rates);
         return run.name(low) + " is selected at " + Format.value(rates[low]) + ", " + run.name(high) + " at "
-                + Format.value(rates[high]) + " (" + test(run, low, high).describe() + ")";
+                + Format.value(rates[high]) + " ("
+                + (run.tests() ? test(run, low, high).describe() : run.noTest())
+                + ")";
     }
 
     private static ProportionTest.Result test(GroupCheck.Run run, int a, int b) {
@@ -123,7 +125,7 @@ public final class DemographicParityCheck extends GroupCheck {
     @Override
     void chart(GroupCheck.Run run, GroupChart chart) {
         double[] rates = run.perGroup(Counts::selectionRate);
-        chart.rateBars("selection rate", run.counts, Counts::selected, Counts::n);
+        run.rateBars(chart, "selection rate", Counts::selectionRate, Counts::selected, Counts::n);
         if (run.judged.length >= 2) {
             if (byRatio) {
                 chart.line("highest × " + Format.value(limit) + " (lowest allowed)", rates[run.highest(rates)] * limit);
@@ -139,11 +141,13 @@ public final class DemographicParityCheck extends GroupCheck {
             double[] rates = run.perGroup(Counts::selectionRate);
             int low = run.lowest(rates);
             int high = run.highest(rates);
-            ProportionTest.Result test = test(run, low, high);
             details.put("lowestGroup", run.name(low));
             details.put("highestGroup", run.name(high));
-            details.put("test", test.test());
-            details.put("pValue", test.pValue());
+            if (run.tests()) {
+                ProportionTest.Result test = test(run, low, high);
+                details.put("test", test.test());
+                details.put("pValue", test.pValue());
+            }
         }
     }
 }

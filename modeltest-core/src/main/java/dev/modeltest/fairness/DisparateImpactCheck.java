@@ -166,6 +166,9 @@ public final class DisparateImpactCheck extends GroupCheck {
 
     @Override
     List<Column> columns(GroupCheck.Run run) {
+        if (!run.tests()) {
+            return List.of(new Column("impact ratio", "impact_ratio", ratios(run)));
+        }
         double[] pValues = new double[run.counts.length];
         for (int g = 0; g < pValues.length; g++) {
             pValues[g] = compared(run, g) ? test(run, g).pValue() : Double.NaN;
@@ -187,6 +190,9 @@ public final class DisparateImpactCheck extends GroupCheck {
         if (Double.isNaN(ratio) || holds(ratio)) {
             return "ok";
         }
+        if (!run.tests()) {
+            return "below " + Format.value(minimum);
+        }
         ProportionTest.Result test = test(run, group);
         return "below " + Format.value(minimum) + (test.significant() ? "" : " (not significant)");
     }
@@ -201,9 +207,14 @@ public final class DisparateImpactCheck extends GroupCheck {
             if (g == p || Double.isNaN(ratios[g]) || holds(ratios[g])) {
                 continue;
             }
+            String selected = run.name(g) + " is selected at " + Format.value(run.counts[g].selectionRate()) + ", "
+                    + Format.value(ratios[g]) + " of " + privilegedName() + "'s " + Format.value(reference) + " (";
+            if (!run.tests()) {
+                below.add(selected + run.noTest() + ")");
+                continue;
+            }
             ProportionTest.Result test = test(run, g);
-            below.add(run.name(g) + " is selected at " + Format.value(run.counts[g].selectionRate()) + ", "
-                    + Format.value(ratios[g]) + " of " + privilegedName() + "'s " + Format.value(reference) + " ("
+            below.add(selected
                     + test.describe()
                     + (test.significant()
                             ? ""
@@ -225,7 +236,7 @@ public final class DisparateImpactCheck extends GroupCheck {
 
     @Override
     void chart(GroupCheck.Run run, GroupChart chart) {
-        chart.rateBars("selection rate", run.counts, Counts::selected, Counts::n);
+        run.rateBars(chart, "selection rate", Counts::selectionRate, Counts::selected, Counts::n);
         int p = privileged(run);
         chart.line(
                 Format.value(minimum) + " × " + privilegedName() + "'s rate (lowest allowed)",
@@ -235,6 +246,9 @@ public final class DisparateImpactCheck extends GroupCheck {
     @Override
     void details(GroupCheck.Run run, Map<String, Object> details) {
         details.put("privileged", privilegedName());
+        if (!run.tests()) {
+            return;
+        }
         int p = privileged(run);
         Map<String, Object> tests = new LinkedHashMap<>();
         for (int g : run.judged) {

@@ -61,7 +61,7 @@ public final class EqualOpportunityCheck extends RateDifferenceCheck {
     @Override
     void chart(GroupCheck.Run run, GroupChart chart) {
         double[] tpr = run.perGroup(Counts::truePositiveRate);
-        chart.rateBars("TPR", run.counts, Counts::tp, Counts::positives);
+        run.rateBars(chart, "TPR", Counts::truePositiveRate, Counts::tp, Counts::positives);
         if (run.judged.length >= 2) {
             chart.line(
                     "lowest TPR + " + Format.value(maxDifference) + " (highest allowed)",

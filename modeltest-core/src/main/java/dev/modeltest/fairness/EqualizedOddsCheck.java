@@ -79,8 +79,8 @@ public final class EqualizedOddsCheck extends RateDifferenceCheck {
     void chart(GroupCheck.Run run, GroupChart chart) {
         double[] tpr = run.perGroup(Counts::truePositiveRate);
         double[] fpr = run.perGroup(Counts::falsePositiveRate);
-        chart.rateBars("TPR", run.counts, Counts::tp, Counts::positives);
-        chart.rateBars("FPR", run.counts, Counts::fp, Counts::negatives);
+        run.rateBars(chart, "TPR", Counts::truePositiveRate, Counts::tp, Counts::positives);
+        run.rateBars(chart, "FPR", Counts::falsePositiveRate, Counts::fp, Counts::negatives);
         if (run.judged.length >= 2) {
             chart.line("lowest TPR + " + Format.value(maxDifference), tpr[run.lowest(tpr)] + maxDifference);
             chart.line("lowest FPR + " + Format.value(maxDifference), fpr[run.lowest(fpr)] + maxDifference);

@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
  *     name it when the favourable outcome sorts first
  * @param threshold {@code NaN} (the default) to take the model's predicted label as the decision; otherwise ŷ is
  *     positive when the predicted probability of the positive class is at least this value, in [0, 1]
- * @param minGroupSize groups with fewer rows are listed as too small and never judged; at least 1
+ * @param minGroupSize groups with fewer rows (with sample weights: rows of weight &gt; 0) are listed as too small and
+ *     never judged; at least 1
  * @param confidence 0 to decide on the point value (a 95% interval is still reported); otherwise the level, in
  *     (0, 1), of the bootstrap interval the check is decided on
  * @param seed the seed of the bootstrap; the same seed gives the same interval, bit for bit

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * What the fairness checks share: split the rows into groups, set aside the groups too small (or without the rows a
@@ -42,10 +43,17 @@ abstract class GroupCheck implements GroupCountsCheck {
     static final int MAX_LISTED_GROUPS = 50;
 
     /** What a check measures, in its message: what, across which attributes, on which data, how outcomes are read. */
-    private static final String SUBJECT = "%s across %s on %s (n=%s, positive label \"%s\"%s)";
+    private static final String SUBJECT = "%s across %s on %s (n=%s%s, positive label \"%s\"%s)";
+
+    /** After n, with sample weights: {@code , weighted by 'w'}, and how many rows weigh 0. */
+    private static final String WEIGHTED = ", weighted by '%s'";
+
+    private static final String ZERO_WEIGHT_ROWS = ", %s rows of weight 0 left out";
 
     private static final String STATISTIC = "%s %s";
     private static final String STATISTIC_WITH_INTERVAL = "%s %s (%s, bootstrap of %s resamples, seed %s)";
+    private static final String STATISTIC_WITH_WEIGHTED_INTERVAL =
+            "%s %s (%s, bootstrap of %s resamples of rows weighted by '%s', seed %s)";
     private static final String UNDEFINED_RESAMPLES =
             "%s of %s bootstrap resamples left it undefined and were dropped.";
 
@@ -189,7 +197,7 @@ abstract class GroupCheck implements GroupCountsCheck {
     final CheckResult evaluate(TestData data, Predictions predictions) {
         Outcomes outcomes = Outcomes.of(where, predictions, options);
         GroupTable table = GroupTable.of(where, data, outcomes, options.attributes());
-        return decide(data.name(), outcomes.positive, outcomes.decision, table);
+        return decide(data.name(), outcomes.positive, outcomes.decision, outcomes.weightColumn, table);
     }
 
     @Override
@@ -223,7 +231,7 @@ abstract class GroupCheck implements GroupCountsCheck {
         Outcomes.requireBinary(where, modelName, dataName, classes);
         String positive = Outcomes.positiveLabel(where, classes, options.positiveLabel());
         GroupTable table = GroupTable.of(options.attributes(), counts.byGroup(positive));
-        return decide(dataName, positive, "", table);
+        return decide(dataName, positive, "", null, table);
     }
 
     /**
@@ -231,10 +239,12 @@ abstract class GroupCheck implements GroupCountsCheck {
      *
      * @param positive the positive label, for messages
      * @param decision the decision rule, empty for the predicted label
+     * @param weightColumn the sample-weight column, or {@code null} without weights (always so for merged counts)
      */
-    private CheckResult decide(String dataName, String positive, String decision, GroupTable table) {
+    private CheckResult decide(
+            String dataName, String positive, String decision, String weightColumn, GroupTable table) {
         prepare(table);
-        Run run = new Run(this, dataName, positive, decision, table);
+        Run run = new Run(this, dataName, positive, decision, weightColumn, table);
         run.decide();
         return run.result();
     }
@@ -270,6 +280,8 @@ abstract class GroupCheck implements GroupCountsCheck {
         final String[] status;
         /** The indexes of the judged groups, in table order. */
         final int[] judged;
+        /** The sample-weight column, or {@code null} when the rows are unweighted. */
+        final String weightColumn;
 
         double point = Double.NaN;
         GroupBootstrap.Result bootstrap;
@@ -278,16 +290,17 @@ abstract class GroupCheck implements GroupCountsCheck {
         String outcome = "";
 
         Run(GroupCheck gate, String dataName, Outcomes outcomes, GroupTable table) {
-            this(gate, dataName, outcomes.positive, outcomes.decision, table);
+            this(gate, dataName, outcomes.positive, outcomes.decision, outcomes.weightColumn, table);
         }
 
-        Run(GroupCheck gate, String dataName, String positive, String decision, GroupTable table) {
+        Run(GroupCheck gate, String dataName, String positive, String decision, String weightColumn, GroupTable table) {
             this.gate = gate;
             this.options = gate.options;
             this.dataName = dataName;
             this.positive = positive;
             this.decision = decision;
             this.table = table;
+            this.weightColumn = weightColumn;
             int k = table.groups.size();
             this.counts = new Counts[k];
             this.status = new String[k];
@@ -314,6 +327,43 @@ abstract class GroupCheck implements GroupCountsCheck {
 
         boolean isJudged(int group) {
             return status[group] == null;
+        }
+
+        /** Returns whether the rows carry sample weights. */
+        boolean weighted() {
+            return weightColumn != null;
+        }
+
+        /**
+         * Returns whether two groups' rates may be compared by a {@link ProportionTest}: only without weights. Both
+         * tests count rows (a z-test's binomial variance, Fisher's hypergeometric table); weighted rates are no counts
+         * of successes in trials, and no weighting of them keeps those tests' error rates, so with weights the
+         * message says so instead, and the bootstrap interval is the evidence.
+         */
+        boolean tests() {
+            return !weighted();
+        }
+
+        /** Says in a message why no test compares two weighted rates. */
+        String noTest() {
+            return "no two-proportion test: the rates are weighted by '" + weightColumn + "'";
+        }
+
+        /**
+         * Draws a rate per group: with its Wilson interval as an error bar from the row counts, or, with sample
+         * weights, the weighted rate without one (Wilson counts rows).
+         */
+        void rateBars(
+                GroupChart chart,
+                String name,
+                ToDoubleFunction<Counts> rate,
+                ToLongFunction<Counts> successes,
+                ToLongFunction<Counts> trials) {
+            if (weighted()) {
+                chart.bars(name + ", weighted by '" + weightColumn + "'", perGroup(rate));
+            } else {
+                chart.rateBars(name, counts, successes, trials);
+            }
         }
 
         /** Returns the judged group with the lowest value (the first on ties). */
@@ -360,12 +410,24 @@ abstract class GroupCheck implements GroupCountsCheck {
                 outcome = GroupOutcome.notJudgeable(gate.undefinedStatistic(this));
                 return;
             }
-            bootstrap = GroupBootstrap.run(
-                    counts,
-                    (groups, overall) -> gate.statistic(table, groups, judged, overall),
-                    options.resamples(),
-                    options.seed(),
-                    options.intervalLevel());
+            GroupBootstrap.Statistic statistic = (groups, overall) -> gate.statistic(table, groups, judged, overall);
+            if (weighted()) {
+                double[][][] cellWeights = new double[counts.length][][];
+                for (int g = 0; g < counts.length; g++) {
+                    cellWeights[g] = table.groups.get(g).cellWeights();
+                }
+                bootstrap = GroupBootstrap.runWeighted(
+                        counts,
+                        cellWeights,
+                        weightColumn,
+                        statistic,
+                        options.resamples(),
+                        options.seed(),
+                        options.intervalLevel());
+            } else {
+                bootstrap = GroupBootstrap.run(
+                        counts, statistic, options.resamples(), options.seed(), options.intervalLevel());
+            }
             Interval interval = bootstrap.interval();
             verdict = Decision.of(
                             gate.side(),
@@ -393,8 +455,18 @@ abstract class GroupCheck implements GroupCountsCheck {
         /** The statistic with its bootstrap interval: {@code difference 0.1250 (95% CI …, bootstrap of …)}. */
         private String statistic(int decimals, Interval interval) {
             String value = Double.isNaN(point) ? "undefined" : Format.value(point, decimals);
-            return interval == null
-                    ? Format.message(STATISTIC, gate.statisticName(), value)
+            if (interval == null) {
+                return Format.message(STATISTIC, gate.statisticName(), value);
+            }
+            return weighted()
+                    ? Format.message(
+                            STATISTIC_WITH_WEIGHTED_INTERVAL,
+                            gate.statisticName(),
+                            value,
+                            interval,
+                            bootstrap.resamples(),
+                            weightColumn,
+                            bootstrap.seed())
                     : Format.message(
                             STATISTIC_WITH_INTERVAL,
                             gate.statisticName(),
@@ -402,6 +474,15 @@ abstract class GroupCheck implements GroupCountsCheck {
                             interval,
                             bootstrap.resamples(),
                             bootstrap.seed());
+        }
+
+        /** Completes the subject after n: empty without weights. */
+        private String weighting() {
+            if (!weighted()) {
+                return "";
+            }
+            return Format.message(WEIGHTED, weightColumn)
+                    + (table.zeroWeightRows > 0 ? Format.message(ZERO_WEIGHT_ROWS, table.zeroWeightRows) : "");
         }
 
         CheckResult result() {
@@ -422,6 +503,7 @@ abstract class GroupCheck implements GroupCountsCheck {
                             attrs,
                             dataName,
                             table.overall.n(),
+                            weighting(),
                             positive,
                             decision.isEmpty() ? "" : ", " + decision),
                     statistic(decimals, interval),
@@ -446,6 +528,11 @@ abstract class GroupCheck implements GroupCountsCheck {
                             ? "P(" + positive + ") ≥ " + Format.number(options.threshold())
                             : "predicted label");
             details.put("minGroupSize", options.minGroupSize());
+            if (weighted()) {
+                details.put("weightColumn", weightColumn);
+                details.put("totalWeight", table.overall.weight());
+                details.put("zeroWeightRows", table.zeroWeightRows);
+            }
             details.put("statistic", gate.statisticName());
             details.put("judgedGroups", judged.length);
             List<String> tooSmall = new ArrayList<>();
@@ -467,7 +554,8 @@ abstract class GroupCheck implements GroupCountsCheck {
             details.put("groups", GroupReport.rows(this, extra, verdicts));
 
             String csv = GroupReport.csv(this, extra, verdicts);
-            GroupChart chart = new GroupChart(gate.what() + " across " + attrs + " on " + dataName);
+            GroupChart chart = new GroupChart(gate.what() + " across " + attrs + " on " + dataName
+                    + (weighted() ? ", weighted by '" + weightColumn + "'" : ""));
             for (int g = 0; g < counts.length; g++) {
                 chart.category(name(g) + (counts[g].n() < options.minGroupSize() ? " (too small)" : ""));
             }

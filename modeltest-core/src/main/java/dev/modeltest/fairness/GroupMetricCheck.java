@@ -73,7 +73,7 @@ abstract class GroupMetricCheck extends GroupCheck {
     /** Draws the metric of every group as bars, under the limit lines each check adds. */
     final void metricBars(GroupCheck.Run run, GroupChart chart) {
         if (metric.isProportion()) {
-            chart.rateBars(metric.displayName(), run.counts, metric::successes, metric::trials);
+            run.rateBars(chart, metric.displayName(), metric::of, metric::successes, metric::trials);
         } else {
             chart.bars(metric.displayName(), run.perGroup(metric::of));
         }

@@ -24,12 +24,20 @@ final class GroupReport {
         return "groups of " + run.options.attributesJoined() + " (" + run.judged.length + " judged"
                 + (tooSmall > 0 ? ", " + tooSmall + " too small" : "")
                 + (notJudged > 0 ? ", " + notJudged + " not judged" : "")
-                + "; minGroupSize " + run.options.minGroupSize() + "):";
+                + "; minGroupSize " + run.options.minGroupSize() + ")"
+                + (run.weighted()
+                        ? ", rates weighted by '" + run.weightColumn + "', n counting the rows of weight > 0"
+                        : "")
+                + ":";
     }
 
     static String text(GroupCheck.Run run, List<GroupCheck.Column> extra, String[] verdicts) {
         List<String[]> lines = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("group", "n", "selection rate", "TPR", "FPR"));
+        List<String> header = new ArrayList<>(List.of("group", "n"));
+        if (run.weighted()) {
+            header.add("weight");
+        }
+        header.addAll(List.of("selection rate", "TPR", "FPR"));
         extra.forEach(c -> header.add(c.heading()));
         header.add("verdict");
         lines.add(header.toArray(new String[0]));
@@ -40,6 +48,9 @@ final class GroupReport {
             List<String> cells = new ArrayList<>();
             cells.add(run.name(g));
             cells.add(Long.toString(c.n()));
+            if (run.weighted()) {
+                cells.add(Format.number(c.weight()));
+            }
             cells.add(cell(c.selectionRate()));
             cells.add(cell(c.truePositiveRate()));
             cells.add(cell(c.falsePositiveRate()));
@@ -94,6 +105,13 @@ final class GroupReport {
             row.put("fp", c.fp());
             row.put("fn", c.fn());
             row.put("tn", c.tn());
+            if (run.weighted()) {
+                row.put("weight", c.weight());
+                row.put("weightedTp", c.wtp());
+                row.put("weightedFp", c.wfp());
+                row.put("weightedFn", c.wfn());
+                row.put("weightedTn", c.wtn());
+            }
             row.put("selectionRate", finite(c.selectionRate()));
             row.put("tpr", finite(c.truePositiveRate()));
             row.put("fpr", finite(c.falsePositiveRate()));
@@ -112,7 +130,11 @@ final class GroupReport {
         for (String attribute : run.table.attributes) {
             out.append(',').append(quote(attribute));
         }
-        out.append(",n,tp,fp,fn,tn,selection_rate,tpr,fpr");
+        out.append(",n,tp,fp,fn,tn");
+        if (run.weighted()) {
+            out.append(",weight,weighted_tp,weighted_fp,weighted_fn,weighted_tn");
+        }
+        out.append(",selection_rate,tpr,fpr");
         extra.forEach(c -> out.append(',').append(quote(c.csvName())));
         out.append(",verdict\n");
         for (int g = 0; g < run.counts.length; g++) {
@@ -126,6 +148,13 @@ final class GroupReport {
             out.append(',').append(c.fp());
             out.append(',').append(c.fn());
             out.append(',').append(c.tn());
+            if (run.weighted()) {
+                out.append(',').append(number(c.weight()));
+                out.append(',').append(number(c.wtp()));
+                out.append(',').append(number(c.wfp()));
+                out.append(',').append(number(c.wfn()));
+                out.append(',').append(number(c.wtn()));
+            }
             out.append(',').append(number(c.selectionRate()));
             out.append(',').append(number(c.truePositiveRate()));
             out.append(',').append(number(c.falsePositiveRate()));

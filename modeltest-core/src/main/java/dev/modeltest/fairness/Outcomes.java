@@ -18,24 +18,36 @@ final class Outcomes {
 
     final boolean[] actual;
     final boolean[] predicted;
+    /** Each row's sample weight, or {@code null} when unweighted (every row weighs 1). */
+    final double[] weights;
+    /** The sample-weight column, or {@code null} when unweighted. */
+    final String weightColumn;
     /** The positive class's name. */
     final String positive;
     /** The decision rule for messages: empty for the predicted label, else e.g. {@code positive when P(yes) ≥ 0.3}. */
     final String decision;
 
-    private Outcomes(boolean[] actual, boolean[] predicted, String positive, String decision) {
+    private Outcomes(
+            boolean[] actual,
+            boolean[] predicted,
+            double[] weights,
+            String weightColumn,
+            String positive,
+            String decision) {
         this.actual = actual;
         this.predicted = predicted;
+        this.weights = weights;
+        this.weightColumn = weightColumn;
         this.positive = positive;
         this.decision = decision;
     }
 
+    /** Returns whether the rows carry sample weights. */
+    boolean weighted() {
+        return weights != null;
+    }
+
     static Outcomes of(String where, Predictions predictions, FairnessOptions options) {
-        if (predictions.internalWeights() != null) {
-            throw new ConfigurationException(
-                    where + ": the fairness checks do not honour the sample weights of column '"
-                            + predictions.weightColumn().orElseThrow() + "' yet; remove 'weights'");
-        }
         if (predictions.task() != Task.CLASSIFICATION) {
             throw new ConfigurationException(where + ": fairness checks apply to binary classifiers, but "
                     + predictions.modelName() + " is a regressor");
@@ -73,7 +85,11 @@ final class Outcomes {
             }
             decision = "";
         }
-        return new Outcomes(actual, predicted, positive, decision);
+        // Validated when the predictions took them (finite, not negative, not all 0); shared, never modified.
+        double[] weights = predictions.internalWeights();
+        String weightColumn =
+                weights == null ? null : predictions.weightColumn().orElseThrow();
+        return new Outcomes(actual, predicted, weights, weightColumn, positive, decision);
     }
 
     /** Fails unless there are exactly two classes: the fairness checks judge a binary decision. */

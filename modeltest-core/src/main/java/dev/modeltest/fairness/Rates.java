@@ -43,11 +43,15 @@ final class Rates {
         int high = run.highest(values);
         Counts a = run.counts[low];
         Counts b = run.counts[high];
+        String rates = run.name(low) + " " + Format.value(values[low]) + " and " + run.name(high) + " "
+                + Format.value(values[high]);
+        if (!run.tests()) {
+            return rates + " (" + run.noTest() + ")";
+        }
         ProportionTest.Result test = amongPositives
                 ? ProportionTest.compare(a.tp(), a.positives(), b.tp(), b.positives())
                 : ProportionTest.compare(a.fp(), a.negatives(), b.fp(), b.negatives());
-        return run.name(low) + " " + Format.value(values[low]) + " and " + run.name(high) + " "
-                + Format.value(values[high]) + " (" + test.describe() + ")";
+        return rates + " (" + test.describe() + ")";
     }
 
     /** A comma-joined list of labels for the verdict column. */

@@ -9,6 +9,12 @@
  * and come with a seeded, group-stratified bootstrap interval; a check may be decided on that interval instead of the
  * point estimate ({@link dev.modeltest.fairness.FairnessOptions#confidence()}).
  *
+ * <p>With sample weights ({@link dev.modeltest.model.Predictions#withWeights}) every rate is weighted as Fairlearn's
+ * {@code MetricFrame} with {@code sample_params={'sample_weight': w}} weights it (selection rate {@code Σw·ŷ / Σw},
+ * TPR {@code Σw·ŷ·y / Σw·y}, the group metrics as scikit-learn's with {@code sample_weight}), the bootstrap resamples
+ * rows with their weights, and the two-proportion tests and Wilson error bars, which count rows, are left out with a
+ * message naming the weight column.
+ *
  * <p>The checks: {@link dev.modeltest.fairness.DemographicParityCheck}, {@link
  * dev.modeltest.fairness.EqualizedOddsCheck}, {@link dev.modeltest.fairness.EqualOpportunityCheck}, {@link
  * dev.modeltest.fairness.DisparateImpactCheck}, {@link dev.modeltest.fairness.GroupMetricAtLeastCheck} and {@link

@@ -265,6 +265,11 @@ final class ModelCard {
                             .append(" |\n");
                 }
             } else if (result.details().get("groups") instanceof List<?> groups) {
+                if (result.details().get("weightColumn") instanceof String weights) {
+                    md.append("Rates weighted by the sample weights of column ")
+                            .append(code(weights))
+                            .append("; rows are the rows of weight above 0.\n\n");
+                }
                 groupTable(md, groups);
             } else {
                 md.append("The check reported no per-group table.\n");

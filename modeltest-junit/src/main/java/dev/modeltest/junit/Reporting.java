@@ -191,17 +191,17 @@ final class Reporting {
      */
     static void configurationError(
             ExtensionContext context, Optional<ExtensionContext> owner, ModelTestException error) {
-        owner.ifPresent(o -> context.getTestMethod()
-                .ifPresent(method -> pages(o).addError(
-                                testName(context, o),
-                                String.join(
-                                        " ",
-                                        ModelTestExtension.checkAnnotations(method).stream()
-                                                .map(a ->
-                                                        "@" + a.annotationType().getSimpleName())
-                                                .toList()),
-                                error,
-                                context.getDisplayName())));
+        String annotations = context.getTestMethod()
+                .map(method -> String.join(
+                        " ",
+                        ModelTestExtension.checkAnnotations(method).stream()
+                                .map(a -> "@" + a.annotationType().getSimpleName())
+                                .toList()))
+                .orElse("");
+        owner.ifPresent(o -> {
+            pages(o).addError(testName(context, o), annotations, error, context.getDisplayName());
+            record(o).addConfigurationError(testName(context, o), annotations, error);
+        });
         Map<String, String> entry = new LinkedHashMap<>();
         put(entry, "verdict", "ERROR");
         put(entry, "message", category(error) + ": " + error.getMessage());

@@ -138,6 +138,20 @@ final class RunRecord {
         entries.add(entry);
     }
 
+    /**
+     * Records a test whose check annotations are invalid, so that no check ran: its annotations by name (their
+     * attributes are what was wrong, so none is read), the category and the message.
+     */
+    synchronized void addConfigurationError(String test, String annotations, Throwable error) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("test", test);
+        entry.put("annotation", annotations);
+        entry.put("verdict", "ERROR");
+        entry.put("category", Reporting.category(error));
+        entry.put("message", String.valueOf(error.getMessage()));
+        entries.add(entry);
+    }
+
     /** Remembers the subject steps' own times, as first measured (see {@link Reporting#ownStepNanos}). */
     synchronized void knowSteps(Map<String, Long> steps) {
         steps.forEach(stepNanos::putIfAbsent);

@@ -132,6 +132,24 @@ class ModelCardTest {
                         + "| M | 100 | 0.6000 | 0.9000 | 0.3000 |  |  | privileged |\n");
     }
 
+    @ModelTest(predictions = "pred", weights = "w", data = WeightedFairnessAnnotationsTest.DATA, label = "label")
+    static class WeightedCardTestCase {
+        @DemographicParity(attribute = "sex", maxDifference = 0.15)
+        void sameSelectionRates() {}
+    }
+
+    @Test
+    void aWeightedGroupTableSaysSoAndCarriesTheWeights() throws IOException {
+        String card = card(WeightedCardTestCase.class, Map.of());
+
+        assertThat(section(card, "Quantitative analyses"))
+                .contains("Rates weighted by the sample weights of column `w`; rows are the rows of weight above 0.\n\n"
+                        + "| group | rows | selection rate | true positive rate | false positive rate | weight |"
+                        + " weighted tp | weighted fp | weighted fn | weighted tn | verdict |\n")
+                .contains(
+                        "| F | 40 | 0.4000 | 0.5714 | 0.0000 | 50.0000 | 20.0000 | 0.0000 | 15.0000 | 15.0000 | lowest |\n");
+    }
+
     @Test
     void sectionsTheRunCannotFillSaySoAndNothingElse() throws IOException {
         String card = card(SmallDataTestCase.class, Map.of());

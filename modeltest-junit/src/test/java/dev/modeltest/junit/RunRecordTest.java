@@ -60,9 +60,22 @@ class RunRecordTest {
         void complete() {}
     }
 
+    @ModelTest(provider = TestModels.Threshold.class, data = TestModels.TINY, label = "label")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class InvalidAttributeTestCase {
+        @Order(1)
+        @AccuracyAtLeast(0.5)
+        void accurate() {}
+
+        @Order(2)
+        @AccuracyAtLeast(1.5)
+        void impossible() {}
+    }
+
     @BeforeAll
     static void runFixtures() {
         TestKit.run(RecordTestCase.class);
+        TestKit.run(InvalidAttributeTestCase.class);
         TestKit.run(DataOnlyTestCase.class);
         TestKit.run(BrokenModelTestCase.class);
         TestKit.run(TwoMetricGatesTestCase.class);
@@ -192,6 +205,23 @@ class RunRecordTest {
         assertThat(error.get("params").get("value").asDouble()).isEqualTo(0.5);
         assertThat(error.get("message").asText()).contains("weights.bin: no such file");
         assertThat(record.get("metrics")).isEmpty();
+    }
+
+    @Test
+    void aCheckWhoseAttributesAreInvalidIsAConfigurationErrorBesideTheChecksThatRan() throws IOException {
+        JsonNode results = record(InvalidAttributeTestCase.class).get("results");
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("verdict").asText()).isEqualTo("PASS");
+        JsonNode error = results.get(1);
+        assertThat(error.get("test").asText()).isEqualTo("impossible()");
+        assertThat(error.get("annotation").asText()).isEqualTo("@AccuracyAtLeast");
+        assertThat(error.get("verdict").asText()).isEqualTo("ERROR");
+        assertThat(error.get("category").asText()).isEqualTo("CONFIGURATION");
+        assertThat(error.get("message").asText())
+                .isEqualTo(
+                        "@AccuracyAtLeast on InvalidAttributeTestCase.impossible(): 'value' must be in [0, 1], was 1.5");
+        assertThat(error.has("params")).isFalse();
     }
 
     @Test

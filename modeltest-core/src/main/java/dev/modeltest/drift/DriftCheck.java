@@ -101,6 +101,61 @@ public final class DriftCheck implements Check {
             }
             compared = compared.stream().filter(c -> !leftOut.containsKey(c)).toList();
         }
+        return result(where, reference.location(), train, current, compared, !columns.isEmpty(), leftOut, options);
+    }
+
+    /**
+     * Decides drift from counted values, e.g. counted by Spark in the partitions of two {@code Dataset}s: the counts
+     * are spread out into the sorted columns the in-memory engine measures, and the result is the one the check gives
+     * on the rows they were counted from (the same per-column table, p-values, verdict and message), except that the
+     * reference is named by {@code reference.name()} and has no file hash.
+     *
+     * @param where where it was configured, for messages
+     * @param reference the reference data's counts, e.g. of the training data
+     * @param current the counts of the data compared with it
+     * @param columns the columns to compare, counted in both; at least one
+     * @param options the method and the check
+     * @return the result
+     * @throws ConfigurationException if an option is out of range, no column is named, a column is not counted, or a
+     *     method does not apply to a column's values
+     */
+    public static CheckResult evaluate(
+            String where, ValueCounts reference, ValueCounts current, List<String> columns, DriftOptions options) {
+        Objects.requireNonNull(where, "where");
+        DriftOptions validated = options.validate(where);
+        List<String> compared = List.copyOf(new LinkedHashSet<>(columns));
+        if (compared.isEmpty()) {
+            throw ConfigurationException.badAttribute(where, "columns", "must name the columns to compare", "{}");
+        }
+        for (String column : compared) {
+            for (ValueCounts counts : List.of(reference, current)) {
+                if (!counts.columns().contains(column)) {
+                    throw new ConfigurationException(where + ": 'columns' names '" + column + "', which the counts of "
+                            + counts.name() + " do not hold" + Names.didYouMean(column, counts.columns()));
+                }
+            }
+        }
+        return result(
+                where,
+                reference.name(),
+                reference.spreadOut(),
+                current.spreadOut(),
+                compared,
+                true,
+                Map.of(),
+                validated);
+    }
+
+    /** Compares the columns and builds the result: the one decision of both entries. */
+    private static CheckResult result(
+            String where,
+            String referenceLocation,
+            TestData train,
+            TestData current,
+            List<String> compared,
+            boolean named,
+            Map<String, String> leftOut,
+            DriftOptions options) {
         DriftReport report;
         try {
             report = Drift.compare(train, current, compared, options);
@@ -109,8 +164,8 @@ public final class DriftCheck implements Check {
         }
         List<ColumnDrift> drifted = report.drifted();
         CheckResult.Builder result = CheckResult.builder(ID, Family.DATA)
-                .title("no drift of " + (columns.isEmpty() ? "the features" : String.join(", ", compared)) + " of "
-                        + current.name() + " from " + train.name())
+                .title("no drift of " + (named ? String.join(", ", compared) : "the features") + " of " + current.name()
+                        + " from " + train.name())
                 .verdict(report.verdict())
                 .measured(drifted.size())
                 .threshold(Threshold.atMost(0), "no column drifts")
@@ -120,7 +175,7 @@ public final class DriftCheck implements Check {
                                 ? report.message()
                                 : report.message() + "\nnote: left out identifier-like columns: " + leftOutText(leftOut)
                                         + "; name them in 'columns' to compare them")
-                .detail("reference", reference.location())
+                .detail("reference", referenceLocation)
                 .detail("referenceSha256", train.sha256())
                 .detail("referenceRows", train.rowCount())
                 .detail("method", options.method().name())

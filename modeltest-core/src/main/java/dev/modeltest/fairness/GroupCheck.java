@@ -1,7 +1,6 @@
 package dev.modeltest.fairness;
 
 import dev.modeltest.check.Attachment;
-import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Decision;
 import dev.modeltest.check.Family;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -31,7 +31,7 @@ import java.util.function.ToLongFunction;
  * <p>Each check supplies its statistic over the judged groups, the limit and its direction, and the words of its
  * message.
  */
-abstract class GroupCheck implements Check {
+abstract class GroupCheck implements GroupCountsCheck {
 
     /**
      * Values within this of the limit count as on it, so that a difference of exactly the limit (0.8 − 0.7 is
@@ -197,8 +197,54 @@ abstract class GroupCheck implements Check {
     final CheckResult evaluate(TestData data, Predictions predictions) {
         Outcomes outcomes = Outcomes.of(where, predictions, options);
         GroupTable table = GroupTable.of(where, data, outcomes, options.attributes());
+        return decide(data.name(), outcomes.positive, outcomes.decision, outcomes.weightColumn, table);
+    }
+
+    @Override
+    public final FairnessOptions options() {
+        return options;
+    }
+
+    @Override
+    public final Optional<String> notFromGroupCounts() {
+        if (options.usesThreshold()) {
+            return Optional.of(where + ": 'threshold' decides on each row's probability of the positive class, which"
+                    + " counts of labels do not hold; remove 'threshold' to judge the predicted labels");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public final CheckResult evaluate(GroupCounts counts, String dataName, String modelName) {
+        Objects.requireNonNull(counts, "counts");
+        Optional<String> refused = notFromGroupCounts();
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        if (!counts.attributes().equals(options.attributes())) {
+            throw new ConfigurationException(where + ": the counts are grouped by "
+                    + String.join(" × ", counts.attributes()) + ", but the check groups by "
+                    + options.attributesJoined());
+        }
+        List<String> classes = counts.labels();
+        classes.sort(Outcomes.classOrder(classes));
+        Outcomes.requireBinary(where, modelName, dataName, classes);
+        String positive = Outcomes.positiveLabel(where, classes, options.positiveLabel());
+        GroupTable table = GroupTable.of(options.attributes(), counts.byGroup(positive));
+        return decide(dataName, positive, "", null, table);
+    }
+
+    /**
+     * Decides on the per-group counts, whichever way they were counted: the one decision of both entries.
+     *
+     * @param positive the positive label, for messages
+     * @param decision the decision rule, empty for the predicted label
+     * @param weightColumn the sample-weight column, or {@code null} without weights (always so for merged counts)
+     */
+    private CheckResult decide(
+            String dataName, String positive, String decision, String weightColumn, GroupTable table) {
         prepare(table);
-        Run run = new Run(this, data.name(), outcomes, table);
+        Run run = new Run(this, dataName, positive, decision, weightColumn, table);
         run.decide();
         return run.result();
     }
@@ -223,7 +269,11 @@ abstract class GroupCheck implements Check {
         final GroupCheck gate;
         final FairnessOptions options;
         final String dataName;
-        final Outcomes outcomes;
+        /** The positive label. */
+        final String positive;
+        /** The decision rule for messages: empty for the predicted label. */
+        final String decision;
+
         final GroupTable table;
         final Counts[] counts;
         /** Per group: {@code null} when judged, else why not (shown in the verdict column). */
@@ -240,12 +290,17 @@ abstract class GroupCheck implements Check {
         String outcome = "";
 
         Run(GroupCheck gate, String dataName, Outcomes outcomes, GroupTable table) {
+            this(gate, dataName, outcomes.positive, outcomes.decision, outcomes.weightColumn, table);
+        }
+
+        Run(GroupCheck gate, String dataName, String positive, String decision, String weightColumn, GroupTable table) {
             this.gate = gate;
             this.options = gate.options;
             this.dataName = dataName;
-            this.outcomes = outcomes;
+            this.positive = positive;
+            this.decision = decision;
             this.table = table;
-            this.weightColumn = outcomes.weightColumn;
+            this.weightColumn = weightColumn;
             int k = table.groups.size();
             this.counts = new Counts[k];
             this.status = new String[k];
@@ -449,8 +504,8 @@ abstract class GroupCheck implements Check {
                             dataName,
                             table.overall.n(),
                             weighting(),
-                            outcomes.positive,
-                            outcomes.decision.isEmpty() ? "" : ", " + outcomes.decision),
+                            positive,
+                            decision.isEmpty() ? "" : ", " + decision),
                     statistic(decimals, interval),
                     gate.side(),
                     options.decidesOnInterval() ? options.confidence() : 0,
@@ -466,11 +521,11 @@ abstract class GroupCheck implements Check {
 
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("attributes", table.attributes);
-            details.put("positiveLabel", outcomes.positive);
+            details.put("positiveLabel", positive);
             details.put(
                     "decision",
                     options.usesThreshold()
-                            ? "P(" + outcomes.positive + ") ≥ " + Format.number(options.threshold())
+                            ? "P(" + positive + ") ≥ " + Format.number(options.threshold())
                             : "predicted label");
             details.put("minGroupSize", options.minGroupSize());
             if (weighted()) {

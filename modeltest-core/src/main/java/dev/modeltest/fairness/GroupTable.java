@@ -120,6 +120,26 @@ final class GroupTable {
         return new GroupTable(List.copyOf(attributes), List.copyOf(groups), overall, zeroWeightRows);
     }
 
+    /**
+     * Returns the table of groups counted elsewhere, without sample weights (e.g. merged from the partitions of a Spark
+     * {@code Dataset}): the groups sorted as the rows' groups are, and their sum. Groups without rows are left out, as
+     * the rows never form them.
+     */
+    static GroupTable of(List<String> attributes, Map<List<String>, Counts> byGroup) {
+        List<Group> groups = new ArrayList<>(byGroup.size());
+        Counts overall = Counts.ZERO;
+        for (Map.Entry<List<String>, Counts> cell : byGroup.entrySet()) {
+            Counts counts = cell.getValue();
+            if (counts.n() == 0) {
+                continue;
+            }
+            groups.add(new Group(cell.getKey(), counts, null));
+            overall = overall.plus(counts);
+        }
+        groups.sort(order(groups, attributes.size()));
+        return new GroupTable(List.copyOf(attributes), List.copyOf(groups), overall, 0);
+    }
+
     /** Sums in row order; NumPy's pairwise sum differs from it in the last bits only, far below 1e-9. */
     private static double sum(double[] values) {
         double s = 0;

@@ -53,12 +53,7 @@ final class Outcomes {
                     + predictions.modelName() + " is a regressor");
         }
         List<String> classes = predictions.classes();
-        if (classes.size() != 2) {
-            throw new ConfigurationException(where + ": fairness checks apply to binary classifiers, but "
-                    + predictions.modelName() + " on " + predictions.dataName() + " has " + classes.size()
-                    + (classes.size() == 1 ? " class " : " classes ") + classes
-                    + "; compare one class against the rest in a column of its own");
-        }
+        requireBinary(where, predictions.modelName(), predictions.dataName(), classes);
         String positive = positiveLabel(where, classes, options.positiveLabel());
         int positiveIndex = classes.indexOf(positive);
         int n = predictions.size();
@@ -97,7 +92,17 @@ final class Outcomes {
         return new Outcomes(actual, predicted, weights, weightColumn, positive, decision);
     }
 
-    private static String positiveLabel(String where, List<String> classes, String configured) {
+    /** Fails unless there are exactly two classes: the fairness checks judge a binary decision. */
+    static void requireBinary(String where, String modelName, String dataName, List<String> classes) {
+        if (classes.size() != 2) {
+            throw new ConfigurationException(where + ": fairness checks apply to binary classifiers, but " + modelName
+                    + " on " + dataName + " has " + classes.size() + (classes.size() == 1 ? " class " : " classes ")
+                    + classes + "; compare one class against the rest in a column of its own");
+        }
+    }
+
+    /** Returns the configured positive label, or by default the second of the classes in sorted order. */
+    static String positiveLabel(String where, List<String> classes, String configured) {
         if (configured.isEmpty()) {
             List<String> sorted = new ArrayList<>(classes);
             sorted.sort(classOrder(sorted));

@@ -3,6 +3,8 @@ package dev.modeltest.quality;
 import dev.modeltest.check.Format;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.DataException;
+import dev.modeltest.internal.Echo;
+import dev.modeltest.internal.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -37,6 +39,27 @@ final class DataQuality {
                 data.requireColumn(column, "");
             } catch (DataException e) {
                 throw new DataException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Returns the named columns without repeats, or every counted column when none is named: {@link #columns(String,
+     * TestData, List)} for counts made elsewhere, with the same message.
+     *
+     * @throws DataException prefixed with {@code where} when a named column was not counted
+     */
+    static List<String> columns(String where, MissingCounts counts, List<String> named) {
+        List<String> all = counts.columns();
+        if (named.isEmpty()) {
+            return all;
+        }
+        List<String> columns = List.copyOf(new LinkedHashSet<>(named));
+        for (String column : columns) {
+            if (!all.contains(column)) {
+                throw new DataException(where + ": data set " + counts.dataName() + " has no column '" + column + "'"
+                        + Names.didYouMean(column, all) + "; its columns are " + Echo.names(all));
             }
         }
         return columns;

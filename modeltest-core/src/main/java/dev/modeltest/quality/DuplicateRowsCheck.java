@@ -84,27 +84,76 @@ public final class DuplicateRowsCheck implements Check {
             }
         }
         List<List<Integer>> members = DataQuality.members(first, listed);
+        List<Listed> shown = new ArrayList<>();
+        for (int g = 0; g < listed.size(); g++) {
+            int rep = listed.get(g);
+            shown.add(new Listed(members.get(g), size[rep], keys.describe(rep)));
+        }
+        return result(data.name(), n, checked, duplicates, groups, shown);
+    }
+
+    /** Returns where the check was configured, as its messages start. */
+    public String where() {
+        return where;
+    }
+
+    /** Returns the columns that make two rows equal; empty means every column. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Decides from groups of equal rows counted elsewhere (e.g. by Spark): the verdict, counts, title and n the rows
+     * would give; the message lists the example groups by their size and values, as the rows' positions are unknown,
+     * and the groups' details hold no {@code rows}.
+     *
+     * @throws DataException if the counts compare other columns than this check names
+     */
+    public CheckResult evaluate(DuplicateCounts counts) {
+        if (!columns.isEmpty()
+                && !List.copyOf(new java.util.LinkedHashSet<>(columns)).equals(counts.columns())) {
+            throw new DataException(where + ": the counts compare " + DataQuality.names(counts.columns())
+                    + ", but the check compares " + DataQuality.names(columns));
+        }
+        List<Listed> shown = new ArrayList<>();
+        for (DuplicateCounts.Group group : counts.examples()) {
+            if (shown.size() < DataQuality.MAX_LISTED) {
+                shown.add(new Listed(null, group.size(), RowKeys.describe(counts.columns(), group.values())));
+            }
+        }
+        return result(counts.dataName(), counts.rows(), counts.columns(), counts.duplicates(), counts.groups(), shown);
+    }
+
+    /** A group the message shows: its first rows (from 0; {@code null} when unknown), its size and its values. */
+    private record Listed(List<Integer> rows, long size, String values) {}
+
+    /** Decides and writes the result: the one decision of both entries. */
+    private CheckResult result(
+            String dataName, long n, List<String> checked, long duplicates, long groups, List<Listed> listed) {
         ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
-                "no duplicate rows in %s (n=%s), comparing %s", data.name(), n, DataQuality.scope(columns, checked));
+                "no duplicate rows in %s (n=%s), comparing %s", dataName, n, DataQuality.scope(columns, checked));
         List<Map<String, Object>> groupDetails = new ArrayList<>();
         if (duplicates == 0) {
             message.and("every row differs from every other.");
         } else {
             message.but("found %s duplicate row(s) in %s group(s) of equal rows:", duplicates, groups);
-            for (int g = 0; g < listed.size(); g++) {
-                int rep = listed.get(g);
-                message.item("rows %s: %s", DataQuality.rows(members.get(g), size[rep]), keys.describe(rep));
+            for (Listed group : listed) {
                 Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("rows", DataQuality.rowNumbers(members.get(g)));
-                detail.put("size", size[rep]);
-                detail.put("values", keys.describe(rep));
+                if (group.rows() == null) {
+                    message.item("%s rows: %s", group.size(), group.values());
+                } else {
+                    message.item("rows %s: %s", DataQuality.rows(group.rows(), (int) group.size()), group.values());
+                    detail.put("rows", DataQuality.rowNumbers(group.rows()));
+                }
+                detail.put("size", group.rows() == null ? group.size() : (Object) (int) group.size());
+                detail.put("values", group.values());
                 groupDetails.add(detail);
             }
             message.more(groups - listed.size(), "group(s)");
         }
         return CheckResult.builder(ID, Family.DATA)
                 .title("no duplicate rows in " + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ")
-                        + data.name())
+                        + dataName)
                 .passedIf(duplicates == 0)
                 .measured(duplicates)
                 .threshold(Threshold.atMost(0), "0 duplicates")

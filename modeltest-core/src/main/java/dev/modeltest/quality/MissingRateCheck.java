@@ -34,6 +34,7 @@ public final class MissingRateCheck implements Check {
     private static final String HIGHEST = "and it is; the highest is column '%s': %s.";
     private static final String SOME_OVER = "but %s column(s) have more:";
     private static final String OVER = "  column '%s': %s, e.g. %s";
+    private static final String OVER_COUNTED = "  column '%s': %s";
     private static final String RATE = "%s (%s of %s missing)";
 
     private final String where;
@@ -74,24 +75,66 @@ public final class MissingRateCheck implements Check {
      */
     public CheckResult run(TestData data) {
         List<String> checked = DataQuality.columns(where, data, columns);
-        int n = data.rowCount();
-        Map<String, Double> rates = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, List<Integer>> firstRows = new LinkedHashMap<>();
+        for (String column : checked) {
+            List<Integer> rows = new ArrayList<>();
+            counts.put(column, MissingValuesCheck.countMissing(data, column, rows));
+            firstRows.put(column, rows);
+        }
+        return result(data.name(), data.rowCount(), checked, counts, firstRows);
+    }
+
+    /** Returns where the check was configured, as its messages start. */
+    public String where() {
+        return where;
+    }
+
+    /** Returns the columns this check looks at; empty means every column. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Decides from missing cells counted elsewhere (e.g. by Spark): the result the rows would give, except that the
+     * message names no example rows and the details hold no {@code firstMissingRows}.
+     *
+     * @throws DataException if a named column is not among the counted ones; the message names the nearest column
+     */
+    public CheckResult evaluate(MissingCounts missing) {
+        List<String> checked = DataQuality.columns(where, missing, columns);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        checked.forEach(column -> counts.put(column, missing.missingByColumn().get(column)));
+        return result(missing.dataName(), missing.rows(), checked, counts, null);
+    }
+
+    /**
+     * Decides and writes the result: the one decision of both entries.
+     *
+     * @param rowsByColumn per column, its first missing rows (from 1); {@code null} when rows are unknown
+     */
+    private CheckResult result(
+            String dataName,
+            long n,
+            List<String> checked,
+            Map<String, Long> counts,
+            Map<String, List<Integer>> rowsByColumn) {
+        Map<String, Double> rates = new LinkedHashMap<>();
         Map<String, List<Integer>> firstRows = new LinkedHashMap<>();
         List<String> over = new ArrayList<>();
         String worst = checked.get(0);
         for (String column : checked) {
-            List<Integer> rows = new ArrayList<>();
-            long count = MissingValuesCheck.countMissing(data, column, rows);
+            long count = counts.get(column);
             double rate = (double) count / n;
             rates.put(column, rate);
-            counts.put(column, count);
             if (rate > rates.get(worst)) {
                 worst = column;
             }
             if (rate > maxRate) {
                 over.add(column);
-                firstRows.put(column, rows);
+                if (rowsByColumn != null) {
+                    firstRows.put(column, rowsByColumn.get(column));
+                }
             }
         }
         double highest = rates.get(worst);
@@ -101,21 +144,24 @@ public final class MissingRateCheck implements Check {
         } else {
             outcome.add(Format.message(SOME_OVER, over.size()));
             for (String column : over) {
-                outcome.add(Format.message(
-                        OVER,
-                        column,
-                        rate(rates.get(column), counts.get(column), n),
-                        DataQuality.exampleRows(firstRows.get(column))));
+                outcome.add(
+                        rowsByColumn == null
+                                ? Format.message(OVER_COUNTED, column, rate(rates.get(column), counts.get(column), n))
+                                : Format.message(
+                                        OVER,
+                                        column,
+                                        rate(rates.get(column), counts.get(column), n),
+                                        DataQuality.exampleRows(firstRows.get(column))));
             }
         }
         String message = EveryShouldBeWithinBound.message(
-                Format.message(SUBJECT, DataQuality.scope(columns, checked), data.name(), n),
+                Format.message(SUBJECT, DataQuality.scope(columns, checked), dataName, n),
                 Threshold.Comparison.AT_MOST,
                 maxRate,
                 outcome);
-        return CheckResult.builder(ID, Family.DATA)
+        CheckResult.Builder result = CheckResult.builder(ID, Family.DATA)
                 .title("missing fraction ≤ " + Format.value(maxRate) + " per column of "
-                        + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ") + data.name())
+                        + (columns.isEmpty() ? "" : DataQuality.names(checked) + " of ") + dataName)
                 .passedIf(over.isEmpty())
                 .measured(highest)
                 .threshold(Threshold.atMost(maxRate), Format.DECIMALS)
@@ -125,12 +171,14 @@ public final class MissingRateCheck implements Check {
                 .detail("maxRate", maxRate)
                 .detail("missingRateByColumn", rates)
                 .detail("missingByColumn", counts)
-                .detail("columnsOver", over)
-                .detail("firstMissingRows", firstRows)
-                .build();
+                .detail("columnsOver", over);
+        if (rowsByColumn != null) {
+            result.detail("firstMissingRows", firstRows);
+        }
+        return result.build();
     }
 
-    private static String rate(double rate, long count, int n) {
+    private static String rate(double rate, long count, long n) {
         return Format.message(RATE, rate, count, n);
     }
 }

@@ -70,41 +70,94 @@ public final class MissingValuesCheck implements Check {
                 throw new DataException(where + ": " + e.getMessage(), e);
             }
         }
-        long total = 0;
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, List<Integer>> firstRows = new LinkedHashMap<>();
         for (String column : checked) {
             List<Integer> rows = new ArrayList<>();
             long count = countMissing(data, column, rows);
+            counts.put(column, count);
+            if (count > 0) {
+                firstRows.put(column, rows);
+            }
+        }
+        return result(data.name(), data.rowCount(), checked, counts, firstRows);
+    }
+
+    /** Returns where the check was configured, as its messages start. */
+    public String where() {
+        return where;
+    }
+
+    /** Returns the columns this check looks at; empty means every column. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Decides from missing cells counted elsewhere (e.g. by Spark): the result the rows would give, except that the
+     * message names no example rows and the details hold no {@code firstMissingRows}.
+     *
+     * @throws DataException if a named column is not among the counted ones; the message names the nearest column
+     */
+    public CheckResult evaluate(MissingCounts counts) {
+        List<String> checked = DataQuality.columns(where, counts, columns);
+        Map<String, Long> missing = new LinkedHashMap<>();
+        checked.forEach(column -> missing.put(column, counts.missingByColumn().get(column)));
+        return result(counts.dataName(), counts.rows(), checked, missing, null);
+    }
+
+    /**
+     * Decides and writes the result: the one decision of both entries.
+     *
+     * @param firstRows per column with missing cells, its first rows (from 1); {@code null} when rows are unknown
+     */
+    private CheckResult result(
+            String dataName,
+            long n,
+            List<String> checked,
+            Map<String, Long> missing,
+            Map<String, List<Integer>> firstRows) {
+        long total = 0;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String column : checked) {
+            long count = missing.get(column);
             if (count > 0) {
                 counts.put(column, count);
-                firstRows.put(column, rows);
                 total += count;
             }
         }
         String scope = DataQuality.scope(columns.isEmpty(), checked.size(), String.join(", ", checked));
-        ShouldHaveNoViolations message = ShouldHaveNoViolations.expecting(
-                "no missing values in %s of %s (n=%s)", scope, data.name(), data.rowCount());
+        ShouldHaveNoViolations message =
+                ShouldHaveNoViolations.expecting("no missing values in %s of %s (n=%s)", scope, dataName, n);
         if (total == 0) {
             message.and("there are none.");
         } else {
             message.but("found %s missing cell(s) in %s column(s):", total, counts.size());
-            counts.forEach((column, count) -> message.item(
-                    "column '%s': %s row(s), e.g. %s", column, count, DataQuality.exampleRows(firstRows.get(column))));
+            counts.forEach((column, count) -> {
+                if (firstRows == null) {
+                    message.item("column '%s': %s row(s)", column, count);
+                } else {
+                    message.item(
+                            "column '%s': %s row(s), e.g. %s",
+                            column, count, DataQuality.exampleRows(firstRows.get(column)));
+                }
+            });
         }
-        return CheckResult.builder(ID, Family.DATA)
+        CheckResult.Builder result = CheckResult.builder(ID, Family.DATA)
                 .title("no missing values in " + (columns.isEmpty() ? "" : String.join(", ", checked) + " of ")
-                        + data.name())
+                        + dataName)
                 .passedIf(total == 0)
                 .measured(total)
                 .threshold(Threshold.atMost(0), "0 missing")
-                .n(data.rowCount())
+                .n(n)
                 .message(message.toString())
                 .detail("columnsChecked", checked)
                 .detail("missingCells", total)
-                .detail("missingByColumn", counts)
-                .detail("firstMissingRows", firstRows)
-                .build();
+                .detail("missingByColumn", counts);
+        if (firstRows != null) {
+            result.detail("firstMissingRows", firstRows);
+        }
+        return result.build();
     }
 
     /** Counts the missing cells of a column and notes the first rows (from 1), on the column arrays. */

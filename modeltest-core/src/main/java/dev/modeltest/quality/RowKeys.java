@@ -134,15 +134,34 @@ final class RowKeys {
 
     /** Returns the row's cells for a message, e.g. {@code x1=0.5, x2=missing, label='a'}. */
     String describe(int row) {
-        List<String> cells = new ArrayList<>();
+        List<Object> cells = new ArrayList<>();
         for (int c = 0; c < columns.size() && c < MAX_DESCRIBED; c++) {
-            String value;
             if (numbers[c] != null) {
                 double v = numbers[c][row];
-                value = Double.isNaN(v) ? "missing" : number(v);
+                cells.add(Double.isNaN(v) ? null : v);
             } else {
-                String v = texts[c][row];
-                value = v == null ? "missing" : "'" + v + "'";
+                cells.add(texts[c][row]);
+            }
+        }
+        return describe(columns, cells);
+    }
+
+    /**
+     * Describes a row by its cells, e.g. {@code x1=3, colour='red', x2=missing}: numbers ({@link Number}) as {@link
+     * #number(double)} prints them, text quoted, {@code null} (or NaN) as missing; at most {@value #MAX_DESCRIBED}
+     * columns.
+     */
+    static String describe(List<String> columns, List<?> values) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < columns.size() && c < MAX_DESCRIBED; c++) {
+            Object v = values.get(c);
+            String value;
+            if (v == null || (v instanceof Number n && Double.isNaN(n.doubleValue()))) {
+                value = "missing";
+            } else if (v instanceof Number n) {
+                value = number(n.doubleValue());
+            } else {
+                value = "'" + v + "'";
             }
             cells.add(columns.get(c) + "=" + value);
         }

@@ -101,6 +101,15 @@ final class Fixture {
         return Predictions.classification(DATA, "labels-only model", List.of("no", "yes"), a, p, null);
     }
 
+    /** The rows counted per group and label pair: what a Spark job hands to the merged-state entry. */
+    GroupCounts counts() {
+        GroupCounts.Builder counts = GroupCounts.builder(attributes);
+        for (int r = 0; r < values.size(); r++) {
+            counts.add(values.get(r), actual.get(r) == 1 ? "yes" : "no", predicted.get(r) == 1 ? "yes" : "no", 1);
+        }
+        return counts.build();
+    }
+
     CheckResult run(GroupCheck check) {
         return check.evaluate(data(), predictions());
     }

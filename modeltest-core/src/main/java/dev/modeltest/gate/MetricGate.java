@@ -184,11 +184,13 @@ public final class MetricGate implements Check {
 
     /**
      * Evaluates the check on confusion counts added up elsewhere, e.g. over the partitions of a Spark Dataset, with the
-     * same value, interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind the counts. Only
-     * what the counts determine can be decided: a label metric whose interval comes from the counts (Wilson: accuracy,
-     * binary or micro precision and recall, zero-one and Hamming loss), on all rows; {@link #notFromMergedState()} says
-     * what is refused before the counts are made, and this method refuses the rest (a macro average, where the
-     * interval is a bootstrap over the rows).
+     * same value, interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind the counts, bit for
+     * bit. Only what the counts determine can be decided: every label metric on all rows, with the Wilson interval
+     * where it is a proportion (accuracy, binary or micro precision and recall, zero-one and Hamming loss) and
+     * otherwise the Poisson bootstrap per confusion cell, which the in-memory engine takes from {@link
+     * MetricSample#POISSON_FROM_ROWS} rows on and which depends only on the counts and the seed. {@link
+     * #notFromMergedState()} says what is refused before the counts are made; this method refuses a bootstrap
+     * interval on fewer rows, where the in-memory engine's BCa draws rows by their position.
      *
      * @param merged the confusion counts over every row, classes in the predictions' order
      * @param dataName the data's name, for messages
@@ -216,17 +218,30 @@ public final class MetricGate implements Check {
             requireApplicable(shape);
         }
         MetricSample sample = Metrics.sample(merged, metric, options);
-        if (sample.exactMethod().isEmpty()) {
-            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
-                    + "'s interval is a bootstrap over the rows here (no exact interval applies to it with these"
-                    + " options), which confusion counts merged from elsewhere cannot give yet; "
-                    + FROM_MERGED);
+        if ((interval == IntervalMethod.BOOTSTRAP || sample.exactMethod().isEmpty())
+                && sample.size() < MetricSample.POISSON_FROM_ROWS) {
+            throw bcaNeedsTheRows(sample, shape);
         }
         return decide(
                 sample,
                 shape,
                 result -> result.attach(dev.modeltest.check.Attachment.csv(
                         MetricAttachments.CONFUSION_CSV, () -> MetricAttachments.confusionCsv(merged))));
+    }
+
+    /**
+     * The bootstrap below {@link MetricSample#POISSON_FROM_ROWS} rows is BCa over the rows: its replicates draw row
+     * indexes, so which cell a draw lands in depends on the rows' order, and its delete-group jackknife on their
+     * random grouping. No table of counts can give the same interval; from that many rows on the per-cell Poisson
+     * bootstrap, which the counts and the seed alone determine, can.
+     */
+    private ConfigurationException bcaNeedsTheRows(MetricSample sample, Predictions shape) {
+        return new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                + "'s interval is a bootstrap here, and below " + MetricSample.POISSON_FROM_ROWS + " rows (these"
+                + " counts hold " + sample.size() + ") it is BCa over the rows, which draws rows by their position,"
+                + " so confusion counts merged from elsewhere cannot give it; from " + MetricSample.POISSON_FROM_ROWS
+                + " rows on it is the Poisson bootstrap per confusion cell, which they give. So few rows fit in"
+                + " memory: evaluate them as Predictions");
     }
 
     /**
@@ -280,11 +295,13 @@ public final class MetricGate implements Check {
             return Optional.of(where + ": average NONE judges every class on its rows, which data merged from"
                     + " elsewhere cannot give yet; " + FROM_MERGED);
         }
-        if (interval == IntervalMethod.BOOTSTRAP) {
+        // A label metric's bootstrap comes from the counts from 10 000 rows on: decided once they are counted.
+        boolean counts = metric.isClassification();
+        if (interval == IntervalMethod.BOOTSTRAP && !counts) {
             return Optional.of(where + ": interval BOOTSTRAP resamples the rows, which data merged from elsewhere"
                     + " do not have yet; use AUTO or EXACT");
         }
-        if (MetricSample.neverExact(metric, options)) {
+        if (MetricSample.neverExact(metric, options) && !counts) {
             return Optional.of(where + ": " + metric.displayName() + "'s interval is always a bootstrap over the rows,"
                     + " which data merged from elsewhere cannot give yet; " + FROM_MERGED);
         }
@@ -292,9 +309,11 @@ public final class MetricGate implements Check {
     }
 
     /** What data merged from elsewhere can decide, for the configuration errors of the other gates. */
-    private static final String FROM_MERGED = "the gates decided on merged data are accuracy, binary or micro precision"
-            + " and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and MAE, MSE,"
-            + " RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
+    private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
+            + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
+            + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
+            + " per confusion cell) and MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " moments)";
 
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(

@@ -180,11 +180,13 @@ final class Intervals {
                 return spread(result.interval(), result.method().description() + tail);
             }
             PoissonBootstrap.Result result;
-            if (kernel instanceof LabelKernel labels) {
-                long[] cells = labels.counts(null);
+            if (kernel instanceof ConfusionKernel labels) {
+                // The counts and the seed alone draw every replicate: counts merged from elsewhere give the same.
+                long[] cells = labels.counts();
+                int k = labels.classCount();
                 Metric metric = sample.metric();
                 result = PoissonBootstrap.ofCells(
-                        cells, table -> LabelMetrics.value(metric, table, columns.k, resolved), level, seed, resamples);
+                        cells, table -> LabelMetrics.value(metric, table, k, resolved), level, seed, resamples);
             } else if (kernel instanceof CalibrationKernel calibration) {
                 CalibrationCells cells = CalibrationCells.of(columns, sample.selection(), resolved, calibration);
                 result = PoissonBootstrap.ofReplicates(b -> cells.replicate(seed, b), level, resamples);
@@ -349,16 +351,16 @@ final class Intervals {
                         + EQUAL_MASS_RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")");
             }
         }
-        if (kernel instanceof LabelKernel
+        if (kernel instanceof ConfusionKernel labels
                 && (resolved.average == Averaging.MACRO || resolved.average == Averaging.WEIGHTED)) {
-            long fewestRows = rarerClassRows(resolved, columns, sample.selection());
+            long fewestRows = fewestRowsOfAClass(labels);
             if (fewestRows < RARER_CLASS_ROWS) {
                 return approximate("fewer than " + RARER_CLASS_ROWS + " rows of a class (" + fewestRows + ")");
             }
         }
-        if (kernel instanceof LabelKernel labels) {
-            long[] cells = labels.counts(null);
-            int k = columns.k;
+        if (kernel instanceof ConfusionKernel labels) {
+            long[] cells = labels.counts();
+            int k = labels.classCount();
             long fewest = Long.MAX_VALUE;
             for (int c = 0; c < k; c++) {
                 if (resolved.average == Averaging.BINARY && c != resolved.positive) {
@@ -386,6 +388,20 @@ final class Intervals {
             }
         }
         return "";
+    }
+
+    /**
+     * The true rows of the smallest class, a class with none included, from the confusion counts: what {@link
+     * #rarerClassRows} counts from the rows under a macro or weighted average.
+     */
+    private static long fewestRowsOfAClass(ConfusionKernel labels) {
+        long[] cells = labels.counts();
+        int k = labels.classCount();
+        long fewest = Long.MAX_VALUE;
+        for (int c = 0; c < k; c++) {
+            fewest = Math.min(fewest, LabelMetrics.rowSum(cells, k, c));
+        }
+        return fewest;
     }
 
     private static String approximate(String why) {

@@ -235,8 +235,11 @@ public final class Metrics {
      * Prepares a label metric (one computed from confusion counts: accuracy, precision, recall, F1, ...) on counts
      * that were added up elsewhere, e.g. over the partitions of a Spark Dataset: its value is the one the rows behind
      * the counts give, to the last bit. With no rows behind it the sample cannot be re-weighted ({@link
-     * MetricSample#value(int[])} throws {@link UnsupportedOperationException}), so its interval is the one the counts
-     * give (Wilson, where {@link MetricSample#exactMethod()} says so) and never the bootstrap.
+     * MetricSample#value(int[])} throws {@link UnsupportedOperationException}), so its interval is one the counts
+     * give: Wilson, where {@link MetricSample#exactMethod()} says so, and otherwise, from {@link
+     * MetricSample#POISSON_FROM_ROWS} rows on, the Poisson bootstrap per confusion cell, the same as the rows'. Below
+     * that many rows the rows' bootstrap is BCa over the rows, which counts cannot give ({@link
+     * MetricSample#interval(IntervalMethod, double, long, int)} then throws {@link UnsupportedOperationException}).
      *
      * @param merged the confusion counts over every row; its classes are the predictions' classes, in their order
      * @throws IllegalArgumentException if the metric is not a label metric, does not apply to a classifier of these
@@ -259,7 +262,7 @@ public final class Metrics {
         Predictions shape = Predictions.classification(
                 "merged counts", "merged counts", merged.classes(), new int[1], new int[1], null);
         Resolved resolved = Resolved.of(shape, metric, options);
-        Kernel kernel = new MergedLabelKernel(merged.counts(), merged.classes().size());
+        Kernel kernel = new MergedLabelKernel(merged.counts(), merged.classes());
         return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
     }
 

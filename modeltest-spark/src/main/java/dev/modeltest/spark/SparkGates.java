@@ -48,8 +48,9 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>What this version decides: label metrics whose interval comes from the counts (accuracy, binary or micro
- * precision and recall, zero-one and Hamming loss) and the mean losses of a regressor whose Student-t interval comes
+ * <p>What this version decides: every label metric, its interval from the counts (Wilson for accuracy, binary or
+ * micro precision and recall, zero-one and Hamming loss; the Poisson bootstrap per confusion cell for the others, from
+ * 10 000 rows on, as in memory) and the mean losses of a regressor whose Student-t interval comes
  * from the losses' sums and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into
  * core's {@link RegressionSummary}). Every other gate is refused before any Spark job runs, saying why (docs/spark.md
  * lists what comes next).

@@ -143,35 +143,47 @@ class SparkGatesBadInputTest {
     }
 
     @Test
-    void aMetricWithABootstrapIntervalIsRefusedBeforeAnyJob() throws Throwable {
+    void aBootstrapIntervalOnFewerThanTenThousandRowsIsRefusedAfterTheCount() throws Throwable {
         MetricGate f1 = MetricGate.builder("@F1AtLeast on NightlyJob.f1()", Metric.F1, Bound.AT_LEAST, 0.8)
                 .build();
         Executable call = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", f1);
         assertThatThrownBy(call::execute)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("@F1AtLeast on NightlyJob.f1(): F1's interval is always a bootstrap over the rows,"
-                        + " which data merged from elsewhere cannot give yet; the gates decided on merged data are"
-                        + " accuracy, binary or micro precision and recall, zero-one loss and Hamming loss (Wilson"
-                        + " intervals from the confusion counts) and MAE, MSE, RMSE and MAPE (Student-t intervals"
-                        + " from the losses' sums and moments)");
-        assertThat(jobsOf("f1", call)).isZero();
+                .hasMessage(
+                        "@F1AtLeast on NightlyJob.f1(): F1 (positive class 'dog')'s interval is a bootstrap here, and"
+                                + " below 10000 rows"
+                                + " (these counts hold 3) it is BCa over the rows, which draws rows by their position, so"
+                                + " confusion counts merged from elsewhere cannot give it; from 10000 rows on it is the Poisson"
+                                + " bootstrap per confusion cell, which they give. So few rows fit in memory: evaluate them as"
+                                + " Predictions");
+        // Unlike the refusals made from the configuration, this one needs the rows counted.
+        assertThat(jobsOf("f1", call)).isPositive();
+        MetricGate bootstrap = MetricGate.builder("boot", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
+                .interval(IntervalMethod.BOOTSTRAP)
+                .build();
+        assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", bootstrap))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("boot: accuracy's interval is a bootstrap here, and below 10000 rows (these"
+                        + " counts hold 3)");
     }
 
     @Test
-    void aRankingMetricAndABootstrapIntervalAreRefused() {
+    void aRankingMetricAndARegressionBootstrapAreRefusedBeforeAnyJob() throws Throwable {
         MetricGate auc = MetricGate.builder("auc gate", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
                 .build();
         assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", auc))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("auc gate: ROC AUC is not computed from merged counts or sums, so it cannot"
                         + " be decided on data merged from elsewhere yet;");
-        MetricGate bootstrap = MetricGate.builder("boot", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
+        MetricGate bootstrap = MetricGate.builder("boot", Metric.MAE, Bound.AT_MOST, 0.8)
                 .interval(IntervalMethod.BOOTSTRAP)
                 .build();
-        assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", bootstrap))
+        Executable call = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", bootstrap);
+        assertThatThrownBy(call::execute)
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("boot: interval BOOTSTRAP resamples the rows, which data merged from elsewhere do not"
                         + " have yet; use AUTO or EXACT");
+        assertThat(jobsOf("mae-bootstrap", call)).isZero();
     }
 
     @Test
@@ -187,8 +199,8 @@ class SparkGatesBadInputTest {
                 .build();
         assertThatThrownBy(() -> SparkGates.evaluate(threeClasses, "scores", "label", "prediction", precision))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith(
-                        "precision gate: precision (macro)'s interval is a bootstrap over the rows" + " here");
+                .hasMessageStartingWith("precision gate: precision (macro)'s interval is a bootstrap here, and below"
+                        + " 10000 rows (these counts hold 3)");
         // The same gate on two classes is binary precision, with its Wilson interval.
         List<CheckResult> results = SparkGates.evaluate(scored(), "scores", "label", "prediction", precision);
         assertThat(results.get(0).details())

@@ -247,7 +247,9 @@ public final class MetricGate implements Check {
     /**
      * Evaluates the check on a regression summary merged elsewhere, e.g. over the partitions of a Spark Dataset, with
      * the same interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind it, and the same
-     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, on all rows.
+     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, and R² and
+     * explained variance with their delta-method intervals (these from a second pass, {@link
+     * RegressionSummary#centredOn}), on all rows.
      *
      * @param merged the summary of every row
      * @param dataName the data's name, for messages
@@ -312,8 +314,8 @@ public final class MetricGate implements Check {
     private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
             + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
-            + " per confusion cell) and MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
-            + " moments)";
+            + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " moments) and R² and explained variance (the delta method, from a second pass's centred moments)";
 
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(

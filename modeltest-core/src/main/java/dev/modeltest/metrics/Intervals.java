@@ -119,8 +119,8 @@ final class Intervals {
     static MetricInterval exact(
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
         if (kernel instanceof MergedRegressionKernel merged) {
-            // Sums merged from elsewhere: the same Student-t interval from the losses' moments instead of their rows.
-            return merged.studentT(metric, level);
+            // Sums merged from elsewhere: the same interval from the merged moments instead of the rows.
+            return exactKind(metric) == Exact.DELTA ? merged.delta(metric, level) : merged.studentT(metric, level);
         }
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> wilson(kernel.proportion(metric, resolved, null), level);
@@ -747,6 +747,23 @@ final class Intervals {
             sumA += a[j];
             sumB += b[j];
         }
+        return delta(metric, n, sumA, sumB, () -> DeltaMethod.logRatio(a, b, level), () -> skewCaveat(a), level);
+    }
+
+    /**
+     * R²'s and explained variance's delta-method interval from {@code Σa} and {@code Σb} (each 0 exactly when every
+     * term is) and the delta method's result, made only when both are positive: from the rows' terms or from their
+     * merged moments ({@link MergedRegressionKernel#delta}).
+     */
+    static MetricInterval delta(
+            Metric metric,
+            long n,
+            double sumA,
+            double sumB,
+            java.util.function.Supplier<DeltaMethod.Result> logRatio,
+            java.util.function.Supplier<String> caveat,
+            double level) {
+        boolean centred = metric == Metric.EXPLAINED_VARIANCE;
         if (sumB == 0) {
             return MetricInterval.none(
                     DELTA,
@@ -757,10 +774,10 @@ final class Intervals {
             return MetricInterval.none(
                     DELTA, "every residual is " + (centred ? "the same" : "0") + ", so there is no spread to estimate");
         }
-        DeltaMethod.Result d = DeltaMethod.logRatio(a, b, level);
+        DeltaMethod.Result d = logRatio.get();
         double lower = Math.max(metric.lowest(), 1 - d.upperRatio());
         double upper = Math.min(metric.highest(), 1 - d.lowerRatio());
-        return MetricInterval.of(new Interval(lower, upper, level, DELTA), DELTA + ", " + n + " rows" + skewCaveat(a));
+        return MetricInterval.of(new Interval(lower, upper, level, DELTA), DELTA + ", " + n + " rows" + caveat.get());
     }
 
     /**

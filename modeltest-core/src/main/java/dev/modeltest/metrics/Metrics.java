@@ -267,12 +267,13 @@ public final class Metrics {
     }
 
     /**
-     * Prepares MAE, MSE, RMSE or MAPE on a regression summary merged elsewhere, e.g. over the partitions of a Spark
-     * Dataset: its value is the one the rows give up to floating-point summation order, and its interval is the same
-     * Student-t interval (with the same skewness caveat), from the losses' merged moments. It cannot be re-weighted
-     * ({@link MetricSample#value(int[])} throws {@link UnsupportedOperationException}).
+     * Prepares MAE, MSE, RMSE, MAPE, R² or explained variance on a regression summary merged elsewhere, e.g. over the
+     * partitions of a Spark Dataset: its value is the one the rows give up to floating-point summation order, and its
+     * interval is the same Student-t or delta-method interval (with the same skewness caveat), from the merged moments;
+     * R²'s and explained variance's interval needs a second pass's summary ({@link RegressionSummary#centredOn}). It
+     * cannot be re-weighted ({@link MetricSample#value(int[])} throws {@link UnsupportedOperationException}).
      *
-     * @throws IllegalArgumentException if the metric is not one of those four, the options do not apply to it, or the
+     * @throws IllegalArgumentException if the metric is not one of those six, the options do not apply to it, or the
      *     summary holds more than {@link Integer#MAX_VALUE} rows
      * @since 0.2.0
      */

@@ -26,8 +26,8 @@ class MergedCountsGateTest {
     private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
             + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
-            + " per confusion cell) and MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
-            + " moments)";
+            + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " moments) and R² and explained variance (the delta method, from a second pass's centred moments)";
 
     private static final Predictions ROWS = MetricFixtures.labelsOnly("scored.csv", 200, 12);
 

@@ -113,6 +113,9 @@ public final class SparkGates {
         boolean values = metricGates.stream().anyMatch(g -> !g.metric().isClassification());
         ConfusionMatrix counts = labels ? count(scored, dataName, label, prediction) : null;
         RegressionSummary sums = values ? sum(scored, dataName, label, prediction) : null;
+        if (metricGates.stream().anyMatch(g -> centred(g.metric()))) {
+            sums = centredSum(scored, label, prediction, sums);
+        }
         String modelName = "predictions column '" + prediction + "'";
         List<CheckResult> results = new ArrayList<>();
         for (MetricGate gate : metricGates) {
@@ -234,6 +237,28 @@ public final class SparkGates {
         if (merged.infinitePredictions > 0) {
             throw notFinite(dataName, "predictions", prediction, merged.infinitePredictions);
         }
+        return merged.summary;
+    }
+
+    /** R² and explained variance: their delta-method interval needs terms centred on the first pass's means. */
+    private static boolean centred(dev.modeltest.metrics.Metric metric) {
+        return metric == dev.modeltest.metrics.Metric.R2 || metric == dev.modeltest.metrics.Metric.EXPLAINED_VARIANCE;
+    }
+
+    /**
+     * The second regression job, for R² and explained variance: the same two columns summed again, the delta method's
+     * terms centred on the first pass's means (shipped to the tasks inside the empty state), merged in a tree. The
+     * first pass has already refused missing and non-finite values, so none is left to count.
+     */
+    private static RegressionSummary centredSum(
+            Dataset<Row> scored, String label, String prediction, RegressionSummary first) {
+        Dataset<Row> pairs = scored.select(
+                functions.col(label).cast("double"), functions.col(prediction).cast("double"));
+        RegressionRows merged = pairs.javaRDD()
+                .treeAggregate(
+                        new RegressionRows(RegressionSummary.centredOn(first)),
+                        RegressionRows::add,
+                        RegressionRows::merge);
         return merged.summary;
     }
 

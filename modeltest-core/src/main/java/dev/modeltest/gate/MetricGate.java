@@ -21,6 +21,7 @@ import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.metrics.Proportion;
 import dev.modeltest.metrics.RegressionSummary;
+import dev.modeltest.metrics.RocSummary;
 import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
@@ -123,6 +124,15 @@ public final class MetricGate implements Check {
         return metric;
     }
 
+    /**
+     * Returns the options the metric is computed with.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions options() {
+        return options;
+    }
+
     /** Runs the check on the subject's predictions, sliced by the subject's data when {@code slicedBy} is set. */
     @Override
     public CheckResult run(Subject subject) {
@@ -208,6 +218,10 @@ public final class MetricGate implements Check {
         if (refused.isPresent()) {
             throw new ConfigurationException(refused.get());
         }
+        if (!Metrics.fromConfusionCounts(metric)) {
+            throw new ConfigurationException(where + ": " + metric.displayName() + " ranks the rows by score, which"
+                    + " confusion counts do not; decide it on a RocSummary");
+        }
         // The classes, the names and the task as predictions of one row: what the options and the label are resolved
         // against. Its row is never measured; the sample's values come from the merged counts.
         Predictions shape =
@@ -275,6 +289,48 @@ public final class MetricGate implements Check {
     }
 
     /**
+     * Evaluates a ROC AUC check on a ranking summary merged elsewhere, e.g. over the range partitions of a Spark
+     * Dataset sorted by score, with the same value (bit for bit), DeLong interval (up to summation order), verdict and
+     * message as {@link #evaluate(Predictions)} on the rows behind it: the binary AUC of the summary's positive class,
+     * on all rows.
+     *
+     * @param merged the summary of every row
+     * @param classes the classes, in the predictions' order (the summary's positive class among them)
+     * @param dataName the data's name, for messages
+     * @param modelName the model's description, for messages
+     * @throws ConfigurationException if the gate is not a binary ROC AUC of the summary's class with an AUTO or EXACT
+     *     interval
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public CheckResult evaluate(RocSummary merged, List<String> classes, String dataName, String modelName) {
+        if (metric != Metric.ROC_AUC) {
+            throw new ConfigurationException(where + ": " + metric.displayName() + " is not decided on a ROC summary;"
+                    + " its metric is ROC AUC");
+        }
+        Optional<String> refused = notFromMergedState();
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        double[][] probabilities = new double[classes.size()][1];
+        Predictions shape =
+                Predictions.classification(dataName, modelName, classes, new int[1], new int[1], probabilities);
+        requireApplicable(shape);
+        if (Metrics.binaryPositive(classes, metric, options).isEmpty()) {
+            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                    + " averages the AUCs of " + classes.size() + " classes, which the ranking of one"
+                    + " class's scores does not give; name a positiveLabel to gate the AUC of that class");
+        }
+        MetricSample sample;
+        try {
+            sample = Metrics.sample(merged, classes, metric, options);
+        } catch (IllegalArgumentException notBinary) {
+            throw new ConfigurationException(where + ": " + notBinary.getMessage());
+        }
+        return decide(sample, shape, result -> {});
+    }
+
+    /**
      * Returns why this gate cannot be decided from merged confusion counts ({@link #evaluate(ConfusionMatrix, String,
      * String)}) or a merged regression summary ({@link #evaluate(RegressionSummary, String, String)}), as far as its
      * configuration tells before any row is counted, or empty when it may be: a metric computed from neither, a sliced
@@ -298,7 +354,7 @@ public final class MetricGate implements Check {
                     + " elsewhere cannot give yet; " + FROM_MERGED);
         }
         // A label metric's bootstrap comes from the counts from 10 000 rows on: decided once they are counted.
-        boolean counts = metric.isClassification();
+        boolean counts = Metrics.fromConfusionCounts(metric);
         if (interval == IntervalMethod.BOOTSTRAP && !counts) {
             return Optional.of(where + ": interval BOOTSTRAP resamples the rows, which data merged from elsewhere"
                     + " do not have yet; use AUTO or EXACT");
@@ -315,7 +371,8 @@ public final class MetricGate implements Check {
             + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
             + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
-            + " moments) and R² and explained variance (the delta method, from a second pass's centred moments)";
+            + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
+            + " binary ROC AUC (DeLong, from the placements of a ranking sorted where the data are)";
 
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(

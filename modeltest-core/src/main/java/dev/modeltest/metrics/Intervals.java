@@ -118,6 +118,9 @@ final class Intervals {
     /** The exact interval; the metric is defined on the rows and {@link #exactMethod} is not null. */
     static MetricInterval exact(
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
+        if (kernel instanceof MergedRankingKernel merged) {
+            return merged.deLong(level);
+        }
         if (kernel instanceof MergedRegressionKernel merged) {
             // Sums merged from elsewhere: the same interval from the merged moments instead of the rows.
             return exactKind(metric) == Exact.DELTA ? merged.delta(metric, level) : merged.studentT(metric, level);
@@ -532,6 +535,14 @@ final class Intervals {
         String rows = classes.length == 1
                 ? components[0].v10().length + " positive and " + components[0].v01().length + " negative rows"
                 : "one-vs-rest over " + classes.length + " classes, " + n + " rows";
+        return deLong(auc, variance, rows, rarer, level);
+    }
+
+    /**
+     * DeLong's logit interval from the AUC, its variance, the rows for the description and the rows of the rarer class:
+     * from the rows' terms, or from a ranking's merged moments ({@link MergedRankingKernel#deLong}).
+     */
+    static MetricInterval deLong(double auc, double variance, String rows, long rarer, double level) {
         if (auc >= 1 || auc <= 0) {
             return MetricInterval.none(
                     DELONG,

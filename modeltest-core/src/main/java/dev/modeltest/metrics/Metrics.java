@@ -295,6 +295,68 @@ public final class Metrics {
     }
 
     /**
+     * Prepares binary ROC AUC on a ranking summary merged elsewhere, e.g. over the range partitions of a Spark Dataset
+     * sorted by score: its value is the rows' to the last bit (the Mann-Whitney count is an exact integer), and its
+     * interval is DeLong's logit interval from the placements' merged moments, equal to the rows' up to summation
+     * order. It cannot be re-weighted.
+     *
+     * @param merged the summary of every row, its positive class one of {@code classes}
+     * @param classes the classes, in the predictions' order
+     * @throws IllegalArgumentException if the metric is not ROC AUC, the options do not make it the binary AUC of the
+     *     summary's positive class (a macro or weighted average over classes, one-vs-one, a partial AUC), or the
+     *     summary holds more than {@link Integer#MAX_VALUE} rows
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static MetricSample sample(RocSummary merged, List<String> classes, Metric metric, MetricOptions options) {
+        if (metric != Metric.ROC_AUC) {
+            throw new IllegalArgumentException(
+                    metric.displayName() + " is not computed from a ROC summary; its metric is ROC AUC");
+        }
+        long n = merged.count();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "the summary holds " + n + " rows, more than the " + Integer.MAX_VALUE + " a sample holds");
+        }
+        // The classes, with probabilities, as predictions of one row: what the options are resolved against.
+        double[][] probabilities = new double[classes.size()][1];
+        Predictions shape = Predictions.classification(
+                "merged ranking", "merged ranking", classes, new int[1], new int[1], probabilities);
+        Resolved resolved = Resolved.of(shape, metric, options);
+        if (resolved.average != Averaging.BINARY
+                || resolved.maxFpr != MetricOptions.DEFAULT_MAX_FPR
+                || !classes.get(resolved.positive).equals(merged.positiveClass)) {
+            String asked = resolved.average != Averaging.BINARY
+                    ? "the " + resolved.average.name().toLowerCase(java.util.Locale.ROOT) + " average over the classes"
+                    : "the AUC of class '" + classes.get(resolved.positive) + "'"
+                            + (resolved.maxFpr != MetricOptions.DEFAULT_MAX_FPR
+                                    ? " up to a false positive rate of " + resolved.maxFpr
+                                    : "");
+            throw new IllegalArgumentException("a ROC summary of class '" + merged.positiveClass + "' gives the"
+                    + " binary ROC AUC of that class on the whole curve, not " + asked);
+        }
+        Kernel kernel = new MergedRankingKernel(merged);
+        return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
+    }
+
+    /**
+     * Returns the positive class of {@code metric} with these options on a classifier of these classes when it is
+     * measured for one class (binary, or one-vs-rest of a named class), or empty when it is averaged over the classes:
+     * which class's scores a ranking of the rows must rank.
+     *
+     * @throws IllegalArgumentException if the metric does not apply to a classifier of these classes with scores
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static Optional<String> binaryPositive(List<String> classes, Metric metric, MetricOptions options) {
+        double[][] probabilities = new double[classes.size()][1];
+        Predictions shape =
+                Predictions.classification("classes", "classes", classes, new int[1], new int[1], probabilities);
+        Resolved resolved = Resolved.of(shape, metric, options);
+        return resolved.average == Averaging.BINARY ? Optional.of(classes.get(resolved.positive)) : Optional.empty();
+    }
+
+    /**
      * Returns whether a metric is computed, value and interval, from state merged elsewhere: the label metrics from
      * confusion counts ({@link #sample(ConfusionMatrix, Metric, MetricOptions)}; their intervals from the counts only
      * where {@link MetricSample#exactMethod()} says Wilson) and MAE, MSE, RMSE and MAPE from a {@link
@@ -304,7 +366,20 @@ public final class Metrics {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
     public static boolean fromMergedState(Metric metric) {
-        return metric.kind() == Kernel.Kind.LABELS || MergedRegressionKernel.METRICS.contains(metric);
+        return metric.kind() == Kernel.Kind.LABELS
+                || MergedRegressionKernel.METRICS.contains(metric)
+                || metric == Metric.ROC_AUC;
+    }
+
+    /**
+     * Returns whether a metric is computed from confusion counts alone (the label metrics), whose bootstrap the
+     * counts give from {@link MetricSample#POISSON_FROM_ROWS} rows on.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static boolean fromConfusionCounts(Metric metric) {
+        return metric.kind() == Kernel.Kind.LABELS;
     }
 
     /** The metrics {@link #sample(ConfusionMatrix, Metric, MetricOptions)} computes, in enum order. */

@@ -27,7 +27,8 @@ class MergedCountsGateTest {
             + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
             + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
-            + " moments) and R² and explained variance (the delta method, from a second pass's centred moments)";
+            + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
+            + " binary ROC AUC (DeLong, from the placements of a ranking sorted where the data are)";
 
     private static final Predictions ROWS = MetricFixtures.labelsOnly("scored.csv", 200, 12);
 
@@ -85,14 +86,21 @@ class MergedCountsGateTest {
 
     @Test
     void aMetricThatIsNotALabelMetricIsRefused() {
-        MetricGate auc = MetricGate.builder("@RocAucAtLeast on T.auc()", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
+        MetricGate ap = MetricGate.builder(
+                        "@AveragePrecisionAtLeast on T.ap()", Metric.AVERAGE_PRECISION, Bound.AT_LEAST, 0.8)
                 .build();
-        assertThat(auc.notFromMergedState())
-                .hasValue("@RocAucAtLeast on T.auc(): ROC AUC is not computed from merged counts or sums, so it"
-                        + " cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
+        assertThat(ap.notFromMergedState())
+                .hasValue("@AveragePrecisionAtLeast on T.ap(): average precision is not computed from merged counts or"
+                        + " sums, so it cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
+        assertThatThrownBy(() -> onCounts(ap, ROWS))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(ap.notFromMergedState().orElseThrow());
+        MetricGate auc =
+                MetricGate.builder("auc", Metric.ROC_AUC, Bound.AT_LEAST, 0.8).build();
         assertThatThrownBy(() -> onCounts(auc, ROWS))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage(auc.notFromMergedState().orElseThrow());
+                .hasMessage("auc: ROC AUC ranks the rows by score, which confusion counts do not; decide it on a"
+                        + " RocSummary");
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.modeltest.gate.MetricGate;
 import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
 import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.RegressionSummary;
+import dev.modeltest.metrics.RocSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -79,6 +81,30 @@ public final class SparkGates {
      */
     public static List<CheckResult> evaluate(
             Dataset<Row> scored, String dataName, String label, String prediction, Check... gates) {
+        return evaluate(scored, dataName, label, prediction, Map.of(), gates);
+    }
+
+    /**
+     * Decides every gate on the scored rows, as {@link #evaluate(Dataset, String, String, String, Check...)}, with
+     * score columns for the gates that rank the rows: binary ROC AUC (two classes, or a {@code positiveLabel}) takes
+     * the positive class's score column, ranked exactly in Spark (a range partitioning by score, two jobs over the
+     * ranked pairs), and decides with DeLong's interval as in memory.
+     *
+     * @param scores the score column of each class that a ranking gate may take as its positive class, e.g. {@code
+     *     Map.of("spam", "p_spam")}; numbers, one per row
+     * @throws ConfigurationException also for a ranking gate whose positive class has no score column, or a score
+     *     column that is missing or does not hold numbers
+     * @throws DataException also if a score is missing, NaN or infinite
+     * @since 0.2.0
+     */
+    public static List<CheckResult> evaluate(
+            Dataset<Row> scored,
+            String dataName,
+            String label,
+            String prediction,
+            Map<String, String> scores,
+            Check... gates) {
+        Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(scored, "scored");
         Objects.requireNonNull(dataName, "dataName");
         Objects.requireNonNull(label, "label");
@@ -106,6 +132,20 @@ public final class SparkGates {
                         + labelType.simpleString() + "), not numbers");
             }
         }
+        boolean ranked = metricGates.stream().anyMatch(g -> g.metric() == Metric.ROC_AUC);
+        if (ranked && scores.isEmpty()) {
+            throw new ConfigurationException("data set " + dataName + ": ROC AUC ranks the rows by the positive class's"
+                    + " score, and no score column is given; pass the score column of each class that may be positive,"
+                    + " e.g. Map.of(\"yes\", \"p_yes\")");
+        }
+        for (Map.Entry<String, String> entry : scores.entrySet()) {
+            DataType type = column(scored, dataName, entry.getValue(), "score");
+            if (!(type instanceof NumericType)) {
+                throw new ConfigurationException("data set " + dataName + ": score column '" + entry.getValue()
+                        + "' of class '" + entry.getKey() + "' holds " + kind(type) + " (" + type.simpleString()
+                        + "), not numbers");
+            }
+        }
         if (scored.isEmpty()) {
             throw new DataException("data set " + dataName + " has no rows");
         }
@@ -118,7 +158,12 @@ public final class SparkGates {
         }
         String modelName = "predictions column '" + prediction + "'";
         List<CheckResult> results = new ArrayList<>();
+        Map<String, RocSummary> rankings = new HashMap<>();
         for (MetricGate gate : metricGates) {
+            if (gate.metric() == Metric.ROC_AUC) {
+                results.add(ranked(gate, scored, dataName, label, modelName, scores, counts, rankings));
+                continue;
+            }
             results.add(
                     gate.metric().isClassification()
                             ? gate.evaluate(counts, dataName, modelName)
@@ -238,6 +283,37 @@ public final class SparkGates {
             throw notFinite(dataName, "predictions", prediction, merged.infinitePredictions);
         }
         return merged.summary;
+    }
+
+    /**
+     * A ROC AUC gate: its positive class's ranking (made once per class, whatever the number of gates on it), decided
+     * by core. A gate whose options make no binary AUC (an average over more than two classes) is refused by core.
+     */
+    private static CheckResult ranked(
+            MetricGate gate,
+            Dataset<Row> scored,
+            String dataName,
+            String label,
+            String modelName,
+            Map<String, String> scores,
+            ConfusionMatrix counts,
+            Map<String, RocSummary> rankings) {
+        List<String> classes = counts.classes();
+        Optional<String> positive =
+                dev.modeltest.metrics.Metrics.binaryPositive(classes, gate.metric(), gate.options());
+        if (positive.isEmpty()) {
+            // Core's refusal, naming the gate: no summary of one class gives an average over the classes.
+            return gate.evaluate(RocSummary.forTotals(classes.get(0), 0, 0), classes, dataName, modelName);
+        }
+        String score = scores.get(positive.get());
+        if (score == null) {
+            throw new ConfigurationException("data set " + dataName + ": ROC AUC of class '" + positive.get()
+                    + "' ranks the rows by that class's score, but the scores name columns for "
+                    + Echo.names(new ArrayList<>(scores.keySet())) + " only");
+        }
+        RocSummary summary =
+                rankings.computeIfAbsent(positive.get(), c -> RankedRows.roc(scored, dataName, label, score, c));
+        return gate.evaluate(summary, classes, dataName, modelName);
     }
 
     /** R² and explained variance: their delta-method interval needs terms centred on the first pass's means. */

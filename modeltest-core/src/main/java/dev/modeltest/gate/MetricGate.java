@@ -304,9 +304,9 @@ public final class MetricGate implements Check {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
     public CheckResult evaluate(RocSummary merged, List<String> classes, String dataName, String modelName) {
-        if (metric != Metric.ROC_AUC) {
+        if (metric != Metric.ROC_AUC && metric != Metric.AVERAGE_PRECISION) {
             throw new ConfigurationException(where + ": " + metric.displayName() + " is not decided on a ROC summary;"
-                    + " its metric is ROC AUC");
+                    + " its metrics are ROC AUC and average precision");
         }
         Optional<String> refused = notFromMergedState();
         if (refused.isPresent()) {
@@ -326,6 +326,15 @@ public final class MetricGate implements Check {
             sample = Metrics.sample(merged, classes, metric, options);
         } catch (IllegalArgumentException notBinary) {
             throw new ConfigurationException(where + ": " + notBinary.getMessage());
+        }
+        if (metric == Metric.AVERAGE_PRECISION
+                && (interval == IntervalMethod.BOOTSTRAP || sample.size() < MetricSample.POISSON_FROM_ROWS)) {
+            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                    + "'s interval is a bootstrap here, and below " + MetricSample.POISSON_FROM_ROWS + " rows (this"
+                    + " ranking holds " + sample.size() + ") or with interval BOOTSTRAP it resamples the rows by their"
+                    + " position, which a ranking merged from elsewhere cannot give; from "
+                    + MetricSample.POISSON_FROM_ROWS + " rows on it is the infinitesimal jackknife, which it gives."
+                    + " So few rows fit in memory: evaluate them as Predictions");
         }
         return decide(sample, shape, result -> {});
     }
@@ -353,8 +362,9 @@ public final class MetricGate implements Check {
             return Optional.of(where + ": average NONE judges every class on its rows, which data merged from"
                     + " elsewhere cannot give yet; " + FROM_MERGED);
         }
-        // A label metric's bootstrap comes from the counts from 10 000 rows on: decided once they are counted.
-        boolean counts = Metrics.fromConfusionCounts(metric);
+        // A label metric's bootstrap comes from the counts from 10 000 rows on, average precision's from an influence
+        // pass over the ranking: decided once the rows are counted.
+        boolean counts = Metrics.fromConfusionCounts(metric) || metric == Metric.AVERAGE_PRECISION;
         if (interval == IntervalMethod.BOOTSTRAP && !counts) {
             return Optional.of(where + ": interval BOOTSTRAP resamples the rows, which data merged from elsewhere"
                     + " do not have yet; use AUTO or EXACT");
@@ -372,7 +382,8 @@ public final class MetricGate implements Check {
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
             + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
             + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
-            + " binary ROC AUC (DeLong, from the placements of a ranking sorted where the data are)";
+            + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
+            + " from a ranking sorted where the data are)";
 
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(

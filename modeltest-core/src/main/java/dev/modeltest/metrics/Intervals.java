@@ -168,6 +168,10 @@ final class Intervals {
             int resamples,
             boolean forced) {
         int n = sample.size();
+        if (kernel instanceof MergedRankingKernel merged) {
+            // MetricGate refuses the rest (fewer rows, or a forced bootstrap): they need the rows.
+            return merged.averagePrecision(level);
+        }
         if (kernel instanceof QueryKernel queries) {
             return bootstrapQueries(queries.perQuery(sample.metric(), resolved.k), level, seed, resamples);
         }
@@ -598,6 +602,15 @@ final class Intervals {
         for (double t : terms) {
             variance += t * t;
         }
+        return averagePrecision(ap, variance, n, rarerClassRows(resolved, columns, selection), level);
+    }
+
+    /**
+     * Average precision's jackknife interval from the value, the sum of the rows' squared influences, the rows and the
+     * rows of the rarer class: from the rows' influences, or from a ranking's merged influence pass ({@link
+     * MergedRankingKernel#averagePrecision}).
+     */
+    static MetricInterval averagePrecision(double ap, double variance, long n, long rarer, double level) {
         if (ap >= 1) {
             return MetricInterval.none(
                     JACKKNIFE,
@@ -612,7 +625,6 @@ final class Intervals {
         double se = Math.sqrt(variance) / (ap * (1 - ap));
         double lower = 1 / (1 + Math.exp(-(logit - z * se)));
         double upper = 1 / (1 + Math.exp(-(logit + z * se)));
-        long rarer = rarerClassRows(resolved, columns, selection);
         String caveat = rarer < RARER_CLASS_ROWS
                 ? approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")")
                 : "";

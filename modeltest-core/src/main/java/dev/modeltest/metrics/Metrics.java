@@ -309,9 +309,9 @@ public final class Metrics {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
     public static MetricSample sample(RocSummary merged, List<String> classes, Metric metric, MetricOptions options) {
-        if (metric != Metric.ROC_AUC) {
-            throw new IllegalArgumentException(
-                    metric.displayName() + " is not computed from a ROC summary; its metric is ROC AUC");
+        if (metric != Metric.ROC_AUC && metric != Metric.AVERAGE_PRECISION) {
+            throw new IllegalArgumentException(metric.displayName()
+                    + " is not computed from a ROC summary; its metrics are ROC AUC and average precision");
         }
         long n = merged.count();
         if (n > Integer.MAX_VALUE) {
@@ -368,7 +368,8 @@ public final class Metrics {
     public static boolean fromMergedState(Metric metric) {
         return metric.kind() == Kernel.Kind.LABELS
                 || MergedRegressionKernel.METRICS.contains(metric)
-                || metric == Metric.ROC_AUC;
+                || metric == Metric.ROC_AUC
+                || metric == Metric.AVERAGE_PRECISION;
     }
 
     /**

@@ -34,11 +34,24 @@ public final class RocSummary implements Serializable {
     double squaresPositive;
     double meanNegative;
     double squaresNegative;
+    /** Average precision's step sum, {@code Σ p_h · precision_h} over the groups with positives. */
+    double precisionSum;
+    /** Over the groups added, {@code Σ p_h / D_h} and {@code Σ p_h · precision_h / D_h}, {@code D_h} the rows at or above. */
+    double influenceA;
 
-    private RocSummary(String positiveClass, long positives, long negatives) {
+    double influenceB;
+    /** An influence pass's average precision ({@link #influencePass()}); NaN for a ranking pass. */
+    final double averagePrecision;
+    /** An influence pass's sum of the rows' squared influences on average precision. */
+    double squaredInfluence;
+    /** The merged influence pass's sum of squares, once {@link #withInfluence} has added it; NaN before. */
+    double averagePrecisionVariance = Double.NaN;
+
+    private RocSummary(String positiveClass, long positives, long negatives, double averagePrecision) {
         this.positiveClass = positiveClass;
         this.positives = positives;
         this.negatives = negatives;
+        this.averagePrecision = averagePrecision;
     }
 
     /**
@@ -52,7 +65,7 @@ public final class RocSummary implements Serializable {
             throw new IllegalArgumentException(
                     "negative totals: " + positives + " positive, " + negatives + " negative");
         }
-        return new RocSummary(Objects.requireNonNull(positiveClass, "positiveClass"), positives, negatives);
+        return new RocSummary(Objects.requireNonNull(positiveClass, "positiveClass"), positives, negatives, Double.NaN);
     }
 
     /**
@@ -64,6 +77,15 @@ public final class RocSummary implements Serializable {
      * @param positivesBelow the positive rows of the whole ranking that score below the group
      */
     public void group(long groupPositives, long groupNegatives, long negativesBelow, long positivesBelow) {
+        requirePass(false);
+        if (groupPositives > 0) {
+            // As RankSummary and RankOrder: the precision at the group's threshold, over the rows at or above it.
+            long rowsAtOrAbove = positives + negatives - negativesBelow - positivesBelow;
+            double precision = (positives - positivesBelow) / (double) rowsAtOrAbove;
+            precisionSum += groupPositives * precision;
+            influenceA += groupPositives / (double) rowsAtOrAbove;
+            influenceB += groupPositives * precision / rowsAtOrAbove;
+        }
         if (groupPositives > 0) {
             long twice = 2 * negativesBelow + groupNegatives;
             twiceU += groupPositives * twice;
@@ -94,10 +116,15 @@ public final class RocSummary implements Serializable {
     public RocSummary merge(RocSummary other) {
         if (!positiveClass.equals(other.positiveClass)
                 || positives != other.positives
-                || negatives != other.negatives) {
+                || negatives != other.negatives
+                || Double.compare(averagePrecision, other.averagePrecision) != 0) {
             throw new IllegalArgumentException("summaries of different rankings do not merge");
         }
         twiceU += other.twiceU;
+        precisionSum += other.precisionSum;
+        influenceA += other.influenceA;
+        influenceB += other.influenceB;
+        squaredInfluence += other.squaredInfluence;
         if (other.positivesSeen > 0) {
             long total = positivesSeen + other.positivesSeen;
             double delta = other.meanPositive - meanPositive;
@@ -117,9 +144,100 @@ public final class RocSummary implements Serializable {
         return this;
     }
 
+    /**
+     * Returns the sums over the groups added that a later group's influence on average precision needs: {@code Σ p_h
+     * / D_h} and {@code Σ p_h · precision_h / D_h}, with {@code D_h} the rows scoring at or above group {@code h}.
+     * An engine adds those of the groups scoring below a partition to its influence pass ({@link #influence}).
+     */
+    public double[] influenceSums() {
+        return new double[] {influenceA, influenceB};
+    }
+
+    /**
+     * Returns an empty second walk over the same ranking, for average precision's infinitesimal jackknife: each group
+     * added with {@link #influence} adds its rows' squared influences, given this (merged, complete) ranking's average
+     * precision.
+     *
+     * @throws IllegalStateException if this summary does not hold every row, or is itself an influence pass
+     */
+    public RocSummary influencePass() {
+        requirePass(false);
+        requireComplete();
+        return new RocSummary(positiveClass, positives, negatives, averagePrecision());
+    }
+
+    /**
+     * Adds one group of rows tied on a score to an influence pass: {@code RankOrder.addAveragePrecisionInfluence}'s
+     * terms, a positive row's {@code (precision_h + A_h − B_h − AP) / P} and a negative row's {@code −B_h / P}, with
+     * {@code A_h} and {@code B_h} the {@link #influenceSums()} of the groups at or below it.
+     *
+     * @param sumsBelow the {@link #influenceSums()} of every group of the ranking scoring below this one
+     */
+    public void influence(
+            long groupPositives, long groupNegatives, long negativesBelow, long positivesBelow, double[] sumsBelow) {
+        requirePass(true);
+        long rowsAtOrAbove = positives + negatives - negativesBelow - positivesBelow;
+        double precision = (positives - positivesBelow) / (double) rowsAtOrAbove;
+        double a = sumsBelow[0] + groupPositives / (double) rowsAtOrAbove;
+        double b = sumsBelow[1] + groupPositives * precision / rowsAtOrAbove;
+        double scale = 1.0 / positives;
+        double ofPositive = (precision + a - b - averagePrecision) * scale;
+        double ofNegative = -b * scale;
+        squaredInfluence += groupPositives * (ofPositive * ofPositive) + groupNegatives * (ofNegative * ofNegative);
+    }
+
+    /**
+     * Takes the merged influence pass's sum of squares, the jackknife's variance of average precision, into this
+     * ranking and returns it.
+     *
+     * @throws IllegalArgumentException if {@code influence} is not an influence pass over this ranking
+     */
+    public RocSummary withInfluence(RocSummary influence) {
+        if (Double.isNaN(influence.averagePrecision)
+                || !positiveClass.equals(influence.positiveClass)
+                || positives != influence.positives
+                || negatives != influence.negatives
+                || Double.compare(influence.averagePrecision, averagePrecision()) != 0) {
+            throw new IllegalArgumentException("not an influence pass over this ranking");
+        }
+        averagePrecisionVariance = influence.squaredInfluence;
+        return this;
+    }
+
+    private void requirePass(boolean influencePass) {
+        if (Double.isNaN(averagePrecision) == influencePass) {
+            throw new IllegalStateException(
+                    influencePass
+                            ? "a ranking pass takes group(...), not influence(...)"
+                            : "an influence pass takes influence(...), not group(...)");
+        }
+    }
+
+    private void requireComplete() {
+        if (positivesSeen != positives || negativesSeen != negatives) {
+            throw new IllegalStateException("the summary holds " + positivesSeen + " of " + positives + " positive and "
+                    + negativesSeen + " of " + negatives + " negative rows");
+        }
+    }
+
+    /** Average precision as {@link RankSummary#averagePrecision()} gives it (the same sum in another order). */
+    double averagePrecision() {
+        return positives == 0 ? 0.0 : precisionSum / positives;
+    }
+
     /** Returns the class whose rows are the positives. */
     public String positiveClass() {
         return positiveClass;
+    }
+
+    /** Returns the number of positive rows. */
+    public long positives() {
+        return positives;
+    }
+
+    /** Returns the number of negative rows. */
+    public long negatives() {
+        return negatives;
     }
 
     /** Returns the number of rows, positive and negative. */
@@ -142,10 +260,7 @@ public final class RocSummary implements Serializable {
      * @throws IllegalStateException if not every row was added
      */
     double deLongVariance() {
-        if (positivesSeen != positives || negativesSeen != negatives) {
-            throw new IllegalStateException("the summary holds " + positivesSeen + " of " + positives + " positive and "
-                    + negativesSeen + " of " + negatives + " negative rows");
-        }
+        requireComplete();
         double auc = auc();
         // Σ(v − AUC)² = Σ(v − mean)² + k(mean − AUC)²: the mean of V10 is the AUC but for rounding.
         double positive = positives < 2

@@ -28,7 +28,8 @@ class MergedCountsGateTest {
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
             + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
             + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
-            + " binary ROC AUC (DeLong, from the placements of a ranking sorted where the data are)";
+            + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
+            + " from a ranking sorted where the data are)";
 
     private static final Predictions ROWS = MetricFixtures.labelsOnly("scored.csv", 200, 12);
 
@@ -86,12 +87,11 @@ class MergedCountsGateTest {
 
     @Test
     void aMetricThatIsNotALabelMetricIsRefused() {
-        MetricGate ap = MetricGate.builder(
-                        "@AveragePrecisionAtLeast on T.ap()", Metric.AVERAGE_PRECISION, Bound.AT_LEAST, 0.8)
+        MetricGate ap = MetricGate.builder("@LogLossAtMost on T.loss()", Metric.LOG_LOSS, Bound.AT_MOST, 0.8)
                 .build();
         assertThat(ap.notFromMergedState())
-                .hasValue("@AveragePrecisionAtLeast on T.ap(): average precision is not computed from merged counts or"
-                        + " sums, so it cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
+                .hasValue("@LogLossAtMost on T.loss(): log loss is not computed from merged counts or sums, so it"
+                        + " cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
         assertThatThrownBy(() -> onCounts(ap, ROWS))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage(ap.notFromMergedState().orElseThrow());

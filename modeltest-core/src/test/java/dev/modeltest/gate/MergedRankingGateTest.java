@@ -88,6 +88,75 @@ class MergedRankingGateTest {
         return merged;
     }
 
+    /** {@link #summarized}, with average precision's influence pass: the groups walked again, in ascending order. */
+    static RocSummary withInfluence(Predictions rows, int positive, int parts) {
+        RocSummary ranking = summarized(rows, positive, parts);
+        double[] score = rows.probabilities(positive);
+        int[] actual = rows.actualClasses();
+        Integer[] order = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
+        RocSummary pass = ranking.influencePass();
+        RocSummary walked = RocSummary.forTotals(ranking.positiveClass(), ranking.positives(), ranking.negatives());
+        long negativesBelow = 0;
+        long positivesBelow = 0;
+        for (int start = 0; start < order.length; ) {
+            int end = start;
+            long pos = 0;
+            long neg = 0;
+            while (end < order.length && score[order[end]] == score[order[start]]) {
+                if (actual[order[end++]] == positive) {
+                    pos++;
+                } else {
+                    neg++;
+                }
+            }
+            pass.influence(pos, neg, negativesBelow, positivesBelow, walked.influenceSums());
+            walked.group(pos, neg, negativesBelow, positivesBelow);
+            negativesBelow += neg;
+            positivesBelow += pos;
+            start = end;
+        }
+        return ranking.withInfluence(pass);
+    }
+
+    @Test
+    void averagePrecisionFromTenThousandRowsGivesTheResultOfTheRows() {
+        Predictions rows = scored(12_000, List.of("no", "yes"), 4);
+        List<MetricGate> gates = List.of(
+                MetricGate.builder("ap", Metric.AVERAGE_PRECISION, Bound.AT_LEAST, 0.5)
+                        .build(),
+                MetricGate.builder("ap at 95%", Metric.AVERAGE_PRECISION, Bound.AT_LEAST, 0.7)
+                        .confidence(0.95)
+                        .build());
+        for (int parts : new int[] {1, 5}) {
+            RocSummary merged = withInfluence(rows, 1, parts);
+            for (MetricGate gate : gates) {
+                CheckResult expected = gate.evaluate(rows);
+                assertThat(gate.evaluate(merged, rows.classes(), rows.dataName(), rows.modelName()))
+                        .usingRecursiveComparison()
+                        .ignoringFields("attachments")
+                        .withEqualsForType(MergedRankingGateTest::close, Double.class)
+                        .isEqualTo(expected);
+                assertThat(expected.details().get("intervalMethod").toString())
+                        .startsWith("infinitesimal jackknife (logit), 12000 rows");
+            }
+        }
+    }
+
+    @Test
+    void averagePrecisionBelowTenThousandRowsIsRefused() {
+        Predictions rows = scored(400, List.of("no", "yes"), 1);
+        MetricGate ap = MetricGate.builder("ap", Metric.AVERAGE_PRECISION, Bound.AT_LEAST, 0.5)
+                .build();
+        assertThatThrownBy(() -> ap.evaluate(summarized(rows, 1, 2), rows.classes(), "d", "m"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("ap: average precision (positive class 'yes')'s interval is a bootstrap here, and below"
+                        + " 10000 rows (this ranking"
+                        + " holds 400) or with interval BOOTSTRAP it resamples the rows by their position, which a"
+                        + " ranking merged from elsewhere cannot give; from 10000 rows on it is the infinitesimal"
+                        + " jackknife, which it gives. So few rows fit in memory: evaluate them as Predictions");
+    }
+
     private static final List<MetricGate> GATES = List.of(
             MetricGate.builder("auc", Metric.ROC_AUC, Bound.AT_LEAST, 0.7).build(),
             MetricGate.builder("auc at 95%", Metric.ROC_AUC, Bound.AT_LEAST, 0.75)

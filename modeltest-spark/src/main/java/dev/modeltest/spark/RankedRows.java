@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import scala.Tuple2;
 
 /**
  * The exact binary ranking of a scored Dataset, in Spark, without bringing its rows to the driver: the (positive?,
@@ -33,7 +34,8 @@ final class RankedRows {
      *
      * @throws DataException if a score is missing, NaN or infinite
      */
-    static RocSummary roc(Dataset<Row> scored, String dataName, String label, String score, String positive) {
+    static RocSummary roc(
+            Dataset<Row> scored, String dataName, String label, String score, String positive, boolean influence) {
         Dataset<Row> pairs = scored.select(
                 functions.col(label).cast("string").equalTo(functions.lit(positive)),
                 functions.col(score).cast("double").as("score"));
@@ -72,15 +74,88 @@ final class RankedRows {
         }
         long totalPositives = positives;
         long totalNegatives = negatives;
-        return ranked.mapPartitionsWithIndex(
-                        (index, rows) -> List.of(walk(
-                                        RocSummary.forTotals(positive, totalPositives, totalNegatives),
-                                        rows,
-                                        negativesBelow[index],
-                                        positivesBelow[index]))
+        // One summary per partition to the driver (a few numbers each), merged there in range order: average
+        // precision's influence pass needs each partition's sums as offsets for the partitions above it.
+        List<Tuple2<Integer, RocSummary>> parts = ranked.mapPartitionsWithIndex(
+                        (index, rows) -> List.of(new Tuple2<>(
+                                        index,
+                                        walk(
+                                                RocSummary.forTotals(positive, totalPositives, totalNegatives),
+                                                rows,
+                                                negativesBelow[index],
+                                                positivesBelow[index])))
+                                .iterator(),
+                        true)
+                .collect();
+        RocSummary[] byRange = new RocSummary[byIndex.length];
+        parts.forEach(t -> byRange[t._1()] = t._2());
+        RocSummary merged = RocSummary.forTotals(positive, totalPositives, totalNegatives);
+        double[][] sumsBelow = new double[byRange.length][];
+        for (int i = 0; i < byRange.length; i++) {
+            sumsBelow[i] = merged.influenceSums();
+            merged.merge(byRange[i]);
+        }
+        if (!influence) {
+            return merged;
+        }
+        RocSummary ranking = merged;
+        RocSummary influences = ranked.mapPartitionsWithIndex(
+                        (index, rows) -> List.of(influences(
+                                        ranking, rows, negativesBelow[index], positivesBelow[index], sumsBelow[index]))
                                 .iterator(),
                         true)
                 .treeReduce(RocSummary::merge);
+        return merged.withInfluence(influences);
+    }
+
+    /**
+     * The third job, for average precision: one partition's tie groups again, each adding its rows' squared influences
+     * given the whole ranking's average precision and the sums of the groups below it (the earlier partitions' as
+     * offsets, this partition's as they are walked, through a scratch ranking pass of core's).
+     */
+    private static RocSummary influences(
+            RocSummary ranking, Iterator<Row> rows, long negativesBelow, long positivesBelow, double[] sumsBelow) {
+        RocSummary pass = ranking.influencePass();
+        RocSummary walked = RocSummary.forTotals(ranking.positiveClass(), ranking.positives(), ranking.negatives());
+        long[] below = {negativesBelow, positivesBelow};
+        forEachGroup(rows, (pos, neg) -> {
+            double[] own = walked.influenceSums();
+            pass.influence(pos, neg, below[0], below[1], new double[] {sumsBelow[0] + own[0], sumsBelow[1] + own[1]});
+            walked.group(pos, neg, below[0], below[1]);
+            below[0] += neg;
+            below[1] += pos;
+        });
+        return pass;
+    }
+
+    /** Receives one group of rows tied on a score: its positive and negative rows. */
+    private interface Group {
+        void accept(long positives, long negatives);
+    }
+
+    /** Calls {@code group} for each group of tied scores of the sorted rows, in ascending score order. */
+    private static void forEachGroup(Iterator<Row> rows, Group group) {
+        long pos = 0;
+        long neg = 0;
+        double current = Double.NaN;
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            double s = row.getDouble(1);
+            if (s != current && pos + neg > 0) {
+                group.accept(pos, neg);
+                pos = 0;
+                neg = 0;
+            }
+            current = s;
+            if (row.getBoolean(0)) {
+                pos++;
+            } else {
+                neg++;
+            }
+        }
+        if (pos + neg > 0) {
+            group.accept(pos, neg);
+        }
     }
 
     /** The first job's per-partition counts. */
@@ -104,31 +179,12 @@ final class RankedRows {
 
     /** The second job: one partition's tie groups, in ascending score order, into {@code summary}. */
     private static RocSummary walk(RocSummary summary, Iterator<Row> rows, long negativesBelow, long positivesBelow) {
-        long nb = negativesBelow;
-        long pb = positivesBelow;
-        long pos = 0;
-        long neg = 0;
-        double current = Double.NaN;
-        while (rows.hasNext()) {
-            Row row = rows.next();
-            double s = row.getDouble(1);
-            if (s != current && pos + neg > 0) {
-                summary.group(pos, neg, nb, pb);
-                nb += neg;
-                pb += pos;
-                pos = 0;
-                neg = 0;
-            }
-            current = s;
-            if (row.getBoolean(0)) {
-                pos++;
-            } else {
-                neg++;
-            }
-        }
-        if (pos + neg > 0) {
-            summary.group(pos, neg, nb, pb);
-        }
+        long[] below = {negativesBelow, positivesBelow};
+        forEachGroup(rows, (pos, neg) -> {
+            summary.group(pos, neg, below[0], below[1]);
+            below[0] += neg;
+            below[1] += pos;
+        });
         return summary;
     }
 }

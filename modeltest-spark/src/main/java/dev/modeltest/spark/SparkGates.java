@@ -132,11 +132,13 @@ public final class SparkGates {
                         + labelType.simpleString() + "), not numbers");
             }
         }
-        boolean ranked = metricGates.stream().anyMatch(g -> g.metric() == Metric.ROC_AUC);
-        if (ranked && scores.isEmpty()) {
-            throw new ConfigurationException("data set " + dataName + ": ROC AUC ranks the rows by the positive class's"
-                    + " score, and no score column is given; pass the score column of each class that may be positive,"
-                    + " e.g. Map.of(\"yes\", \"p_yes\")");
+        Optional<MetricGate> ranking =
+                metricGates.stream().filter(g -> ranks(g.metric())).findFirst();
+        if (ranking.isPresent() && scores.isEmpty()) {
+            throw new ConfigurationException(
+                    "data set " + dataName + ": " + ranking.get().metric().displayName()
+                            + " ranks the rows by the positive class's score, and no score column is given; pass the score"
+                            + " column of each class that may be positive, e.g. Map.of(\"yes\", \"p_yes\")");
         }
         for (Map.Entry<String, String> entry : scores.entrySet()) {
             DataType type = column(scored, dataName, entry.getValue(), "score");
@@ -160,8 +162,10 @@ public final class SparkGates {
         List<CheckResult> results = new ArrayList<>();
         Map<String, RocSummary> rankings = new HashMap<>();
         for (MetricGate gate : metricGates) {
-            if (gate.metric() == Metric.ROC_AUC) {
-                results.add(ranked(gate, scored, dataName, label, modelName, scores, counts, rankings));
+            if (ranks(gate.metric())) {
+                boolean influence = metricGates.stream().anyMatch(g -> g.metric() == Metric.AVERAGE_PRECISION)
+                        && counts.total() >= dev.modeltest.metrics.MetricSample.POISSON_FROM_ROWS;
+                results.add(ranked(gate, scored, dataName, label, modelName, scores, counts, rankings, influence));
                 continue;
             }
             results.add(
@@ -297,7 +301,8 @@ public final class SparkGates {
             String modelName,
             Map<String, String> scores,
             ConfusionMatrix counts,
-            Map<String, RocSummary> rankings) {
+            Map<String, RocSummary> rankings,
+            boolean influence) {
         List<String> classes = counts.classes();
         Optional<String> positive =
                 dev.modeltest.metrics.Metrics.binaryPositive(classes, gate.metric(), gate.options());
@@ -307,13 +312,20 @@ public final class SparkGates {
         }
         String score = scores.get(positive.get());
         if (score == null) {
-            throw new ConfigurationException("data set " + dataName + ": ROC AUC of class '" + positive.get()
-                    + "' ranks the rows by that class's score, but the scores name columns for "
-                    + Echo.names(new ArrayList<>(scores.keySet())) + " only");
+            throw new ConfigurationException(
+                    "data set " + dataName + ": " + gate.metric().displayName() + " of class '"
+                            + positive.get()
+                            + "' ranks the rows by that class's score, but the scores name columns for "
+                            + Echo.names(new ArrayList<>(scores.keySet())) + " only");
         }
-        RocSummary summary =
-                rankings.computeIfAbsent(positive.get(), c -> RankedRows.roc(scored, dataName, label, score, c));
+        RocSummary summary = rankings.computeIfAbsent(
+                positive.get(), c -> RankedRows.roc(scored, dataName, label, score, c, influence));
         return gate.evaluate(summary, classes, dataName, modelName);
+    }
+
+    /** ROC AUC and average precision: decided on a ranking of the rows by a score, made in Spark. */
+    private static boolean ranks(Metric metric) {
+        return metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
     }
 
     /** R² and explained variance: their delta-method interval needs terms centred on the first pass's means. */

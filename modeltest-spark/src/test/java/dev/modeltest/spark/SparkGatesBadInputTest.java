@@ -169,12 +169,28 @@ class SparkGatesBadInputTest {
 
     @Test
     void aRankingMetricAndARegressionBootstrapAreRefusedBeforeAnyJob() throws Throwable {
+        MetricGate logLoss = MetricGate.builder("log loss gate", Metric.LOG_LOSS, Bound.AT_MOST, 0.8)
+                .build();
+        Executable probabilities = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", logLoss);
+        assertThatThrownBy(probabilities::execute)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("log loss gate: log loss is not computed from merged counts or sums, so it"
+                        + " cannot be decided on data merged from elsewhere yet;");
+        assertThat(jobsOf("log-loss", probabilities)).isZero();
         MetricGate auc = MetricGate.builder("auc gate", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
                 .build();
-        assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", auc))
+        Executable noScores = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", auc);
+        assertThatThrownBy(noScores::execute)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("auc gate: ROC AUC is not computed from merged counts or sums, so it cannot"
-                        + " be decided on data merged from elsewhere yet;");
+                .hasMessageStartingWith("data set scores: ROC AUC ranks the rows by the positive class's score, and no"
+                        + " score column is given;");
+        assertThat(jobsOf("auc-without-scores", noScores)).isZero();
+        Executable textScores = () ->
+                SparkGates.evaluate(scored(), "scores", "label", "prediction", java.util.Map.of("dog", "label"), auc);
+        assertThatThrownBy(textScores::execute)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("data set scores: score column 'label' of class 'dog' holds text (string), not numbers");
+        assertThat(jobsOf("auc-text-scores", textScores)).isZero();
         MetricGate bootstrap = MetricGate.builder("boot", Metric.MAE, Bound.AT_MOST, 0.8)
                 .interval(IntervalMethod.BOOTSTRAP)
                 .build();

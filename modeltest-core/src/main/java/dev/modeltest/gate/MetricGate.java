@@ -231,6 +231,9 @@ public final class MetricGate implements Check {
         } else {
             requireApplicable(shape);
         }
+        if (options.average() == Averaging.NONE) {
+            return evaluatePerClass(merged, shape);
+        }
         MetricSample sample = Metrics.sample(merged, metric, options);
         if ((interval == IntervalMethod.BOOTSTRAP || sample.exactMethod().isEmpty())
                 && sample.size() < MetricSample.POISSON_FROM_ROWS) {
@@ -358,7 +361,7 @@ public final class MetricGate implements Check {
             return Optional.of(where + ": slicedBy '" + slicedBy + "' needs the rows of every slice, so a sliced gate"
                     + " cannot be decided on data merged from elsewhere yet");
         }
-        if (options.average() == Averaging.NONE) {
+        if (options.average() == Averaging.NONE && !Metrics.fromConfusionCounts(metric)) {
             return Optional.of(where + ": average NONE judges every class on its rows, which data merged from"
                     + " elsewhere cannot give yet; " + FROM_MERGED);
         }
@@ -511,11 +514,51 @@ public final class MetricGate implements Check {
      * any failing class fails the check, otherwise any undecided or undefined class makes it INCONCLUSIVE.
      */
     private CheckResult evaluatePerClass(Predictions predictions) {
-        String label = MetricCheckText.label(metric, options, predictions);
         List<Slices.Slice> classes = PerClass.judge(predictions, metric, options, this::measure, this::decide);
+        return perClassResult(
+                classes,
+                predictions,
+                predictions.size(),
+                result -> MetricAttachments.classifier(predictions, metric, options, result));
+    }
+
+    /**
+     * Every class on merged counts: each class's binary sample of the counts, its interval refused as the whole
+     * metric's is when only the rows' bootstrap gives it.
+     */
+    private CheckResult evaluatePerClass(ConfusionMatrix merged, Predictions shape) {
+        List<Slices.Slice> classes = PerClass.judge(
+                merged,
+                PerClass.present(merged),
+                binary -> {
+                    MetricSample sample = Metrics.sample(merged, metric, binary);
+                    if ((interval == IntervalMethod.BOOTSTRAP
+                                    || sample.exactMethod().isEmpty())
+                            && sample.size() < MetricSample.POISSON_FROM_ROWS) {
+                        throw bcaNeedsTheRows(sample, shape);
+                    }
+                    return sample;
+                },
+                options,
+                this::measure,
+                this::decide);
+        return perClassResult(
+                classes,
+                shape,
+                (int) merged.total(),
+                result -> result.attach(dev.modeltest.check.Attachment.csv(
+                        MetricAttachments.CONFUSION_CSV, () -> MetricAttachments.confusionCsv(merged))));
+    }
+
+    private CheckResult perClassResult(
+            List<Slices.Slice> classes,
+            Predictions predictions,
+            int n,
+            java.util.function.Consumer<CheckResult.Builder> attach) {
+        String label = MetricCheckText.label(metric, options, predictions);
         Slices.Summary summary = Slices.summarize(classes, bound);
         String message = EveryShouldBeWithinBound.message(
-                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), predictions.size()),
+                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), n),
                 bound.comparison(),
                 threshold,
                 List.of(
@@ -525,7 +568,7 @@ public final class MetricGate implements Check {
                         Slices.rowsNeededLine(classes)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
-                .n(predictions.size())
+                .n(n)
                 .message(message)
                 .detail("perClass", PerClass.details(classes));
         if (options.zeroDivision() != ZeroDivision.ZERO) {
@@ -541,7 +584,7 @@ public final class MetricGate implements Check {
                     label + " per class (chart)",
                     () -> Slices.png(label + " per class on " + predictions.dataName(), label, classes, threshold)));
         }
-        MetricAttachments.classifier(predictions, metric, options, result);
+        attach.accept(result);
         return result.build();
     }
 

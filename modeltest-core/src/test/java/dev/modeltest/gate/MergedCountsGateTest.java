@@ -114,13 +114,33 @@ class MergedCountsGateTest {
     }
 
     @Test
-    void everyClassOnItsOwnIsRefused() {
-        MetricGate perClass = MetricGate.builder("perClass", Metric.RECALL, Bound.AT_LEAST, 0.8)
+    void everyClassOnItsOwnIsJudgedOnCountsWhereTheCountsGiveTheIntervals() {
+        MetricGate recall = MetricGate.builder("perClass", Metric.RECALL, Bound.AT_LEAST, 0.9)
                 .average(Averaging.NONE)
                 .build();
-        assertThat(perClass.notFromMergedState())
-                .hasValue("perClass: average NONE judges every class on its rows, which data merged from elsewhere"
-                        + " cannot give yet; " + FROM_MERGED);
+        assertThat(recall.notFromMergedState()).isEmpty();
+        // Recall of each class is a proportion (Wilson): on 200 rows as on any number.
+        CheckResult expected = recall.evaluate(ROWS);
+        assertThat(onCounts(recall, ROWS))
+                .usingRecursiveComparison()
+                .ignoringFields("attachments")
+                .isEqualTo(expected);
+        assertThat(expected.message()).contains("in every class");
+        // F1 of a class has only the bootstrap: from 10 000 rows on (per cell), not on 200 (BCa over the rows).
+        MetricGate f1 = MetricGate.builder("perClass f1", Metric.F1, Bound.AT_LEAST, 0.8)
+                .average(Averaging.NONE)
+                .build();
+        assertThatThrownBy(() -> onCounts(f1, ROWS))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("perClass f1: F1 (per class)'s interval is a bootstrap here, and below 10000"
+                        + " rows (these counts hold 200)");
+        Predictions many = manyRows();
+        assertThat(onCounts(f1, many))
+                .usingRecursiveComparison()
+                .ignoringFields("attachments")
+                .withComparatorForType(Double::compare, Double.class)
+                .isEqualTo(f1.evaluate(many));
+        assertThat(onCounts(f1, many).verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test

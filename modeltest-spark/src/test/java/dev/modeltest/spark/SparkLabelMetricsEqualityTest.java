@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every label metric on Spark equals the in-memory engine's, bit for bit, from 10 000 rows on, where the interval of a
  * metric without a Wilson interval is the Poisson bootstrap per confusion cell (a function of the counts and the
  * seed): macro and weighted averages, F1, F-beta, Jaccard, balanced accuracy (adjusted), Matthews, Cohen's kappa
- * (unweighted, linear, quadratic), {@code zeroDivision}, a forced bootstrap. The data are the golden and example sets
+ * (unweighted, linear, quadratic), {@code zeroDivision}, a forced bootstrap, every class on its own ({@code average =
+ * NONE}). The data are the golden and example sets
  * of {@link SparkGatesEqualityTest}, each written out as many times as reach 10 000 rows, in the same partitionings.
  */
 class SparkLabelMetricsEqualityTest {
@@ -103,6 +104,13 @@ class SparkLabelMetricsEqualityTest {
                         .build(),
                 MetricGate.builder("accuracy, bootstrap", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                         .interval(IntervalMethod.BOOTSTRAP)
+                        .confidence(0.95)
+                        .build(),
+                MetricGate.builder("f1 per class", Metric.F1, Bound.AT_LEAST, 0.6)
+                        .average(Averaging.NONE)
+                        .build(),
+                MetricGate.builder("recall per class at 95%", Metric.RECALL, Bound.AT_LEAST, 0.7)
+                        .average(Averaging.NONE)
                         .confidence(0.95)
                         .build());
     }

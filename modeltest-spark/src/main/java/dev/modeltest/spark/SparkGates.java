@@ -52,10 +52,11 @@ import org.apiguardian.api.API;
  *
  * <p>What this version decides: every label metric, its interval from the counts (Wilson for accuracy, binary or
  * micro precision and recall, zero-one and Hamming loss; the Poisson bootstrap per confusion cell for the others, from
- * 10 000 rows on, as in memory) and the mean losses of a regressor whose Student-t interval comes
- * from the losses' sums and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into
- * core's {@link RegressionSummary}). Every other gate is refused before any Spark job runs, saying why (docs/spark.md
- * lists what comes next).
+ * 10 000 rows on, as in memory); the mean losses of a regressor whose Student-t interval comes from the losses' sums
+ * and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into core's {@link
+ * RegressionSummary}), and R² and explained variance (a second pass for their delta-method terms); binary ROC AUC and
+ * average precision from an exact ranking made in Spark, given score columns. Every other gate is refused, before any
+ * Spark job runs where its configuration tells, saying why (docs/spark.md lists what comes next).
  *
  * @since 0.2.0
  */
@@ -86,9 +87,10 @@ public final class SparkGates {
 
     /**
      * Decides every gate on the scored rows, as {@link #evaluate(Dataset, String, String, String, Check...)}, with
-     * score columns for the gates that rank the rows: binary ROC AUC (two classes, or a {@code positiveLabel}) takes
-     * the positive class's score column, ranked exactly in Spark (a range partitioning by score, two jobs over the
-     * ranked pairs), and decides with DeLong's interval as in memory.
+     * score columns for the gates that rank the rows: binary ROC AUC and average precision (two classes, or a {@code
+     * positiveLabel}) take the positive class's score column, ranked exactly in Spark (a range partitioning by score,
+     * two jobs over the ranked pairs, a third for average precision's interval), and decide with DeLong's interval
+     * and the infinitesimal jackknife as in memory.
      *
      * @param scores the score column of each class that a ranking gate may take as its positive class, e.g. {@code
      *     Map.of("spam", "p_spam")}; numbers, one per row
@@ -290,8 +292,9 @@ public final class SparkGates {
     }
 
     /**
-     * A ROC AUC gate: its positive class's ranking (made once per class, whatever the number of gates on it), decided
-     * by core. A gate whose options make no binary AUC (an average over more than two classes) is refused by core.
+     * A ROC AUC or average precision gate: its positive class's ranking (made once per class, whatever the number of
+     * gates on it), decided by core. A gate whose options make no binary metric (an average over more than two
+     * classes) is refused by core.
      */
     private static CheckResult ranked(
             MetricGate gate,
@@ -329,8 +332,8 @@ public final class SparkGates {
     }
 
     /** R² and explained variance: their delta-method interval needs terms centred on the first pass's means. */
-    private static boolean centred(dev.modeltest.metrics.Metric metric) {
-        return metric == dev.modeltest.metrics.Metric.R2 || metric == dev.modeltest.metrics.Metric.EXPLAINED_VARIANCE;
+    private static boolean centred(Metric metric) {
+        return metric == Metric.R2 || metric == Metric.EXPLAINED_VARIANCE;
     }
 
     /**

@@ -156,8 +156,8 @@ class SparkGatesBadInputTest {
                                 + " confusion counts merged from elsewhere cannot give it; from 10000 rows on it is the Poisson"
                                 + " bootstrap per confusion cell, which they give. So few rows fit in memory: evaluate them as"
                                 + " Predictions");
-        // Unlike the refusals made from the configuration, this one needs the rows counted.
-        assertThat(jobsOf("f1", call)).isPositive();
+        // Unlike the refusals made from the configuration, this one needs the rows counted: the message has their
+        // number. (Counting the jobs would race with Spark's listener bus, which reports job starts asynchronously.)
         MetricGate bootstrap = MetricGate.builder("boot", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                 .interval(IntervalMethod.BOOTSTRAP)
                 .build();

@@ -21,6 +21,7 @@ import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.MultiClass;
 import dev.modeltest.metrics.Proportion;
 import dev.modeltest.metrics.RegressionSummary;
+import dev.modeltest.metrics.RocSummary;
 import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
@@ -123,6 +124,15 @@ public final class MetricGate implements Check {
         return metric;
     }
 
+    /**
+     * Returns the options the metric is computed with.
+     *
+     * @since 0.2.0
+     */
+    public MetricOptions options() {
+        return options;
+    }
+
     /** Runs the check on the subject's predictions, sliced by the subject's data when {@code slicedBy} is set. */
     @Override
     public CheckResult run(Subject subject) {
@@ -184,11 +194,13 @@ public final class MetricGate implements Check {
 
     /**
      * Evaluates the check on confusion counts added up elsewhere, e.g. over the partitions of a Spark Dataset, with the
-     * same value, interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind the counts. Only
-     * what the counts determine can be decided: a label metric whose interval comes from the counts (Wilson: accuracy,
-     * binary or micro precision and recall, zero-one and Hamming loss), on all rows; {@link #notFromMergedState()} says
-     * what is refused before the counts are made, and this method refuses the rest (a macro average, where the
-     * interval is a bootstrap over the rows).
+     * same value, interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind the counts, bit for
+     * bit. Only what the counts determine can be decided: every label metric on all rows, with the Wilson interval
+     * where it is a proportion (accuracy, binary or micro precision and recall, zero-one and Hamming loss) and
+     * otherwise the Poisson bootstrap per confusion cell, which the in-memory engine takes from {@link
+     * MetricSample#POISSON_FROM_ROWS} rows on and which depends only on the counts and the seed. {@link
+     * #notFromMergedState()} says what is refused before the counts are made; this method refuses a bootstrap
+     * interval on fewer rows, where the in-memory engine's BCa draws rows by their position.
      *
      * @param merged the confusion counts over every row, classes in the predictions' order
      * @param dataName the data's name, for messages
@@ -206,6 +218,10 @@ public final class MetricGate implements Check {
         if (refused.isPresent()) {
             throw new ConfigurationException(refused.get());
         }
+        if (!Metrics.fromConfusionCounts(metric)) {
+            throw new ConfigurationException(where + ": " + metric.displayName() + " ranks the rows by score, which"
+                    + " confusion counts do not; decide it on a RocSummary");
+        }
         // The classes, the names and the task as predictions of one row: what the options and the label are resolved
         // against. Its row is never measured; the sample's values come from the merged counts.
         Predictions shape =
@@ -215,12 +231,13 @@ public final class MetricGate implements Check {
         } else {
             requireApplicable(shape);
         }
+        if (options.average() == Averaging.NONE) {
+            return evaluatePerClass(merged, shape);
+        }
         MetricSample sample = Metrics.sample(merged, metric, options);
-        if (sample.exactMethod().isEmpty()) {
-            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
-                    + "'s interval is a bootstrap over the rows here (no exact interval applies to it with these"
-                    + " options), which confusion counts merged from elsewhere cannot give yet; "
-                    + FROM_MERGED);
+        if ((interval == IntervalMethod.BOOTSTRAP || sample.exactMethod().isEmpty())
+                && sample.size() < MetricSample.POISSON_FROM_ROWS) {
+            throw bcaNeedsTheRows(sample, shape);
         }
         return decide(
                 sample,
@@ -230,9 +247,26 @@ public final class MetricGate implements Check {
     }
 
     /**
+     * The bootstrap below {@link MetricSample#POISSON_FROM_ROWS} rows is BCa over the rows: its replicates draw row
+     * indexes, so which cell a draw lands in depends on the rows' order, and its delete-group jackknife on their
+     * random grouping. No table of counts can give the same interval; from that many rows on the per-cell Poisson
+     * bootstrap, which the counts and the seed alone determine, can.
+     */
+    private ConfigurationException bcaNeedsTheRows(MetricSample sample, Predictions shape) {
+        return new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                + "'s interval is a bootstrap here, and below " + MetricSample.POISSON_FROM_ROWS + " rows (these"
+                + " counts hold " + sample.size() + ") it is BCa over the rows, which draws rows by their position,"
+                + " so confusion counts merged from elsewhere cannot give it; from " + MetricSample.POISSON_FROM_ROWS
+                + " rows on it is the Poisson bootstrap per confusion cell, which they give. So few rows fit in"
+                + " memory: evaluate them as Predictions");
+    }
+
+    /**
      * Evaluates the check on a regression summary merged elsewhere, e.g. over the partitions of a Spark Dataset, with
      * the same interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind it, and the same
-     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, on all rows.
+     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, and R² and
+     * explained variance with their delta-method intervals (these from a second pass, {@link
+     * RegressionSummary#centredOn}), on all rows.
      *
      * @param merged the summary of every row
      * @param dataName the data's name, for messages
@@ -258,6 +292,57 @@ public final class MetricGate implements Check {
     }
 
     /**
+     * Evaluates a ROC AUC check on a ranking summary merged elsewhere, e.g. over the range partitions of a Spark
+     * Dataset sorted by score, with the same value (bit for bit), DeLong interval (up to summation order), verdict and
+     * message as {@link #evaluate(Predictions)} on the rows behind it: the binary AUC of the summary's positive class,
+     * on all rows.
+     *
+     * @param merged the summary of every row
+     * @param classes the classes, in the predictions' order (the summary's positive class among them)
+     * @param dataName the data's name, for messages
+     * @param modelName the model's description, for messages
+     * @throws ConfigurationException if the gate is not a binary ROC AUC of the summary's class with an AUTO or EXACT
+     *     interval
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public CheckResult evaluate(RocSummary merged, List<String> classes, String dataName, String modelName) {
+        if (metric != Metric.ROC_AUC && metric != Metric.AVERAGE_PRECISION) {
+            throw new ConfigurationException(where + ": " + metric.displayName() + " is not decided on a ROC summary;"
+                    + " its metrics are ROC AUC and average precision");
+        }
+        Optional<String> refused = notFromMergedState();
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        double[][] probabilities = new double[classes.size()][1];
+        Predictions shape =
+                Predictions.classification(dataName, modelName, classes, new int[1], new int[1], probabilities);
+        requireApplicable(shape);
+        if (Metrics.binaryPositive(classes, metric, options).isEmpty()) {
+            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                    + " averages the AUCs of " + classes.size() + " classes, which the ranking of one"
+                    + " class's scores does not give; name a positiveLabel to gate the AUC of that class");
+        }
+        MetricSample sample;
+        try {
+            sample = Metrics.sample(merged, classes, metric, options);
+        } catch (IllegalArgumentException notBinary) {
+            throw new ConfigurationException(where + ": " + notBinary.getMessage());
+        }
+        if (metric == Metric.AVERAGE_PRECISION
+                && (interval == IntervalMethod.BOOTSTRAP || sample.size() < MetricSample.POISSON_FROM_ROWS)) {
+            throw new ConfigurationException(where + ": " + MetricCheckText.label(metric, options, shape)
+                    + "'s interval is a bootstrap here, and below " + MetricSample.POISSON_FROM_ROWS + " rows (this"
+                    + " ranking holds " + sample.size() + ") or with interval BOOTSTRAP it resamples the rows by their"
+                    + " position, which a ranking merged from elsewhere cannot give; from "
+                    + MetricSample.POISSON_FROM_ROWS + " rows on it is the infinitesimal jackknife, which it gives."
+                    + " So few rows fit in memory: evaluate them as Predictions");
+        }
+        return decide(sample, shape, result -> {});
+    }
+
+    /**
      * Returns why this gate cannot be decided from merged confusion counts ({@link #evaluate(ConfusionMatrix, String,
      * String)}) or a merged regression summary ({@link #evaluate(RegressionSummary, String, String)}), as far as its
      * configuration tells before any row is counted, or empty when it may be: a metric computed from neither, a sliced
@@ -276,15 +361,18 @@ public final class MetricGate implements Check {
             return Optional.of(where + ": slicedBy '" + slicedBy + "' needs the rows of every slice, so a sliced gate"
                     + " cannot be decided on data merged from elsewhere yet");
         }
-        if (options.average() == Averaging.NONE) {
+        if (options.average() == Averaging.NONE && !Metrics.fromConfusionCounts(metric)) {
             return Optional.of(where + ": average NONE judges every class on its rows, which data merged from"
                     + " elsewhere cannot give yet; " + FROM_MERGED);
         }
-        if (interval == IntervalMethod.BOOTSTRAP) {
+        // A label metric's bootstrap comes from the counts from 10 000 rows on, average precision's from an influence
+        // pass over the ranking: decided once the rows are counted.
+        boolean counts = Metrics.fromConfusionCounts(metric) || metric == Metric.AVERAGE_PRECISION;
+        if (interval == IntervalMethod.BOOTSTRAP && !counts) {
             return Optional.of(where + ": interval BOOTSTRAP resamples the rows, which data merged from elsewhere"
                     + " do not have yet; use AUTO or EXACT");
         }
-        if (MetricSample.neverExact(metric, options)) {
+        if (MetricSample.neverExact(metric, options) && !counts) {
             return Optional.of(where + ": " + metric.displayName() + "'s interval is always a bootstrap over the rows,"
                     + " which data merged from elsewhere cannot give yet; " + FROM_MERGED);
         }
@@ -292,9 +380,13 @@ public final class MetricGate implements Check {
     }
 
     /** What data merged from elsewhere can decide, for the configuration errors of the other gates. */
-    private static final String FROM_MERGED = "the gates decided on merged data are accuracy, binary or micro precision"
-            + " and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and MAE, MSE,"
-            + " RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
+    private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
+            + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
+            + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
+            + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
+            + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
+            + " from a ranking sorted where the data are)";
 
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(
@@ -422,11 +514,51 @@ public final class MetricGate implements Check {
      * any failing class fails the check, otherwise any undecided or undefined class makes it INCONCLUSIVE.
      */
     private CheckResult evaluatePerClass(Predictions predictions) {
-        String label = MetricCheckText.label(metric, options, predictions);
         List<Slices.Slice> classes = PerClass.judge(predictions, metric, options, this::measure, this::decide);
+        return perClassResult(
+                classes,
+                predictions,
+                predictions.size(),
+                result -> MetricAttachments.classifier(predictions, metric, options, result));
+    }
+
+    /**
+     * Every class on merged counts: each class's binary sample of the counts, its interval refused as the whole
+     * metric's is when only the rows' bootstrap gives it.
+     */
+    private CheckResult evaluatePerClass(ConfusionMatrix merged, Predictions shape) {
+        List<Slices.Slice> classes = PerClass.judge(
+                merged,
+                PerClass.present(merged),
+                binary -> {
+                    MetricSample sample = Metrics.sample(merged, metric, binary);
+                    if ((interval == IntervalMethod.BOOTSTRAP
+                                    || sample.exactMethod().isEmpty())
+                            && sample.size() < MetricSample.POISSON_FROM_ROWS) {
+                        throw bcaNeedsTheRows(sample, shape);
+                    }
+                    return sample;
+                },
+                options,
+                this::measure,
+                this::decide);
+        return perClassResult(
+                classes,
+                shape,
+                (int) merged.total(),
+                result -> result.attach(dev.modeltest.check.Attachment.csv(
+                        MetricAttachments.CONFUSION_CSV, () -> MetricAttachments.confusionCsv(merged))));
+    }
+
+    private CheckResult perClassResult(
+            List<Slices.Slice> classes,
+            Predictions predictions,
+            int n,
+            java.util.function.Consumer<CheckResult.Builder> attach) {
+        String label = MetricCheckText.label(metric, options, predictions);
         Slices.Summary summary = Slices.summarize(classes, bound);
         String message = EveryShouldBeWithinBound.message(
-                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), predictions.size()),
+                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), n),
                 bound.comparison(),
                 threshold,
                 List.of(
@@ -436,7 +568,7 @@ public final class MetricGate implements Check {
                         Slices.rowsNeededLine(classes)));
         CheckResult.Builder result = start(label, predictions, Format.DECIMALS)
                 .verdict(summary.verdict())
-                .n(predictions.size())
+                .n(n)
                 .message(message)
                 .detail("perClass", PerClass.details(classes));
         if (options.zeroDivision() != ZeroDivision.ZERO) {
@@ -452,7 +584,7 @@ public final class MetricGate implements Check {
                     label + " per class (chart)",
                     () -> Slices.png(label + " per class on " + predictions.dataName(), label, classes, threshold)));
         }
-        MetricAttachments.classifier(predictions, metric, options, result);
+        attach.accept(result);
         return result.build();
     }
 

@@ -47,13 +47,43 @@ final class PerClass {
             MetricOptions options,
             Function<MetricSample, Measurement> measure,
             Function<Measurement, Decision> decide) {
-        ConfusionMatrix counts = Metrics.confusionMatrix(predictions);
+        return judge(
+                Metrics.confusionMatrix(predictions),
+                Metrics.perClass(predictions, metric, options).keySet(),
+                binary -> Metrics.sample(predictions, metric, binary),
+                options,
+                measure,
+                decide);
+    }
+
+    /**
+     * Measures and decides the given classes, in their order, each from its binary sample: of the rows, or of
+     * confusion counts merged elsewhere.
+     */
+    static List<Slices.Slice> judge(
+            ConfusionMatrix counts,
+            java.util.Collection<String> labels,
+            Function<MetricOptions, MetricSample> sampleOf,
+            MetricOptions options,
+            Function<MetricSample, Measurement> measure,
+            Function<Measurement, Decision> decide) {
         List<Slices.Slice> out = new ArrayList<>();
-        for (String label : Metrics.perClass(predictions, metric, options).keySet()) {
+        for (String label : labels) {
             MetricOptions binary = options.withAverage(Averaging.BINARY).withPositiveLabel(label);
-            Measurement m = measure.apply(Metrics.sample(predictions, metric, binary));
+            Measurement m = measure.apply(sampleOf.apply(binary));
             int support = (int) counts.actualTotal(counts.classes().indexOf(label));
             out.add(new Slices.Slice(label, support, m, decide.apply(m)));
+        }
+        return out;
+    }
+
+    /** The classes a label metric judges on merged counts: those in the true or predicted labels, as the rows'. */
+    static List<String> present(ConfusionMatrix counts) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < counts.classes().size(); c++) {
+            if (counts.actualTotal(c) > 0 || counts.predictedTotal(c) > 0) {
+                out.add(counts.classes().get(c));
+            }
         }
         return out;
     }

@@ -118,9 +118,12 @@ final class Intervals {
     /** The exact interval; the metric is defined on the rows and {@link #exactMethod} is not null. */
     static MetricInterval exact(
             Metric metric, Resolved resolved, Kernel kernel, Columns columns, Selection selection, double level) {
+        if (kernel instanceof MergedRankingKernel merged) {
+            return merged.deLong(level);
+        }
         if (kernel instanceof MergedRegressionKernel merged) {
-            // Sums merged from elsewhere: the same Student-t interval from the losses' moments instead of their rows.
-            return merged.studentT(metric, level);
+            // Sums merged from elsewhere: the same interval from the merged moments instead of the rows.
+            return exactKind(metric) == Exact.DELTA ? merged.delta(metric, level) : merged.studentT(metric, level);
         }
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> wilson(kernel.proportion(metric, resolved, null), level);
@@ -165,6 +168,10 @@ final class Intervals {
             int resamples,
             boolean forced) {
         int n = sample.size();
+        if (kernel instanceof MergedRankingKernel merged) {
+            // MetricGate refuses the rest (fewer rows, or a forced bootstrap): they need the rows.
+            return merged.averagePrecision(level);
+        }
         if (kernel instanceof QueryKernel queries) {
             return bootstrapQueries(queries.perQuery(sample.metric(), resolved.k), level, seed, resamples);
         }
@@ -180,11 +187,13 @@ final class Intervals {
                 return spread(result.interval(), result.method().description() + tail);
             }
             PoissonBootstrap.Result result;
-            if (kernel instanceof LabelKernel labels) {
-                long[] cells = labels.counts(null);
+            if (kernel instanceof ConfusionKernel labels) {
+                // The counts and the seed alone draw every replicate: counts merged from elsewhere give the same.
+                long[] cells = labels.counts();
+                int k = labels.classCount();
                 Metric metric = sample.metric();
                 result = PoissonBootstrap.ofCells(
-                        cells, table -> LabelMetrics.value(metric, table, columns.k, resolved), level, seed, resamples);
+                        cells, table -> LabelMetrics.value(metric, table, k, resolved), level, seed, resamples);
             } else if (kernel instanceof CalibrationKernel calibration) {
                 CalibrationCells cells = CalibrationCells.of(columns, sample.selection(), resolved, calibration);
                 result = PoissonBootstrap.ofReplicates(b -> cells.replicate(seed, b), level, resamples);
@@ -349,16 +358,16 @@ final class Intervals {
                         + EQUAL_MASS_RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")");
             }
         }
-        if (kernel instanceof LabelKernel
+        if (kernel instanceof ConfusionKernel labels
                 && (resolved.average == Averaging.MACRO || resolved.average == Averaging.WEIGHTED)) {
-            long fewestRows = rarerClassRows(resolved, columns, sample.selection());
+            long fewestRows = fewestRowsOfAClass(labels);
             if (fewestRows < RARER_CLASS_ROWS) {
                 return approximate("fewer than " + RARER_CLASS_ROWS + " rows of a class (" + fewestRows + ")");
             }
         }
-        if (kernel instanceof LabelKernel labels) {
-            long[] cells = labels.counts(null);
-            int k = columns.k;
+        if (kernel instanceof ConfusionKernel labels) {
+            long[] cells = labels.counts();
+            int k = labels.classCount();
             long fewest = Long.MAX_VALUE;
             for (int c = 0; c < k; c++) {
                 if (resolved.average == Averaging.BINARY && c != resolved.positive) {
@@ -386,6 +395,20 @@ final class Intervals {
             }
         }
         return "";
+    }
+
+    /**
+     * The true rows of the smallest class, a class with none included, from the confusion counts: what {@link
+     * #rarerClassRows} counts from the rows under a macro or weighted average.
+     */
+    private static long fewestRowsOfAClass(ConfusionKernel labels) {
+        long[] cells = labels.counts();
+        int k = labels.classCount();
+        long fewest = Long.MAX_VALUE;
+        for (int c = 0; c < k; c++) {
+            fewest = Math.min(fewest, LabelMetrics.rowSum(cells, k, c));
+        }
+        return fewest;
     }
 
     private static String approximate(String why) {
@@ -516,6 +539,14 @@ final class Intervals {
         String rows = classes.length == 1
                 ? components[0].v10().length + " positive and " + components[0].v01().length + " negative rows"
                 : "one-vs-rest over " + classes.length + " classes, " + n + " rows";
+        return deLong(auc, variance, rows, rarer, level);
+    }
+
+    /**
+     * DeLong's logit interval from the AUC, its variance, the rows for the description and the rows of the rarer class:
+     * from the rows' terms, or from a ranking's merged moments ({@link MergedRankingKernel#deLong}).
+     */
+    static MetricInterval deLong(double auc, double variance, String rows, long rarer, double level) {
         if (auc >= 1 || auc <= 0) {
             return MetricInterval.none(
                     DELONG,
@@ -571,6 +602,15 @@ final class Intervals {
         for (double t : terms) {
             variance += t * t;
         }
+        return averagePrecision(ap, variance, n, rarerClassRows(resolved, columns, selection), level);
+    }
+
+    /**
+     * Average precision's jackknife interval from the value, the sum of the rows' squared influences, the rows and the
+     * rows of the rarer class: from the rows' influences, or from a ranking's merged influence pass ({@link
+     * MergedRankingKernel#averagePrecision}).
+     */
+    static MetricInterval averagePrecision(double ap, double variance, long n, long rarer, double level) {
         if (ap >= 1) {
             return MetricInterval.none(
                     JACKKNIFE,
@@ -585,7 +625,6 @@ final class Intervals {
         double se = Math.sqrt(variance) / (ap * (1 - ap));
         double lower = 1 / (1 + Math.exp(-(logit - z * se)));
         double upper = 1 / (1 + Math.exp(-(logit + z * se)));
-        long rarer = rarerClassRows(resolved, columns, selection);
         String caveat = rarer < RARER_CLASS_ROWS
                 ? approximate("fewer than " + RARER_CLASS_ROWS + " rows of the rarer class (" + rarer + ")")
                 : "";
@@ -731,6 +770,23 @@ final class Intervals {
             sumA += a[j];
             sumB += b[j];
         }
+        return delta(metric, n, sumA, sumB, () -> DeltaMethod.logRatio(a, b, level), () -> skewCaveat(a), level);
+    }
+
+    /**
+     * R²'s and explained variance's delta-method interval from {@code Σa} and {@code Σb} (each 0 exactly when every
+     * term is) and the delta method's result, made only when both are positive: from the rows' terms or from their
+     * merged moments ({@link MergedRegressionKernel#delta}).
+     */
+    static MetricInterval delta(
+            Metric metric,
+            long n,
+            double sumA,
+            double sumB,
+            java.util.function.Supplier<DeltaMethod.Result> logRatio,
+            java.util.function.Supplier<String> caveat,
+            double level) {
+        boolean centred = metric == Metric.EXPLAINED_VARIANCE;
         if (sumB == 0) {
             return MetricInterval.none(
                     DELTA,
@@ -741,10 +797,10 @@ final class Intervals {
             return MetricInterval.none(
                     DELTA, "every residual is " + (centred ? "the same" : "0") + ", so there is no spread to estimate");
         }
-        DeltaMethod.Result d = DeltaMethod.logRatio(a, b, level);
+        DeltaMethod.Result d = logRatio.get();
         double lower = Math.max(metric.lowest(), 1 - d.upperRatio());
         double upper = Math.min(metric.highest(), 1 - d.lowerRatio());
-        return MetricInterval.of(new Interval(lower, upper, level, DELTA), DELTA + ", " + n + " rows" + skewCaveat(a));
+        return MetricInterval.of(new Interval(lower, upper, level, DELTA), DELTA + ", " + n + " rows" + caveat.get());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.modeltest.metrics;
 
 /** Label metrics: one confusion-count pass shared by all of them. */
-final class LabelKernel implements Kernel {
+final class LabelKernel implements ConfusionKernel {
 
     private final Columns columns;
     private final Selection selection;
@@ -13,6 +13,21 @@ final class LabelKernel implements Kernel {
 
     long[] counts(int[] counts) {
         return ConfusionCounts.of(columns, selection.withCounts(counts)).counts;
+    }
+
+    @Override
+    public long[] counts() {
+        return counts(null);
+    }
+
+    @Override
+    public int classCount() {
+        return columns.k;
+    }
+
+    @Override
+    public String className(int c) {
+        return columns.classes.get(c);
     }
 
     @Override

@@ -1,18 +1,22 @@
 package dev.modeltest.metrics;
 
+import java.util.List;
+
 /**
  * Label metrics from confusion counts that were added up elsewhere (over the partitions of a distributed data set):
  * the same {@link LabelMetrics} formulas as {@link LabelKernel}, but with no rows behind them, so the metric cannot be
- * re-weighted row by row and only the intervals that come from the counts themselves (Wilson) apply.
+ * re-weighted row by row. Only the intervals that come from the counts themselves apply: Wilson, and the Poisson
+ * bootstrap per confusion cell ({@link dev.modeltest.stats.PoissonBootstrap#ofCells}), which draws a replicate's
+ * table from the counts and the seed alone.
  */
-final class MergedLabelKernel implements Kernel {
+final class MergedLabelKernel implements ConfusionKernel {
 
     private final long[] counts;
-    private final int k;
+    private final List<String> classes;
 
-    MergedLabelKernel(long[] counts, int k) {
+    MergedLabelKernel(long[] counts, List<String> classes) {
         this.counts = counts;
-        this.k = k;
+        this.classes = List.copyOf(classes);
     }
 
     @Override
@@ -20,7 +24,7 @@ final class MergedLabelKernel implements Kernel {
         requireNoWeights(weights);
         double[] out = new double[metrics.length];
         for (int i = 0; i < metrics.length; i++) {
-            out[i] = LabelMetrics.value(metrics[i], counts, k, resolved[i]);
+            out[i] = LabelMetrics.value(metrics[i], counts, classes.size(), resolved[i]);
         }
         return out;
     }
@@ -28,7 +32,22 @@ final class MergedLabelKernel implements Kernel {
     @Override
     public long[] proportion(Metric metric, Resolved resolved, int[] weights) {
         requireNoWeights(weights);
-        return LabelMetrics.proportion(metric, counts, k, resolved);
+        return LabelMetrics.proportion(metric, counts, classes.size(), resolved);
+    }
+
+    @Override
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    @Override
+    public int classCount() {
+        return classes.size();
+    }
+
+    @Override
+    public String className(int c) {
+        return classes.get(c);
     }
 
     private static void requireNoWeights(int[] weights) {

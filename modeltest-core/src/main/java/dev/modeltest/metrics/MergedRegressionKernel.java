@@ -5,14 +5,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * MAE, MSE, RMSE and MAPE from a {@link RegressionSummary} merged elsewhere: the values as {@link RegressionSums}
- * computes them (a sum over the rows divided by their count), the Student-t interval as {@link Intervals} computes
- * it from the per-row losses, here from their merged moments. No rows are behind it, so it cannot be re-weighted.
+ * MAE, MSE, RMSE, MAPE, R² and explained variance from a {@link RegressionSummary} merged elsewhere: the values as
+ * {@link RegressionSums} computes them (sums over the rows divided by their count; the true values' and residuals'
+ * centred sums of squares), the Student-t and delta-method intervals as {@link Intervals} computes them from the
+ * per-row terms, here from their merged moments (the delta method's from a second pass, {@link
+ * RegressionSummary#centredOn}). No rows are behind it, so it cannot be re-weighted.
  */
 final class MergedRegressionKernel implements Kernel {
 
     /** The metrics a summary gives, value and interval. */
-    static final Set<Metric> METRICS = EnumSet.of(Metric.MAE, Metric.MSE, Metric.RMSE, Metric.MAPE);
+    static final Set<Metric> METRICS =
+            EnumSet.of(Metric.MAE, Metric.MSE, Metric.RMSE, Metric.MAPE, Metric.R2, Metric.EXPLAINED_VARIANCE);
+
+    /** The metrics whose interval needs the second pass's centred terms. */
+    static final Set<Metric> CENTRED = EnumSet.of(Metric.R2, Metric.EXPLAINED_VARIANCE);
 
     private final RegressionSummary summary;
 
@@ -28,12 +34,12 @@ final class MergedRegressionKernel implements Kernel {
         }
         double[] out = new double[metrics.length];
         for (int i = 0; i < metrics.length; i++) {
-            out[i] = value(metrics[i]);
+            out[i] = value(metrics[i], resolved[i].forceFinite);
         }
         return out;
     }
 
-    private double value(Metric metric) {
+    private double value(Metric metric, boolean forceFinite) {
         long n = summary.n;
         if (n == 0) {
             return Double.NaN;
@@ -43,8 +49,74 @@ final class MergedRegressionKernel implements Kernel {
             case MSE -> summary.sum[RegressionSummary.SQUARED] / n;
             case RMSE -> Math.sqrt(summary.sum[RegressionSummary.SQUARED] / n);
             case MAPE -> summary.sum[RegressionSummary.RELATIVE] / n;
+            // As RegressionSums.value: NaN below two rows, a constant column's centred sum of squares exactly 0.
+            case R2 ->
+                n < 2
+                        ? Double.NaN
+                        : RegressionSums.ratioScore(
+                                forceFinite,
+                                finite(summary.sum[RegressionSummary.SQUARED]),
+                                summary.minActual == summary.maxActual
+                                        ? 0
+                                        : finite(summary.m2[RegressionSummary.ACTUAL]));
+            case EXPLAINED_VARIANCE ->
+                n < 2
+                        ? Double.NaN
+                        : RegressionSums.ratioScore(
+                                forceFinite,
+                                summary.minResidual == summary.maxResidual
+                                        ? 0
+                                        : finite(summary.m2[RegressionSummary.RESIDUAL]) / n,
+                                summary.minActual == summary.maxActual
+                                        ? 0
+                                        : finite(summary.m2[RegressionSummary.ACTUAL]) / n);
             default -> throw new IllegalArgumentException(metric + " is not computed from a regression summary");
         };
+    }
+
+    /** Refuses a sum of squares that overflowed, as {@link RegressionSums} does for the rows. */
+    private static double finite(double sumOfSquares) {
+        if (Double.isInfinite(sumOfSquares)) {
+            throw new IllegalArgumentException(
+                    "R² and explained variance cannot be computed on these merged sums: their"
+                            + " sums of squares overflow a double (values or errors beyond about 1e154); rescale the label and"
+                            + " the predictions");
+        }
+        return sumOfSquares;
+    }
+
+    /**
+     * The delta-method interval of R² or explained variance, as for the rows ({@link Intervals#delta}), from the
+     * second pass's merged moments of the terms {@code a} (the squared residual, centred for explained variance) and
+     * {@code b} (the squared deviation of the true value).
+     *
+     * @throws IllegalArgumentException if the summary is a first pass, which has no centred terms
+     */
+    MetricInterval delta(Metric metric, double level) {
+        long n = summary.n;
+        if (n < 2) {
+            return MetricInterval.none(Intervals.DELTA, "one row has no spread to estimate");
+        }
+        if (!summary.centred) {
+            throw new IllegalArgumentException(metric.displayName() + "'s delta-method interval needs its terms"
+                    + " centred on the means of all rows: a second pass over them into RegressionSummary.centredOn"
+                    + "(first)");
+        }
+        boolean centred = metric == Metric.EXPLAINED_VARIANCE;
+        int a = centred ? RegressionSummary.CENTRED_SQUARED : RegressionSummary.SQUARED;
+        int b = RegressionSummary.DEVIATION;
+        double sumA = summary.sum[a];
+        double sumB = summary.sum[b];
+        double co = centred ? summary.coCentred : summary.coSquared;
+        return Intervals.delta(
+                metric,
+                n,
+                sumA,
+                sumB,
+                () -> dev.modeltest.stats.DeltaMethod.logRatio(
+                        n, sumA / n, sumB / n, summary.m2[a], summary.m2[b], co, level),
+                () -> Intervals.skewCaveat(n, summary.m2[a] / n, summary.m3[a] / n),
+                level);
     }
 
     /** The Student-t interval of the metric's mean loss (square-rooted for RMSE), as for the rows. */

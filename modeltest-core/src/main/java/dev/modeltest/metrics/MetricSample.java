@@ -106,14 +106,14 @@ public final class MetricSample {
     public String undefinedWhen() {
         if (resolved.zeroDivision == ZeroDivision.NAN
                 && resolved.average == Averaging.BINARY
-                && kernel instanceof LabelKernel labels) {
-            long[] counts = labels.counts(null);
+                && kernel instanceof ConfusionKernel labels) {
+            long[] counts = labels.counts();
             int c = resolved.positive;
-            int k = columns.k;
+            int k = labels.classCount();
             if (LabelMetrics.total(counts) > 0) {
                 String reason = LabelMetrics.zeroDivisionReason(
                         metric,
-                        columns.classes.get(c),
+                        labels.className(c),
                         LabelMetrics.columnSum(counts, k, c),
                         LabelMetrics.rowSum(counts, k, c));
                 if (reason != null) {

@@ -235,8 +235,11 @@ public final class Metrics {
      * Prepares a label metric (one computed from confusion counts: accuracy, precision, recall, F1, ...) on counts
      * that were added up elsewhere, e.g. over the partitions of a Spark Dataset: its value is the one the rows behind
      * the counts give, to the last bit. With no rows behind it the sample cannot be re-weighted ({@link
-     * MetricSample#value(int[])} throws {@link UnsupportedOperationException}), so its interval is the one the counts
-     * give (Wilson, where {@link MetricSample#exactMethod()} says so) and never the bootstrap.
+     * MetricSample#value(int[])} throws {@link UnsupportedOperationException}), so its interval is one the counts
+     * give: Wilson, where {@link MetricSample#exactMethod()} says so, and otherwise, from {@link
+     * MetricSample#POISSON_FROM_ROWS} rows on, the Poisson bootstrap per confusion cell, the same as the rows'. Below
+     * that many rows the rows' bootstrap is BCa over the rows, which counts cannot give ({@link
+     * MetricSample#interval(IntervalMethod, double, long, int)} then throws {@link UnsupportedOperationException}).
      *
      * @param merged the confusion counts over every row; its classes are the predictions' classes, in their order
      * @throws IllegalArgumentException if the metric is not a label metric, does not apply to a classifier of these
@@ -259,17 +262,18 @@ public final class Metrics {
         Predictions shape = Predictions.classification(
                 "merged counts", "merged counts", merged.classes(), new int[1], new int[1], null);
         Resolved resolved = Resolved.of(shape, metric, options);
-        Kernel kernel = new MergedLabelKernel(merged.counts(), merged.classes().size());
+        Kernel kernel = new MergedLabelKernel(merged.counts(), merged.classes());
         return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
     }
 
     /**
-     * Prepares MAE, MSE, RMSE or MAPE on a regression summary merged elsewhere, e.g. over the partitions of a Spark
-     * Dataset: its value is the one the rows give up to floating-point summation order, and its interval is the same
-     * Student-t interval (with the same skewness caveat), from the losses' merged moments. It cannot be re-weighted
-     * ({@link MetricSample#value(int[])} throws {@link UnsupportedOperationException}).
+     * Prepares MAE, MSE, RMSE, MAPE, R² or explained variance on a regression summary merged elsewhere, e.g. over the
+     * partitions of a Spark Dataset: its value is the one the rows give up to floating-point summation order, and its
+     * interval is the same Student-t or delta-method interval (with the same skewness caveat), from the merged moments;
+     * R²'s and explained variance's interval needs a second pass's summary ({@link RegressionSummary#centredOn}). It
+     * cannot be re-weighted ({@link MetricSample#value(int[])} throws {@link UnsupportedOperationException}).
      *
-     * @throws IllegalArgumentException if the metric is not one of those four, the options do not apply to it, or the
+     * @throws IllegalArgumentException if the metric is not one of those six, the options do not apply to it, or the
      *     summary holds more than {@link Integer#MAX_VALUE} rows
      * @since 0.2.0
      */
@@ -291,6 +295,68 @@ public final class Metrics {
     }
 
     /**
+     * Prepares binary ROC AUC on a ranking summary merged elsewhere, e.g. over the range partitions of a Spark Dataset
+     * sorted by score: its value is the rows' to the last bit (the Mann-Whitney count is an exact integer), and its
+     * interval is DeLong's logit interval from the placements' merged moments, equal to the rows' up to summation
+     * order. It cannot be re-weighted.
+     *
+     * @param merged the summary of every row, its positive class one of {@code classes}
+     * @param classes the classes, in the predictions' order
+     * @throws IllegalArgumentException if the metric is not ROC AUC, the options do not make it the binary AUC of the
+     *     summary's positive class (a macro or weighted average over classes, one-vs-one, a partial AUC), or the
+     *     summary holds more than {@link Integer#MAX_VALUE} rows
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static MetricSample sample(RocSummary merged, List<String> classes, Metric metric, MetricOptions options) {
+        if (metric != Metric.ROC_AUC && metric != Metric.AVERAGE_PRECISION) {
+            throw new IllegalArgumentException(metric.displayName()
+                    + " is not computed from a ROC summary; its metrics are ROC AUC and average precision");
+        }
+        long n = merged.count();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "the summary holds " + n + " rows, more than the " + Integer.MAX_VALUE + " a sample holds");
+        }
+        // The classes, with probabilities, as predictions of one row: what the options are resolved against.
+        double[][] probabilities = new double[classes.size()][1];
+        Predictions shape = Predictions.classification(
+                "merged ranking", "merged ranking", classes, new int[1], new int[1], probabilities);
+        Resolved resolved = Resolved.of(shape, metric, options);
+        if (resolved.average != Averaging.BINARY
+                || resolved.maxFpr != MetricOptions.DEFAULT_MAX_FPR
+                || !classes.get(resolved.positive).equals(merged.positiveClass)) {
+            String asked = resolved.average != Averaging.BINARY
+                    ? "the " + resolved.average.name().toLowerCase(java.util.Locale.ROOT) + " average over the classes"
+                    : "the AUC of class '" + classes.get(resolved.positive) + "'"
+                            + (resolved.maxFpr != MetricOptions.DEFAULT_MAX_FPR
+                                    ? " up to a false positive rate of " + resolved.maxFpr
+                                    : "");
+            throw new IllegalArgumentException("a ROC summary of class '" + merged.positiveClass + "' gives the"
+                    + " binary ROC AUC of that class on the whole curve, not " + asked);
+        }
+        Kernel kernel = new MergedRankingKernel(merged);
+        return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
+    }
+
+    /**
+     * Returns the positive class of {@code metric} with these options on a classifier of these classes when it is
+     * measured for one class (binary, or one-vs-rest of a named class), or empty when it is averaged over the classes:
+     * which class's scores a ranking of the rows must rank.
+     *
+     * @throws IllegalArgumentException if the metric does not apply to a classifier of these classes with scores
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static Optional<String> binaryPositive(List<String> classes, Metric metric, MetricOptions options) {
+        double[][] probabilities = new double[classes.size()][1];
+        Predictions shape =
+                Predictions.classification("classes", "classes", classes, new int[1], new int[1], probabilities);
+        Resolved resolved = Resolved.of(shape, metric, options);
+        return resolved.average == Averaging.BINARY ? Optional.of(classes.get(resolved.positive)) : Optional.empty();
+    }
+
+    /**
      * Returns whether a metric is computed, value and interval, from state merged elsewhere: the label metrics from
      * confusion counts ({@link #sample(ConfusionMatrix, Metric, MetricOptions)}; their intervals from the counts only
      * where {@link MetricSample#exactMethod()} says Wilson) and MAE, MSE, RMSE and MAPE from a {@link
@@ -300,7 +366,21 @@ public final class Metrics {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
     public static boolean fromMergedState(Metric metric) {
-        return metric.kind() == Kernel.Kind.LABELS || MergedRegressionKernel.METRICS.contains(metric);
+        return metric.kind() == Kernel.Kind.LABELS
+                || MergedRegressionKernel.METRICS.contains(metric)
+                || metric == Metric.ROC_AUC
+                || metric == Metric.AVERAGE_PRECISION;
+    }
+
+    /**
+     * Returns whether a metric is computed from confusion counts alone (the label metrics), whose bootstrap the
+     * counts give from {@link MetricSample#POISSON_FROM_ROWS} rows on.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static boolean fromConfusionCounts(Metric metric) {
+        return metric.kind() == Kernel.Kind.LABELS;
     }
 
     /** The metrics {@link #sample(ConfusionMatrix, Metric, MetricOptions)} computes, in enum order. */

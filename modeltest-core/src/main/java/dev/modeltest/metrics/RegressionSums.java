@@ -190,6 +190,11 @@ final class RegressionSums implements Chunks.Accumulator<RegressionSums> {
                     + " cannot be computed: its sums of squares overflow a double (values or errors beyond about 1e154)"
                     + "; rescale the label and the predictions (model " + columns.predictions.modelName() + ")");
         }
+        return ratioScore(forceFinite, numerator, denominator);
+    }
+
+    /** {@code 1 − numerator / denominator} with scikit-learn's {@code force_finite} rule for 0 in either. */
+    static double ratioScore(boolean forceFinite, double numerator, double denominator) {
         if (!forceFinite) {
             return 1 - numerator / denominator;
         }

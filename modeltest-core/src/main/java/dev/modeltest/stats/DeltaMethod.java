@@ -73,10 +73,30 @@ public final class DeltaMethod {
             sbb += db * db;
             sab += da * db;
         }
-        saa /= n - 1;
-        sbb /= n - 1;
-        sab /= n - 1;
-        double variance = (saa / (ma * ma) + sbb / (mb * mb) - 2 * sab / (ma * mb)) / n;
+        return logRatio(n, ma, mb, saa, sbb, sab, level);
+    }
+
+    /**
+     * The same interval from the values' moments instead of the values, e.g. moments merged over the partitions of a
+     * distributed data set.
+     *
+     * @param n the number of rows, at least 2
+     * @param ma the mean of {@code a}, positive
+     * @param mb the mean of {@code b}, positive
+     * @param saa {@code Σ(a − ma)²}
+     * @param sbb {@code Σ(b − mb)²}
+     * @param sab {@code Σ(a − ma)(b − mb)}
+     * @since 0.2.0
+     */
+    public static Result logRatio(long n, double ma, double mb, double saa, double sbb, double sab, double level) {
+        if (n < 2) {
+            throw new IllegalArgumentException("the delta method needs at least 2 rows, got " + n);
+        }
+        if (!(ma > 0 && mb > 0)) {
+            throw new IllegalArgumentException(
+                    "the log-ratio delta method needs positive means, got " + ma + " / " + mb);
+        }
+        double variance = (saa / (n - 1) / (ma * ma) + sbb / (n - 1) / (mb * mb) - 2 * (sab / (n - 1)) / (ma * mb)) / n;
         double z = STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
         return new Result(ma / mb, Math.sqrt(Math.max(0, variance)), z);
     }

@@ -8,9 +8,11 @@ import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.Metrics;
+import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class MergedCountsGateTest {
 
-    private static final String FROM_MERGED = "the gates decided on merged data are accuracy, binary or micro"
-            + " precision and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and"
-            + " MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
+    private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
+            + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
+            + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
+            + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
+            + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
+            + " from a ranking sorted where the data are)";
 
     private static final Predictions ROWS = MetricFixtures.labelsOnly("scored.csv", 200, 12);
 
@@ -81,14 +87,20 @@ class MergedCountsGateTest {
 
     @Test
     void aMetricThatIsNotALabelMetricIsRefused() {
-        MetricGate auc = MetricGate.builder("@RocAucAtLeast on T.auc()", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
+        MetricGate ap = MetricGate.builder("@LogLossAtMost on T.loss()", Metric.LOG_LOSS, Bound.AT_MOST, 0.8)
                 .build();
-        assertThat(auc.notFromMergedState())
-                .hasValue("@RocAucAtLeast on T.auc(): ROC AUC is not computed from merged counts or sums, so it"
+        assertThat(ap.notFromMergedState())
+                .hasValue("@LogLossAtMost on T.loss(): log loss is not computed from merged counts or sums, so it"
                         + " cannot be decided on data merged from elsewhere yet; " + FROM_MERGED);
+        assertThatThrownBy(() -> onCounts(ap, ROWS))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(ap.notFromMergedState().orElseThrow());
+        MetricGate auc =
+                MetricGate.builder("auc", Metric.ROC_AUC, Bound.AT_LEAST, 0.8).build();
         assertThatThrownBy(() -> onCounts(auc, ROWS))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage(auc.notFromMergedState().orElseThrow());
+                .hasMessage("auc: ROC AUC ranks the rows by score, which confusion counts do not; decide it on a"
+                        + " RocSummary");
     }
 
     @Test
@@ -102,13 +114,33 @@ class MergedCountsGateTest {
     }
 
     @Test
-    void everyClassOnItsOwnIsRefused() {
-        MetricGate perClass = MetricGate.builder("perClass", Metric.RECALL, Bound.AT_LEAST, 0.8)
+    void everyClassOnItsOwnIsJudgedOnCountsWhereTheCountsGiveTheIntervals() {
+        MetricGate recall = MetricGate.builder("perClass", Metric.RECALL, Bound.AT_LEAST, 0.9)
                 .average(Averaging.NONE)
                 .build();
-        assertThat(perClass.notFromMergedState())
-                .hasValue("perClass: average NONE judges every class on its rows, which data merged from elsewhere"
-                        + " cannot give yet; " + FROM_MERGED);
+        assertThat(recall.notFromMergedState()).isEmpty();
+        // Recall of each class is a proportion (Wilson): on 200 rows as on any number.
+        CheckResult expected = recall.evaluate(ROWS);
+        assertThat(onCounts(recall, ROWS))
+                .usingRecursiveComparison()
+                .ignoringFields("attachments")
+                .isEqualTo(expected);
+        assertThat(expected.message()).contains("in every class");
+        // F1 of a class has only the bootstrap: from 10 000 rows on (per cell), not on 200 (BCa over the rows).
+        MetricGate f1 = MetricGate.builder("perClass f1", Metric.F1, Bound.AT_LEAST, 0.8)
+                .average(Averaging.NONE)
+                .build();
+        assertThatThrownBy(() -> onCounts(f1, ROWS))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("perClass f1: F1 (per class)'s interval is a bootstrap here, and below 10000"
+                        + " rows (these counts hold 200)");
+        Predictions many = manyRows();
+        assertThat(onCounts(f1, many))
+                .usingRecursiveComparison()
+                .ignoringFields("attachments")
+                .withComparatorForType(Double::compare, Double.class)
+                .isEqualTo(f1.evaluate(many));
+        assertThat(onCounts(f1, many).verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test
@@ -120,7 +152,7 @@ class MergedCountsGateTest {
     }
 
     @Test
-    void aMacroAverageIsRefusedOnceTheClassesAreKnown() {
+    void aBootstrapIntervalBelowTenThousandRowsIsRefusedOnceTheRowsAreCounted() {
         ConfusionMatrix threeClasses =
                 ConfusionMatrix.of(List.of("bird", "cat", "dog"), new long[][] {{5, 1, 0}, {0, 7, 2}, {1, 0, 9}});
         MetricGate recall =
@@ -128,9 +160,110 @@ class MergedCountsGateTest {
         assertThat(recall.notFromMergedState()).isEmpty();
         assertThatThrownBy(() -> recall.evaluate(threeClasses, "pets", "predictions column 'p'"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("recall: recall (macro)'s interval is a bootstrap over the rows here (no exact interval"
-                        + " applies to it with these options), which confusion counts merged from elsewhere cannot"
-                        + " give yet; " + FROM_MERGED);
+                .hasMessage("recall: recall (macro)'s interval is a bootstrap here, and below 10000 rows (these counts"
+                        + " hold 25) it is BCa over the rows, which draws rows by their position, so confusion counts"
+                        + " merged from elsewhere cannot give it; from 10000 rows on it is the Poisson bootstrap per"
+                        + " confusion cell, which they give. So few rows fit in memory: evaluate them as Predictions");
+        MetricGate forced = MetricGate.builder("boot", Metric.ACCURACY, Bound.AT_LEAST, 0.5)
+                .interval(IntervalMethod.BOOTSTRAP)
+                .build();
+        assertThat(forced.notFromMergedState()).isEmpty();
+        assertThatThrownBy(() -> forced.evaluate(threeClasses, "pets", "predictions column 'p'"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("boot: accuracy's interval is a bootstrap here, and below 10000 rows");
+    }
+
+    /**
+     * 12 000 rows of four classes, 'd' never predicted: each class right on most of its rows, wrong in a pattern that
+     * gives every metric a different value.
+     */
+    private static Predictions manyRows() {
+        int n = 12_000;
+        int[] actual = new int[n];
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            actual[i] = i % 7 == 0 ? 3 : i % 3;
+            int miss = (i / 7) % (5 + actual[i]);
+            predicted[i] = actual[i] == 3 ? (miss < 3 ? 0 : 2) : miss == 0 ? (actual[i] + 1) % 3 : actual[i];
+        }
+        return Predictions.classification(
+                "many.csv", "labels model", List.of("a", "b", "c", "d"), actual, predicted, null);
+    }
+
+    @Test
+    void fromTenThousandRowsEveryLabelMetricOnCountsGivesTheResultOfTheRows() {
+        Predictions rows = manyRows();
+        MetricOptions ofB = MetricOptions.defaults().withPositiveLabel("b");
+        MetricOptions ofD = MetricOptions.defaults().withPositiveLabel("d");
+        List<MetricGate> gates = List.of(
+                MetricGate.builder("macro precision", Metric.PRECISION, Bound.AT_LEAST, 0.5)
+                        .average(Averaging.MACRO)
+                        .build(),
+                MetricGate.builder("weighted recall", Metric.RECALL, Bound.AT_LEAST, 0.7)
+                        .average(Averaging.WEIGHTED)
+                        .confidence(0.95)
+                        .build(),
+                MetricGate.builder("f1", Metric.F1, Bound.AT_LEAST, 0.6).build(),
+                MetricGate.builder("f1 of b", Metric.F1, Bound.AT_LEAST, 0.9)
+                        .options(ofB)
+                        .confidence(0.9)
+                        .build(),
+                MetricGate.builder("f2 weighted", Metric.F_BETA, Bound.AT_LEAST, 0.5)
+                        .options(MetricOptions.defaults().withBeta(2).withAverage(Averaging.WEIGHTED))
+                        .build(),
+                MetricGate.builder("jaccard micro", Metric.JACCARD, Bound.AT_MOST, 0.7)
+                        .average(Averaging.MICRO)
+                        .confidence(0.95)
+                        .build(),
+                MetricGate.builder("balanced accuracy", Metric.BALANCED_ACCURACY, Bound.AT_LEAST, 0.6)
+                        .build(),
+                MetricGate.builder("adjusted", Metric.ADJUSTED_BALANCED_ACCURACY, Bound.AT_LEAST, 0.5)
+                        .confidence(0.99)
+                        .build(),
+                MetricGate.builder("matthews", Metric.MATTHEWS, Bound.AT_LEAST, 0.65)
+                        .confidence(0.95)
+                        .build(),
+                MetricGate.builder("kappa", Metric.COHEN_KAPPA, Bound.AT_LEAST, 0.6)
+                        .build(),
+                MetricGate.builder("kappa linear", Metric.COHEN_KAPPA_LINEAR, Bound.AT_LEAST, 0.6)
+                        .seed(7)
+                        .resamples(500)
+                        .build(),
+                MetricGate.builder("kappa quadratic", Metric.COHEN_KAPPA_QUADRATIC, Bound.AT_LEAST, 0.6)
+                        .build(),
+                MetricGate.builder("precision of d, NaN", Metric.PRECISION, Bound.AT_LEAST, 0.5)
+                        .options(ofD)
+                        .zeroDivision(ZeroDivision.NAN)
+                        .build(),
+                MetricGate.builder("f1 of d, NaN", Metric.F1, Bound.AT_LEAST, 0.5)
+                        .options(ofD)
+                        .zeroDivision(ZeroDivision.NAN)
+                        .build(),
+                MetricGate.builder("macro f1, 0/0 is 1", Metric.F1, Bound.AT_LEAST, 0.5)
+                        .average(Averaging.MACRO)
+                        .zeroDivision(ZeroDivision.ONE)
+                        .build(),
+                MetricGate.builder("accuracy, bootstrap", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
+                        .interval(IntervalMethod.BOOTSTRAP)
+                        .confidence(0.95)
+                        .build());
+        for (MetricGate gate : gates) {
+            CheckResult expected = gate.evaluate(rows);
+            CheckResult actual = onCounts(gate, rows);
+            assertThat(actual)
+                    .as(gate.metric().name())
+                    .usingRecursiveComparison()
+                    .ignoringFields("attachments")
+                    // Bit for bit, NaN equal to NaN.
+                    .withComparatorForType(Double::compare, Double.class)
+                    .isEqualTo(expected);
+        }
+        List<CheckResult> results = gates.stream().map(g -> onCounts(g, rows)).toList();
+        assertThat(results).extracting(CheckResult::verdict).contains(Verdict.PASS, Verdict.FAIL, Verdict.INCONCLUSIVE);
+        assertThat(results.get(2).details().get("intervalMethod"))
+                .asString()
+                .startsWith("Poisson bootstrap, 2000 resamples, seed ");
+        assertThat(results.get(12).message()).contains("no row is predicted as class 'd'");
     }
 
     @Test

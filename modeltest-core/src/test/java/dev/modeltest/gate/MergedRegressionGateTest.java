@@ -2,8 +2,10 @@ package dev.modeltest.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.ConfusionMatrix;
 import dev.modeltest.metrics.Metric;
@@ -12,6 +14,7 @@ import dev.modeltest.metrics.Metrics;
 import dev.modeltest.metrics.RegressionSummary;
 import dev.modeltest.model.Predictions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,15 +128,92 @@ class MergedRegressionGateTest {
                         + " confusion counts");
     }
 
+    /** The rows summarized twice as a distributed engine does: a first pass, then one centred on its means. */
+    private static RegressionSummary twoPasses(Predictions rows, int parts) {
+        RegressionSummary first = summarized(rows, parts);
+        RegressionSummary[] pieces = new RegressionSummary[parts];
+        for (int p = 0; p < parts; p++) {
+            pieces[p] = RegressionSummary.centredOn(first);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            pieces[(i * 7) % parts].add(rows.actualValue(i), rows.predictedValue(i));
+        }
+        RegressionSummary merged = RegressionSummary.centredOn(first);
+        for (RegressionSummary piece : pieces) {
+            merged.merge(piece);
+        }
+        return merged;
+    }
+
     @Test
-    void r2IsNotYetDecidedOnASummary() {
+    void r2AndExplainedVarianceOnASecondPassGiveTheResultOfTheRows() {
+        List<MetricGate> gates = List.of(
+                MetricGate.builder("r2", Metric.R2, Bound.AT_LEAST, 0.9).build(),
+                MetricGate.builder("r2 at 95%", Metric.R2, Bound.AT_LEAST, 0.5)
+                        .confidence(0.95)
+                        .build(),
+                MetricGate.builder("r2, not forced finite", Metric.R2, Bound.AT_LEAST, 0.99)
+                        .options(MetricOptions.defaults().withForceFinite(false))
+                        .confidence(0.9)
+                        .build(),
+                MetricGate.builder("explained variance", Metric.EXPLAINED_VARIANCE, Bound.AT_LEAST, 0.95)
+                        .confidence(0.95)
+                        .build(),
+                MetricGate.builder("mae", Metric.MAE, Bound.AT_MOST, 1.5).build());
+        for (Predictions rows : List.of(skewed(400), linear(300))) {
+            for (int parts : new int[] {1, 3, 8}) {
+                RegressionSummary merged = twoPasses(rows, parts);
+                for (MetricGate gate : gates) {
+                    CheckResult expected = gate.evaluate(rows);
+                    CheckResult actual = gate.evaluate(merged, rows.dataName(), rows.modelName());
+                    assertThat(actual)
+                            .as("%s on %s in %d parts", gate.metric(), rows.dataName(), parts)
+                            .usingRecursiveComparison()
+                            .withEqualsForType(MergedRegressionGateTest::close, Double.class)
+                            .isEqualTo(expected);
+                    assertThat(actual.message()).isEqualTo(expected.message());
+                }
+            }
+        }
+        CheckResult r2 = gates.get(1).evaluate(twoPasses(skewed(400), 3), "skewed.csv", "predictions column 'p'");
+        assertThat(r2.details().get("intervalMethod").toString()).startsWith("delta method (log ratio), 400 rows");
+        // R² near 0.57 on the skewed rows, near 1 on the linear ones: the gates pass, fail and cannot decide.
+        assertThat(Stream.of(skewed(400), linear(300))
+                        .flatMap(rows -> gates.stream().map(g -> g.evaluate(twoPasses(rows, 2), "d", "m"))))
+                .extracting(CheckResult::verdict)
+                .contains(Verdict.PASS, Verdict.FAIL, Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void constantTrueValuesGiveR2WithoutAnInterval() {
+        double[] actual = {3, 3, 3, 3};
+        double[] predicted = {2.5, 3.5, 3, 3.25};
+        Predictions constant = Predictions.regression("constant.csv", "m", actual, predicted);
         MetricGate r2 = MetricGate.builder("r2", Metric.R2, Bound.AT_LEAST, 0.5).build();
-        assertThat(r2.notFromMergedState())
-                .hasValueSatisfying(
-                        why -> assertThat(why).startsWith("r2: R² is not computed from merged counts or sums"));
-        assertThatThrownBy(() -> Metrics.sample(new RegressionSummary(), Metric.R2, MetricOptions.defaults()))
+        CheckResult expected = r2.evaluate(constant);
+        assertThat(r2.evaluate(twoPasses(constant, 2), "constant.csv", "m"))
+                .usingRecursiveComparison()
+                .isEqualTo(expected);
+        assertThat(expected.details().get("noInterval").toString()).startsWith("every true value is the same");
+    }
+
+    @Test
+    void r2NeedsTheSecondPassForItsInterval() {
+        MetricGate r2 = MetricGate.builder("r2", Metric.R2, Bound.AT_LEAST, 0.5).build();
+        assertThat(r2.notFromMergedState()).isEmpty();
+        RegressionSummary first = summarized(linear(50), 2);
+        assertThat(Metrics.sample(first, Metric.R2, MetricOptions.defaults()).value())
+                .isCloseTo(Metrics.compute(linear(50), Metric.R2, MetricOptions.defaults()), within(1e-12));
+        assertThatThrownBy(() -> r2.evaluate(first, "d", "m"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("R² is not computed from a regression summary");
+                .hasMessage("R²'s delta-method interval needs its terms centred on the means of all rows: a second"
+                        + " pass over them into RegressionSummary.centredOn(first)");
+        assertThatThrownBy(() -> first.merge(RegressionSummary.centredOn(first)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("summaries of different passes do not merge");
+        assertThatThrownBy(() -> Metrics.sample(first, Metric.MEDIAN_ABSOLUTE_ERROR, MetricOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("median absolute error is not computed from a regression summary");
     }
 
     @Test

@@ -12,11 +12,21 @@ final class RegressionRows implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    final RegressionSummary summary = new RegressionSummary();
+    final RegressionSummary summary;
     long missingLabels;
     long missingPredictions;
     long infiniteLabels;
     long infinitePredictions;
+
+    /** The state of a first pass. */
+    RegressionRows() {
+        this(new RegressionSummary());
+    }
+
+    /** The state of a pass into {@code summary}: empty, or a second pass's ({@link RegressionSummary#centredOn}). */
+    RegressionRows(RegressionSummary summary) {
+        this.summary = summary;
+    }
 
     /** Adds one row: column 0 the true value, column 1 the prediction, both cast to double. */
     static RegressionRows add(RegressionRows state, Row row) {

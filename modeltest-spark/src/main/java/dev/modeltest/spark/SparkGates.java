@@ -8,7 +8,9 @@ import dev.modeltest.gate.MetricGate;
 import dev.modeltest.internal.Echo;
 import dev.modeltest.internal.Names;
 import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.RegressionSummary;
+import dev.modeltest.metrics.RocSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,11 +50,13 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>What this version decides: label metrics whose interval comes from the counts (accuracy, binary or micro
- * precision and recall, zero-one and Hamming loss) and the mean losses of a regressor whose Student-t interval comes
- * from the losses' sums and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into
- * core's {@link RegressionSummary}). Every other gate is refused before any Spark job runs, saying why (docs/spark.md
- * lists what comes next).
+ * <p>What this version decides: every label metric, its interval from the counts (Wilson for accuracy, binary or
+ * micro precision and recall, zero-one and Hamming loss; the Poisson bootstrap per confusion cell for the others, from
+ * 10 000 rows on, as in memory); the mean losses of a regressor whose Student-t interval comes from the losses' sums
+ * and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into core's {@link
+ * RegressionSummary}), and R² and explained variance (a second pass for their delta-method terms); binary ROC AUC and
+ * average precision from an exact ranking made in Spark, given score columns. Every other gate is refused, before any
+ * Spark job runs where its configuration tells, saying why (docs/spark.md lists what comes next).
  *
  * @since 0.2.0
  */
@@ -78,6 +82,31 @@ public final class SparkGates {
      */
     public static List<CheckResult> evaluate(
             Dataset<Row> scored, String dataName, String label, String prediction, Check... gates) {
+        return evaluate(scored, dataName, label, prediction, Map.of(), gates);
+    }
+
+    /**
+     * Decides every gate on the scored rows, as {@link #evaluate(Dataset, String, String, String, Check...)}, with
+     * score columns for the gates that rank the rows: binary ROC AUC and average precision (two classes, or a {@code
+     * positiveLabel}) take the positive class's score column, ranked exactly in Spark (a range partitioning by score,
+     * two jobs over the ranked pairs, a third for average precision's interval), and decide with DeLong's interval
+     * and the infinitesimal jackknife as in memory.
+     *
+     * @param scores the score column of each class that a ranking gate may take as its positive class, e.g. {@code
+     *     Map.of("spam", "p_spam")}; numbers, one per row
+     * @throws ConfigurationException also for a ranking gate whose positive class has no score column, or a score
+     *     column that is missing or does not hold numbers
+     * @throws DataException also if a score is missing, NaN or infinite
+     * @since 0.2.0
+     */
+    public static List<CheckResult> evaluate(
+            Dataset<Row> scored,
+            String dataName,
+            String label,
+            String prediction,
+            Map<String, String> scores,
+            Check... gates) {
+        Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(scored, "scored");
         Objects.requireNonNull(dataName, "dataName");
         Objects.requireNonNull(label, "label");
@@ -105,6 +134,22 @@ public final class SparkGates {
                         + labelType.simpleString() + "), not numbers");
             }
         }
+        Optional<MetricGate> ranking =
+                metricGates.stream().filter(g -> ranks(g.metric())).findFirst();
+        if (ranking.isPresent() && scores.isEmpty()) {
+            throw new ConfigurationException(
+                    "data set " + dataName + ": " + ranking.get().metric().displayName()
+                            + " ranks the rows by the positive class's score, and no score column is given; pass the score"
+                            + " column of each class that may be positive, e.g. Map.of(\"yes\", \"p_yes\")");
+        }
+        for (Map.Entry<String, String> entry : scores.entrySet()) {
+            DataType type = column(scored, dataName, entry.getValue(), "score");
+            if (!(type instanceof NumericType)) {
+                throw new ConfigurationException("data set " + dataName + ": score column '" + entry.getValue()
+                        + "' of class '" + entry.getKey() + "' holds " + kind(type) + " (" + type.simpleString()
+                        + "), not numbers");
+            }
+        }
         if (scored.isEmpty()) {
             throw new DataException("data set " + dataName + " has no rows");
         }
@@ -112,9 +157,19 @@ public final class SparkGates {
         boolean values = metricGates.stream().anyMatch(g -> !g.metric().isClassification());
         ConfusionMatrix counts = labels ? count(scored, dataName, label, prediction) : null;
         RegressionSummary sums = values ? sum(scored, dataName, label, prediction) : null;
+        if (metricGates.stream().anyMatch(g -> centred(g.metric()))) {
+            sums = centredSum(scored, label, prediction, sums);
+        }
         String modelName = "predictions column '" + prediction + "'";
         List<CheckResult> results = new ArrayList<>();
+        Map<String, RocSummary> rankings = new HashMap<>();
         for (MetricGate gate : metricGates) {
+            if (ranks(gate.metric())) {
+                boolean influence = metricGates.stream().anyMatch(g -> g.metric() == Metric.AVERAGE_PRECISION)
+                        && counts.total() >= dev.modeltest.metrics.MetricSample.POISSON_FROM_ROWS;
+                results.add(ranked(gate, scored, dataName, label, modelName, scores, counts, rankings, influence));
+                continue;
+            }
             results.add(
                     gate.metric().isClassification()
                             ? gate.evaluate(counts, dataName, modelName)
@@ -233,6 +288,68 @@ public final class SparkGates {
         if (merged.infinitePredictions > 0) {
             throw notFinite(dataName, "predictions", prediction, merged.infinitePredictions);
         }
+        return merged.summary;
+    }
+
+    /**
+     * A ROC AUC or average precision gate: its positive class's ranking (made once per class, whatever the number of
+     * gates on it), decided by core. A gate whose options make no binary metric (an average over more than two
+     * classes) is refused by core.
+     */
+    private static CheckResult ranked(
+            MetricGate gate,
+            Dataset<Row> scored,
+            String dataName,
+            String label,
+            String modelName,
+            Map<String, String> scores,
+            ConfusionMatrix counts,
+            Map<String, RocSummary> rankings,
+            boolean influence) {
+        List<String> classes = counts.classes();
+        Optional<String> positive =
+                dev.modeltest.metrics.Metrics.binaryPositive(classes, gate.metric(), gate.options());
+        if (positive.isEmpty()) {
+            // Core's refusal, naming the gate: no summary of one class gives an average over the classes.
+            return gate.evaluate(RocSummary.forTotals(classes.get(0), 0, 0), classes, dataName, modelName);
+        }
+        String score = scores.get(positive.get());
+        if (score == null) {
+            throw new ConfigurationException(
+                    "data set " + dataName + ": " + gate.metric().displayName() + " of class '"
+                            + positive.get()
+                            + "' ranks the rows by that class's score, but the scores name columns for "
+                            + Echo.names(new ArrayList<>(scores.keySet())) + " only");
+        }
+        RocSummary summary = rankings.computeIfAbsent(
+                positive.get(), c -> RankedRows.roc(scored, dataName, label, score, c, influence));
+        return gate.evaluate(summary, classes, dataName, modelName);
+    }
+
+    /** ROC AUC and average precision: decided on a ranking of the rows by a score, made in Spark. */
+    private static boolean ranks(Metric metric) {
+        return metric == Metric.ROC_AUC || metric == Metric.AVERAGE_PRECISION;
+    }
+
+    /** R² and explained variance: their delta-method interval needs terms centred on the first pass's means. */
+    private static boolean centred(Metric metric) {
+        return metric == Metric.R2 || metric == Metric.EXPLAINED_VARIANCE;
+    }
+
+    /**
+     * The second regression job, for R² and explained variance: the same two columns summed again, the delta method's
+     * terms centred on the first pass's means (shipped to the tasks inside the empty state), merged in a tree. The
+     * first pass has already refused missing and non-finite values, so none is left to count.
+     */
+    private static RegressionSummary centredSum(
+            Dataset<Row> scored, String label, String prediction, RegressionSummary first) {
+        Dataset<Row> pairs = scored.select(
+                functions.col(label).cast("double"), functions.col(prediction).cast("double"));
+        RegressionRows merged = pairs.javaRDD()
+                .treeAggregate(
+                        new RegressionRows(RegressionSummary.centredOn(first)),
+                        RegressionRows::add,
+                        RegressionRows::merge);
         return merged.summary;
     }
 

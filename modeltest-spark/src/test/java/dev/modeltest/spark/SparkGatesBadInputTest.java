@@ -143,35 +143,63 @@ class SparkGatesBadInputTest {
     }
 
     @Test
-    void aMetricWithABootstrapIntervalIsRefusedBeforeAnyJob() throws Throwable {
+    void aBootstrapIntervalOnFewerThanTenThousandRowsIsRefusedAfterTheCount() throws Throwable {
         MetricGate f1 = MetricGate.builder("@F1AtLeast on NightlyJob.f1()", Metric.F1, Bound.AT_LEAST, 0.8)
                 .build();
         Executable call = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", f1);
         assertThatThrownBy(call::execute)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("@F1AtLeast on NightlyJob.f1(): F1's interval is always a bootstrap over the rows,"
-                        + " which data merged from elsewhere cannot give yet; the gates decided on merged data are"
-                        + " accuracy, binary or micro precision and recall, zero-one loss and Hamming loss (Wilson"
-                        + " intervals from the confusion counts) and MAE, MSE, RMSE and MAPE (Student-t intervals"
-                        + " from the losses' sums and moments)");
-        assertThat(jobsOf("f1", call)).isZero();
-    }
-
-    @Test
-    void aRankingMetricAndABootstrapIntervalAreRefused() {
-        MetricGate auc = MetricGate.builder("auc gate", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
-                .build();
-        assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", auc))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("auc gate: ROC AUC is not computed from merged counts or sums, so it cannot"
-                        + " be decided on data merged from elsewhere yet;");
+                .hasMessage(
+                        "@F1AtLeast on NightlyJob.f1(): F1 (positive class 'dog')'s interval is a bootstrap here, and"
+                                + " below 10000 rows"
+                                + " (these counts hold 3) it is BCa over the rows, which draws rows by their position, so"
+                                + " confusion counts merged from elsewhere cannot give it; from 10000 rows on it is the Poisson"
+                                + " bootstrap per confusion cell, which they give. So few rows fit in memory: evaluate them as"
+                                + " Predictions");
+        // Unlike the refusals made from the configuration, this one needs the rows counted: the message has their
+        // number. (Counting the jobs would race with Spark's listener bus, which reports job starts asynchronously.)
         MetricGate bootstrap = MetricGate.builder("boot", Metric.ACCURACY, Bound.AT_LEAST, 0.8)
                 .interval(IntervalMethod.BOOTSTRAP)
                 .build();
         assertThatThrownBy(() -> SparkGates.evaluate(scored(), "scores", "label", "prediction", bootstrap))
                 .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("boot: accuracy's interval is a bootstrap here, and below 10000 rows (these"
+                        + " counts hold 3)");
+    }
+
+    @Test
+    void aRankingMetricAndARegressionBootstrapAreRefusedBeforeAnyJob() throws Throwable {
+        MetricGate logLoss = MetricGate.builder("log loss gate", Metric.LOG_LOSS, Bound.AT_MOST, 0.8)
+                .build();
+        Executable probabilities = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", logLoss);
+        assertThatThrownBy(probabilities::execute)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("log loss gate: log loss is not computed from merged counts or sums, so it"
+                        + " cannot be decided on data merged from elsewhere yet;");
+        assertThat(jobsOf("log-loss", probabilities)).isZero();
+        MetricGate auc = MetricGate.builder("auc gate", Metric.ROC_AUC, Bound.AT_LEAST, 0.8)
+                .build();
+        Executable noScores = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", auc);
+        assertThatThrownBy(noScores::execute)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("data set scores: ROC AUC ranks the rows by the positive class's score, and no"
+                        + " score column is given;");
+        assertThat(jobsOf("auc-without-scores", noScores)).isZero();
+        Executable textScores = () ->
+                SparkGates.evaluate(scored(), "scores", "label", "prediction", java.util.Map.of("dog", "label"), auc);
+        assertThatThrownBy(textScores::execute)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("data set scores: score column 'label' of class 'dog' holds text (string), not numbers");
+        assertThat(jobsOf("auc-text-scores", textScores)).isZero();
+        MetricGate bootstrap = MetricGate.builder("boot", Metric.MAE, Bound.AT_MOST, 0.8)
+                .interval(IntervalMethod.BOOTSTRAP)
+                .build();
+        Executable call = () -> SparkGates.evaluate(scored(), "scores", "label", "prediction", bootstrap);
+        assertThatThrownBy(call::execute)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("boot: interval BOOTSTRAP resamples the rows, which data merged from elsewhere do not"
                         + " have yet; use AUTO or EXACT");
+        assertThat(jobsOf("mae-bootstrap", call)).isZero();
     }
 
     @Test
@@ -187,8 +215,8 @@ class SparkGatesBadInputTest {
                 .build();
         assertThatThrownBy(() -> SparkGates.evaluate(threeClasses, "scores", "label", "prediction", precision))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith(
-                        "precision gate: precision (macro)'s interval is a bootstrap over the rows" + " here");
+                .hasMessageStartingWith("precision gate: precision (macro)'s interval is a bootstrap here, and below"
+                        + " 10000 rows (these counts hold 3)");
         // The same gate on two classes is binary precision, with its Wilson interval.
         List<CheckResult> results = SparkGates.evaluate(scored(), "scores", "label", "prediction", precision);
         assertThat(results.get(0).details())

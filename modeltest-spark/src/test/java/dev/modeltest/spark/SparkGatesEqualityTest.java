@@ -42,21 +42,21 @@ class SparkGatesEqualityTest {
         }
     }
 
-    private static final Scored BINARY =
+    static final Scored BINARY =
             new Scored("../modeltest-core/src/test/resources/golden/metrics/binary.csv", "actual", "predicted", "ham");
-    private static final Scored MULTICLASS = new Scored(
+    static final Scored MULTICLASS = new Scored(
             "../modeltest-core/src/test/resources/golden/metrics/multiclass.csv", "actual", "predicted", "dog");
-    private static final Scored BREAST_CANCER = new Scored(
+    static final Scored BREAST_CANCER = new Scored(
             "../modeltest-examples/src/test/resources/breast-cancer-scored.csv", "diagnosis", "predicted", "malignant");
 
     /** Partitionings: as read, shuffled into several partitions, and hashed into more partitions than classes. */
-    private static final List<String> PARTITIONINGS = List.of(
+    static final List<String> PARTITIONINGS = List.of(
             "as read",
             "shuffled by seed 1 into 3 partitions",
             "shuffled by seed 7 into 5 partitions",
             "hashed by label into 9 partitions, most of them empty");
 
-    private static Dataset<Row> partition(Dataset<Row> rows, String partitioning, Scored data) {
+    static Dataset<Row> partition(Dataset<Row> rows, String partitioning, Scored data) {
         return switch (partitioning) {
             case "as read" -> rows;
             case "shuffled by seed 1 into 3 partitions" -> shuffled(rows, 1, 3);
@@ -161,7 +161,7 @@ class SparkGatesEqualityTest {
     }
 
     /** The in-memory engine's predictions: the file read by core, the prediction column as the model. */
-    private static Predictions inMemory(Scored data) {
+    static Predictions inMemory(Scored data) {
         SubjectSpec spec = new SubjectSpec(
                 "SparkGatesEqualityTest",
                 data.path(),
@@ -175,7 +175,7 @@ class SparkGatesEqualityTest {
     /** Each file read once, as text columns (what core reads labels as), and kept in memory for the other cases. */
     private static final Map<String, Dataset<Row>> READ = new ConcurrentHashMap<>();
 
-    private static Dataset<Row> read(Scored data) {
+    static Dataset<Row> read(Scored data) {
         return READ.computeIfAbsent(
                 data.path(),
                 path -> LocalSpark.session()

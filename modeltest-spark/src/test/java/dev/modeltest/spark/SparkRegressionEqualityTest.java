@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * MAE, MSE, RMSE and MAPE on Spark equal the in-memory engine's: the value and the interval's bounds within a
- * relative 1e-12 (sums in another order), and everything else (verdict, message, interval method with its skewness
- * caveat, details) exactly, whatever the partitioning. The data are the metric goldens' regression sets.
+ * MAE, MSE, RMSE, MAPE, R² and explained variance on Spark equal the in-memory engine's: the value and the interval's
+ * bounds within a relative 1e-12 (sums in another order), and everything else (verdict, message, Student-t or delta
+ * method interval with its skewness caveat, details) exactly, whatever the partitioning. The data are the metric goldens' regression sets.
  */
 class SparkRegressionEqualityTest {
 
@@ -77,6 +77,18 @@ class SparkRegressionEqualityTest {
                         .confidence(0.9)
                         .interval(IntervalMethod.EXACT)
                         .build()));
+        double r2 = Metrics.compute(inMemory, Metric.R2, MetricOptions.defaults());
+        double explained = Metrics.compute(inMemory, Metric.EXPLAINED_VARIANCE, MetricOptions.defaults());
+        gates.add(MetricGate.builder("r2", Metric.R2, Bound.AT_LEAST, round(r2 - 0.05))
+                .build());
+        gates.add(MetricGate.builder("r2 at 95%", Metric.R2, Bound.AT_LEAST, round(r2 - 0.01))
+                .confidence(0.95)
+                .build());
+        gates.add(MetricGate.builder(
+                        "explained variance at 90%",
+                        Metric.EXPLAINED_VARIANCE, Bound.AT_LEAST, round(Math.min(explained + 0.2, 1)))
+                .confidence(0.9)
+                .build());
         if (file.equals("positive.csv")) {
             double mape = Metrics.compute(inMemory, Metric.MAPE, MetricOptions.defaults());
             gates.add(MetricGate.builder("mape", Metric.MAPE, Bound.AT_MOST, round(1.1 * mape))

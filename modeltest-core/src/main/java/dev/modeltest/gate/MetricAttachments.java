@@ -34,25 +34,30 @@ final class MetricAttachments {
 
     private MetricAttachments() {}
 
-    static void classifier(Predictions predictions, Metric metric, MetricOptions options, CheckResult.Builder result) {
-        if (predictions.task() != Task.CLASSIFICATION) {
+    static void classifier(Predictions weighted, Metric metric, MetricOptions options, CheckResult.Builder result) {
+        if (weighted.task() != Task.CLASSIFICATION) {
             return;
         }
-        result.attach(Attachment.csv(CONFUSION_CSV, () -> confusionCsv(Metrics.confusionMatrix(predictions))));
+        // The confusion matrix counts rows and the curves are drawn on rows each counted once, also when the metric
+        // weighs them: their names say so.
+        Predictions predictions = weighted.withoutWeights();
+        String rows = weighted.weightColumn().isPresent() ? " (rows unweighted)" : "";
+        result.attach(Attachment.csv(CONFUSION_CSV + rows, () -> confusionCsv(Metrics.confusionMatrix(predictions))));
         if (!predictions.hasProbabilities() || predictions.classes().size() < 2) {
             return;
         }
         if (metric == Metric.EXPECTED_CALIBRATION_ERROR || metric == Metric.BRIER) {
             // A calibration check is about the probabilities' reliability, which its curves would not show.
             result.attach(Attachment.png(
-                    RELIABILITY, () -> Charts.reliability(Metrics.reliabilityCurve(predictions, options))));
+                    RELIABILITY + rows, () -> Charts.reliability(Metrics.reliabilityCurve(predictions, options))));
             return;
         }
         List<String> positives = positives(predictions, options);
         // The curves depend only on the predictions and the positive class: named alike, reports show them once.
-        String of = positives.equals(positives(predictions, MetricOptions.defaults()))
-                ? ""
-                : " of '" + positives.get(0) + "'";
+        String of = (positives.equals(positives(predictions, MetricOptions.defaults()))
+                        ? ""
+                        : " of '" + positives.get(0) + "'")
+                + rows;
         result.attach(Attachment.csv(ROC_CSV + of, () -> rocCsv(predictions, positives)));
         result.attach(Attachment.csv(PR_CSV + of, () -> prCsv(predictions, positives)));
         result.attach(Attachment.png(ROC_PNG + of, () -> rocPng(predictions, positives)));

@@ -25,6 +25,7 @@ import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
 import dev.modeltest.subject.Subject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -73,6 +74,9 @@ public final class MetricGate implements Check {
 
     /** What a check measures, in its messages: the metric's label, the data and its rows. */
     private static final String MODEL = "model %s on %s (n=%s)";
+
+    /** {@link #MODEL} when the predictions carry sample weights: the value is weighted, n still counts rows. */
+    private static final String MODEL_WEIGHTED = "model %s on %s (n=%s, weighted by '%s')";
 
     private static final String IN_EVERY_SLICE = " in every slice of '%s'";
 
@@ -296,6 +300,15 @@ public final class MetricGate implements Check {
             + " and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and MAE, MSE,"
             + " RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
 
+    /** The subject of a message: the metric's label, the data, its rows and, when weighted, the weight column. */
+    private static String model(String tail, String label, Predictions predictions, Object n, Object... more) {
+        Optional<String> weights = predictions.weightColumn();
+        List<Object> args = new ArrayList<>(List.of(label, predictions.dataName(), n));
+        weights.ifPresent(args::add);
+        args.addAll(List.of(more));
+        return Format.message((weights.isPresent() ? MODEL_WEIGHTED : MODEL) + tail, args.toArray());
+    }
+
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(
             MetricSample sample, Predictions predictions, java.util.function.Consumer<CheckResult.Builder> attach) {
@@ -304,16 +317,18 @@ public final class MetricGate implements Check {
         String label = MetricCheckText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
         String ending = DecisionText.ending(d, bound, threshold, confidence, m, m.undefinedWhen(), decimals);
-        String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
+        // Weighted accuracy is no count of rows right: it is described as any metric.
+        boolean countsRows = reportedAsAccuracyCheck && sample.proportion().isPresent();
+        String measured = countsRows ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = ShouldBeWithinBound.message(
-                Format.message(MODEL, label, predictions.dataName(), m.n()),
+                model("", label, predictions, m.n()),
                 measured,
                 bound.comparison(),
                 0,
                 threshold,
                 decimals,
                 List.of(ending));
-        if (reportedAsAccuracyCheck) {
+        if (countsRows) {
             Proportion rows = sample.proportion().orElseThrow();
             return CheckResult.builder(ACCURACY_CHECK_ID, Family.PERFORMANCE)
                     .title(title(label, predictions, decimals))
@@ -379,7 +394,7 @@ public final class MetricGate implements Check {
                 this::decide);
         Slices.Summary summary = Slices.summarize(slices, bound);
         String message = EveryShouldBeWithinBound.message(
-                Format.message(MODEL + IN_EVERY_SLICE, label, predictions.dataName(), predictions.size(), column),
+                model(IN_EVERY_SLICE, label, predictions, predictions.size(), column),
                 bound.comparison(),
                 threshold,
                 List.of(
@@ -426,7 +441,7 @@ public final class MetricGate implements Check {
         List<Slices.Slice> classes = PerClass.judge(predictions, metric, options, this::measure, this::decide);
         Slices.Summary summary = Slices.summarize(classes, bound);
         String message = EveryShouldBeWithinBound.message(
-                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), predictions.size()),
+                model(PerClass.IN_EVERY_CLASS, label, predictions, predictions.size()),
                 bound.comparison(),
                 threshold,
                 List.of(
@@ -567,6 +582,17 @@ public final class MetricGate implements Check {
         Optional<String> problem = Metrics.notApplicable(predictions, metric, options);
         if (problem.isPresent()) {
             throw new ConfigurationException(where + ": " + problem.get());
+        }
+        if (interval == IntervalMethod.EXACT && predictions.weightColumn().isPresent()) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "interval",
+                    "must be AUTO or BOOTSTRAP for " + MetricCheckText.label(metric, options, predictions)
+                            + " on rows weighted by column '"
+                            + predictions.weightColumn().get() + "': Wilson,"
+                            + " DeLong, Student-t and the delta method count rows, and the bootstrap over the rows"
+                            + " carries their weights",
+                    IntervalMethod.EXACT);
         }
         if (interval == IntervalMethod.EXACT) {
             // Per class, each class is judged as the positive class: probe with the first.

@@ -47,7 +47,7 @@ final class PerClass {
             MetricOptions options,
             Function<MetricSample, Measurement> measure,
             Function<Measurement, Decision> decide) {
-        ConfusionMatrix counts = Metrics.confusionMatrix(predictions);
+        ConfusionMatrix counts = Metrics.confusionMatrix(predictions.withoutWeights());
         List<Slices.Slice> out = new ArrayList<>();
         for (String label : Metrics.perClass(predictions, metric, options).keySet()) {
             MetricOptions binary = options.withAverage(Averaging.BINARY).withPositiveLabel(label);

@@ -1,5 +1,6 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Predictions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,14 +44,28 @@ public final class Metrics {
     public static Optional<String> notApplicable(Predictions predictions, Metric metric, MetricOptions options) {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(options, "options");
-        return Optional.ofNullable(Resolved.problem(predictions, metric, options));
+        return Optional.ofNullable(problem(predictions, metric, options));
+    }
+
+    /** Why the metric does not apply, or why it cannot honour the predictions' sample weights, or null. */
+    private static String problem(Predictions predictions, Metric metric, MetricOptions options) {
+        String problem = Resolved.problem(predictions, metric, options);
+        if (problem != null || predictions.internalWeights() == null) {
+            return problem;
+        }
+        // One-vs-one as Resolved reads the options: on more than two classes with no positive class.
+        boolean ovo = options.multiClass() == MultiClass.OVO
+                && options.positiveLabel() == null
+                && options.average() != Averaging.BINARY
+                && predictions.classes().size() > 2;
+        return WeightedKernel.refusal(metric, ovo, predictions.weightColumn().orElseThrow());
     }
 
     /** Returns the metrics that can be computed on these predictions with these options, in enum order. */
     public static Set<Metric> applicable(Predictions predictions, MetricOptions options) {
         Set<Metric> out = EnumSet.noneOf(Metric.class);
         for (Metric m : Metric.values()) {
-            if (Resolved.problem(predictions, m, options) == null) {
+            if (problem(predictions, m, options) == null) {
                 out.add(m);
             }
         }
@@ -124,16 +139,23 @@ public final class Metrics {
         }
         Columns columns = Columns.of(predictions);
         Kernel kernel = metric.kind().kernel(columns, selection);
-        long[] counts = metric.kind() == Kernel.Kind.LABELS ? ((LabelKernel) kernel).counts(null) : null;
+        boolean[] present = metric.kind() != Kernel.Kind.LABELS
+                ? null
+                : kernel instanceof WeightedKernel weighted
+                        ? weighted.presentClasses()
+                        : LabelMetrics.presence(((LabelKernel) kernel).counts(null), columns.k);
         List<String> classes = new ArrayList<>();
         List<Resolved> resolved = new ArrayList<>();
         for (int c = 0; c < columns.k; c++) {
-            if (counts == null || LabelMetrics.present(counts, columns.k, c)) {
+            if (present == null || present[c]) {
                 String label = columns.classes.get(c);
                 classes.add(label);
                 resolved.add(Resolved.of(
                         predictions, metric, none.withAverage(Averaging.BINARY).withPositiveLabel(label)));
             }
+        }
+        for (Resolved r : resolved) {
+            refuseWeights(metric, r, columns);
         }
         Metric[] metrics = new Metric[classes.size()];
         Arrays.fill(metrics, metric);
@@ -173,6 +195,7 @@ public final class Metrics {
             Resolved[] resolved = new Resolved[ms.length];
             for (int i = 0; i < ms.length; i++) {
                 resolved[i] = Resolved.of(predictions, ms[i], relevant(ms[i], options));
+                refuseWeights(ms[i], resolved[i], columns);
             }
             double[] values = group.getKey().kernel(columns, selection).values(ms, resolved, null);
             for (int i = 0; i < ms.length; i++) {
@@ -180,6 +203,20 @@ public final class Metrics {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses a metric that cannot honour the sample weights of weighted predictions, so that none ignores them.
+     *
+     * @throws ConfigurationException naming the metric, the reason and the weight column
+     */
+    private static void refuseWeights(Metric metric, Resolved resolved, Columns columns) {
+        if (columns.weighted()) {
+            String refusal = WeightedKernel.refusal(metric, resolved.ovo, columns.weightColumn);
+            if (refusal != null) {
+                throw new ConfigurationException(refusal);
+            }
+        }
     }
 
     /** Drops the options {@code metric} has no use for. */
@@ -227,6 +264,7 @@ public final class Metrics {
             Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, metric, options);
         Columns columns = Columns.of(predictions);
+        refuseWeights(metric, resolved, columns);
         Kernel kernel = metric.kind().kernel(columns, selection);
         return new MetricSample(metric, options, resolved, selection, kernel, columns);
     }
@@ -359,7 +397,7 @@ public final class Metrics {
     }
 
     private static ConfusionMatrix confusionMatrix(Predictions predictions, Selection selection) {
-        Columns columns = Columns.of(predictions);
+        Columns columns = Columns.unweighted(predictions, "the confusion matrix (counts of rows)");
         if (!columns.classification) {
             throw new IllegalArgumentException(
                     "a confusion matrix needs a classifier, but " + predictions.modelName() + " is a regressor");
@@ -383,7 +421,7 @@ public final class Metrics {
     }
 
     private static RocCurve rocCurve(Predictions predictions, MetricOptions options, Selection selection) {
-        Columns columns = Columns.of(predictions);
+        Columns columns = Columns.unweighted(predictions, "the ROC curve");
         int positive = positiveForCurve(predictions, Metric.ROC_AUC, options, "ROC");
         RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
         RankRuns.Groups g = runs.descendingGroups();
@@ -437,7 +475,7 @@ public final class Metrics {
 
     private static PrecisionRecallCurve precisionRecallCurve(
             Predictions predictions, MetricOptions options, Selection selection) {
-        Columns columns = Columns.of(predictions);
+        Columns columns = Columns.unweighted(predictions, "the precision-recall curve");
         int positive = positiveForCurve(predictions, Metric.AVERAGE_PRECISION, options, "precision-recall");
         RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
         RankRuns.Groups g = runs.descendingGroups();
@@ -490,7 +528,7 @@ public final class Metrics {
     private static ReliabilityCurve reliabilityCurve(
             Predictions predictions, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, Metric.EXPECTED_CALIBRATION_ERROR, options);
-        Columns columns = Columns.of(predictions);
+        Columns columns = Columns.unweighted(predictions, "the reliability curve");
         CalibrationKernel kernel = new CalibrationKernel(columns, selection);
         Confidence confidence = CalibrationKernel.confidence(resolved);
         double[] edges = kernel.edges(resolved, confidence, null);

@@ -138,13 +138,22 @@ public final class ModelPage {
     private final List<Check> checks;
     private final TestData data;
     private final Predictions predictions;
+    /** The sample-weight column of the predictions, or "": the page's curves and counts count each row once. */
+    private final String unweighted;
+
     private final Map<String, String> provenance;
 
     private ModelPage(Builder builder) {
         this.testClass = builder.testClass;
         this.checks = List.copyOf(builder.checks);
         this.data = builder.data;
-        this.predictions = builder.predictions;
+        this.predictions = builder.predictions == null ? null : builder.predictions.withoutWeights();
+        this.unweighted = builder.predictions == null
+                ? ""
+                : builder.predictions
+                        .weightColumn()
+                        .map(c -> " (rows unweighted, not by '" + c + "')")
+                        .orElse("");
         this.provenance = new TreeMap<>(builder.provenance);
     }
 
@@ -486,8 +495,8 @@ public final class ModelPage {
         List<String> classes = predictions.classes();
         if (predictions.hasProbabilities() && classes.size() >= 2) {
             List<String> positives = classes.size() == 2 ? List.of(classes.get(1)) : classes;
-            figures.add(draw("roc", rocCaption(positives), () -> rocChart(positives)));
-            figures.add(draw("precision-recall", prCaption(positives), () -> prChart(positives)));
+            figures.add(draw("roc", rocCaption(positives) + unweighted, () -> rocChart(positives)));
+            figures.add(draw("precision-recall", prCaption(positives) + unweighted, () -> prChart(positives)));
         }
         figures.add(draw(
                 "confusion-matrix",
@@ -497,7 +506,7 @@ public final class ModelPage {
                     return Charts.confusionMatrix(table.classes(), table.counts());
                 }));
         if (predictions.hasProbabilities() && classes.size() >= 2) {
-            figures.add(draw("reliability", reliabilityCaption(), this::reliabilityChart));
+            figures.add(draw("reliability", reliabilityCaption() + unweighted, this::reliabilityChart));
         }
     }
 
@@ -682,7 +691,9 @@ public final class ModelPage {
         }
         out.append(
                         "<div class=\"scroll\"><table class=\"confusion\" id=\"confusion-table\">\n<caption>confusion matrix: count (share of the")
-                .append(" true class's row)</caption>\n<thead><tr><th>true \\ predicted</th>");
+                .append(" true class's row)")
+                .append(escape(unweighted))
+                .append("</caption>\n<thead><tr><th>true \\ predicted</th>");
         for (String c : classes) {
             out.append("<th>").append(escape(c)).append("</th>");
         }

@@ -1,0 +1,99 @@
+package dev.modeltest.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modeltest.check.CheckResult;
+import dev.modeltest.check.Verdict;
+import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.metrics.IntervalMethod;
+import dev.modeltest.metrics.Metric;
+import dev.modeltest.model.Predictions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Metric checks on weighted predictions: 40 rows, 6 predicted wrongly, each wrong row weighing 0.25 and every other
+ * row 1. Accuracy is 34 / 40 = 0.85 on rows and 34 / 35.5 = 0.9577 weighted (scikit-learn's {@code
+ * accuracy_score(sample_weight=w)}).
+ */
+class WeightedGateTest {
+
+    private static final String WHERE = "@MetricAtLeast on T.m()";
+
+    private final Predictions rows = MetricFixtures.binary("fixture.csv", 40, 3);
+    private final Predictions weighted = rows.withWeights("w", weights(rows));
+
+    private static double[] weights(Predictions p) {
+        double[] w = new double[p.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = p.actualClass(i) == p.predictedClass(i) ? 1 : 0.25;
+        }
+        return w;
+    }
+
+    private static MetricGate.Builder accuracy(double value) {
+        return MetricGate.builder(WHERE, Metric.ACCURACY, Bound.AT_LEAST, value).confidence(0);
+    }
+
+    @Test
+    void theWeightedValuePassesWhereTheRowsFail() {
+        CheckResult onRows = accuracy(0.9).build().evaluate(rows);
+        CheckResult onWeights = accuracy(0.9).build().evaluate(weighted);
+
+        assertThat(onRows.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(onWeights.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(onWeights.measured()).isEqualTo(34 / 35.5);
+        assertThat(onWeights.n()).isEqualTo(40);
+    }
+
+    @Test
+    void theMessageSaysTheValueIsWeightedAndItsIntervalTheBootstrap() {
+        CheckResult result = MetricGate.builder(WHERE, Metric.ACCURACY, Bound.AT_LEAST, 0.99)
+                .build()
+                .evaluate(weighted);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.message())
+                .isEqualTo("Expecting model accuracy on fixture.csv (n=40, weighted by 'w'):\n"
+                        + "  0.9577 (95% CI 0.9032–0.9801, BCa bootstrap, 2000 resamples, seed 42, rows weighted by"
+                        + " their sample weight)\n"
+                        + "to be at least:\n"
+                        + "  0.9900\n"
+                        + "but it was 0.0323 below.");
+        assertThat(result.details())
+                .containsEntry(
+                        "intervalMethod",
+                        "BCa bootstrap, 2000 resamples, seed 42, rows weighted by their sample weight");
+    }
+
+    @Test
+    void exactIntervalsAreRefusedNamingTheWeightColumn() {
+        assertThatThrownBy(() ->
+                        accuracy(0.9).interval(IntervalMethod.EXACT).build().evaluate(weighted))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(
+                        "@MetricAtLeast on T.m(): 'interval' must be AUTO or BOOTSTRAP for accuracy on rows weighted"
+                                + " by column 'w': Wilson, DeLong, Student-t and the delta method count rows, and the bootstrap"
+                                + " over the rows carries their weights, was EXACT");
+    }
+
+    @Test
+    void aMetricWithoutSampleWeightsIsRefusedNamingTheCheck() {
+        Predictions regression = MetricFixtures.regression("r.csv", 20, 1.0);
+        Predictions weightedRegression = regression.withWeights("w", ones(20));
+
+        assertThatThrownBy(() -> MetricGate.builder(WHERE, Metric.MAX_ERROR, Bound.AT_MOST, 3)
+                        .build()
+                        .evaluate(weightedRegression))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(
+                        "@MetricAtLeast on T.m(): max error does not take sample weights (scikit-learn's max_error has"
+                                + " no sample_weight); remove 'weights' (column 'w') or check another metric");
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.5);
+        return w;
+    }
+}

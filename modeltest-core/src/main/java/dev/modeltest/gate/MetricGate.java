@@ -300,6 +300,25 @@ public final class MetricGate implements Check {
             + " and recall, zero-one loss and Hamming loss (Wilson intervals from the confusion counts) and MAE, MSE,"
             + " RMSE and MAPE (Student-t intervals from the losses' sums and moments)";
 
+    /**
+     * The weight column and Kish's effective number of rows {@code (Σw)² / Σw²} of weighted predictions: skewed weights
+     * make the rows count as fewer, and the bootstrap's interval as wide as that number says.
+     */
+    private static void weights(Predictions predictions, CheckResult.Builder result) {
+        double[] w = predictions.internalWeights();
+        if (w == null) {
+            return;
+        }
+        double sum = 0;
+        double squares = 0;
+        for (double v : w) {
+            sum += v;
+            squares += v * v;
+        }
+        result.detail("weights", predictions.weightColumn().orElseThrow())
+                .detail("effectiveRows", Math.round(sum * sum / squares));
+    }
+
     /** The subject of a message: the metric's label, the data, its rows and, when weighted, the weight column. */
     private static String model(String tail, String label, Predictions predictions, Object n, Object... more) {
         Optional<String> weights = predictions.weightColumn();
@@ -359,6 +378,7 @@ public final class MetricGate implements Check {
         if (options.zeroDivision() != ZeroDivision.ZERO) {
             result.detail("zeroDivision", options.zeroDivision().name());
         }
+        weights(predictions, result);
         attach.accept(result);
         return result.build();
     }

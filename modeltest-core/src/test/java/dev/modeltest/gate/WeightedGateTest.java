@@ -9,6 +9,8 @@ import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.model.Predictions;
+import dev.modeltest.subject.ModelSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,14 @@ import org.junit.jupiter.api.Test;
 class WeightedGateTest {
 
     private static final String WHERE = "@MetricAtLeast on T.m()";
+
+    /**
+     * The baseline's accuracy weighted as the model's rows: it gets 16 rows wrong, 6 of them weighing 0.25 and 10
+     * weighing 1, so 24 / 35.5.
+     */
+    private static final double BASELINE_WEIGHTED = 24 / 35.5;
+
+    private static final ModelSource BASELINE = new ModelSource.Columns("baseline", List.of("p_baseline"));
 
     private final Predictions rows = MetricFixtures.binary("fixture.csv", 40, 3);
     private final Predictions weighted = rows.withWeights("w", weights(rows));
@@ -44,6 +54,8 @@ class WeightedGateTest {
         assertThat(onWeights.verdict()).isEqualTo(Verdict.PASS);
         assertThat(onWeights.measured()).isEqualTo(34 / 35.5);
         assertThat(onWeights.n()).isEqualTo(40);
+        // (34 + 1.5)² / (34 + 6 · 0.0625) = 36.66 rows: the light wrong rows make the rows count as fewer.
+        assertThat(onWeights.details()).containsEntry("weights", "w").containsEntry("effectiveRows", 37L);
     }
 
     @Test
@@ -89,6 +101,39 @@ class WeightedGateTest {
                 .hasMessage(
                         "@MetricAtLeast on T.m(): max error does not take sample weights (scikit-learn's max_error has"
                                 + " no sample_weight); remove 'weights' (column 'w') or check another metric");
+    }
+
+    @Test
+    void theComparisonWithABaselineWeighsBothAndUsesThePairedBootstrap() {
+        Predictions baseline = MetricFixtures.binary("fixture.csv", 40, 8);
+
+        CheckResult result = NoRegressionCheck.builder(WHERE, Metric.ACCURACY, BASELINE)
+                .build()
+                .compare(weighted, baseline, "old model");
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.details()).containsEntry("weights", "w").containsEntry("baseline", BASELINE_WEIGHTED);
+        assertThat(result.message())
+                .isEqualTo("Expecting model accuracy on fixture.csv weighted by 'w' (n=40) not to be worse than the"
+                        + " baseline (old model) by more than:\n"
+                        + "  0.0000\n"
+                        + "  model:      0.9577\n"
+                        + "  baseline:   0.6761\n"
+                        + "  difference: 0.2817 (95% CI 0.1471–0.4317, paired bootstrap, 2000 resamples, seed 42)\n"
+                        + "  p-value:    1.00 (one-sided, paired bootstrap, 2000 resamples, seed 42)\n"
+                        + "and it is not worse by more than the tolerance.");
+    }
+
+    @Test
+    void aBaselineWeightedOtherwiseIsRefused() {
+        Predictions baseline = MetricFixtures.binary("fixture.csv", 40, 8).withWeights("v", ones(40));
+
+        assertThatThrownBy(() -> NoRegressionCheck.builder(WHERE, Metric.ACCURACY, BASELINE)
+                        .build()
+                        .compare(weighted, baseline, "old model"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("@MetricAtLeast on T.m(): the model's rows are weighted by 'w' but the baseline's by 'v'; a"
+                        + " paired comparison weighs both alike");
     }
 
     private static double[] ones(int n) {

@@ -500,7 +500,7 @@ public final class ModelPage {
         }
         figures.add(draw(
                 "confusion-matrix",
-                "confusion matrix (rows: true class, columns: predicted), n=" + predictions.size(),
+                "confusion matrix (rows: true class, columns: predicted), n=" + predictions.size() + unweighted,
                 () -> {
                     ClassificationTable table = ClassificationTable.of(predictions);
                     return Charts.confusionMatrix(table.classes(), table.counts());

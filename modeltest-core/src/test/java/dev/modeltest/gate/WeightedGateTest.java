@@ -79,6 +79,22 @@ class WeightedGateTest {
     }
 
     @Test
+    void theAttachedConfusionMatrixAndCurvesCountRowsAndSaySo() {
+        CheckResult result = accuracy(0.9).build().evaluate(weighted);
+
+        assertThat(result.attachments())
+                .extracting(dev.modeltest.check.Attachment::name)
+                .containsExactly(
+                        "confusion matrix counts (rows unweighted)",
+                        "ROC curve data (rows unweighted)",
+                        "precision-recall curve data (rows unweighted)",
+                        "ROC curve (rows unweighted)",
+                        "precision-recall curve (rows unweighted)");
+        assertThat(MetricGateTest.text(result.attachments().get(0)))
+                .isEqualTo("actual \\ predicted,a,b\na,17,3\nb,3,17\n");
+    }
+
+    @Test
     void exactIntervalsAreRefusedNamingTheWeightColumn() {
         assertThatThrownBy(() ->
                         accuracy(0.9).interval(IntervalMethod.EXACT).build().evaluate(weighted))

@@ -95,6 +95,37 @@ class WeightedGateTest {
     }
 
     @Test
+    void eachSliceWeighsItsOwnRows() {
+        String[] halves = new String[40];
+        for (int i = 0; i < halves.length; i++) {
+            halves[i] = i < 20 ? "left" : "right";
+        }
+
+        CheckResult result = accuracy(0.95).minSliceSize(10).build().evaluate(weighted, halves);
+
+        // Each half: 17 right rows of weight 1 and 3 wrong of 0.25, so 17 / 17.75 = 0.9577; 0.85 on rows.
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.message())
+                .startsWith("Expecting model accuracy on fixture.csv (n=40, weighted by 'w') in every slice of 'slice'")
+                .contains("0.9577");
+    }
+
+    @Test
+    void eachClassWeighsItsOwnRows() {
+        CheckResult result = MetricGate.builder(WHERE, Metric.RECALL, Bound.AT_LEAST, 0.95)
+                .average(dev.modeltest.metrics.Averaging.NONE)
+                .confidence(0)
+                .build()
+                .evaluate(weighted);
+
+        // Recall of each class: 17 / (17 + 3 · 0.25) = 0.9577, as recall_score(average=None, sample_weight=w).
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.message())
+                .contains("(n=40, weighted by 'w') in every class")
+                .contains("0.9577");
+    }
+
+    @Test
     void exactIntervalsAreRefusedNamingTheWeightColumn() {
         assertThatThrownBy(() ->
                         accuracy(0.9).interval(IntervalMethod.EXACT).build().evaluate(weighted))

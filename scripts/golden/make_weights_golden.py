@@ -14,6 +14,10 @@ there:
                           that class's value of average=None; option is one of beta=, k=, alpha=, power=, maxFpr=,
                           forceFinite=, zeroDivision= (modeltest's option names) or empty. A case scikit-learn refuses
                           (one class only, a value outside a deviance's domain) has no row.
+  weights-roc.csv         dataset,subset,positive,point,threshold,fpr,tpr: roc_curve(sample_weight=w,
+                          drop_intermediate=False) of each positive class, where both classes weigh something
+  weights-pr.csv          dataset,subset,positive,point,threshold,precision,recall: precision_recall_curve(sample_weight=w)
+                          (threshold empty on the last point, which has none)
 
 Every number is written with repr() (17 significant digits), so Java parses the same doubles.
 """
@@ -29,6 +33,7 @@ from sklearn.metrics import (accuracy_score, average_precision_score, balanced_a
                              mean_gamma_deviance, mean_pinball_loss, mean_poisson_deviance, mean_squared_error,
                              mean_squared_log_error, mean_tweedie_deviance, median_absolute_error, precision_score,
                              r2_score, recall_score, roc_auc_score, top_k_accuracy_score, zero_one_loss)
+from sklearn.metrics import precision_recall_curve, roc_curve
 from sklearn.preprocessing import label_binarize
 
 warnings.simplefilter("ignore")
@@ -79,6 +84,22 @@ def subsets(groups):
 
 
 ROWS = []
+ROC = []
+PR = []
+
+
+def curves(dataset, subset, classes, y, p, w):
+    for ci, c in enumerate(classes):
+        truth = (y == c).astype(int)
+        if (w * truth).sum() == 0 or (w * (1 - truth)).sum() == 0:
+            continue
+        fpr, tpr, thresholds = roc_curve(truth, p[:, ci], sample_weight=w, drop_intermediate=False)
+        for i in range(len(fpr)):
+            ROC.append([dataset, subset, c, i, r(thresholds[i]), r(fpr[i]), r(tpr[i])])
+        precision, recall, thresholds = precision_recall_curve(truth, p[:, ci], sample_weight=w)
+        for i in range(len(precision)):
+            ROC_T = r(thresholds[i]) if i < len(thresholds) else ""
+            PR.append([dataset, subset, c, i, ROC_T, r(precision[i]), r(recall[i])])
 
 
 def add(dataset, subset, metric, average, positive, option, compute):
@@ -186,6 +207,8 @@ def classification(name):
                 add(name, subset, "TOP_K_ACCURACY", "AUTO", "", "k=" + str(k),
                     lambda: top_k_accuracy_score(y, p, k=k, labels=classes, sample_weight=w))
         add(name, subset, "LOG_LOSS", "AUTO", "", "", lambda: log_loss(y, p, labels=classes, sample_weight=w))
+        if name in ("binary", "ties3"):
+            curves(name, subset, classes, y, p, w)
 
 
 def regression(name):
@@ -241,4 +264,10 @@ with open(os.path.join(OUT, "weights-expected.csv"), "w", newline="") as f:
     out = csv.writer(f, lineterminator="\n")
     out.writerow(["dataset", "subset", "metric", "average", "positive", "option", "value"])
     out.writerows(ROWS)
-print(len(ROWS), "rows")
+for file, header, rows in (("weights-roc.csv", ["threshold", "fpr", "tpr"], ROC),
+                           ("weights-pr.csv", ["threshold", "precision", "recall"], PR)):
+    with open(os.path.join(OUT, file), "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["dataset", "subset", "positive", "point"] + header)
+        out.writerows(rows)
+print(len(ROWS), "rows,", len(ROC), "ROC points,", len(PR), "precision-recall points")

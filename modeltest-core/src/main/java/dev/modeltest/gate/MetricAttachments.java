@@ -38,8 +38,8 @@ final class MetricAttachments {
         if (weighted.task() != Task.CLASSIFICATION) {
             return;
         }
-        // The confusion matrix counts rows and the curves are drawn on rows each counted once, also when the metric
-        // weighs them: their names say so.
+        // The confusion matrix and the reliability diagram count rows, also when the metric weighs them: their names
+        // say so. The ROC and precision-recall curves weigh the rows as the metric does.
         Predictions predictions = weighted.withoutWeights();
         String rows = weighted.weightColumn().isPresent() ? " (rows unweighted)" : "";
         result.attach(Attachment.csv(CONFUSION_CSV + rows, () -> confusionCsv(Metrics.confusionMatrix(predictions))));
@@ -54,14 +54,13 @@ final class MetricAttachments {
         }
         List<String> positives = positives(predictions, options);
         // The curves depend only on the predictions and the positive class: named alike, reports show them once.
-        String of = (positives.equals(positives(predictions, MetricOptions.defaults()))
-                        ? ""
-                        : " of '" + positives.get(0) + "'")
-                + rows;
-        result.attach(Attachment.csv(ROC_CSV + of, () -> rocCsv(predictions, positives)));
-        result.attach(Attachment.csv(PR_CSV + of, () -> prCsv(predictions, positives)));
-        result.attach(Attachment.png(ROC_PNG + of, () -> rocPng(predictions, positives)));
-        result.attach(Attachment.png(PR_PNG + of, () -> prPng(predictions, positives)));
+        String of = positives.equals(positives(predictions, MetricOptions.defaults()))
+                ? ""
+                : " of '" + positives.get(0) + "'";
+        result.attach(Attachment.csv(ROC_CSV + of, () -> rocCsv(weighted, positives)));
+        result.attach(Attachment.csv(PR_CSV + of, () -> prCsv(weighted, positives)));
+        result.attach(Attachment.png(ROC_PNG + of, () -> rocPng(weighted, positives)));
+        result.attach(Attachment.png(PR_PNG + of, () -> prPng(weighted, positives)));
     }
 
     /** The positive class on two classes (or the one named); every class one-vs-rest otherwise. */

@@ -421,10 +421,10 @@ public final class Metrics {
     }
 
     private static RocCurve rocCurve(Predictions predictions, MetricOptions options, Selection selection) {
-        Columns columns = Columns.unweighted(predictions, "the ROC curve");
+        Columns columns = Columns.of(predictions);
         int positive = positiveForCurve(predictions, Metric.ROC_AUC, options, "ROC");
-        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
-        RankRuns.Groups g = runs.descendingGroups();
+        Ranked ranked = ranked(columns, selection, positive);
+        RankRuns.Groups g = ranked.groups();
         int size = g.thresholds().length;
         // roc_curve(drop_intermediate=True): keep the ends and every point where the curve bends.
         int[] keep = new int[size];
@@ -432,31 +432,50 @@ public final class Metrics {
         for (int i = 0; i < size; i++) {
             boolean end = i == 0 || i == size - 1;
             if (end
-                    || g.fps()[i + 1] - 2 * g.fps()[i] + g.fps()[i - 1] != 0
-                    || g.tps()[i + 1] - 2 * g.tps()[i] + g.tps()[i - 1] != 0) {
+                    || !g.dropIntermediate()
+                    || (g.fps()[i + 1] - g.fps()[i]) - (g.fps()[i] - g.fps()[i - 1]) != 0
+                    || (g.tps()[i + 1] - g.tps()[i]) - (g.tps()[i] - g.tps()[i - 1]) != 0) {
                 keep[kept++] = i;
             }
         }
         double[] fpr = new double[kept + 1];
         double[] tpr = new double[kept + 1];
         double[] thresholds = new double[kept + 1];
-        long negatives = size == 0 ? 0 : g.fps()[size - 1];
-        long positives = size == 0 ? 0 : g.tps()[size - 1];
+        double negatives = size == 0 ? 0 : g.fps()[size - 1];
+        double positives = size == 0 ? 0 : g.tps()[size - 1];
         thresholds[0] = size == 0 ? Double.NaN : g.thresholds()[0] + 1;
         fpr[0] = negatives == 0 ? Double.NaN : 0.0;
         tpr[0] = positives == 0 ? Double.NaN : 0.0;
         for (int t = 0; t < kept; t++) {
             int i = keep[t];
             thresholds[t + 1] = g.thresholds()[i];
-            fpr[t + 1] = negatives == 0 ? Double.NaN : (double) g.fps()[i] / negatives;
-            tpr[t + 1] = positives == 0 ? Double.NaN : (double) g.tps()[i] / positives;
+            fpr[t + 1] = negatives == 0 ? Double.NaN : g.fps()[i] / negatives;
+            tpr[t + 1] = positives == 0 ? Double.NaN : g.tps()[i] / positives;
         }
-        return new RocCurve(
-                columns.classes.get(positive),
-                fpr,
-                tpr,
-                thresholds,
-                runs.summary().auc());
+        return new RocCurve(columns.classes.get(positive), fpr, tpr, thresholds, ranked.auc());
+    }
+
+    /** The tie groups of one positive class's scores with the ROC AUC and average precision they give. */
+    private record Ranked(RankRuns.Groups groups, double auc, double averagePrecision) {}
+
+    /** Ranks the positive class's scores on the rows: counted once each, or weighted by their sample weights. */
+    private static Ranked ranked(Columns columns, Selection selection, int positive) {
+        if (columns.weighted()) {
+            RankOrder order = RankOrder.of(columns, selection, new int[] {positive});
+            double[] w = new double[selection.size];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = columns.weights[selection.row(j)] * selection.count(j);
+            }
+            double[] summary = order.weighted(w);
+            return new Ranked(
+                    order.weightedGroups(w), summary[2], summary[0] + summary[1] == 0 ? Double.NaN : summary[3]);
+        }
+        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
+        RankSummary summary = runs.summary();
+        return new Ranked(
+                runs.descendingGroups(),
+                summary.auc(),
+                summary.positives() + summary.negatives() == 0 ? Double.NaN : summary.averagePrecision());
     }
 
     /**
@@ -475,29 +494,28 @@ public final class Metrics {
 
     private static PrecisionRecallCurve precisionRecallCurve(
             Predictions predictions, MetricOptions options, Selection selection) {
-        Columns columns = Columns.unweighted(predictions, "the precision-recall curve");
+        Columns columns = Columns.of(predictions);
         int positive = positiveForCurve(predictions, Metric.AVERAGE_PRECISION, options, "precision-recall");
-        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
-        RankRuns.Groups g = runs.descendingGroups();
+        Ranked ranked = ranked(columns, selection, positive);
+        RankRuns.Groups g = ranked.groups();
         int size = g.thresholds().length;
-        long positives = size == 0 ? 0 : g.tps()[size - 1];
+        double positives = size == 0 ? 0 : g.tps()[size - 1];
         double[] precision = new double[size + 1];
         double[] recall = new double[size + 1];
         double[] thresholds = new double[size];
         for (int i = 0; i < size; i++) {
             // Reversed, so that recall decreases, as precision_recall_curve returns it.
             int from = size - 1 - i;
-            long tp = g.tps()[from];
-            long predicted = tp + g.fps()[from];
-            precision[i] = predicted == 0 ? 0.0 : (double) tp / predicted;
-            recall[i] = positives == 0 ? 1.0 : (double) tp / positives;
+            double tp = g.tps()[from];
+            double predicted = tp + g.fps()[from];
+            precision[i] = predicted == 0 ? 0.0 : tp / predicted;
+            recall[i] = positives == 0 ? 1.0 : tp / positives;
             thresholds[i] = g.thresholds()[from];
         }
         precision[size] = 1.0;
         recall[size] = 0.0;
-        RankSummary summary = runs.summary();
-        double ap = summary.positives() + summary.negatives() == 0 ? Double.NaN : summary.averagePrecision();
-        return new PrecisionRecallCurve(columns.classes.get(positive), precision, recall, thresholds, ap);
+        return new PrecisionRecallCurve(
+                columns.classes.get(positive), precision, recall, thresholds, ranked.averagePrecision());
     }
 
     private static int positiveForCurve(Predictions predictions, Metric metric, MetricOptions options, String kind) {

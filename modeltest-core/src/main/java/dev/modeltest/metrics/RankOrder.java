@@ -225,6 +225,56 @@ final class RankOrder {
         return new double[] {positives, negatives, auc, ap};
     }
 
+    /**
+     * The tie groups in descending score order with the cumulative weights of the negatives and positives, as
+     * {@code _binary_clf_curve(sample_weight=w)}: entries of weight 0 are not there, so a score held only by rows of
+     * weight 0 is no threshold. The ROC curve keeps every threshold ({@code drop_intermediate=False}): on sums of
+     * fractional weights, whether three points lie on a line depends on rounding.
+     */
+    RankRuns.Groups weightedGroups(double[] weights) {
+        int capacity = 16;
+        double[] thresholds = new double[capacity];
+        double[] fps = new double[capacity];
+        double[] tps = new double[capacity];
+        int size = 0;
+        double tp = 0;
+        double fp = 0;
+        int t = entries.length - 1;
+        while (t >= 0) {
+            long key = keys[t];
+            double pos = 0;
+            double neg = 0;
+            while (t >= 0 && keys[t] == key) {
+                int e = entries[t--];
+                if (e < 0) {
+                    pos += weights[~e];
+                } else {
+                    neg += weights[e];
+                }
+            }
+            if (pos + neg == 0) {
+                continue;
+            }
+            tp += pos;
+            fp += neg;
+            if (size == capacity) {
+                capacity *= 2;
+                thresholds = java.util.Arrays.copyOf(thresholds, capacity);
+                fps = java.util.Arrays.copyOf(fps, capacity);
+                tps = java.util.Arrays.copyOf(tps, capacity);
+            }
+            thresholds[size] = RadixSort.value(key);
+            fps[size] = fp;
+            tps[size] = tp;
+            size++;
+        }
+        return new RankRuns.Groups(
+                java.util.Arrays.copyOf(thresholds, size),
+                java.util.Arrays.copyOf(fps, size),
+                java.util.Arrays.copyOf(tps, size),
+                false);
+    }
+
     /** Walks the tie groups from the highest score down, each entry counted {@code counts[j]} times ({@code null}: once). */
     RankSummary summary(int[] counts) {
         RankSummary summary = new RankSummary();

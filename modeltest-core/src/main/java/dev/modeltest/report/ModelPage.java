@@ -137,8 +137,11 @@ public final class ModelPage {
     private final String testClass;
     private final List<Check> checks;
     private final TestData data;
+    /** The predictions without their sample weights: the confusion matrix and the reliability diagram count rows. */
     private final Predictions predictions;
-    /** The sample-weight column of the predictions, or "": the page's curves and counts count each row once. */
+    /** The predictions as given: the ROC and precision-recall curves weigh the rows as the metrics do. */
+    private final Predictions weighted;
+    /** Says that a figure counts rows when the predictions carry sample weights, else "". */
     private final String unweighted;
 
     private final Map<String, String> provenance;
@@ -148,6 +151,7 @@ public final class ModelPage {
         this.checks = List.copyOf(builder.checks);
         this.data = builder.data;
         this.predictions = builder.predictions == null ? null : builder.predictions.withoutWeights();
+        this.weighted = builder.predictions;
         this.unweighted = builder.predictions == null
                 ? ""
                 : builder.predictions
@@ -495,8 +499,8 @@ public final class ModelPage {
         List<String> classes = predictions.classes();
         if (predictions.hasProbabilities() && classes.size() >= 2) {
             List<String> positives = classes.size() == 2 ? List.of(classes.get(1)) : classes;
-            figures.add(draw("roc", rocCaption(positives) + unweighted, () -> rocChart(positives)));
-            figures.add(draw("precision-recall", prCaption(positives) + unweighted, () -> prChart(positives)));
+            figures.add(draw("roc", rocCaption(positives) + weightedBy(), () -> rocChart(positives)));
+            figures.add(draw("precision-recall", prCaption(positives) + weightedBy(), () -> prChart(positives)));
         }
         figures.add(draw(
                 "confusion-matrix",
@@ -516,6 +520,13 @@ public final class ModelPage {
                 : "ROC curves, one-vs-rest per class";
     }
 
+    /** Says that the curves weigh the rows, when the predictions carry sample weights, else "". */
+    private String weightedBy() {
+        return weighted.weightColumn()
+                .map(c -> " (rows weighted by '" + c + "')")
+                .orElse("");
+    }
+
     private String prCaption(List<String> positives) {
         return positives.size() == 1
                 ? "precision-recall curve, positive class '" + positives.get(0) + "'"
@@ -532,7 +543,7 @@ public final class ModelPage {
     private byte[] rocChart(List<String> positives) {
         List<Charts.Line> lines = new ArrayList<>();
         for (String positive : positives) {
-            RocCurve c = Metrics.rocCurve(predictions, MetricOptions.defaults().withPositiveLabel(positive));
+            RocCurve c = Metrics.rocCurve(weighted, MetricOptions.defaults().withPositiveLabel(positive));
             String name = (positives.size() == 1 ? "ROC" : positive) + " (AUC " + Format.value(c.auc(), 3) + ")";
             double[][] xy = thin(c.falsePositiveRates(), c.truePositiveRates());
             lines.add(Charts.Line.of(name, xy[0], xy[1]));
@@ -549,7 +560,7 @@ public final class ModelPage {
         List<Charts.Line> lines = new ArrayList<>();
         for (String positive : positives) {
             PrecisionRecallCurve c = Metrics.precisionRecallCurve(
-                    predictions, MetricOptions.defaults().withPositiveLabel(positive));
+                    weighted, MetricOptions.defaults().withPositiveLabel(positive));
             String name =
                     (positives.size() == 1 ? "PR" : positive) + " (AP " + Format.value(c.averagePrecision(), 3) + ")";
             double[][] xy = thin(c.recalls(), c.precisions());
@@ -567,14 +578,19 @@ public final class ModelPage {
                 lines);
     }
 
+    /** The class's share of the rows, or of their weights when the predictions carry sample weights. */
     private double share(int classIndex) {
-        long count = 0;
+        double[] w = weighted.internalWeights();
+        double count = 0;
+        double total = 0;
         for (int i = 0; i < predictions.size(); i++) {
+            double weight = w == null ? 1 : w[i];
+            total += weight;
             if (predictions.actualClass(i) == classIndex) {
-                count++;
+                count += weight;
             }
         }
-        return (double) count / predictions.size();
+        return count / total;
     }
 
     private byte[] reliabilityChart() {

@@ -79,17 +79,17 @@ class WeightedGateTest {
     }
 
     @Test
-    void theAttachedConfusionMatrixAndCurvesCountRowsAndSaySo() {
+    void theAttachedConfusionMatrixCountsRowsAndSaysSoWhileTheCurvesWeighThem() {
         CheckResult result = accuracy(0.9).build().evaluate(weighted);
 
         assertThat(result.attachments())
                 .extracting(dev.modeltest.check.Attachment::name)
                 .containsExactly(
                         "confusion matrix counts (rows unweighted)",
-                        "ROC curve data (rows unweighted)",
-                        "precision-recall curve data (rows unweighted)",
-                        "ROC curve (rows unweighted)",
-                        "precision-recall curve (rows unweighted)");
+                        "ROC curve data",
+                        "precision-recall curve data",
+                        "ROC curve",
+                        "precision-recall curve");
         assertThat(MetricGateTest.text(result.attachments().get(0)))
                 .isEqualTo("actual \\ predicted,a,b\na,17,3\nb,3,17\n");
     }

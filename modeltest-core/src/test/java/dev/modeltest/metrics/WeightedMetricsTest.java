@@ -21,9 +21,9 @@ class WeightedMetricsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("the confusion matrix (counts of rows) does not take sample weights yet; the predictions of"
                         + " golden on binary.csv are weighted by column 'w' (remove 'weights')");
-        assertThatThrownBy(() -> Metrics.rocCurve(weighted, MetricOptions.defaults()))
+        assertThatThrownBy(() -> Metrics.reliabilityCurve(weighted, MetricOptions.defaults()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("the ROC curve does not take sample weights yet;");
+                .hasMessageStartingWith("the reliability curve does not take sample weights yet;");
         assertThat(Metrics.confusionMatrix(weighted.withoutWeights()).toArray())
                 .isEqualTo(Metrics.confusionMatrix(binary).toArray());
     }

@@ -99,6 +99,73 @@ class WeightsGoldenTest {
         return options;
     }
 
+    /** One curve of {@code weights-roc.csv} or {@code weights-pr.csv}: its key and its points in order. */
+    static Stream<Arguments> curves(String file) {
+        Map<String, List<String[]>> byCurve = new java.util.LinkedHashMap<>();
+        for (String[] r : Golden.csv(file)) {
+            byCurve.computeIfAbsent(r[0] + "," + r[1] + "," + r[2], k -> new java.util.ArrayList<>())
+                    .add(r);
+        }
+        return byCurve.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    static Stream<Arguments> rocCurves() {
+        return curves("weights-roc.csv");
+    }
+
+    static Stream<Arguments> prCurves() {
+        return curves("weights-pr.csv");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rocCurves")
+    void drawsTheWeightedRocCurveAsScikitLearn(String key, List<String[]> points) {
+        String[] k = key.split(",");
+        RocCurve curve = Metrics.rocCurve(
+                weighted(k[0]),
+                MetricOptions.defaults().withPositiveLabel(k[2]),
+                Golden.dataset(k[0]).rows(k[1]));
+
+        assertThat(curve.size()).isEqualTo(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            close(curve.thresholds()[i], points.get(i)[4]);
+            close(curve.falsePositiveRates()[i], points.get(i)[5]);
+            close(curve.truePositiveRates()[i], points.get(i)[6]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("prCurves")
+    void drawsTheWeightedPrecisionRecallCurveAsScikitLearn(String key, List<String[]> points) {
+        String[] k = key.split(",");
+        PrecisionRecallCurve curve = Metrics.precisionRecallCurve(
+                weighted(k[0]),
+                MetricOptions.defaults().withPositiveLabel(k[2]),
+                Golden.dataset(k[0]).rows(k[1]));
+
+        assertThat(curve.precisions()).hasSize(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            if (!points.get(i)[4].isEmpty()) {
+                close(curve.thresholds()[i], points.get(i)[4]);
+            }
+            close(curve.precisions()[i], points.get(i)[5]);
+            close(curve.recalls()[i], points.get(i)[6]);
+        }
+        assertThat(curve.averagePrecision())
+                .isCloseTo(
+                        Metrics.compute(
+                                weighted(k[0]),
+                                Metric.AVERAGE_PRECISION,
+                                MetricOptions.defaults().withPositiveLabel(k[2]),
+                                Golden.dataset(k[0]).rows(k[1])),
+                        within(1e-15));
+    }
+
+    private static void close(double actual, String expected) {
+        double e = Golden.number(expected);
+        assertThat(actual).isCloseTo(e, within(Golden.tolerance(e)));
+    }
+
     /** The metrics without scikit-learn's sample_weight, each refused with its reason. */
     static Stream<Arguments> refused() {
         return Stream.of(

@@ -34,18 +34,22 @@ final class MetricAttachments {
 
     private MetricAttachments() {}
 
-    static void classifier(Predictions predictions, Metric metric, MetricOptions options, CheckResult.Builder result) {
-        if (predictions.task() != Task.CLASSIFICATION) {
+    static void classifier(Predictions weighted, Metric metric, MetricOptions options, CheckResult.Builder result) {
+        if (weighted.task() != Task.CLASSIFICATION) {
             return;
         }
-        result.attach(Attachment.csv(CONFUSION_CSV, () -> confusionCsv(Metrics.confusionMatrix(predictions))));
+        // The confusion matrix and the reliability diagram count rows, also when the metric weighs them: their names
+        // say so. The ROC and precision-recall curves weigh the rows as the metric does.
+        Predictions predictions = weighted.withoutWeights();
+        String rows = weighted.weightColumn().isPresent() ? " (rows unweighted)" : "";
+        result.attach(Attachment.csv(CONFUSION_CSV + rows, () -> confusionCsv(Metrics.confusionMatrix(predictions))));
         if (!predictions.hasProbabilities() || predictions.classes().size() < 2) {
             return;
         }
         if (metric == Metric.EXPECTED_CALIBRATION_ERROR || metric == Metric.BRIER) {
             // A calibration check is about the probabilities' reliability, which its curves would not show.
             result.attach(Attachment.png(
-                    RELIABILITY, () -> Charts.reliability(Metrics.reliabilityCurve(predictions, options))));
+                    RELIABILITY + rows, () -> Charts.reliability(Metrics.reliabilityCurve(predictions, options))));
             return;
         }
         List<String> positives = positives(predictions, options);
@@ -53,10 +57,10 @@ final class MetricAttachments {
         String of = positives.equals(positives(predictions, MetricOptions.defaults()))
                 ? ""
                 : " of '" + positives.get(0) + "'";
-        result.attach(Attachment.csv(ROC_CSV + of, () -> rocCsv(predictions, positives)));
-        result.attach(Attachment.csv(PR_CSV + of, () -> prCsv(predictions, positives)));
-        result.attach(Attachment.png(ROC_PNG + of, () -> rocPng(predictions, positives)));
-        result.attach(Attachment.png(PR_PNG + of, () -> prPng(predictions, positives)));
+        result.attach(Attachment.csv(ROC_CSV + of, () -> rocCsv(weighted, positives)));
+        result.attach(Attachment.csv(PR_CSV + of, () -> prCsv(weighted, positives)));
+        result.attach(Attachment.png(ROC_PNG + of, () -> rocPng(weighted, positives)));
+        result.attach(Attachment.png(PR_PNG + of, () -> prPng(weighted, positives)));
     }
 
     /** The positive class on two classes (or the one named); every class one-vs-rest otherwise. */

@@ -26,6 +26,7 @@ import dev.modeltest.metrics.ZeroDivision;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
 import dev.modeltest.subject.Subject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -74,6 +75,9 @@ public final class MetricGate implements Check {
 
     /** What a check measures, in its messages: the metric's label, the data and its rows. */
     private static final String MODEL = "model %s on %s (n=%s)";
+
+    /** {@link #MODEL} when the predictions carry sample weights: the value is weighted, n still counts rows. */
+    private static final String MODEL_WEIGHTED = "model %s on %s (n=%s, weighted by '%s')";
 
     private static final String IN_EVERY_SLICE = " in every slice of '%s'";
 
@@ -388,6 +392,34 @@ public final class MetricGate implements Check {
             + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
             + " from a ranking sorted where the data are)";
 
+    /**
+     * The weight column and Kish's effective number of rows {@code (Σw)² / Σw²} of weighted predictions: skewed weights
+     * make the rows count as fewer, and the bootstrap's interval as wide as that number says.
+     */
+    private static void weights(Predictions predictions, CheckResult.Builder result) {
+        double[] w = predictions.internalWeights();
+        if (w == null) {
+            return;
+        }
+        double sum = 0;
+        double squares = 0;
+        for (double v : w) {
+            sum += v;
+            squares += v * v;
+        }
+        result.detail("weights", predictions.weightColumn().orElseThrow())
+                .detail("effectiveRows", Math.round(sum * sum / squares));
+    }
+
+    /** The subject of a message: the metric's label, the data, its rows and, when weighted, the weight column. */
+    private static String model(String tail, String label, Predictions predictions, Object n, Object... more) {
+        Optional<String> weights = predictions.weightColumn();
+        List<Object> args = new ArrayList<>(List.of(label, predictions.dataName(), n));
+        weights.ifPresent(args::add);
+        args.addAll(List.of(more));
+        return Format.message((weights.isPresent() ? MODEL_WEIGHTED : MODEL) + tail, args.toArray());
+    }
+
     /** Turns a prepared sample into the check's result: one decision rule and one message shape for every source. */
     private CheckResult decide(
             MetricSample sample, Predictions predictions, java.util.function.Consumer<CheckResult.Builder> attach) {
@@ -396,16 +428,18 @@ public final class MetricGate implements Check {
         String label = MetricCheckText.label(metric, options, predictions);
         int decimals = Format.decimals(m.value(), threshold);
         String ending = DecisionText.ending(d, bound, threshold, confidence, m, m.undefinedWhen(), decimals);
-        String measured = reportedAsAccuracyCheck ? rowsRight(sample, m, decimals) : m.describe(decimals);
+        // Weighted accuracy is no count of rows right: it is described as any metric.
+        boolean countsRows = reportedAsAccuracyCheck && sample.proportion().isPresent();
+        String measured = countsRows ? rowsRight(sample, m, decimals) : m.describe(decimals);
         String message = ShouldBeWithinBound.message(
-                Format.message(MODEL, label, predictions.dataName(), m.n()),
+                model("", label, predictions, m.n()),
                 measured,
                 bound.comparison(),
                 0,
                 threshold,
                 decimals,
                 List.of(ending));
-        if (reportedAsAccuracyCheck) {
+        if (countsRows) {
             Proportion rows = sample.proportion().orElseThrow();
             return CheckResult.builder(ACCURACY_CHECK_ID, Family.PERFORMANCE)
                     .title(title(label, predictions, decimals))
@@ -436,6 +470,7 @@ public final class MetricGate implements Check {
         if (options.zeroDivision() != ZeroDivision.ZERO) {
             result.detail("zeroDivision", options.zeroDivision().name());
         }
+        weights(predictions, result);
         attach.accept(result);
         return result.build();
     }
@@ -471,7 +506,7 @@ public final class MetricGate implements Check {
                 this::decide);
         Slices.Summary summary = Slices.summarize(slices, bound);
         String message = EveryShouldBeWithinBound.message(
-                Format.message(MODEL + IN_EVERY_SLICE, label, predictions.dataName(), predictions.size(), column),
+                model(IN_EVERY_SLICE, label, predictions, predictions.size(), column),
                 bound.comparison(),
                 threshold,
                 List.of(
@@ -558,7 +593,7 @@ public final class MetricGate implements Check {
         String label = MetricCheckText.label(metric, options, predictions);
         Slices.Summary summary = Slices.summarize(classes, bound);
         String message = EveryShouldBeWithinBound.message(
-                Format.message(MODEL + PerClass.IN_EVERY_CLASS, label, predictions.dataName(), n),
+                model(PerClass.IN_EVERY_CLASS, label, predictions, n),
                 bound.comparison(),
                 threshold,
                 List.of(
@@ -699,6 +734,17 @@ public final class MetricGate implements Check {
         Optional<String> problem = Metrics.notApplicable(predictions, metric, options);
         if (problem.isPresent()) {
             throw new ConfigurationException(where + ": " + problem.get());
+        }
+        if (interval == IntervalMethod.EXACT && predictions.weightColumn().isPresent()) {
+            throw ConfigurationException.badAttribute(
+                    where,
+                    "interval",
+                    "must be AUTO or BOOTSTRAP for " + MetricCheckText.label(metric, options, predictions)
+                            + " on rows weighted by column '"
+                            + predictions.weightColumn().get() + "': Wilson,"
+                            + " DeLong, Student-t and the delta method count rows, and the bootstrap over the rows"
+                            + " carries their weights",
+                    IntervalMethod.EXACT);
         }
         if (interval == IntervalMethod.EXACT) {
             // Per class, each class is judged as the positive class: probe with the first.

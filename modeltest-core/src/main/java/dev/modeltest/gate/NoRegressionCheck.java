@@ -107,10 +107,12 @@ public final class NoRegressionCheck implements Check {
      * @throws ConfigurationException if the metric does not apply to either
      * @throws DataException if the two do not cover the same rows with the same true labels or values
      */
-    public CheckResult compare(Predictions model, Predictions base, String baselineName) {
+    public CheckResult compare(Predictions model, Predictions given, String baselineName) {
+        Predictions base = sameWeights(model, given);
         requireApplicable(model, "the model");
         requireApplicable(base, "the baseline");
         requireSameRows(model, base);
+        boolean weighted = model.weightColumn().isPresent();
         int n = model.size();
         double level = 1 - alpha;
         boolean higher = metric.direction() == Direction.HIGHER_IS_BETTER;
@@ -126,7 +128,14 @@ public final class NoRegressionCheck implements Check {
         Interval interval;
         String intervalHow;
         Optional<String> binaryPositive = binaryPositive(model);
-        if (metric == Metric.ACCURACY) {
+        if (weighted) {
+            // McNemar and DeLong count rows: with sample weights the paired bootstrap over the rows carries them.
+            PairedTests.Outcome outcome =
+                    PairedTests.pairedBootstrap(ms, bs, higher, tolerance, level, seed, resamples);
+            test = outcome.test();
+            interval = outcome.interval();
+            intervalHow = test.description();
+        } else if (metric == Metric.ACCURACY) {
             long b = 0;
             long c = 0;
             for (int i = 0; i < n; i++) {
@@ -169,7 +178,14 @@ public final class NoRegressionCheck implements Check {
         boolean fails = drop > tolerance && significant;
         String label = MetricCheckText.label(metric, options, model);
         String message = ShouldNotBeWorseThanBaseline.message(
-                new ShouldNotBeWorseThanBaseline.Compared(label, model.dataName(), n, baselineName),
+                new ShouldNotBeWorseThanBaseline.Compared(
+                        label,
+                        model.dataName()
+                                + model.weightColumn()
+                                        .map(c -> " weighted by '" + c + "'")
+                                        .orElse(""),
+                        n,
+                        baselineName),
                 tolerance,
                 modelValue,
                 baseValue,
@@ -177,7 +193,7 @@ public final class NoRegressionCheck implements Check {
                         difference, interval, intervalHow, test.pValue(), test.description()),
                 drop,
                 alpha);
-        return CheckResult.builder(ID, Family.PERFORMANCE)
+        CheckResult.Builder result = CheckResult.builder(ID, Family.PERFORMANCE)
                 .qualifier(metric.name().toLowerCase(Locale.ROOT))
                 .title(label + " no worse than " + baselineName + " by more than " + Format.value(tolerance) + " on "
                         + model.dataName())
@@ -196,8 +212,35 @@ public final class NoRegressionCheck implements Check {
                 .detail("difference", difference)
                 .detail("pValue", test.pValue())
                 .detail("test", test.description())
-                .detail("alpha", alpha)
-                .build();
+                .detail("alpha", alpha);
+        model.weightColumn().ifPresent(column -> result.detail("weights", column));
+        return result.build();
+    }
+
+    /**
+     * The baseline weighted as the model: the same rows weigh the same for both, so a baseline without weights takes
+     * the model's, and a baseline weighted otherwise is refused.
+     */
+    private Predictions sameWeights(Predictions model, Predictions base) {
+        double[] w = model.internalWeights();
+        double[] bw = base.internalWeights();
+        if (w == null && bw == null) {
+            return base;
+        }
+        if (w == null || (bw != null && !java.util.Arrays.equals(w, bw))) {
+            throw new ConfigurationException(where + ": the model's rows are weighted "
+                    + model.weightColumn().map(c -> "by '" + c + "'").orElse("not at all")
+                    + " but the baseline's "
+                    + base.weightColumn().map(c -> "by '" + c + "'").orElse("not at all")
+                    + "; a paired comparison weighs both alike");
+        }
+        if (bw != null) {
+            return base;
+        }
+        if (base.size() != model.size()) {
+            return base; // requireSameRows names the sizes
+        }
+        return base.wrapWeights(model.weightColumn().orElseThrow(), w);
     }
 
     /** The positive class when the metric scores one class against the rest of a binary problem, as ROC AUC does. */

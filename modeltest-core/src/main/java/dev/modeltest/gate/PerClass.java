@@ -48,7 +48,7 @@ final class PerClass {
             Function<MetricSample, Measurement> measure,
             Function<Measurement, Decision> decide) {
         return judge(
-                Metrics.confusionMatrix(predictions),
+                Metrics.confusionMatrix(predictions.withoutWeights()),
                 Metrics.perClass(predictions, metric, options).keySet(),
                 binary -> Metrics.sample(predictions, metric, binary),
                 options,

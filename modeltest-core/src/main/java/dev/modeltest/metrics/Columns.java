@@ -1,5 +1,6 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.ModelException;
 import dev.modeltest.model.Predictions;
 import dev.modeltest.model.Task;
@@ -20,6 +21,10 @@ final class Columns {
     final double[] predictedValues;
     /** Each row's query code ({@link Predictions#withQueries}), or {@code null}. */
     final int[] queries;
+    /** Each row's sample weight ({@link Predictions#withWeights}), or {@code null} when the rows are unweighted. */
+    final double[] weights;
+    /** The column the sample weights come from, or {@code null}. */
+    final String weightColumn;
 
     private Columns(Predictions predictions) {
         this.predictions = predictions;
@@ -41,15 +46,32 @@ final class Columns {
             predictedValues = predictions.internalPredictedValues();
         }
         queries = predictions.internalQueries();
+        weights = predictions.internalWeights();
+        weightColumn = weights == null ? null : predictions.weightColumn().orElseThrow();
     }
 
     static Columns of(Predictions predictions) {
+        return new Columns(predictions);
+    }
+
+    /**
+     * The columns of predictions that must not carry sample weights: for what does not weigh rows yet ({@code what}
+     * names it), so that nothing ignores the weights silently.
+     *
+     * @throws ConfigurationException naming {@code what} and the weight column
+     */
+    static Columns unweighted(Predictions predictions, String what) {
         if (predictions.internalWeights() != null) {
-            throw new dev.modeltest.error.ConfigurationException("the metrics of " + predictions.modelName()
-                    + " on " + predictions.dataName() + " do not honour the sample weights of column '"
-                    + predictions.weightColumn().orElseThrow() + "' yet; remove 'weights'");
+            throw new ConfigurationException(what + " does not take sample weights yet; the predictions of "
+                    + predictions.modelName() + " on " + predictions.dataName() + " are weighted by column '"
+                    + predictions.weightColumn().orElseThrow() + "' (remove 'weights')");
         }
         return new Columns(predictions);
+    }
+
+    /** Whether the rows carry sample weights. */
+    boolean weighted() {
+        return weights != null;
     }
 
     /** Names a row for messages, numbered from 1 as everywhere in modeltest. */

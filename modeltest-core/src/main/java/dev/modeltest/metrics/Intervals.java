@@ -102,6 +102,11 @@ final class Intervals {
 
     /** Returns the exact or analytic method for the metric as resolved, or {@code null} when there is none. */
     static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
+        if (kernel instanceof WeightedKernel) {
+            // Wilson, DeLong, Student-t and the delta method count rows; with sample weights only the bootstrap over
+            // rows, which carries each row's weight, applies.
+            return null;
+        }
         return switch (exactKind(metric)) {
             case WILSON_WHEN_PROPORTION -> kernel.proportion(metric, resolved, null) != null ? WILSON : null;
             case DELONG_UNLESS_MICRO ->
@@ -151,6 +156,27 @@ final class Intervals {
     }
 
     /**
+     * The seeded bootstrap over weighted rows: BCa below {@link PoissonBootstrap#RECOMMENDED_FROM_ROWS} rows, the
+     * Poisson bootstrap per row from there; a replicate weighs each row by its sample weight times the number of times
+     * it is drawn.
+     */
+    private static MetricInterval weightedBootstrap(MetricSample sample, double level, long seed, int resamples) {
+        int n = sample.size();
+        String tail = ", " + resamples + " resamples, seed " + seed + ", rows weighted by their sample weight";
+        try {
+            if (n < PoissonBootstrap.RECOMMENDED_FROM_ROWS) {
+                Bootstrap.Result result =
+                        Bootstrap.seeded(seed).withReplicates(resamples).interval(n, sample::value, level);
+                return spread(result.interval(), result.method().description() + tail);
+            }
+            PoissonBootstrap.Result result = PoissonBootstrap.ofRows(n, sample::value, level, seed, resamples);
+            return spread(result.interval(), PoissonBootstrap.NAME + tail);
+        } catch (IllegalStateException undefinedEverywhere) {
+            return MetricInterval.none("bootstrap", "the metric is undefined on every bootstrap resample");
+        }
+    }
+
+    /**
      * The seeded bootstrap: BCa below {@link PoissonBootstrap#RECOMMENDED_FROM_ROWS} rows; from there the Poisson
      * bootstrap, per confusion-matrix cell for the label metrics, per (bin, hit) cell for expected calibration error
      * ({@link CalibrationCells}), per block of sorted errors for the median and max absolute error ({@link
@@ -174,6 +200,13 @@ final class Intervals {
         }
         if (kernel instanceof QueryKernel queries) {
             return bootstrapQueries(queries.perQuery(sample.metric(), resolved.k), level, seed, resamples);
+        }
+        if (kernel instanceof WeightedKernel) {
+            // Every shortcut below counts rows (confusion cells, sorted errors, the jackknife of unweighted average
+            // precision): with sample weights, each replicate draws row multiplicities and weighs each row by its
+            // sample
+            // weight times its multiplicity.
+            return weightedBootstrap(sample, level, seed, resamples);
         }
         if (n >= PoissonBootstrap.RECOMMENDED_FROM_ROWS && !forced && sample.metric() == Metric.AVERAGE_PRECISION) {
             return averagePrecision(resolved, columns, sample.selection(), level);

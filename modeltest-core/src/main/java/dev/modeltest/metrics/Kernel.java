@@ -54,6 +54,9 @@ interface Kernel {
         }
 
         Kernel kernel(Columns columns, Selection selection) {
+            if (columns.weighted()) {
+                return new WeightedKernel(this, columns, selection);
+            }
             return switch (this) {
                 case LABELS -> new LabelKernel(columns, selection);
                 case RANKING -> new RankingKernel(columns, selection);

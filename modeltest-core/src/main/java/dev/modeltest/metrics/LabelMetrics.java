@@ -10,17 +10,31 @@ final class LabelMetrics {
 
     /** Computes a metric of the {@link Kernel.Kind#LABELS} family from the confusion counts. */
     static double value(Metric metric, long[] counts, int k, Resolved resolved) {
+        double[] cells = new double[counts.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = counts[i];
+        }
+        return value(metric, cells, presence(counts, k), k, resolved);
+    }
+
+    /**
+     * Computes a metric of the {@link Kernel.Kind#LABELS} family from weighted confusion counts (each row counted by
+     * its sample weight, as scikit-learn's {@code confusion_matrix(sample_weight=...)}) and the classes present among
+     * the rows' true or predicted labels whatever their weight (scikit-learn's {@code labels=None} is {@code
+     * unique_labels(y_true, y_pred)}, which does not look at the weights).
+     */
+    static double value(Metric metric, double[] counts, boolean[] present, int k, Resolved resolved) {
         LabelFormula formula = (LabelFormula) metric.formula();
         return switch (formula) {
             case ACCURACY -> accuracy(counts, k);
             case BALANCED_ACCURACY -> balancedAccuracy(counts, k, false);
             case ADJUSTED_BALANCED_ACCURACY -> balancedAccuracy(counts, k, true);
-            case PRECISION, RECALL, F1, F_BETA, JACCARD -> setWise(formula, counts, k, resolved);
+            case PRECISION, RECALL, F1, F_BETA, JACCARD -> setWise(formula, counts, present, k, resolved);
             case ZERO_ONE_LOSS, HAMMING_LOSS -> errorRate(counts, k);
             case MATTHEWS -> matthews(counts, k);
             case COHEN_KAPPA -> kappa(counts, k);
-            case COHEN_KAPPA_LINEAR -> weightedKappa(counts, k, 1);
-            case COHEN_KAPPA_QUADRATIC -> weightedKappa(counts, k, 2);
+            case COHEN_KAPPA_LINEAR -> weightedKappa(counts, present, k, 1);
+            case COHEN_KAPPA_QUADRATIC -> weightedKappa(counts, present, k, 2);
         };
     }
 
@@ -68,6 +82,47 @@ final class LabelMetrics {
         return s;
     }
 
+    /** Whether each class occurs among the true or predicted labels of the counted rows. */
+    static boolean[] presence(long[] counts, int k) {
+        boolean[] out = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = present(counts, k, c);
+        }
+        return out;
+    }
+
+    static double total(double[] counts) {
+        double n = 0;
+        for (double c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    static double trace(double[] counts, int k) {
+        double t = 0;
+        for (int c = 0; c < k; c++) {
+            t += counts[c * k + c];
+        }
+        return t;
+    }
+
+    static double rowSum(double[] counts, int k, int row) {
+        double s = 0;
+        for (int c = 0; c < k; c++) {
+            s += counts[row * k + c];
+        }
+        return s;
+    }
+
+    static double columnSum(double[] counts, int k, int column) {
+        double s = 0;
+        for (int r = 0; r < k; r++) {
+            s += counts[r * k + column];
+        }
+        return s;
+    }
+
     static long columnSum(long[] counts, int k, int column) {
         long s = 0;
         for (int r = 0; r < k; r++) {
@@ -76,14 +131,14 @@ final class LabelMetrics {
         return s;
     }
 
-    private static double accuracy(long[] counts, int k) {
-        long n = total(counts);
+    private static double accuracy(double[] counts, int k) {
+        double n = total(counts);
         return n == 0 ? Double.NaN : (double) trace(counts, k) / n;
     }
 
     /** The fraction of rows predicted wrongly, {@code zero_one_loss} and (one label per row) {@code hamming_loss}. */
-    private static double errorRate(long[] counts, int k) {
-        long n = total(counts);
+    private static double errorRate(double[] counts, int k) {
+        double n = total(counts);
         return n == 0 ? Double.NaN : (double) (n - trace(counts, k)) / n;
     }
 
@@ -91,11 +146,11 @@ final class LabelMetrics {
      * {@code balanced_accuracy_score}: mean of diag / row sum over classes with true rows; {@code adjusted}: {@code
      * (score − 1/m) / (1 − 1/m)} over those {@code m} classes, NaN for {@code m = 1} (scikit-learn's 0 division).
      */
-    private static double balancedAccuracy(long[] counts, int k, boolean adjusted) {
+    private static double balancedAccuracy(double[] counts, int k, boolean adjusted) {
         double sum = 0;
         int classes = 0;
         for (int c = 0; c < k; c++) {
-            long support = rowSum(counts, k, c);
+            double support = rowSum(counts, k, c);
             if (support > 0) {
                 sum += (double) counts[c * k + c] / support;
                 classes++;
@@ -121,7 +176,7 @@ final class LabelMetrics {
      * and later define {@code np.nan}: a 0/0 class is NaN and left out of the macro and weighted averages ({@code
      * _nanaverage}), which are NaN only when every class is.
      */
-    private static double setWise(LabelFormula formula, long[] counts, int k, Resolved resolved) {
+    private static double setWise(LabelFormula formula, double[] counts, boolean[] present, int k, Resolved resolved) {
         if (total(counts) == 0) {
             return Double.NaN;
         }
@@ -133,11 +188,11 @@ final class LabelMetrics {
                     formula, counts[c * k + c], columnSum(counts, k, c), rowSum(counts, k, c), resolved.beta, zero);
         }
         if (average == Averaging.MICRO) {
-            long tp = 0;
-            long predicted = 0;
-            long actual = 0;
+            double tp = 0;
+            double predicted = 0;
+            double actual = 0;
             for (int c = 0; c < k; c++) {
-                if (present(counts, k, c)) {
+                if (present[c]) {
                     tp += counts[c * k + c];
                     predicted += columnSum(counts, k, c);
                     actual += rowSum(counts, k, c);
@@ -148,13 +203,13 @@ final class LabelMetrics {
         // MACRO and WEIGHTED: over the labels present in y_true or y_pred (scikit-learn's labels=None).
         double sum = 0;
         double weightedSum = 0;
-        long weights = 0;
+        double weights = 0;
         int classes = 0;
         for (int c = 0; c < k; c++) {
-            if (!present(counts, k, c)) {
+            if (!present[c]) {
                 continue;
             }
-            long support = rowSum(counts, k, c);
+            double support = rowSum(counts, k, c);
             double v = perClass(formula, counts[c * k + c], columnSum(counts, k, c), support, resolved.beta, zero);
             if (Double.isNaN(v)) {
                 // ZeroDivision.NAN: left out of the average, as scikit-learn's _nanaverage does.
@@ -185,7 +240,7 @@ final class LabelMetrics {
     }
 
     private static double perClass(
-            LabelFormula formula, long tp, long predicted, long actual, double beta, ZeroDivision zero) {
+            LabelFormula formula, double tp, double predicted, double actual, double beta, ZeroDivision zero) {
         if (zero == ZeroDivision.NAN) {
             boolean undefined = switch (formula) {
                 case PRECISION -> predicted == 0;
@@ -228,7 +283,7 @@ final class LabelMetrics {
             case JACCARD -> {
                 // scikit-learn: tp / (tp + fp + fn) as tp / (pred + true - tp), zero_division where the denominator is
                 // 0.
-                long union = predicted + actual - tp;
+                double union = predicted + actual - tp;
                 yield union == 0 ? zeroByZero : (double) tp / union;
             }
             case ACCURACY,
@@ -274,7 +329,7 @@ final class LabelMetrics {
     }
 
     /** {@code matthews_corrcoef}: the multiclass form on float64 sums, 0 when a variance is 0. */
-    private static double matthews(long[] counts, int k) {
+    private static double matthews(double[] counts, int k) {
         double samples = total(counts);
         if (samples == 0) {
             return Double.NaN;
@@ -300,8 +355,8 @@ final class LabelMetrics {
     }
 
     /** {@code cohen_kappa_score} without weights: 1 − observed / expected disagreement; NaN for 0/0. */
-    private static double kappa(long[] counts, int k) {
-        long n = total(counts);
+    private static double kappa(double[] counts, int k) {
+        double n = total(counts);
         if (n == 0) {
             return Double.NaN;
         }
@@ -331,23 +386,23 @@ final class LabelMetrics {
      * w·E} with {@code w_ij = |i − j|^power} over the classes present in the true or predicted labels (scikit-learn's
      * {@code labels=None}), {@code i} and {@code j} their positions among those; NaN for 0/0.
      */
-    private static double weightedKappa(long[] counts, int k, int power) {
-        long n = total(counts);
+    private static double weightedKappa(double[] counts, boolean[] present, int k, int power) {
+        double n = total(counts);
         if (n == 0) {
             return Double.NaN;
         }
-        int[] present = new int[k];
+        int[] classes = new int[k];
         int m = 0;
         for (int c = 0; c < k; c++) {
-            if (present(counts, k, c)) {
-                present[m++] = c;
+            if (present[c]) {
+                classes[m++] = c;
             }
         }
         double[] predictedTotals = new double[m];
         double[] actualTotals = new double[m];
         for (int i = 0; i < m; i++) {
-            predictedTotals[i] = columnSum(counts, k, present[i]);
-            actualTotals[i] = rowSum(counts, k, present[i]);
+            predictedTotals[i] = columnSum(counts, k, classes[i]);
+            actualTotals[i] = rowSum(counts, k, classes[i]);
         }
         double observed = 0;
         double expected = 0;
@@ -356,7 +411,7 @@ final class LabelMetrics {
                 long distance = Math.abs(i - j);
                 long w = power == 1 ? distance : distance * distance;
                 // As kappa(): confusion[i][j] with i the true class; expected = outer(sum0, sum1) / n.
-                observed += w * counts[present[i] * k + present[j]];
+                observed += w * counts[classes[i] * k + classes[j]];
                 expected += w * (predictedTotals[i] * actualTotals[j] / n);
             }
         }

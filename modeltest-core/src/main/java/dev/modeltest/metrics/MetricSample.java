@@ -184,6 +184,11 @@ public final class MetricSample {
      */
     public MetricInterval interval(IntervalMethod method, double level, long seed, int resamples) {
         String exact = Intervals.exactMethod(metric, resolved, kernel);
+        if (method == IntervalMethod.EXACT && kernel instanceof WeightedKernel) {
+            throw new IllegalArgumentException("no exact or analytic interval applies to " + metric.displayName()
+                    + " on rows weighted by column '" + columns.weightColumn + "': Wilson, DeLong, Student-t and the"
+                    + " delta method count rows; use 'interval' AUTO or BOOTSTRAP (the bootstrap carries the weights)");
+        }
         if (method == IntervalMethod.EXACT && exact == null) {
             throw new IllegalArgumentException("no exact or analytic interval applies to " + metric.displayName()
                     + " here; " + exactMethodsText());

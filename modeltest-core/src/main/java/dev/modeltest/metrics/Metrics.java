@@ -1,5 +1,6 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Predictions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,14 +44,28 @@ public final class Metrics {
     public static Optional<String> notApplicable(Predictions predictions, Metric metric, MetricOptions options) {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(options, "options");
-        return Optional.ofNullable(Resolved.problem(predictions, metric, options));
+        return Optional.ofNullable(problem(predictions, metric, options));
+    }
+
+    /** Why the metric does not apply, or why it cannot honour the predictions' sample weights, or null. */
+    private static String problem(Predictions predictions, Metric metric, MetricOptions options) {
+        String problem = Resolved.problem(predictions, metric, options);
+        if (problem != null || predictions.internalWeights() == null) {
+            return problem;
+        }
+        // One-vs-one as Resolved reads the options: on more than two classes with no positive class.
+        boolean ovo = options.multiClass() == MultiClass.OVO
+                && options.positiveLabel() == null
+                && options.average() != Averaging.BINARY
+                && predictions.classes().size() > 2;
+        return WeightedKernel.refusal(metric, ovo, predictions.weightColumn().orElseThrow());
     }
 
     /** Returns the metrics that can be computed on these predictions with these options, in enum order. */
     public static Set<Metric> applicable(Predictions predictions, MetricOptions options) {
         Set<Metric> out = EnumSet.noneOf(Metric.class);
         for (Metric m : Metric.values()) {
-            if (Resolved.problem(predictions, m, options) == null) {
+            if (problem(predictions, m, options) == null) {
                 out.add(m);
             }
         }
@@ -124,16 +139,23 @@ public final class Metrics {
         }
         Columns columns = Columns.of(predictions);
         Kernel kernel = metric.kind().kernel(columns, selection);
-        long[] counts = metric.kind() == Kernel.Kind.LABELS ? ((LabelKernel) kernel).counts(null) : null;
+        boolean[] present = metric.kind() != Kernel.Kind.LABELS
+                ? null
+                : kernel instanceof WeightedKernel weighted
+                        ? weighted.presentClasses()
+                        : LabelMetrics.presence(((LabelKernel) kernel).counts(null), columns.k);
         List<String> classes = new ArrayList<>();
         List<Resolved> resolved = new ArrayList<>();
         for (int c = 0; c < columns.k; c++) {
-            if (counts == null || LabelMetrics.present(counts, columns.k, c)) {
+            if (present == null || present[c]) {
                 String label = columns.classes.get(c);
                 classes.add(label);
                 resolved.add(Resolved.of(
                         predictions, metric, none.withAverage(Averaging.BINARY).withPositiveLabel(label)));
             }
+        }
+        for (Resolved r : resolved) {
+            refuseWeights(metric, r, columns);
         }
         Metric[] metrics = new Metric[classes.size()];
         Arrays.fill(metrics, metric);
@@ -173,6 +195,7 @@ public final class Metrics {
             Resolved[] resolved = new Resolved[ms.length];
             for (int i = 0; i < ms.length; i++) {
                 resolved[i] = Resolved.of(predictions, ms[i], relevant(ms[i], options));
+                refuseWeights(ms[i], resolved[i], columns);
             }
             double[] values = group.getKey().kernel(columns, selection).values(ms, resolved, null);
             for (int i = 0; i < ms.length; i++) {
@@ -180,6 +203,20 @@ public final class Metrics {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses a metric that cannot honour the sample weights of weighted predictions, so that none ignores them.
+     *
+     * @throws ConfigurationException naming the metric, the reason and the weight column
+     */
+    private static void refuseWeights(Metric metric, Resolved resolved, Columns columns) {
+        if (columns.weighted()) {
+            String refusal = WeightedKernel.refusal(metric, resolved.ovo, columns.weightColumn);
+            if (refusal != null) {
+                throw new ConfigurationException(refusal);
+            }
+        }
     }
 
     /** Drops the options {@code metric} has no use for. */
@@ -227,6 +264,7 @@ public final class Metrics {
             Predictions predictions, Metric metric, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, metric, options);
         Columns columns = Columns.of(predictions);
+        refuseWeights(metric, resolved, columns);
         Kernel kernel = metric.kind().kernel(columns, selection);
         return new MetricSample(metric, options, resolved, selection, kernel, columns);
     }
@@ -439,7 +477,7 @@ public final class Metrics {
     }
 
     private static ConfusionMatrix confusionMatrix(Predictions predictions, Selection selection) {
-        Columns columns = Columns.of(predictions);
+        Columns columns = Columns.unweighted(predictions, "the confusion matrix (counts of rows)");
         if (!columns.classification) {
             throw new IllegalArgumentException(
                     "a confusion matrix needs a classifier, but " + predictions.modelName() + " is a regressor");
@@ -465,8 +503,8 @@ public final class Metrics {
     private static RocCurve rocCurve(Predictions predictions, MetricOptions options, Selection selection) {
         Columns columns = Columns.of(predictions);
         int positive = positiveForCurve(predictions, Metric.ROC_AUC, options, "ROC");
-        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
-        RankRuns.Groups g = runs.descendingGroups();
+        Ranked ranked = ranked(columns, selection, positive);
+        RankRuns.Groups g = ranked.groups();
         int size = g.thresholds().length;
         // roc_curve(drop_intermediate=True): keep the ends and every point where the curve bends.
         int[] keep = new int[size];
@@ -474,31 +512,50 @@ public final class Metrics {
         for (int i = 0; i < size; i++) {
             boolean end = i == 0 || i == size - 1;
             if (end
-                    || g.fps()[i + 1] - 2 * g.fps()[i] + g.fps()[i - 1] != 0
-                    || g.tps()[i + 1] - 2 * g.tps()[i] + g.tps()[i - 1] != 0) {
+                    || !g.dropIntermediate()
+                    || (g.fps()[i + 1] - g.fps()[i]) - (g.fps()[i] - g.fps()[i - 1]) != 0
+                    || (g.tps()[i + 1] - g.tps()[i]) - (g.tps()[i] - g.tps()[i - 1]) != 0) {
                 keep[kept++] = i;
             }
         }
         double[] fpr = new double[kept + 1];
         double[] tpr = new double[kept + 1];
         double[] thresholds = new double[kept + 1];
-        long negatives = size == 0 ? 0 : g.fps()[size - 1];
-        long positives = size == 0 ? 0 : g.tps()[size - 1];
+        double negatives = size == 0 ? 0 : g.fps()[size - 1];
+        double positives = size == 0 ? 0 : g.tps()[size - 1];
         thresholds[0] = size == 0 ? Double.NaN : g.thresholds()[0] + 1;
         fpr[0] = negatives == 0 ? Double.NaN : 0.0;
         tpr[0] = positives == 0 ? Double.NaN : 0.0;
         for (int t = 0; t < kept; t++) {
             int i = keep[t];
             thresholds[t + 1] = g.thresholds()[i];
-            fpr[t + 1] = negatives == 0 ? Double.NaN : (double) g.fps()[i] / negatives;
-            tpr[t + 1] = positives == 0 ? Double.NaN : (double) g.tps()[i] / positives;
+            fpr[t + 1] = negatives == 0 ? Double.NaN : g.fps()[i] / negatives;
+            tpr[t + 1] = positives == 0 ? Double.NaN : g.tps()[i] / positives;
         }
-        return new RocCurve(
-                columns.classes.get(positive),
-                fpr,
-                tpr,
-                thresholds,
-                runs.summary().auc());
+        return new RocCurve(columns.classes.get(positive), fpr, tpr, thresholds, ranked.auc());
+    }
+
+    /** The tie groups of one positive class's scores with the ROC AUC and average precision they give. */
+    private record Ranked(RankRuns.Groups groups, double auc, double averagePrecision) {}
+
+    /** Ranks the positive class's scores on the rows: counted once each, or weighted by their sample weights. */
+    private static Ranked ranked(Columns columns, Selection selection, int positive) {
+        if (columns.weighted()) {
+            RankOrder order = RankOrder.of(columns, selection, new int[] {positive});
+            double[] w = new double[selection.size];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = columns.weights[selection.row(j)] * selection.count(j);
+            }
+            double[] summary = order.weighted(w);
+            return new Ranked(
+                    order.weightedGroups(w), summary[2], summary[0] + summary[1] == 0 ? Double.NaN : summary[3]);
+        }
+        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
+        RankSummary summary = runs.summary();
+        return new Ranked(
+                runs.descendingGroups(),
+                summary.auc(),
+                summary.positives() + summary.negatives() == 0 ? Double.NaN : summary.averagePrecision());
     }
 
     /**
@@ -519,27 +576,26 @@ public final class Metrics {
             Predictions predictions, MetricOptions options, Selection selection) {
         Columns columns = Columns.of(predictions);
         int positive = positiveForCurve(predictions, Metric.AVERAGE_PRECISION, options, "precision-recall");
-        RankRuns runs = RankRuns.of(columns, selection, new int[] {positive});
-        RankRuns.Groups g = runs.descendingGroups();
+        Ranked ranked = ranked(columns, selection, positive);
+        RankRuns.Groups g = ranked.groups();
         int size = g.thresholds().length;
-        long positives = size == 0 ? 0 : g.tps()[size - 1];
+        double positives = size == 0 ? 0 : g.tps()[size - 1];
         double[] precision = new double[size + 1];
         double[] recall = new double[size + 1];
         double[] thresholds = new double[size];
         for (int i = 0; i < size; i++) {
             // Reversed, so that recall decreases, as precision_recall_curve returns it.
             int from = size - 1 - i;
-            long tp = g.tps()[from];
-            long predicted = tp + g.fps()[from];
-            precision[i] = predicted == 0 ? 0.0 : (double) tp / predicted;
-            recall[i] = positives == 0 ? 1.0 : (double) tp / positives;
+            double tp = g.tps()[from];
+            double predicted = tp + g.fps()[from];
+            precision[i] = predicted == 0 ? 0.0 : tp / predicted;
+            recall[i] = positives == 0 ? 1.0 : tp / positives;
             thresholds[i] = g.thresholds()[from];
         }
         precision[size] = 1.0;
         recall[size] = 0.0;
-        RankSummary summary = runs.summary();
-        double ap = summary.positives() + summary.negatives() == 0 ? Double.NaN : summary.averagePrecision();
-        return new PrecisionRecallCurve(columns.classes.get(positive), precision, recall, thresholds, ap);
+        return new PrecisionRecallCurve(
+                columns.classes.get(positive), precision, recall, thresholds, ranked.averagePrecision());
     }
 
     private static int positiveForCurve(Predictions predictions, Metric metric, MetricOptions options, String kind) {
@@ -570,7 +626,7 @@ public final class Metrics {
     private static ReliabilityCurve reliabilityCurve(
             Predictions predictions, MetricOptions options, Selection selection) {
         Resolved resolved = Resolved.of(predictions, Metric.EXPECTED_CALIBRATION_ERROR, options);
-        Columns columns = Columns.of(predictions);
+        Columns columns = Columns.unweighted(predictions, "the reliability curve");
         CalibrationKernel kernel = new CalibrationKernel(columns, selection);
         Confidence confidence = CalibrationKernel.confidence(resolved);
         double[] edges = kernel.edges(resolved, confidence, null);

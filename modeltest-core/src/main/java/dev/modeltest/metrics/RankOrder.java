@@ -127,6 +127,154 @@ final class RankOrder {
         return 0.5 * (1 + (area - min) / (maxFpr - min));
     }
 
+    /**
+     * As {@link #partialAuc(int[], double)} with each entry weighted by {@code weights[j]} (a sample weight times a
+     * multiplicity), as {@code roc_auc_score(max_fpr=..., sample_weight=...)}.
+     */
+    double partialAuc(double[] weights, double maxFpr) {
+        double positives = 0;
+        double negatives = 0;
+        for (int e : entries) {
+            if (e < 0) {
+                positives += weights[~e];
+            } else {
+                negatives += weights[e];
+            }
+        }
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double area = 0;
+        double fpr = 0;
+        double tpr = 0;
+        double fp = 0;
+        double tp = 0;
+        int t = entries.length - 1;
+        while (t >= 0) {
+            long key = keys[t];
+            while (t >= 0 && keys[t] == key) {
+                int e = entries[t--];
+                if (e < 0) {
+                    tp += weights[~e];
+                } else {
+                    fp += weights[e];
+                }
+            }
+            double nextFpr = fp / negatives;
+            double nextTpr = tp / positives;
+            if (nextFpr > maxFpr) {
+                double cut = (nextTpr - tpr) / (nextFpr - fpr) * (maxFpr - fpr) + tpr;
+                area += (maxFpr - fpr) * (cut + tpr) / 2;
+                break;
+            }
+            area += (nextFpr - fpr) * (nextTpr + tpr) / 2;
+            fpr = nextFpr;
+            tpr = nextTpr;
+        }
+        double min = 0.5 * maxFpr * maxFpr;
+        return 0.5 * (1 + (area - min) / (maxFpr - min));
+    }
+
+    /**
+     * ROC AUC and average precision with each entry weighted by {@code weights[j]} (a sample weight times a
+     * multiplicity), as {@code roc_auc_score} and {@code average_precision_score} with {@code sample_weight}: the
+     * weighted Mann-Whitney statistic with ties counted one half (the area under the weighted trapezoidal ROC curve),
+     * and the step sum of the weighted precision at each tie group with positives. Entries of weight 0 are not there,
+     * as {@code _binary_clf_curve} drops them.
+     *
+     * @return {@code {weighted positives, weighted negatives, ROC AUC (NaN without either), average precision (0
+     *     without positives)}}
+     */
+    double[] weighted(double[] weights) {
+        double positives = 0;
+        double negatives = 0;
+        for (int e : entries) {
+            if (e < 0) {
+                positives += weights[~e];
+            } else {
+                negatives += weights[e];
+            }
+        }
+        double u = 0;
+        double precisionSum = 0;
+        double tp = 0;
+        double fp = 0;
+        int t = entries.length - 1;
+        while (t >= 0) {
+            long key = keys[t];
+            double pos = 0;
+            double neg = 0;
+            while (t >= 0 && keys[t] == key) {
+                int e = entries[t--];
+                if (e < 0) {
+                    pos += weights[~e];
+                } else {
+                    neg += weights[e];
+                }
+            }
+            if (pos > 0) {
+                // The negatives below this group, and half of those tied with it.
+                u += pos * ((negatives - fp - neg) + neg / 2);
+                precisionSum += pos * ((tp + pos) / (tp + pos + fp + neg));
+            }
+            tp += pos;
+            fp += neg;
+        }
+        double auc = positives == 0 || negatives == 0 ? Double.NaN : u / (positives * negatives);
+        double ap = positives == 0 ? 0.0 : precisionSum / positives;
+        return new double[] {positives, negatives, auc, ap};
+    }
+
+    /**
+     * The tie groups in descending score order with the cumulative weights of the negatives and positives, as
+     * {@code _binary_clf_curve(sample_weight=w)}: entries of weight 0 are not there, so a score held only by rows of
+     * weight 0 is no threshold. The ROC curve keeps every threshold ({@code drop_intermediate=False}): on sums of
+     * fractional weights, whether three points lie on a line depends on rounding.
+     */
+    RankRuns.Groups weightedGroups(double[] weights) {
+        int capacity = 16;
+        double[] thresholds = new double[capacity];
+        double[] fps = new double[capacity];
+        double[] tps = new double[capacity];
+        int size = 0;
+        double tp = 0;
+        double fp = 0;
+        int t = entries.length - 1;
+        while (t >= 0) {
+            long key = keys[t];
+            double pos = 0;
+            double neg = 0;
+            while (t >= 0 && keys[t] == key) {
+                int e = entries[t--];
+                if (e < 0) {
+                    pos += weights[~e];
+                } else {
+                    neg += weights[e];
+                }
+            }
+            if (pos + neg == 0) {
+                continue;
+            }
+            tp += pos;
+            fp += neg;
+            if (size == capacity) {
+                capacity *= 2;
+                thresholds = java.util.Arrays.copyOf(thresholds, capacity);
+                fps = java.util.Arrays.copyOf(fps, capacity);
+                tps = java.util.Arrays.copyOf(tps, capacity);
+            }
+            thresholds[size] = RadixSort.value(key);
+            fps[size] = fp;
+            tps[size] = tp;
+            size++;
+        }
+        return new RankRuns.Groups(
+                java.util.Arrays.copyOf(thresholds, size),
+                java.util.Arrays.copyOf(fps, size),
+                java.util.Arrays.copyOf(tps, size),
+                false);
+    }
+
     /** Walks the tie groups from the highest score down, each entry counted {@code counts[j]} times ({@code null}: once). */
     RankSummary summary(int[] counts) {
         RankSummary summary = new RankSummary();

@@ -275,9 +275,20 @@ final class RankRuns implements Chunks.Accumulator<RankRuns> {
             tps[size] = tp;
             size++;
         }
-        return new Groups(Arrays.copyOf(thresholds, size), Arrays.copyOf(fps, size), Arrays.copyOf(tps, size));
+        double[] falsePositives = new double[size];
+        double[] truePositives = new double[size];
+        for (int t = 0; t < size; t++) {
+            // Exact: counts below 2^53.
+            falsePositives[t] = fps[t];
+            truePositives[t] = tps[t];
+        }
+        return new Groups(Arrays.copyOf(thresholds, size), falsePositives, truePositives, true);
     }
 
-    /** Distinct thresholds (descending) with cumulative false and true positives. */
-    record Groups(double[] thresholds, long[] fps, long[] tps) {}
+    /**
+     * Distinct thresholds (descending) with cumulative false and true positives: row counts, or sums of sample weights
+     * ({@link RankOrder#weightedGroups}); {@code dropIntermediate} whether the ROC curve drops the points it passes
+     * straight through, as {@code roc_curve(drop_intermediate=True)} does (on counts, where "straight" is exact).
+     */
+    record Groups(double[] thresholds, double[] fps, double[] tps, boolean dropIntermediate) {}
 }

@@ -175,7 +175,7 @@ final class RankingKernel implements Kernel {
     }
 
     /** As {@code roc_auc_score(multi_class=...)}: {@code numpy.allclose(1, proba.sum(axis=1))}. */
-    private void requireProbabilitiesSumToOne(String scheme, String multiClass) {
+    void requireProbabilitiesSumToOne(String scheme, String multiClass) {
         if (sumsChecked) {
             return;
         }

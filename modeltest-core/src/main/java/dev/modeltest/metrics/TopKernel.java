@@ -43,7 +43,7 @@ final class TopKernel implements Kernel {
         return new long[] {successes, trials};
     }
 
-    private boolean[] hits(int k) {
+    boolean[] hits(int k) {
         Hits h = hits;
         if (h == null || h.k() != k) {
             h = new Hits(k, columns.k == 2 ? binaryHits() : rankHits(k));

@@ -354,6 +354,17 @@ public final class Predictions {
         return new Predictions(this, queryColumn, queries, queryNames, column, weights);
     }
 
+    /**
+     * Returns these predictions without their sample weights (every row weighs 1), for the views that count rows:
+     * the confusion matrix's counts, the curves of the report. The arrays are shared.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public Predictions withoutWeights() {
+        return weights == null ? this : new Predictions(this, queryColumn, queries, queryNames, null, null);
+    }
+
     private dev.modeltest.error.DataException badWeight(String column, int row, String what, String rule) {
         return new dev.modeltest.error.DataException("the weight column '" + column + "' " + what + " at row "
                 + (row + 1) + " of " + dataName + "; " + rule);

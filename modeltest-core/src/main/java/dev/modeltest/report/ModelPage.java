@@ -137,14 +137,27 @@ public final class ModelPage {
     private final String testClass;
     private final List<Check> checks;
     private final TestData data;
+    /** The predictions without their sample weights: the confusion matrix and the reliability diagram count rows. */
     private final Predictions predictions;
+    /** The predictions as given: the ROC and precision-recall curves weigh the rows as the metrics do. */
+    private final Predictions weighted;
+    /** Says that a figure counts rows when the predictions carry sample weights, else "". */
+    private final String unweighted;
+
     private final Map<String, String> provenance;
 
     private ModelPage(Builder builder) {
         this.testClass = builder.testClass;
         this.checks = List.copyOf(builder.checks);
         this.data = builder.data;
-        this.predictions = builder.predictions;
+        this.predictions = builder.predictions == null ? null : builder.predictions.withoutWeights();
+        this.weighted = builder.predictions;
+        this.unweighted = builder.predictions == null
+                ? ""
+                : builder.predictions
+                        .weightColumn()
+                        .map(c -> " (rows unweighted, not by '" + c + "')")
+                        .orElse("");
         this.provenance = new TreeMap<>(builder.provenance);
     }
 
@@ -486,18 +499,18 @@ public final class ModelPage {
         List<String> classes = predictions.classes();
         if (predictions.hasProbabilities() && classes.size() >= 2) {
             List<String> positives = classes.size() == 2 ? List.of(classes.get(1)) : classes;
-            figures.add(draw("roc", rocCaption(positives), () -> rocChart(positives)));
-            figures.add(draw("precision-recall", prCaption(positives), () -> prChart(positives)));
+            figures.add(draw("roc", rocCaption(positives) + weightedBy(), () -> rocChart(positives)));
+            figures.add(draw("precision-recall", prCaption(positives) + weightedBy(), () -> prChart(positives)));
         }
         figures.add(draw(
                 "confusion-matrix",
-                "confusion matrix (rows: true class, columns: predicted), n=" + predictions.size(),
+                "confusion matrix (rows: true class, columns: predicted), n=" + predictions.size() + unweighted,
                 () -> {
                     ClassificationTable table = ClassificationTable.of(predictions);
                     return Charts.confusionMatrix(table.classes(), table.counts());
                 }));
         if (predictions.hasProbabilities() && classes.size() >= 2) {
-            figures.add(draw("reliability", reliabilityCaption(), this::reliabilityChart));
+            figures.add(draw("reliability", reliabilityCaption() + unweighted, this::reliabilityChart));
         }
     }
 
@@ -505,6 +518,13 @@ public final class ModelPage {
         return positives.size() == 1
                 ? "ROC curve, positive class '" + positives.get(0) + "'"
                 : "ROC curves, one-vs-rest per class";
+    }
+
+    /** Says that the curves weigh the rows, when the predictions carry sample weights, else "". */
+    private String weightedBy() {
+        return weighted.weightColumn()
+                .map(c -> " (rows weighted by '" + c + "')")
+                .orElse("");
     }
 
     private String prCaption(List<String> positives) {
@@ -523,7 +543,7 @@ public final class ModelPage {
     private byte[] rocChart(List<String> positives) {
         List<Charts.Line> lines = new ArrayList<>();
         for (String positive : positives) {
-            RocCurve c = Metrics.rocCurve(predictions, MetricOptions.defaults().withPositiveLabel(positive));
+            RocCurve c = Metrics.rocCurve(weighted, MetricOptions.defaults().withPositiveLabel(positive));
             String name = (positives.size() == 1 ? "ROC" : positive) + " (AUC " + Format.value(c.auc(), 3) + ")";
             double[][] xy = thin(c.falsePositiveRates(), c.truePositiveRates());
             lines.add(Charts.Line.of(name, xy[0], xy[1]));
@@ -540,7 +560,7 @@ public final class ModelPage {
         List<Charts.Line> lines = new ArrayList<>();
         for (String positive : positives) {
             PrecisionRecallCurve c = Metrics.precisionRecallCurve(
-                    predictions, MetricOptions.defaults().withPositiveLabel(positive));
+                    weighted, MetricOptions.defaults().withPositiveLabel(positive));
             String name =
                     (positives.size() == 1 ? "PR" : positive) + " (AP " + Format.value(c.averagePrecision(), 3) + ")";
             double[][] xy = thin(c.recalls(), c.precisions());
@@ -558,14 +578,19 @@ public final class ModelPage {
                 lines);
     }
 
+    /** The class's share of the rows, or of their weights when the predictions carry sample weights. */
     private double share(int classIndex) {
-        long count = 0;
+        double[] w = weighted.internalWeights();
+        double count = 0;
+        double total = 0;
         for (int i = 0; i < predictions.size(); i++) {
+            double weight = w == null ? 1 : w[i];
+            total += weight;
             if (predictions.actualClass(i) == classIndex) {
-                count++;
+                count += weight;
             }
         }
-        return (double) count / predictions.size();
+        return count / total;
     }
 
     private byte[] reliabilityChart() {
@@ -682,7 +707,9 @@ public final class ModelPage {
         }
         out.append(
                         "<div class=\"scroll\"><table class=\"confusion\" id=\"confusion-table\">\n<caption>confusion matrix: count (share of the")
-                .append(" true class's row)</caption>\n<thead><tr><th>true \\ predicted</th>");
+                .append(" true class's row)")
+                .append(escape(unweighted))
+                .append("</caption>\n<thead><tr><th>true \\ predicted</th>");
         for (String c : classes) {
             out.append("<th>").append(escape(c)).append("</th>");
         }

@@ -300,7 +300,16 @@ public final class Subject implements AutoCloseable {
             return predictions;
         }
         testData.requireColumn(column.get(), "weight");
-        return predictions.wrapWeights(column.get(), testData.doubles(column.get()));
+        double[] weights;
+        try {
+            weights = testData.doubles(column.get());
+        } catch (DataException notNumbers) {
+            throw new DataException(
+                    "the weight column '" + column.get() + "' ('weights') must hold numbers ≥ 0, but "
+                            + notNumbers.getMessage(),
+                    notNumbers);
+        }
+        return predictions.wrapWeights(column.get(), weights);
     }
 
     /**

@@ -188,6 +188,27 @@ class ModelPageTest {
     }
 
     @Test
+    void weighsTheCurvesAndCountsTheRowsOfTheConfusionMatrixAndSaysSo() {
+        double[] weights = new double[30];
+        java.util.Arrays.fill(weights, 2.5);
+        ModelPage page = ModelPage.builder("IrisTest")
+                .predictions(irisPredictions().withWeights("w", weights))
+                .build();
+
+        String html = page.html();
+
+        assertWellFormed(html);
+        assertThat(charts(html)).containsExactly("roc", "precision-recall", "confusion-matrix", "reliability");
+        assertThat(html)
+                .contains("<figcaption>ROC curves, one-vs-rest per class (rows weighted by &#39;w&#39;)")
+                .contains("<figcaption>reliability diagram of the top-label confidence (rows unweighted, not by"
+                        + " &#39;w&#39;)")
+                .contains("<figcaption>confusion matrix (rows: true class, columns: predicted), n=30 (rows unweighted,"
+                        + " not by &#39;w&#39;)")
+                .contains("true class's row) (rows unweighted, not by &#39;w&#39;)</caption>");
+    }
+
+    @Test
     void showsACheckThatCouldNotRunWithItsError() {
         ModelPage page = ModelPage.builder("IrisTest")
                 .data(irisData(30))

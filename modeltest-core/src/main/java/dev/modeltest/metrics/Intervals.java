@@ -167,7 +167,15 @@ final class Intervals {
             if (n < PoissonBootstrap.RECOMMENDED_FROM_ROWS) {
                 Bootstrap.Result result =
                         Bootstrap.seeded(seed).withReplicates(resamples).interval(n, sample::value, level);
-                return spread(result.interval(), result.method().description() + tail);
+                // The coverage run (docs/intervals.md, sample weights) found weighted accuracy's 95% interval at
+                // 89-91% on 50 to 1000 rows with skewed weights, inside the band only at 20 000 rows.
+                return spread(
+                        result.interval(),
+                        result.method().description()
+                                + tail
+                                + approximate("a bootstrap over fewer than " + PoissonBootstrap.RECOMMENDED_FROM_ROWS
+                                        + " rows with sample weights (" + n + ") covers less than its level when"
+                                        + " the weights are skewed"));
             }
             PoissonBootstrap.Result result = PoissonBootstrap.ofRows(n, sample::value, level, seed, resamples);
             return spread(result.interval(), PoissonBootstrap.NAME + tail);

@@ -68,14 +68,18 @@ class WeightedGateTest {
         assertThat(result.message())
                 .isEqualTo("Expecting model accuracy on fixture.csv (n=40, weighted by 'w'):\n"
                         + "  0.9577 (95% CI 0.9032–0.9801, BCa bootstrap, 2000 resamples, seed 42, rows weighted by"
-                        + " their sample weight)\n"
+                        + " their sample weight; approximate here: a bootstrap over fewer than 10000 rows with sample"
+                        + " weights (40) covers less than its level when the weights are skewed, see"
+                        + " docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.9900\n"
                         + "but it was 0.0323 below.");
         assertThat(result.details())
                 .containsEntry(
                         "intervalMethod",
-                        "BCa bootstrap, 2000 resamples, seed 42, rows weighted by their sample weight");
+                        "BCa bootstrap, 2000 resamples, seed 42, rows weighted by their sample weight; approximate"
+                                + " here: a bootstrap over fewer than 10000 rows with sample weights (40) covers less"
+                                + " than its level when the weights are skewed, see docs/intervals.md");
     }
 
     @Test

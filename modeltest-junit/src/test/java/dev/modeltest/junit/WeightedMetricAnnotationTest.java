@@ -78,7 +78,9 @@ class WeightedMetricAnnotationTest {
         assertThat(failureOf(run(HeavyWrongRowsTestCase.class), "lowerBar"))
                 .isEqualTo("Expecting model accuracy on weighted.csv (n=20, weighted by 'heavy'):\n"
                         + "  0.4375 (95% CI 0.2143–0.6538, BCa bootstrap, 2000 resamples, seed 42, rows weighted by"
-                        + " their sample weight)\n"
+                        + " their sample weight; approximate here: a bootstrap over fewer than 10000 rows with sample"
+                        + " weights (20) covers less than its level when the weights are skewed, see"
+                        + " docs/intervals.md)\n"
                         + "to be at least:\n"
                         + "  0.6000\n"
                         + "but it was 0.1625 below.");

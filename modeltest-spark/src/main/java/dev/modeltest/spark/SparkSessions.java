@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
  *       session configured in code; when given, the parameters below are not read;
  *   <li>{@value #MASTER}: the master URL, default {@code local[*]};
  *   <li>{@value #CONFIG}: more Spark settings, {@code key=value} pairs separated by commas, e.g. {@code
- *       spark.sql.shuffle.partitions=8,spark.driver.memory=2g}.
+ *       spark.sql.shuffle.partitions=8,spark.sql.files.maxPartitionBytes=64m}.
  * </ul>
  *
  * <p>Spark keeps one session per JVM: when one is running already (started by another test, or by the supplier), it is

@@ -3,7 +3,11 @@ package dev.modeltest.junit;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Verdict;
+import dev.modeltest.data.Resource;
 import dev.modeltest.data.TestData;
+import dev.modeltest.engine.DataEngine;
+import dev.modeltest.engine.DataEngines;
+import dev.modeltest.engine.EngineSubject;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.model.Features;
 import dev.modeltest.model.Model;
@@ -79,6 +83,7 @@ public final class ModelTestExtension
         ExtensionContext owner = requireOwner(context, who);
         Reporting.testStarted(context, owner);
         Subject subject = subject(owner);
+        Optional<EngineSubject> engine = engineSubject(owner, subject.spec());
         List<CheckResult> failures = new ArrayList<>();
         List<CheckResult> inconclusive = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
@@ -88,7 +93,9 @@ public final class ModelTestExtension
             long start = System.nanoTime();
             CheckResult result;
             try {
-                result = gate.check().run(subject);
+                result = engine.isPresent()
+                        ? engine.get().run(gate.check(), where(gate.annotation(), method))
+                        : gate.check().run(subject);
             } catch (RuntimeException e) {
                 Reporting.Run run = new Reporting.Run(i, stepsBefore, startMillis, System.nanoTime() - start);
                 Reporting.error(context, owner, subject, gate, run, e);
@@ -192,7 +199,14 @@ public final class ModelTestExtension
         String where = "parameter " + parameterContext.getParameter().getName() + " of "
                 + parameterContext.getDeclaringExecutable().getName() + "()";
         try {
-            Subject subject = subject(requireOwner(context, where));
+            ExtensionContext owner = requireOwner(context, where);
+            Subject subject = subject(owner);
+            if (engineSubject(owner, subject.spec()).isPresent()) {
+                throw new ParameterResolutionException(where + ": "
+                        + subject.spec().origin() + " reads '"
+                        + subject.spec().data() + "' where it lives: its rows, predictions and model are never loaded"
+                        + " into the test JVM, so no " + type.getSimpleName() + " can be injected");
+            }
             if (type == Subject.class) {
                 return subject;
             }
@@ -225,17 +239,62 @@ public final class ModelTestExtension
                 AnnotationSupport.findAnnotation(testClass, ModelTest.class).orElseThrow();
         SubjectSpec spec;
         try {
+            // The project's settings of the in-memory reader (missing-value tokens, the most rows read into the JVM)
+            // are not an engine's: its data is never read into the JVM.
+            boolean onEngine = engine(annotation.data(), "@ModelTest on " + testClass.getSimpleName())
+                    .isPresent();
             spec = SubjectSpecs.from(
                     annotation,
                     testClass,
-                    owner.getConfigurationParameter(SubjectSpecs.MISSING_VALUES_PARAMETER),
-                    owner.getConfigurationParameter(SubjectSpecs.SAMPLE_PARAMETER));
+                    onEngine
+                            ? Optional.empty()
+                            : owner.getConfigurationParameter(SubjectSpecs.MISSING_VALUES_PARAMETER),
+                    onEngine ? Optional.empty() : owner.getConfigurationParameter(SubjectSpecs.SAMPLE_PARAMETER));
         } catch (ConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
         // Keep the store's creator trivial: no other store access, no loading.
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> Subject.of(spec), Subject.class);
     }
+
+    /**
+     * Returns the engine that reads a data location ({@code spark:...} with modeltest-spark on the class path), or
+     * empty for a file the in-memory engine reads; {@code classpath:} is always a file.
+     */
+    private static Optional<DataEngine> engine(String location, String origin) {
+        if (location.startsWith(Resource.CLASSPATH_PREFIX)) {
+            return Optional.empty();
+        }
+        return DataEngines.find(location, origin);
+    }
+
+    /**
+     * Returns the engine's view of the owner's data when an engine reads it (checks then run there, not on the
+     * subject), else empty. Created once per owner class, without reading anything; closed with the class.
+     */
+    private static Optional<EngineSubject> engineSubject(ExtensionContext owner, SubjectSpec spec) {
+        Optional<DataEngine> engine;
+        try {
+            engine = engine(spec.data(), spec.origin());
+        } catch (ConfigurationException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        if (engine.isEmpty()) {
+            return Optional.empty();
+        }
+        DataEngine found = engine.get();
+        String location = DataEngines.withoutScheme(spec.data());
+        java.util.function.Function<String, Optional<String>> configuration = owner::getConfigurationParameter;
+        // Keep the store's creator trivial: open(...) reads nothing until the first check runs.
+        return Optional.of(owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        new EngineKey(owner.getRequiredTestClass()),
+                        k -> found.open(spec, location, configuration),
+                        EngineSubject.class));
+    }
+
+    /** The store key of an owner class's engine subject (the subject itself is stored under the class). */
+    private record EngineKey(Class<?> testClass) {}
 
     /** Finds the class-level context that owns the subject: the nearest one whose class carries @ModelTest. */
     private static Optional<ExtensionContext> owner(ExtensionContext context) {

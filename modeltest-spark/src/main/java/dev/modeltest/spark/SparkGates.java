@@ -194,7 +194,7 @@ public final class SparkGates {
     }
 
     /** Refuses, before any job, a gate that cannot be decided on Spark yet, saying why. */
-    private static MetricGate supported(Check gate) {
+    static MetricGate supported(Check gate) {
         if (gate instanceof dev.modeltest.latency.LatencyCheck
                 || gate instanceof dev.modeltest.latency.ThroughputCheck
                 || gate instanceof dev.modeltest.check.LatencyCheck) {

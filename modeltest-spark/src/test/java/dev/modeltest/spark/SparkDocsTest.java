@@ -15,7 +15,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job docs/spark.md shows is the one tested here, and it exits 0 on good scores and 1 on bad ones. */
+/**
+ * The job docs/spark.md shows is the one tested here, and it exits 0 on good scores and 1 on bad ones; the JUnit class
+ * it shows is the examples' SparkScoredTest, which runs in the examples' build.
+ */
 class SparkDocsTest {
 
     private static final StructType SCHEMA =
@@ -32,6 +35,16 @@ class SparkDocsTest {
                 .map(line -> line.startsWith("    ") ? line.substring(4) : line)
                 .collect(Collectors.joining("\n"));
         assertThat(Files.readString(Path.of("../docs/spark.md"))).contains(job);
+    }
+
+    @Test
+    void thePageShowsTheExamplesSparkModelTest() throws Exception {
+        List<String> source = Files.readAllLines(
+                Path.of("../modeltest-examples/src/test/java/dev/modeltest/examples/SparkScoredTest.java"));
+        int start = source.indexOf("@ModelTest(");
+        assertThat(start).isPositive();
+        String example = String.join("\n", source.subList(start, source.size()));
+        assertThat(Files.readString(Path.of("../docs/spark.md"))).contains(example);
     }
 
     @Test

@@ -102,7 +102,7 @@ final class Intervals {
 
     /** Returns the exact or analytic method for the metric as resolved, or {@code null} when there is none. */
     static String exactMethod(Metric metric, Resolved resolved, Kernel kernel) {
-        if (kernel instanceof WeightedKernel) {
+        if (kernel instanceof WeightedKernel || kernel instanceof QueryKernel queries && queries.weighted()) {
             // Wilson, DeLong, Student-t and the delta method count rows; with sample weights only the bootstrap over
             // rows, which carries each row's weight, applies.
             return null;
@@ -266,11 +266,23 @@ final class Intervals {
             QueryKernel.PerQuery perQuery, double level, long seed, int resamples) {
         int queries = perQuery.values().length;
         String tail = " over " + queries + " queries, " + resamples + " resamples, seed " + seed + singles(perQuery);
+        if (perQuery.weights() != null) {
+            tail += ", queries weighted by their sample weight";
+        }
         try {
             if (queries < PoissonBootstrap.RECOMMENDED_FROM_ROWS) {
                 Bootstrap.Result result =
                         Bootstrap.seeded(seed).withReplicates(resamples).interval(queries, perQuery::mean, level);
-                return spread(result.interval(), result.method().description() + tail);
+                return spread(
+                        result.interval(),
+                        result.method().description()
+                                + tail
+                                + (perQuery.weights() == null
+                                        ? ""
+                                        : approximate("a bootstrap over fewer than "
+                                                + PoissonBootstrap.RECOMMENDED_FROM_ROWS
+                                                + " queries with sample weights (" + queries
+                                                + ") covers less than its level when the weights are skewed")));
             }
             PoissonBootstrap.Result result = PoissonBootstrap.ofRows(queries, perQuery::mean, level, seed, resamples);
             return spread(result.interval(), PoissonBootstrap.NAME + tail);

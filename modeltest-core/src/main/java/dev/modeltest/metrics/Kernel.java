@@ -54,7 +54,8 @@ interface Kernel {
         }
 
         Kernel kernel(Columns columns, Selection selection) {
-            if (columns.weighted()) {
+            if (columns.weighted() && this != QUERIES) {
+                // The query metrics weigh whole queries (QueryKernel's query weights); the rest weigh rows here.
                 return new WeightedKernel(this, columns, selection);
             }
             return switch (this) {

@@ -10,6 +10,8 @@ import dev.modeltest.error.ModelException;
  * <p>The rows are grouped by query once (a counting sort on the query codes), each query's rows are sorted by the
  * predicted value, highest first, and the query's value is read off that order; a query of one row is left out. A
  * re-weighted evaluation counts a row {@code counts[j]} times, as if it had been copied into its query that often.
+ * With sample weights (NDCG only: MAP is refused before) each query weighs the weight its rows share, as scikit-learn's
+ * {@code ndcg_score(sample_weight=...)} weighs its rows, which are queries.
  */
 final class QueryKernel implements Kernel {
 
@@ -28,30 +30,35 @@ final class QueryKernel implements Kernel {
      * @param values the value of each query of at least two rows, in order of the queries' first appearance
      * @param singles the queries of one row, left out
      */
-    record PerQuery(Metric metric, int k, double[] values, int singles) {
+    record PerQuery(Metric metric, int k, double[] values, int singles, double[] weights) {
 
-        /** Returns the mean of the values, {@code NaN} without any. */
+        PerQuery(Metric metric, int k, double[] values, int singles) {
+            this(metric, k, values, singles, null);
+        }
+
+        /** Returns the mean of the values (weighted by the queries' weights, if any), {@code NaN} without any. */
         double mean() {
-            if (values.length == 0) {
-                return Double.NaN;
-            }
             double sum = 0;
-            for (double v : values) {
-                sum += v;
+            double total = 0;
+            for (int q = 0; q < values.length; q++) {
+                double w = weights == null ? 1 : weights[q];
+                sum += w * values[q];
+                total += w;
             }
-            return sum / values.length;
+            return total == 0 ? Double.NaN : sum / total;
         }
 
         /**
-         * The mean with query {@code q} counted {@code counts[q]} times: a bootstrap resample of queries; {@code NaN}
-         * when every count is 0.
+         * The mean with query {@code q} counted {@code counts[q]} times (times its weight, if any): a bootstrap
+         * resample of queries; {@code NaN} when every count is 0.
          */
         double mean(int[] counts) {
             double sum = 0;
-            long total = 0;
+            double total = 0;
             for (int q = 0; q < values.length; q++) {
-                sum += counts[q] * values[q];
-                total += counts[q];
+                double w = weights == null ? counts[q] : counts[q] * weights[q];
+                sum += w * values[q];
+                total += w;
             }
             return total == 0 ? Double.NaN : sum / total;
         }
@@ -66,6 +73,11 @@ final class QueryKernel implements Kernel {
             out[i] = p.mean();
         }
         return out;
+    }
+
+    /** Whether the rows carry sample weights, which weigh whole queries here. */
+    boolean weighted() {
+        return columns.weighted();
     }
 
     /** The per-query values on the selection's rows, each once, computed once per metric and {@code k}. */
@@ -133,7 +145,45 @@ final class QueryKernel implements Kernel {
                     ? ndcg(score, relevance, from, to, k, discounts, scratch)
                     : averagePrecision(relevance, from, to, k);
         }
-        return new PerQuery(metric, k, values, singles);
+        return new PerQuery(metric, k, values, singles, columns.weighted() ? queryWeights(start) : null);
+    }
+
+    /**
+     * Each ranked query's sample weight, as scikit-learn's {@code ndcg_score(sample_weight=...)} takes one weight per
+     * query: the weight its rows share. Rows of one query with different weights are refused, naming the query and two
+     * of its rows, since no query weight follows from them.
+     */
+    private double[] queryWeights(int[] start) {
+        int queryCount = start.length - 1;
+        double[] weight = new double[queryCount];
+        int[] first = new int[queryCount];
+        java.util.Arrays.fill(first, -1);
+        for (int j = 0; j < selection.size; j++) {
+            int i = selection.row(j);
+            int q = columns.queries[i];
+            double w = columns.weights[i];
+            if (first[q] < 0) {
+                first[q] = i;
+                weight[q] = w;
+            } else if (w != weight[q]) {
+                String query = columns.predictions.queryNames().get(q);
+                throw new dev.modeltest.error.ConfigurationException("NDCG weighs whole queries, as scikit-learn's"
+                        + " ndcg_score(sample_weight=...): the rows of a query need one weight, but the weight column '"
+                        + columns.weightColumn + "' has " + Format.number(weight[q]) + " at "
+                        + columns.row(first[q]) + " and " + Format.number(w) + " at " + columns.row(i)
+                        + ", both of query '"
+                        + query + "' (column '"
+                        + columns.predictions.queryColumn().orElseThrow() + "')");
+            }
+        }
+        double[] ranked = new double[queryCount];
+        int at = 0;
+        for (int q = 0; q < queryCount; q++) {
+            if (start[q + 1] - start[q] >= 2) {
+                ranked[at++] = weight[q];
+            }
+        }
+        return java.util.Arrays.copyOf(ranked, at);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every family of metrics on rows that carry sample weights ({@link Columns#weights}): each selection position counts
  * its row's sample weight times its multiplicity (times the bootstrap's count in a replicate), as scikit-learn's
  * {@code sample_weight} counts a row. The unweighted kernels stay as they are, integer counts on their fast paths;
- * this one is used only when the predictions are weighted ({@link Kernel.Kind#kernel}).
+ * this one is used only when the predictions are weighted ({@link Kernel.Kind#kernel}), for every family but the query
+ * metrics, which weigh whole queries ({@link QueryKernel}).
  *
  * <p>What does not depend on the weights is computed once and kept: the per-row losses, the rankings of the scores,
  * the orders of the errors and of the true values, the top-k hits. A weighted evaluation is then one linear pass.
@@ -36,7 +37,6 @@ final class WeightedKernel implements Kernel {
         String reason = switch (metric) {
             case MAX_ERROR -> "scikit-learn's max_error has no sample_weight";
             case EXPECTED_CALIBRATION_ERROR -> "scikit-learn's calibration_curve has no sample_weight";
-            case NDCG -> "scikit-learn's ndcg_score weighs whole queries, and a row's weight is not a query's weight";
             case MAP -> "mean average precision over queries has no scikit-learn reference with sample_weight";
             case ROC_AUC ->
                 ovo

@@ -193,6 +193,49 @@ public final class SparkGates {
                 results.stream().map(dev.modeltest.report.Json::toMap).toList());
     }
 
+    /**
+     * Returns the results as the Markdown summary JUnit runs write ({@code target/modeltest/summary.md}, and a GitHub
+     * Actions job summary): a headline, a table of every check with its measured value, threshold, interval and
+     * verdict, the message of every check that did not pass, and the data. For a job to append to its scheduler's
+     * report, e.g. {@code $GITHUB_STEP_SUMMARY}.
+     *
+     * @param job names the job in the table's model column, e.g. {@code nightly-fraud-gate}
+     * @param dataName the data, as given to {@link #evaluate}
+     * @param results the results of {@link #evaluate}, in order
+     */
+    public static String markdown(String job, String dataName, List<CheckResult> results) {
+        List<dev.modeltest.report.Summary.Row> rows = new ArrayList<>();
+        for (CheckResult r : results) {
+            rows.add(new dev.modeltest.report.Summary.Row(
+                    job,
+                    "scored on Spark",
+                    dataName + " (" + r.n() + " rows)",
+                    "",
+                    "",
+                    r.key(),
+                    r.title(),
+                    r.verdict().name(),
+                    measured(r),
+                    r.threshold(),
+                    r.interval() == null ? "" : r.interval().toString(),
+                    r.message()));
+        }
+        return new dev.modeltest.report.Summary(rows).markdown();
+    }
+
+    /** The measured value as the JUnit summary prints it: whole numbers bare, others to four or more decimals. */
+    private static String measured(CheckResult r) {
+        double v = r.measured();
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        double limit =
+                r.optionalLimit().map(dev.modeltest.check.Threshold::value).orElse(Double.NaN);
+        return v == Math.rint(v)
+                ? dev.modeltest.check.Format.number(v)
+                : dev.modeltest.check.Format.value(v, dev.modeltest.check.Format.decimals(v, limit));
+    }
+
     /** Refuses, before any job, a gate that cannot be decided on Spark yet, saying why. */
     static MetricGate supported(Check gate) {
         if (gate instanceof dev.modeltest.latency.LatencyCheck

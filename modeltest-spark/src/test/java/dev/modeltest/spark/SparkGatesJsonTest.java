@@ -60,6 +60,43 @@ class SparkGatesJsonTest {
     }
 
     @Test
+    void theMarkdownSummaryIsTheJUnitRunsWithTheJobAndData() {
+        StructType schema =
+                new StructType().add("label", DataTypes.IntegerType).add("prediction", DataTypes.IntegerType);
+        var rows = LocalSpark.session()
+                .createDataFrame(
+                        Arrays.asList(
+                                RowFactory.create(1, 1),
+                                RowFactory.create(0, 0),
+                                RowFactory.create(1, 0),
+                                RowFactory.create(0, 0)),
+                        schema);
+        List<CheckResult> results = SparkGates.evaluate(
+                rows,
+                "scores",
+                "label",
+                "prediction",
+                MetricGate.builder("accuracy", Metric.ACCURACY, Bound.AT_LEAST, 0.7)
+                        .build(),
+                MetricGate.builder("recall", Metric.RECALL, Bound.AT_LEAST, 0.7).build());
+
+        String md = SparkGates.markdown("nightly", "scores", results);
+
+        assertThat(md)
+                .startsWith("## ❌ modeltest: 2 checks: 1 passed, 1 failed\n\n"
+                        + "| | model | check | measured | threshold | interval | verdict |\n"
+                        + "|:-:|---|---|--:|---|---|---|\n"
+                        + "| ✅ | nightly | accuracy ≥ 0.7000 on scores | 0.7500 | ≥ 0.7000 | "
+                        + results.get(0).interval() + " | PASS |\n"
+                        + "| ❌ | nightly | recall (positive class '1') ≥ 0.7000 on scores | 0.5000 | ≥ 0.7000 | "
+                        + results.get(1).interval() + " | **FAIL** |\n")
+                .contains("### Checks that did not pass\n\n**nightly · recall (positive class '1') ≥ 0.7000 on"
+                        + " scores** (`metric-at-least:recall`, FAIL)\n")
+                .contains(results.get(1).message())
+                .contains("| nightly | scored on Spark |  | scores (4 rows) |  |");
+    }
+
+    @Test
     void theTestsRunOnSparksJackson() {
         assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString())
                 .startsWith("2.18.");

@@ -11,6 +11,7 @@ import dev.modeltest.check.ShouldBeWithinBound;
 import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.error.ModelException;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.ConfusionMatrix;
 import dev.modeltest.metrics.IntervalMethod;
@@ -271,7 +272,7 @@ public final class MetricGate implements Check {
      * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, so the means
      * of the per-row losses the summary registered ({@link RegressionSummary#withLoss}: squared log error and its
      * root, pinball loss, Poisson, Gamma and Tweedie deviance; a row outside the loss's domain fails as a {@link
-     * dev.modeltest.error.ModelException}, as in memory), and R² and
+     * ModelException}, as in memory), and R² and
      * explained variance with their delta-method intervals (these from a second pass, {@link
      * RegressionSummary#centredOn}), on all rows.
      *
@@ -300,7 +301,7 @@ public final class MetricGate implements Check {
             Optional<String> outside =
                     merged.outOfDomain(metric, options, "data set " + dataName + ", the true values", modelName);
             if (outside.isPresent()) {
-                throw new dev.modeltest.error.ModelException(outside.get() + " (model " + modelName + ")");
+                throw new ModelException(outside.get() + " (model " + modelName + ")");
             }
         }
         return decide(Metrics.sample(merged, metric, options), shape, result -> {});

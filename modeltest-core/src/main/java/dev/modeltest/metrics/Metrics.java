@@ -334,8 +334,7 @@ public final class Metrics {
         RegressionSummary.Loss loss = null;
         if (MergedRegressionKernel.LOSSES.contains(metric)) {
             loss = merged.requireLoss(metric, options);
-            java.util.Optional<String> outside =
-                    merged.outOfDomain(metric, options, "the true values", "the predicted values");
+            Optional<String> outside = merged.outOfDomain(metric, options, "the true values", "the predicted values");
             if (outside.isPresent()) {
                 throw new IllegalArgumentException(outside.get());
             }

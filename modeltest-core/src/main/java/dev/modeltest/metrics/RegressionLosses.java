@@ -235,7 +235,19 @@ final class RegressionLosses {
         return switch (formula) {
             case PINBALL -> resolved.alpha;
             case POISSON_DEVIANCE, GAMMA_DEVIANCE, TWEEDIE_DEVIANCE -> power(formula, resolved);
-            default -> 0;
+            case MSLE,
+                    RMSLE,
+                    MSE,
+                    RMSE,
+                    MAE,
+                    MAPE,
+                    MAX_ERROR,
+                    R2,
+                    EXPLAINED_VARIANCE,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR -> 0;
         };
     }
 

@@ -1,7 +1,10 @@
 package dev.modeltest.metrics;
 
+import dev.modeltest.check.Format;
 import dev.modeltest.model.Predictions;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -62,7 +65,7 @@ public final class RegressionSummary implements Serializable {
      * registered with {@link #withLoss} before the first row, each with its own moments and its rows outside its
      * domain.
      */
-    final java.util.ArrayList<Loss> losses = new java.util.ArrayList<>();
+    final ArrayList<Loss> losses = new ArrayList<>();
 
     /** Whether the rows were added centred on a first pass's means ({@link #centredOn}). */
     final boolean centred;
@@ -140,21 +143,21 @@ public final class RegressionSummary implements Serializable {
      * @throws IllegalArgumentException if the loss was not registered ({@link #withLoss})
      * @since 0.2.0
      */
-    public java.util.Optional<String> outOfDomain(
+    public Optional<String> outOfDomain(
             Metric metric, MetricOptions options, String trueValues, String predictedValues) {
         Loss loss = requireLoss(metric, options);
         boolean onTrue = loss.badTrue > 0;
         long rows = onTrue ? loss.badTrue : loss.badPredicted;
         if (rows == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double smallest = onTrue ? loss.smallestBadTrue : loss.smallestBadPredicted;
         RegressionLosses.Violation v =
                 RegressionLosses.violation(metric, loss.parameter, onTrue ? smallest : 1, onTrue ? 1 : smallest);
         String rule = v == null ? "" : "; " + v.rule();
-        return java.util.Optional.of((onTrue ? trueValues : predictedValues) + ": " + rows
+        return Optional.of((onTrue ? trueValues : predictedValues) + ": " + rows
                 + (rows == 1 ? " row holds a " : " rows hold a ") + (onTrue ? "true" : "predicted")
-                + " value outside the domain, the smallest " + dev.modeltest.check.Format.number(smallest) + rule);
+                + " value outside the domain, the smallest " + Format.number(smallest) + rule);
     }
 
     /** The registered loss of the metric with these options, or {@code null}. */

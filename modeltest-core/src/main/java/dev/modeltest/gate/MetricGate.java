@@ -11,6 +11,7 @@ import dev.modeltest.check.ShouldBeWithinBound;
 import dev.modeltest.check.Threshold;
 import dev.modeltest.data.TestData;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.error.ModelException;
 import dev.modeltest.metrics.Averaging;
 import dev.modeltest.metrics.ConfusionMatrix;
 import dev.modeltest.metrics.IntervalMethod;
@@ -268,7 +269,10 @@ public final class MetricGate implements Check {
     /**
      * Evaluates the check on a regression summary merged elsewhere, e.g. over the partitions of a Spark Dataset, with
      * the same interval, verdict and message as {@link #evaluate(Predictions)} on the rows behind it, and the same
-     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, and R² and
+     * value up to floating-point summation order: MAE, MSE, RMSE and MAPE with their Student-t intervals, so the means
+     * of the per-row losses the summary registered ({@link RegressionSummary#withLoss}: squared log error and its
+     * root, pinball loss, Poisson, Gamma and Tweedie deviance; a row outside the loss's domain fails as a {@link
+     * ModelException}, as in memory), and R² and
      * explained variance with their delta-method intervals (these from a second pass, {@link
      * RegressionSummary#centredOn}), on all rows.
      *
@@ -292,6 +296,14 @@ public final class MetricGate implements Check {
         // The names and the task as predictions of one row, for the options and the label; never measured.
         Predictions shape = Predictions.regression(dataName, modelName, new double[1], new double[1]);
         requireApplicable(shape);
+        if (Metrics.fromRegressionLoss(metric)) {
+            // As the rows refuse a value outside the loss's domain, naming its data (the rows' row, here the count).
+            Optional<String> outside =
+                    merged.outOfDomain(metric, options, "data set " + dataName + ", the true values", modelName);
+            if (outside.isPresent()) {
+                throw new ModelException(outside.get() + " (model " + modelName + ")");
+            }
+        }
         return decide(Metrics.sample(merged, metric, options), shape, result -> {});
     }
 
@@ -387,7 +399,8 @@ public final class MetricGate implements Check {
     private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
             + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
-            + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " per confusion cell), MAE, MSE, RMSE, MAPE, mean squared log error and its root, mean pinball loss,"
+            + " mean Poisson, Gamma and Tweedie deviance (Student-t intervals from the losses' sums and"
             + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
             + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
             + " from a ranking sorted where the data are)";

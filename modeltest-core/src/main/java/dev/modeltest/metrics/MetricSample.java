@@ -184,7 +184,7 @@ public final class MetricSample {
      */
     public MetricInterval interval(IntervalMethod method, double level, long seed, int resamples) {
         String exact = Intervals.exactMethod(metric, resolved, kernel);
-        if (method == IntervalMethod.EXACT && columns.weighted()) {
+        if (method == IntervalMethod.EXACT && columns != null && columns.weighted()) {
             throw new IllegalArgumentException("no exact or analytic interval applies to " + metric.displayName()
                     + " on rows weighted by column '" + columns.weightColumn + "': Wilson, DeLong, Student-t and the"
                     + " delta method count rows; use 'interval' AUTO or BOOTSTRAP (the bootstrap carries the weights)");

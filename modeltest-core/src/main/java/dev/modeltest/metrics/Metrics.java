@@ -305,14 +305,17 @@ public final class Metrics {
     }
 
     /**
-     * Prepares MAE, MSE, RMSE, MAPE, R² or explained variance on a regression summary merged elsewhere, e.g. over the
-     * partitions of a Spark Dataset: its value is the one the rows give up to floating-point summation order, and its
+     * Prepares MAE, MSE, RMSE, MAPE, R² or explained variance, or a mean of a per-row loss the summary registered
+     * ({@link RegressionSummary#withLoss}: mean squared log error and its root, mean pinball loss, mean Poisson,
+     * Gamma and Tweedie deviance), on a regression summary merged elsewhere, e.g. over the partitions of a Spark
+     * Dataset: its value is the one the rows give up to floating-point summation order, and its
      * interval is the same Student-t or delta-method interval (with the same skewness caveat), from the merged moments;
      * R²'s and explained variance's interval needs a second pass's summary ({@link RegressionSummary#centredOn}). It
      * cannot be re-weighted ({@link MetricSample#value(int[])} throws {@link UnsupportedOperationException}).
      *
-     * @throws IllegalArgumentException if the metric is not one of those six, the options do not apply to it, or the
-     *     summary holds more than {@link Integer#MAX_VALUE} rows
+     * @throws IllegalArgumentException if the metric is not one of those, the options do not apply to it, its loss was
+     *     not registered or has rows outside its domain ({@link RegressionSummary#outOfDomain}), or the summary holds
+     *     more than {@link Integer#MAX_VALUE} rows
      * @since 0.2.0
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
@@ -328,7 +331,15 @@ public final class Metrics {
         }
         Predictions shape = Predictions.regression("merged sums", "merged sums", new double[1], new double[1]);
         Resolved resolved = Resolved.of(shape, metric, options);
-        Kernel kernel = new MergedRegressionKernel(merged);
+        RegressionSummary.Loss loss = null;
+        if (MergedRegressionKernel.LOSSES.contains(metric)) {
+            loss = merged.requireLoss(metric, options);
+            Optional<String> outside = merged.outOfDomain(metric, options, "the true values", "the predicted values");
+            if (outside.isPresent()) {
+                throw new IllegalArgumentException(outside.get());
+            }
+        }
+        Kernel kernel = new MergedRegressionKernel(merged, loss);
         return new MetricSample(metric, options, resolved, new Selection(null, null, (int) n), kernel, null);
     }
 
@@ -397,7 +408,8 @@ public final class Metrics {
     /**
      * Returns whether a metric is computed, value and interval, from state merged elsewhere: the label metrics from
      * confusion counts ({@link #sample(ConfusionMatrix, Metric, MetricOptions)}; their intervals from the counts only
-     * where {@link MetricSample#exactMethod()} says Wilson) and MAE, MSE, RMSE and MAPE from a {@link
+     * where {@link MetricSample#exactMethod()} says Wilson) and MAE, MSE, RMSE, MAPE and the other regression means
+     * ({@link #fromRegressionLoss}) from a {@link
      * RegressionSummary}.
      *
      * @since 0.2.0
@@ -408,6 +420,18 @@ public final class Metrics {
                 || MergedRegressionKernel.METRICS.contains(metric)
                 || metric == Metric.ROC_AUC
                 || metric == Metric.AVERAGE_PRECISION;
+    }
+
+    /**
+     * Returns whether a metric is a mean of a per-row loss with a parameter or a domain, which a {@link
+     * RegressionSummary} sums only when registered ({@link RegressionSummary#withLoss}): mean squared log error and its
+     * root, mean pinball loss, mean Poisson, Gamma and Tweedie deviance.
+     *
+     * @since 0.2.0
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    public static boolean fromRegressionLoss(Metric metric) {
+        return MergedRegressionKernel.LOSSES.contains(metric);
     }
 
     /**

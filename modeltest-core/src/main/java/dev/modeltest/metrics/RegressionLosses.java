@@ -162,17 +162,93 @@ final class RegressionLosses {
     private static double squaredLogError(Metric metric, Columns columns, int i) {
         double a = columns.actualValues[i];
         double p = columns.predictedValues[i];
-        if (a < 0 || p < 0) {
-            throw outOfDomain(
-                    columns,
-                    i,
-                    a < 0 ? "true" : "predicted",
-                    a < 0 ? a : p,
-                    metric.displayName() + " needs values of at least 0 (scikit-learn: \"Mean Squared Logarithmic"
-                            + " Error cannot be used when targets contain negative values.\")");
+        requireDomain(metric, 0, columns, i, a, p);
+        return rowLoss(metric, 0, a, p);
+    }
+
+    /**
+     * A row's value outside a loss's domain: which value ({@code "true"} or {@code "predicted"}), the value, and the
+     * domain's rule (with scikit-learn's words) for the message.
+     */
+    record Violation(String which, double value, String rule) {}
+
+    /**
+     * Returns why a row's values are outside the per-row loss's domain of a metric that is a mean of one ({@link
+     * #lossOf}), or {@code null} when they are inside: a negative value for the squared log error, the Tweedie
+     * deviance's domain for the deviances; the pinball loss takes any value.
+     *
+     * @param parameter the loss's parameter ({@link #parameter}): the Tweedie power for the deviances
+     */
+    static Violation violation(Metric metric, double parameter, double a, double p) {
+        RegressionFormula formula = (RegressionFormula) metric.formula();
+        if (formula == RegressionFormula.MSLE || formula == RegressionFormula.RMSLE) {
+            if (a < 0 || p < 0) {
+                return new Violation(
+                        a < 0 ? "true" : "predicted",
+                        a < 0 ? a : p,
+                        metric.displayName() + " needs values of at least 0 (scikit-learn: \"Mean Squared Logarithmic"
+                                + " Error cannot be used when targets contain negative values.\")");
+            }
+            return null;
         }
-        double d = Math.log1p(a) - Math.log1p(p);
-        return d * d;
+        if (formula == RegressionFormula.PINBALL) {
+            return null;
+        }
+        return tweedieViolation(metric, parameter, a, p);
+    }
+
+    /**
+     * One row's loss of a metric that is a mean of per-row losses (the square root's loss for RMSLE), its values in
+     * the domain ({@link #violation}): the squared log error, the pinball loss, the Tweedie deviance.
+     *
+     * @param parameter the loss's parameter ({@link #parameter}): the quantile level or the Tweedie power
+     */
+    static double rowLoss(Metric metric, double parameter, double a, double p) {
+        return switch ((RegressionFormula) metric.formula()) {
+            case MSLE, RMSLE -> {
+                double d = Math.log1p(a) - Math.log1p(p);
+                yield d * d;
+            }
+            case PINBALL -> pinball(parameter, a - p);
+            case POISSON_DEVIANCE, GAMMA_DEVIANCE, TWEEDIE_DEVIANCE -> tweedie(a, p, parameter);
+            case MSE,
+                    RMSE,
+                    MAE,
+                    MAPE,
+                    MAX_ERROR,
+                    R2,
+                    EXPLAINED_VARIANCE,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR ->
+                throw new IllegalArgumentException(metric + " is not a mean of these per-row losses");
+        };
+    }
+
+    /**
+     * The parameter of a metric's per-row loss as resolved: the quantile level of the pinball loss, the Tweedie
+     * power of the deviances (1 for Poisson, 2 for Gamma), 0 for the squared log error.
+     */
+    static double parameter(Metric metric, Resolved resolved) {
+        RegressionFormula formula = (RegressionFormula) metric.formula();
+        return switch (formula) {
+            case PINBALL -> resolved.alpha;
+            case POISSON_DEVIANCE, GAMMA_DEVIANCE, TWEEDIE_DEVIANCE -> power(formula, resolved);
+            case MSLE,
+                    RMSLE,
+                    MSE,
+                    RMSE,
+                    MAE,
+                    MAPE,
+                    MAX_ERROR,
+                    R2,
+                    EXPLAINED_VARIANCE,
+                    MEDIAN_ABSOLUTE_ERROR,
+                    D2_TWEEDIE,
+                    D2_PINBALL,
+                    D2_ABSOLUTE_ERROR -> 0;
+        };
     }
 
     /** {@code mean_pinball_loss}'s term: {@code α·diff} where {@code diff = y − ŷ ≥ 0}, else {@code −(1 − α)·diff}. */
@@ -189,16 +265,26 @@ final class RegressionLosses {
     }
 
     /**
+     * {@code mean_tweedie_deviance}'s domain (any value at power 0) or the squared log error's; fails naming the row.
+     */
+    private static void requireDomain(Metric metric, double power, Columns columns, int i, double a, double p) {
+        Violation v = violation(metric, power, a, p);
+        if (v != null) {
+            throw outOfDomain(columns, i, v.which(), v.value(), v.rule());
+        }
+    }
+
+    /**
      * {@code mean_tweedie_deviance}'s domain: {@code ŷ > 0} below power 0, {@code y ≥ 0} and {@code ŷ > 0} from 1 to
      * 2, both above 0 from 2 on; any value at power 0.
      */
-    private static void requireDomain(Metric metric, double power, Columns columns, int i, double a, double p) {
+    private static Violation tweedieViolation(Metric metric, double power, double a, double p) {
         if (power == 0) {
-            return;
+            return null;
         }
         boolean trueOk = power < 1 || (power < 2 ? a >= 0 : a > 0);
         if (trueOk && p > 0) {
-            return;
+            return null;
         }
         String needs;
         String sklearn;
@@ -212,9 +298,7 @@ final class RegressionLosses {
             needs = "true and predicted values above 0";
             sklearn = "strictly positive y and y_pred.";
         }
-        throw outOfDomain(
-                columns,
-                i,
+        return new Violation(
                 trueOk ? "predicted" : "true",
                 trueOk ? p : a,
                 metric.displayName() + " (power " + Format.number(power) + ") needs " + needs

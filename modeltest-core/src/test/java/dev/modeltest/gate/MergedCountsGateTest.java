@@ -26,7 +26,8 @@ class MergedCountsGateTest {
     private static final String FROM_MERGED = "the gates decided on merged data are the label metrics (accuracy,"
             + " precision, recall, F1, F-beta, Jaccard, balanced accuracy, Matthews, Cohen's kappa, zero-one and"
             + " Hamming loss: Wilson intervals from the confusion counts, or from 10000 rows on the Poisson bootstrap"
-            + " per confusion cell), MAE, MSE, RMSE and MAPE (Student-t intervals from the losses' sums and"
+            + " per confusion cell), MAE, MSE, RMSE, MAPE, mean squared log error and its root, mean pinball loss,"
+            + " mean Poisson, Gamma and Tweedie deviance (Student-t intervals from the losses' sums and"
             + " moments), R² and explained variance (the delta method, from a second pass's centred moments) and"
             + " binary ROC AUC and average precision (DeLong, and from 10000 rows on the infinitesimal jackknife,"
             + " from a ranking sorted where the data are)";

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.check.Verdict;
 import dev.modeltest.error.ConfigurationException;
+import dev.modeltest.error.ModelException;
 import dev.modeltest.metrics.ConfusionMatrix;
+import dev.modeltest.metrics.IntervalMethod;
 import dev.modeltest.metrics.Metric;
 import dev.modeltest.metrics.MetricOptions;
 import dev.modeltest.metrics.Metrics;
@@ -223,6 +225,156 @@ class MergedRegressionGateTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a row of a regression summary needs finite values, got NaN and 1.0");
         assertThat(summary.count()).isZero();
+    }
+
+    /** The gates on a mean of a per-row loss with a parameter or a domain, two of them on one metric. */
+    private static final List<MetricGate> LOSS_GATES = List.of(
+            MetricGate.builder("msle", Metric.MEAN_SQUARED_LOG_ERROR, Bound.AT_MOST, 0.001)
+                    .confidence(0.95)
+                    .build(),
+            MetricGate.builder("rmsle", Metric.ROOT_MEAN_SQUARED_LOG_ERROR, Bound.AT_MOST, 0.05)
+                    .build(),
+            MetricGate.builder("pinball 0.9", Metric.MEAN_PINBALL_LOSS, Bound.AT_MOST, 0.5)
+                    .options(MetricOptions.defaults().withAlpha(0.9))
+                    .confidence(0.9)
+                    .build(),
+            MetricGate.builder("pinball 0.3", Metric.MEAN_PINBALL_LOSS, Bound.AT_MOST, 0.5)
+                    .options(MetricOptions.defaults().withAlpha(0.3))
+                    .build(),
+            MetricGate.builder("poisson", Metric.MEAN_POISSON_DEVIANCE, Bound.AT_MOST, 0.02)
+                    .confidence(0.95)
+                    .build(),
+            MetricGate.builder("gamma", Metric.MEAN_GAMMA_DEVIANCE, Bound.AT_MOST, 0.001)
+                    .build(),
+            MetricGate.builder("gamma exact", Metric.MEAN_GAMMA_DEVIANCE, Bound.AT_MOST, 0.001)
+                    .interval(IntervalMethod.EXACT)
+                    .confidence(0.9)
+                    .build(),
+            MetricGate.builder("tweedie 1.5", Metric.MEAN_TWEEDIE_DEVIANCE, Bound.AT_MOST, 0.01)
+                    .options(MetricOptions.defaults().withPower(1.5))
+                    .confidence(0.95)
+                    .build());
+
+    /** The rows summarized in {@code parts} pieces, each registering the loss of every gate. */
+    private static RegressionSummary withLosses(Predictions rows, int parts, List<MetricGate> gates) {
+        RegressionSummary[] pieces = new RegressionSummary[parts];
+        for (int p = 0; p < parts; p++) {
+            pieces[p] = registered(new RegressionSummary(), gates);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            pieces[(i * i) % parts].add(rows.actualValue(i), rows.predictedValue(i));
+        }
+        RegressionSummary merged = registered(new RegressionSummary(), gates);
+        for (int p = parts - 1; p >= 0; p--) {
+            merged.merge(pieces[p]);
+        }
+        return merged;
+    }
+
+    private static RegressionSummary registered(RegressionSummary summary, List<MetricGate> gates) {
+        for (MetricGate gate : gates) {
+            if (Metrics.fromRegressionLoss(gate.metric())) {
+                summary.withLoss(gate.metric(), gate.options());
+            }
+        }
+        return summary;
+    }
+
+    /**
+     * The skewed rows with predictions off by an irrational share: the skewed rows' pinball losses are multiples of
+     * 1e-5 whose mean sits on a tie of the printed 4 decimals, which summation order then rounds either way.
+     */
+    private static Predictions skewedIrregular(int n) {
+        Predictions rows = skewed(n);
+        double[] predicted = rows.predictedValues();
+        for (int i = 0; i < n; i++) {
+            predicted[i] *= 1 + Math.sqrt(2) * 1e-5;
+        }
+        return Predictions.regression("skewed.csv", rows.modelName(), rows.actualValues(), predicted);
+    }
+
+    @Test
+    void theMeansOfRegisteredLossesGiveTheResultOfTheRows() {
+        for (Predictions rows : List.of(skewedIrregular(400), linear(300))) {
+            for (int parts : new int[] {1, 3, 8}) {
+                RegressionSummary merged = withLosses(rows, parts, LOSS_GATES);
+                for (MetricGate gate : LOSS_GATES) {
+                    assertThat(gate.notFromMergedState()).isEmpty();
+                    CheckResult expected = gate.evaluate(rows);
+                    CheckResult actual = gate.evaluate(merged, rows.dataName(), rows.modelName());
+                    assertThat(actual)
+                            .as("%s on %s in %d parts", gate.metric(), rows.dataName(), parts)
+                            .usingRecursiveComparison()
+                            .withEqualsForType(MergedRegressionGateTest::close, Double.class)
+                            .isEqualTo(expected);
+                    assertThat(actual.message()).isEqualTo(expected.message());
+                }
+            }
+        }
+        assertThat(Stream.of(skewedIrregular(400), linear(300))
+                        .flatMap(rows ->
+                                LOSS_GATES.stream().map(g -> g.evaluate(withLosses(rows, 2, LOSS_GATES), "d", "m"))))
+                .extracting(CheckResult::verdict)
+                .contains(Verdict.PASS, Verdict.FAIL);
+    }
+
+    @Test
+    void aLossOutsideItsDomainIsRefusedAsTheRowsRefuseIt() {
+        double[] actual = {1, -2, 3, -0.5};
+        double[] predicted = {1.5, 2, 3.5, 4};
+        Predictions rows = Predictions.regression("neg.csv", "predictions column 'p'", actual, predicted);
+        MetricGate msle = LOSS_GATES.get(0);
+        assertThatThrownBy(() -> msle.evaluate(rows))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("Mean Squared Logarithmic Error cannot be used when targets contain negative");
+        RegressionSummary merged = withLosses(rows, 2, LOSS_GATES);
+        assertThatThrownBy(() -> msle.evaluate(merged, "neg.csv", "predictions column 'p'"))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("data set neg.csv, the true values: 2 rows hold a true value outside the domain, the"
+                        + " smallest -2; mean squared log error needs values of at least 0 (scikit-learn: \"Mean"
+                        + " Squared Logarithmic Error cannot be used when targets contain negative values.\") (model"
+                        + " predictions column 'p')");
+        // The pinball loss has no domain: its gate is decided on the same rows.
+        assertThat(LOSS_GATES.get(3).evaluate(merged, "neg.csv", "predictions column 'p'"))
+                .usingRecursiveComparison()
+                .withEqualsForType(MergedRegressionGateTest::close, Double.class)
+                .isEqualTo(LOSS_GATES.get(3).evaluate(rows));
+
+        double[] zeroPredicted = {1.5, 2, 0, 4};
+        double[] positive = {1, 2, 3, 0.5};
+        Predictions zero = Predictions.regression("zero.csv", "predictions column 'p'", positive, zeroPredicted);
+        MetricGate gamma = LOSS_GATES.get(6);
+        assertThatThrownBy(() -> gamma.evaluate(withLosses(zero, 3, LOSS_GATES), "zero.csv", "predictions column 'p'"))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("predictions column 'p': 1 row holds a predicted value outside the domain, the smallest 0;"
+                        + " mean Gamma deviance (power 2) needs true and predicted values above 0 (scikit-learn:"
+                        + " \"Mean Tweedie deviance error with power=2 can only be used on strictly positive y and"
+                        + " y_pred.\") (model predictions column 'p')");
+        assertThatThrownBy(() -> Metrics.sample(
+                        withLosses(zero, 1, LOSS_GATES), Metric.MEAN_POISSON_DEVIANCE, MetricOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the predicted values: 1 row holds a predicted value outside the domain");
+    }
+
+    @Test
+    void aLossIsRegisteredBeforeTheRows() {
+        RegressionSummary summary = new RegressionSummary();
+        summary.add(1, 2);
+        assertThatThrownBy(() -> LOSS_GATES.get(1).evaluate(summary, "d", "m"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("root mean squared log error's per-row loss is not in this summary: register it with"
+                        + " withLoss(metric, options) before the rows are added");
+        assertThatThrownBy(() -> summary.withLoss(Metric.MEAN_SQUARED_LOG_ERROR, MetricOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a loss is registered before the first row");
+        assertThatThrownBy(() -> new RegressionSummary().withLoss(Metric.MAE, MetricOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("mean absolute error is not a mean of a per-row loss with a parameter");
+        RegressionSummary pinball =
+                new RegressionSummary().withLoss(Metric.MEAN_PINBALL_LOSS, MetricOptions.defaults());
+        assertThatThrownBy(() -> pinball.merge(new RegressionSummary()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("summaries of different losses do not merge");
     }
 
     private static boolean close(Double a, Double b) {

@@ -53,8 +53,8 @@ import org.apiguardian.api.API;
  * <p>What this version decides: every label metric, its interval from the counts (Wilson for accuracy, binary or
  * micro precision and recall, zero-one and Hamming loss; the Poisson bootstrap per confusion cell for the others, from
  * 10 000 rows on, as in memory); the mean losses of a regressor whose Student-t interval comes from the losses' sums
- * and moments (MAE, MSE, RMSE, MAPE; one more job, over the same two columns, summing them into core's {@link
- * RegressionSummary}), and R² and explained variance (a second pass for their delta-method terms); binary ROC AUC and
+ * and moments (MAE, MSE, RMSE, MAPE, mean squared log error and its root, mean pinball loss, mean Poisson, Gamma and
+ * Tweedie deviance; one more job, over the same two columns, summing them into core's {@link RegressionSummary}), and R² and explained variance (a second pass for their delta-method terms); binary ROC AUC and
  * average precision from an exact ranking made in Spark, given score columns. Every other gate is refused, before any
  * Spark job runs where its configuration tells, saying why (docs/spark.md lists what comes next).
  *
@@ -156,7 +156,7 @@ public final class SparkGates {
         boolean labels = metricGates.stream().anyMatch(g -> g.metric().isClassification());
         boolean values = metricGates.stream().anyMatch(g -> !g.metric().isClassification());
         ConfusionMatrix counts = labels ? count(scored, dataName, label, prediction) : null;
-        RegressionSummary sums = values ? sum(scored, dataName, label, prediction) : null;
+        RegressionSummary sums = values ? sum(scored, dataName, label, prediction, metricGates) : null;
         if (metricGates.stream().anyMatch(g -> centred(g.metric()))) {
             sums = centredSum(scored, label, prediction, sums);
         }
@@ -169,6 +169,9 @@ public final class SparkGates {
                         && counts.total() >= dev.modeltest.metrics.MetricSample.POISSON_FROM_ROWS;
                 results.add(ranked(gate, scored, dataName, label, modelName, scores, counts, rankings, influence));
                 continue;
+            }
+            if (dev.modeltest.metrics.Metrics.fromRegressionLoss(gate.metric())) {
+                requireDomain(gate, sums, dataName, label, prediction, modelName);
             }
             results.add(
                     gate.metric().isClassification()
@@ -313,12 +316,23 @@ public final class SparkGates {
         return ConfusionMatrix.of(classes, counts);
     }
 
-    /** The regression job: per-partition summaries of the losses, merged by Spark in a tree. */
-    private static RegressionSummary sum(Dataset<Row> scored, String dataName, String label, String prediction) {
+    /**
+     * The regression job: per-partition summaries of the losses, merged by Spark in a tree; the per-row loss of each
+     * gate that averages one with a parameter or a domain (squared log error, pinball loss, deviances) is registered in
+     * the empty summary, so it is summed in the same pass.
+     */
+    private static RegressionSummary sum(
+            Dataset<Row> scored, String dataName, String label, String prediction, List<MetricGate> gates) {
         Dataset<Row> pairs = scored.select(
                 functions.col(label).cast("double"), functions.col(prediction).cast("double"));
+        RegressionSummary empty = new RegressionSummary();
+        for (MetricGate gate : gates) {
+            if (dev.modeltest.metrics.Metrics.fromRegressionLoss(gate.metric())) {
+                empty.withLoss(gate.metric(), gate.options());
+            }
+        }
         RegressionRows merged =
-                pairs.javaRDD().treeAggregate(new RegressionRows(), RegressionRows::add, RegressionRows::merge);
+                pairs.javaRDD().treeAggregate(new RegressionRows(empty), RegressionRows::add, RegressionRows::merge);
         if (merged.missingLabels > 0) {
             throw missing(dataName, "label", label, merged.missingLabels);
         }
@@ -394,6 +408,27 @@ public final class SparkGates {
                         RegressionRows::add,
                         RegressionRows::merge);
         return merged.summary;
+    }
+
+    /**
+     * Refuses a mean loss whose domain some rows leave (a negative value for the squared log error, a deviance's), as
+     * the in-memory engine does, naming the column and counting the rows where it names the first row.
+     */
+    private static void requireDomain(
+            MetricGate gate,
+            RegressionSummary sums,
+            String dataName,
+            String label,
+            String prediction,
+            String modelName) {
+        Optional<String> outside = sums.outOfDomain(
+                gate.metric(),
+                gate.options(),
+                "data set " + dataName + ", label column '" + label + "'",
+                "data set " + dataName + ", predictions column '" + prediction + "'");
+        if (outside.isPresent()) {
+            throw new dev.modeltest.error.ModelException(outside.get() + " (model " + modelName + ")");
+        }
     }
 
     private static DataException notFinite(String dataName, String role, String column, long rows) {

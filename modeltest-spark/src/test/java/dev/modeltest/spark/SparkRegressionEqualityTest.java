@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * MAE, MSE, RMSE, MAPE, R² and explained variance on Spark equal the in-memory engine's: the value and the interval's
+ * MAE, MSE, RMSE, MAPE, R², explained variance and the means of the losses with a parameter or a domain (squared log
+ * error and its root, pinball loss, Poisson, Gamma and Tweedie deviance) on Spark equal the in-memory engine's: the value and the interval's
  * bounds within a relative 1e-12 (sums in another order), and everything else (verdict, message, Student-t or delta
  * method interval with its skewness caveat, details) exactly, whatever the partitioning. The data are the metric goldens' regression sets.
  */
@@ -89,12 +90,73 @@ class SparkRegressionEqualityTest {
                         Metric.EXPLAINED_VARIANCE, Bound.AT_LEAST, round(Math.min(explained + 0.2, 1)))
                 .confidence(0.9)
                 .build());
+        gates.addAll(lossGates(file, inMemory));
         if (file.equals("positive.csv")) {
             double mape = Metrics.compute(inMemory, Metric.MAPE, MetricOptions.defaults());
             gates.add(MetricGate.builder("mape", Metric.MAPE, Bound.AT_MOST, round(1.1 * mape))
                     .build());
         }
         return gates;
+    }
+
+    /**
+     * The means of per-row losses with a parameter or a domain, where the file's values are in the domain: the pinball
+     * loss (any value) and the Tweedie deviance of power 0 everywhere; the squared log error, its root and the Poisson
+     * and Tweedie (power 1.5) deviances on the files without negative values; the Gamma deviance where every value is
+     * above 0.
+     */
+    private static List<MetricGate> lossGates(String file, Predictions inMemory) {
+        List<MetricGate> gates = new ArrayList<>();
+        gates.add(lossGate(
+                "pinball 0.9",
+                Metric.MEAN_PINBALL_LOSS,
+                MetricOptions.defaults().withAlpha(0.9),
+                inMemory,
+                1.5,
+                0.95));
+        gates.add(lossGate("pinball", Metric.MEAN_PINBALL_LOSS, MetricOptions.defaults(), inMemory, 0.8, 0));
+        gates.add(lossGate(
+                "tweedie 0",
+                Metric.MEAN_TWEEDIE_DEVIANCE,
+                MetricOptions.defaults().withPower(0),
+                inMemory,
+                1.03,
+                0.9));
+        if (file.equals("regression.csv")) {
+            return gates;
+        }
+        gates.add(lossGate("msle", Metric.MEAN_SQUARED_LOG_ERROR, MetricOptions.defaults(), inMemory, 1.2, 0.95));
+        gates.add(lossGate("rmsle", Metric.ROOT_MEAN_SQUARED_LOG_ERROR, MetricOptions.defaults(), inMemory, 0.9, 0));
+        gates.add(lossGate("poisson", Metric.MEAN_POISSON_DEVIANCE, MetricOptions.defaults(), inMemory, 1.02, 0.9));
+        gates.add(lossGate(
+                "tweedie 1.5",
+                Metric.MEAN_TWEEDIE_DEVIANCE,
+                MetricOptions.defaults().withPower(1.5),
+                inMemory,
+                2,
+                0));
+        if (file.equals("positive.csv")) {
+            gates.add(lossGate("gamma", Metric.MEAN_GAMMA_DEVIANCE, MetricOptions.defaults(), inMemory, 0.7, 0.95));
+        }
+        return gates;
+    }
+
+    /** An at-most gate at {@code factor} times the in-memory value (two decimals), deciding on the interval when asked. */
+    private static MetricGate lossGate(
+            String title,
+            Metric metric,
+            MetricOptions options,
+            Predictions inMemory,
+            double factor,
+            double confidence) {
+        double value = Metrics.compute(inMemory, metric, options);
+        MetricGate.Builder gate = MetricGate.builder(
+                        title, metric, Bound.AT_MOST, Math.max(0.01, round(factor * value)))
+                .options(options);
+        if (confidence > 0) {
+            gate = gate.confidence(confidence);
+        }
+        return gate.build();
     }
 
     /** A threshold as a user writes one: two decimals. */
@@ -144,6 +206,37 @@ class SparkRegressionEqualityTest {
                 "predicted",
                 gates(file, inMemory(file)).toArray(MetricGate[]::new));
         assertThat(results).extracting(CheckResult::verdict).contains(Verdict.PASS, Verdict.FAIL, Verdict.INCONCLUSIVE);
+    }
+
+    /**
+     * On the golden regression set (4 negative true values and 2 of 0, 10 predictions below 0) the squared log error
+     * (4 rows) and the Gamma deviance (6 rows) fail as in memory: a {@code ModelException} with the in-memory engine's rule and model; Spark
+     * names the column and counts the rows where memory names the first row.
+     */
+    @org.junit.jupiter.api.Test
+    void aLossOutsideItsDomainFailsAsInMemory() {
+        Predictions inMemory = inMemory("regression.csv");
+        MetricGate msle = MetricGate.builder("msle", Metric.MEAN_SQUARED_LOG_ERROR, Bound.AT_MOST, 1)
+                .build();
+        MetricGate gamma = MetricGate.builder("gamma", Metric.MEAN_GAMMA_DEVIANCE, Bound.AT_MOST, 1)
+                .build();
+        for (MetricGate gate : List.of(msle, gamma)) {
+            int rows = gate == msle ? 4 : 6;
+            Throwable expected = org.assertj.core.api.Assertions.catchThrowable(() -> gate.evaluate(inMemory));
+            assertThat(expected).isInstanceOf(dev.modeltest.error.ModelException.class);
+            String rule = expected.getMessage().substring(expected.getMessage().indexOf("; "));
+            for (String partitioning : PARTITIONINGS) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkGates.evaluate(
+                                partition(read("regression.csv"), partitioning),
+                                "regression.csv",
+                                "actual",
+                                "predicted",
+                                gate))
+                        .isInstanceOf(dev.modeltest.error.ModelException.class)
+                        .hasMessage("data set regression.csv, label column 'actual': " + rows + " rows hold a true"
+                                + " value outside the domain, the smallest -13" + rule);
+            }
+        }
     }
 
     static Stream<String> files() {

@@ -3,6 +3,7 @@ package dev.modeltest.spark;
 import dev.modeltest.check.Check;
 import dev.modeltest.check.CheckResult;
 import dev.modeltest.data.MissingValues;
+import dev.modeltest.drift.DriftCheck;
 import dev.modeltest.engine.EngineSubject;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
@@ -39,8 +40,8 @@ import org.apache.spark.sql.types.NumericType;
  * The data of one {@code @ModelTest(data = "spark:...")} class: its configuration checked when the first check runs,
  * then the Dataset opened once (the session started, the path or table checked, the schema read) and every check
  * decided on it, each in its own jobs: metric gates by {@link SparkGates} (ranking gates with the class's score
- * columns, mapped to the classes as in memory), fairness checks, missing values and duplicate rows by {@link
- * SparkChecks}.
+ * columns, mapped to the classes as in memory), fairness checks, drift (from a reference read by the same session),
+ * missing values and duplicate rows by {@link SparkChecks}.
  */
 final class SparkSubject implements EngineSubject {
 
@@ -61,6 +62,7 @@ final class SparkSubject implements EngineSubject {
      * gates rank (the rows with the negative class's score, {@code 1 - score}, when one score column is given).
      */
     private record Opened(
+            SparkSession spark,
             Dataset<Row> rows,
             String dataName,
             String label,
@@ -93,6 +95,9 @@ final class SparkSubject implements EngineSubject {
             if (check instanceof MissingValuesCheck || check instanceof MissingRateCheck) {
                 return SparkChecks.missing(data.rows(), data.dataName(), check).get(0);
             }
+            if (check instanceof DriftCheck drift) {
+                return drift(data, drift);
+            }
             if (check instanceof DuplicateRowsCheck duplicates) {
                 return SparkChecks.duplicates(data.rows(), data.dataName(), duplicates)
                         .get(0);
@@ -121,13 +126,38 @@ final class SparkSubject implements EngineSubject {
                 || check instanceof dev.modeltest.check.LatencyCheck) {
             // SparkGates' refusals: latency and throughput, a metric not decided from merged counts yet.
             SparkGates.supported(check);
+        } else if (check instanceof DriftCheck drift) {
+            if (drift.columns().isEmpty()) {
+                throw new ConfigurationException("'columns' must name the columns to compare on spark: data, whose"
+                        + " Dataset has no features to default to; was {}");
+            }
         } else if (!(check instanceof MissingValuesCheck
                 || check instanceof MissingRateCheck
                 || check instanceof DuplicateRowsCheck)) {
             throw new ConfigurationException(check.getClass().getSimpleName()
                     + " cannot be decided on Spark yet: on spark: data, modeltest decides metric gates, fairness"
-                    + " checks, missing values and duplicate rows (docs/spark.md)");
+                    + " checks, drift, missing values and duplicate rows (docs/spark.md)");
         }
+    }
+
+    /**
+     * Drift of the class's data from its reference, read by the same session: a {@code spark:} location as the
+     * class's data is, or a plain path (CSV when it ends in {@code .csv}, else Parquet).
+     */
+    private CheckResult drift(Opened data, DriftCheck drift) {
+        String location = drift.referenceLocation();
+        String prefix = SparkEngine.SCHEME + ":";
+        SparkSource source = SparkSource.parse(
+                location.startsWith(prefix) ? location.substring(prefix.length()) : location, drift.where(), location);
+        Dataset<Row> reference = read(data.spark(), source, drift.where() + ": 'reference' = '" + location + "': ");
+        return SparkChecks.drift(
+                drift.where(),
+                reference,
+                source.name(),
+                data.rows(),
+                data.dataName(),
+                drift.columns(),
+                drift.options());
     }
 
     /**
@@ -183,7 +213,7 @@ final class SparkSubject implements EngineSubject {
         ModelSource.Columns columns = requireSupported();
         SparkSource source = SparkSource.parse(location, spec.origin(), spec.data());
         SparkSession spark = SparkSessions.session(configuration);
-        Dataset<Row> rows = read(spark, source);
+        Dataset<Row> rows = read(spark, source, spec.origin() + ": 'data' = '" + spec.data() + "': ");
         String dataName = source.name();
         requireColumn(rows, dataName, spec.label(), "label");
         requireColumn(rows, dataName, columns.predictions(), "predictions");
@@ -205,7 +235,7 @@ final class SparkSubject implements EngineSubject {
                     negative(scores.get(0)),
                     functions.lit(1.0).minus(functions.col(scores.get(0)).cast("double")));
         }
-        return new Opened(rows, dataName, spec.label(), columns.predictions(), scores, ranked);
+        return new Opened(spark, rows, dataName, spec.label(), columns.predictions(), scores, ranked);
     }
 
     /** Refuses, before Spark starts, what a scored table on Spark cannot honour; returns the predictions columns. */
@@ -234,8 +264,7 @@ final class SparkSubject implements EngineSubject {
     }
 
     /** Checks that the path or table is there, without a job, and reads its schema. */
-    private Dataset<Row> read(SparkSession spark, SparkSource source) {
-        String what = spec.origin() + ": 'data' = '" + spec.data() + "': ";
+    private Dataset<Row> read(SparkSession spark, SparkSource source, String what) {
         if (source.format() == SparkSource.Format.TABLE) {
             if (!spark.catalog().tableExists(source.name())) {
                 List<String> tables = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.modeltest.junit.EqualizedOdds;
 import dev.modeltest.junit.MetricAtLeast;
 import dev.modeltest.junit.MissingRateAtMost;
 import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.NoDrift;
 import dev.modeltest.junit.NoDuplicateRows;
 import dev.modeltest.junit.NoMissingValues;
 import dev.modeltest.metrics.Metric;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,25 @@ class ModelTestOnSparkChecksTest {
         }
         Files.createDirectories(Path.of(DIR));
         Files.write(Path.of(DIR, "loans.csv"), csv);
+        // The reference: 5 000 training rows of the same sexes and cities, whose scores were 0.1 lower.
+        List<String> train = new ArrayList<>(List.of("sex,city,p_yes"));
+        for (int i = 0; i < 5_000; i++) {
+            boolean yes = random.nextDouble() < 0.3;
+            boolean male = random.nextBoolean();
+            double p = Math.min(1, Math.max(0, (yes ? 0.52 : 0.28) + (male ? 0.05 : 0) + 0.2 * random.nextGaussian()));
+            String city = random.nextInt(20) == 0 ? "" : cities[random.nextInt(3)];
+            train.add((male ? "M" : "F") + "," + city + "," + String.format(Locale.ROOT, "%.2f", p));
+        }
+        Files.write(Path.of(DIR, "train.csv"), train);
+        LocalSpark.session()
+                .read()
+                .option("header", "true")
+                .option("inferSchema", "true")
+                .csv(DIR + "/train.csv")
+                .repartition(3)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(DIR + "/train.parquet");
     }
 
     /** The outcomes on Spark with the data named as the in-memory engine names it (its file name). */
@@ -329,5 +350,88 @@ class ModelTestOnSparkChecksTest {
                         "DataException: " + data + ", attribute column 'city': 500 rows are empty (null); every row"
                                 + " needs a value to be put in a group (fill it, e.g. with 'unknown', or drop the"
                                 + " row)");
+    }
+
+    @ModelTest(data = "spark:" + DIR + "/loans.csv", label = "label", predictions = "prediction")
+    static class DriftTestCase {
+        @NoDrift(
+                reference = DIR + "/train.csv",
+                columns = {"sex", "city"})
+        void stableApplicants() {}
+
+        @NoDrift(
+                reference = DIR + "/train.csv",
+                columns = {"sex", "p_yes"})
+        void stableScores() {}
+    }
+
+    @ModelTest(data = DIR + "/loans.csv", label = "label", predictions = "prediction")
+    static class InMemoryDriftTestCase extends DriftTestCase {}
+
+    @ModelTest(data = "spark:" + DIR + "/loans.csv", label = "label", predictions = "prediction")
+    static class SparkReferenceTestCase {
+        @NoDrift(
+                reference = "spark:" + DIR + "/train.parquet",
+                columns = {"sex", "city"})
+        void stableApplicants() {}
+
+        @NoDrift(
+                reference = "spark:" + DIR + "/train.parquet",
+                columns = {"sex", "p_yes"})
+        void stableScores() {}
+
+        @NoDrift(reference = "spark:" + DIR + "/trian.parquet", columns = "sex")
+        void missingReference() {}
+
+        @NoDrift(reference = DIR + "/train.csv", columns = "sx")
+        void missingColumn() {}
+    }
+
+    @ModelTest(data = DIR + "/loans.csv", label = "label", predictions = "prediction")
+    static class InMemorySparkReferenceTestCase {
+        @NoDrift(
+                reference = "spark:" + DIR + "/train.parquet",
+                columns = {"sex", "city"})
+        void stableApplicants() {}
+    }
+
+    @Test
+    void decidesDriftFromAReferenceReadByTheSameSession() {
+        Map<String, String> onSpark = onSpark(DriftTestCase.class);
+        String drifted = onSpark.get("stableScores");
+        assertThat(onSpark).containsEntry("stableApplicants", "SUCCESSFUL");
+        assertThat(drifted)
+                .startsWith("AssertionFailedError: Expecting no drift in 2 column(s) of loans.csv (n=10000) against"
+                        + " reference " + DIR + "/train.csv (n=5000),")
+                .contains("but 1 of 2 column(s) drifted: p_yes");
+        // In memory the reference is named by its file name, as the data is.
+        onSpark.replaceAll((test, outcome) -> outcome.replace(DIR + "/train.csv", "train.csv"));
+        assertThat(onSpark).isEqualTo(outcomes(run(InMemoryDriftTestCase.class)));
+        // The same reference as Parquet, read by the same session through its spark: location.
+        Map<String, String> sparkReference = outcomes(run(SparkReferenceTestCase.class));
+        assertThat(sparkReference)
+                .containsEntry("stableApplicants", "SUCCESSFUL")
+                .containsEntry(
+                        "stableScores",
+                        drifted.replace(DIR + "/train.csv", DIR + "/train.parquet")
+                                .replace("of loans.csv", "of " + DIR + "/loans.csv"))
+                .containsEntry(
+                        "missingColumn",
+                        "ExtensionConfigurationException: @NoDrift on SparkReferenceTestCase.missingColumn(): the"
+                                + " reference " + DIR + "/train.csv has no compared column 'sx' (did you mean"
+                                + " 'sex'?); its columns are sex, city, p_yes");
+        assertThat(sparkReference.get("missingReference"))
+                .startsWith("DataException: @NoDrift on SparkReferenceTestCase.missingReference(): 'reference' ="
+                        + " 'spark:" + DIR + "/trian.parquet': Parquet path '" + DIR + "/trian.parquet' does not"
+                        + " exist (looked at file:/")
+                .endsWith("/modeltest-spark/" + DIR + "/trian.parquet)");
+        // The in-memory engine reads no spark: reference.
+        assertThat(outcomes(run(InMemorySparkReferenceTestCase.class)))
+                .containsOnly(Map.entry(
+                        "stableApplicants",
+                        "ExtensionConfigurationException: @NoDrift on"
+                                + " InMemorySparkReferenceTestCase.stableApplicants(): 'reference' = 'spark:" + DIR
+                                + "/train.parquet' is read where it lives, by its engine, which decides drift only"
+                                + " when the test's data is read by it too; give a file as 'reference'"));
     }
 }

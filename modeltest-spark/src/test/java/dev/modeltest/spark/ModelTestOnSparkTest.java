@@ -8,6 +8,7 @@ import dev.modeltest.junit.F1AtLeast;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.MaeAtMost;
 import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.NoConflictingLabels;
 import dev.modeltest.junit.NoDrift;
 import dev.modeltest.junit.RecallAtLeast;
 import dev.modeltest.model.Predictions;
@@ -327,6 +328,9 @@ class ModelTestOnSparkTest {
         @F1AtLeast(0.5)
         void balanced() {}
 
+        @NoConflictingLabels
+        void consistent() {}
+
         @MaeAtMost(0.5)
         void close() {}
 
@@ -346,9 +350,15 @@ class ModelTestOnSparkTest {
                                 + " the model in a @ModelTest instead")
                 .containsEntry(
                         "stable",
-                        "ExtensionConfigurationException: @NoDrift on CannotRunOnSparkTestCase.stable(): DriftCheck"
-                                + " cannot be decided on Spark yet: on spark: data, modeltest decides metric gates,"
-                                + " fairness checks, missing values and duplicate rows (docs/spark.md)")
+                        "ExtensionConfigurationException: @NoDrift on CannotRunOnSparkTestCase.stable(): 'columns'"
+                                + " must name the columns to compare on spark: data, whose Dataset has no features to"
+                                + " default to; was {}")
+                .containsEntry(
+                        "consistent",
+                        "ExtensionConfigurationException: @NoConflictingLabels on"
+                                + " CannotRunOnSparkTestCase.consistent(): ConflictingLabelsCheck cannot be decided on"
+                                + " Spark yet: on spark: data, modeltest decides metric gates, fairness checks, drift,"
+                                + " missing values and duplicate rows (docs/spark.md)")
                 .containsEntry(
                         "close",
                         "ExtensionConfigurationException: @MaeAtMost on CannotRunOnSparkTestCase.close(): data set "

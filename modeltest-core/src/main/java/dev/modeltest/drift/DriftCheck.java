@@ -8,6 +8,7 @@ import dev.modeltest.check.Threshold;
 import dev.modeltest.data.DataLoader;
 import dev.modeltest.data.Resource;
 import dev.modeltest.data.TestData;
+import dev.modeltest.engine.DataEngines;
 import dev.modeltest.error.ConfigurationException;
 import dev.modeltest.error.DataException;
 import dev.modeltest.internal.Names;
@@ -50,7 +51,10 @@ public final class DriftCheck implements Check {
     private static final Map<String, SoftReference<TestData>> REFERENCES = new ConcurrentHashMap<>();
 
     private final String where;
+    /** The reference file; null when the reference is read by a data engine ({@code spark:train.parquet}). */
     private final Resource reference;
+
+    private final String referenceLocation;
     private final List<String> columns;
     private final DriftOptions options;
 
@@ -58,7 +62,8 @@ public final class DriftCheck implements Check {
      * Creates the check; the reference file must exist, but is read only when the check runs.
      *
      * @param where where it was configured, for messages, e.g. {@code @NoDrift on IrisTest.stable()}
-     * @param referenceLocation the reference data: a path relative to the working directory, or {@code classpath:...}
+     * @param referenceLocation the reference data: a path relative to the working directory, {@code classpath:...}, or
+     *     a data engine's location ({@code spark:train.parquet}), which only that engine's tests read
      * @param columns the columns to compare; empty means the subject's features
      * @param options the method and the check
      * @throws ConfigurationException if the reference is blank or missing, a column name is blank, or an option is out
@@ -81,12 +86,41 @@ public final class DriftCheck implements Check {
         }
         this.options = options.validate(where);
         this.columns = List.copyOf(new LinkedHashSet<>(columns));
-        this.reference = Resource.resolve(
-                referenceLocation, why -> new ConfigurationException(where + ": 'reference' file " + why));
+        this.referenceLocation = referenceLocation;
+        // A reference read by a data engine (spark:...) is found by that engine, where it lives, when the check runs.
+        this.reference = DataEngines.find(referenceLocation, where).isPresent()
+                ? null
+                : Resource.resolve(
+                        referenceLocation, why -> new ConfigurationException(where + ": 'reference' file " + why));
+    }
+
+    /** Returns where the check was configured, for messages, e.g. {@code @NoDrift on IrisTest.stable()}. */
+    public String where() {
+        return where;
+    }
+
+    /** Returns the reference data's location as written, e.g. {@code train.csv} or {@code spark:train.parquet}. */
+    public String referenceLocation() {
+        return referenceLocation;
+    }
+
+    /** Returns the columns to compare; empty means the subject's features. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Returns the method and the check's options. */
+    public DriftOptions options() {
+        return options;
     }
 
     @Override
     public CheckResult run(Subject subject) {
+        if (reference == null) {
+            throw new ConfigurationException(where + ": 'reference' = '" + referenceLocation + "' is read where it"
+                    + " lives, by its engine, which decides drift only when the test's data is read by it too; give"
+                    + " a file as 'reference'");
+        }
         TestData current = subject.data();
         TestData train = reference();
         List<String> compared = columns.isEmpty() ? subject.features().names() : columns;

@@ -311,6 +311,16 @@ class DriftCheckTest {
     }
 
     @Test
+    void aReferenceReadByAnEngineNotOnTheClassPathSaysWhatToAdd() {
+        // A spark: reference is no file: the spark engine reads it, and core's tests do not have it.
+        assertThatThrownBy(() -> new DriftCheck(WHERE, "spark:train.parquet", List.of("x"), DriftOptions.defaults()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("@NoDrift on IrisTest.stable(): data 'spark:train.parquet' is read by the spark engine,"
+                        + " which is not on the test class path; add dev.modeltest:modeltest-spark and"
+                        + " org.apache.spark:spark-sql_2.13 (4.x) as test dependencies");
+    }
+
+    @Test
     void aBlankReferenceIsAConfigurationError() {
         assertThatThrownBy(() -> new DriftCheck(WHERE, " ", List.of(), DriftOptions.defaults()))
                 .isInstanceOf(ConfigurationException.class)

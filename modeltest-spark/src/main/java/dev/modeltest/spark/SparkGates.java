@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -107,6 +108,27 @@ public final class SparkGates {
             Map<String, String> scores,
             Check... gates) {
         Objects.requireNonNull(scores, "scores");
+        Map<String, String> given = Map.copyOf(scores);
+        return evaluateScoring(
+                scored, dataName, label, prediction, scores, given.isEmpty() ? null : classes -> given, gates);
+    }
+
+    /**
+     * As {@link #evaluate(Dataset, String, String, String, Map, Check...)}, with the score column of each class chosen
+     * once the classes are counted, as the in-memory engine maps {@code @ModelTest(scores = ...)} to the classes in
+     * their order (one column: the second of two classes).
+     *
+     * @param typed score columns whose type is checked before any job, by class (may be empty)
+     * @param scoresOf the score column of each class, given the classes in order; {@code null} when there is none
+     */
+    static List<CheckResult> evaluateScoring(
+            Dataset<Row> scored,
+            String dataName,
+            String label,
+            String prediction,
+            Map<String, String> typed,
+            Function<List<String>, Map<String, String>> scoresOf,
+            Check... gates) {
         Objects.requireNonNull(scored, "scored");
         Objects.requireNonNull(dataName, "dataName");
         Objects.requireNonNull(label, "label");
@@ -136,13 +158,13 @@ public final class SparkGates {
         }
         Optional<MetricGate> ranking =
                 metricGates.stream().filter(g -> ranks(g.metric())).findFirst();
-        if (ranking.isPresent() && scores.isEmpty()) {
+        if (ranking.isPresent() && scoresOf == null) {
             throw new ConfigurationException(
                     "data set " + dataName + ": " + ranking.get().metric().displayName()
                             + " ranks the rows by the positive class's score, and no score column is given; pass the score"
                             + " column of each class that may be positive, e.g. Map.of(\"yes\", \"p_yes\")");
         }
-        for (Map.Entry<String, String> entry : scores.entrySet()) {
+        for (Map.Entry<String, String> entry : typed.entrySet()) {
             DataType type = column(scored, dataName, entry.getValue(), "score");
             if (!(type instanceof NumericType)) {
                 throw new ConfigurationException("data set " + dataName + ": score column '" + entry.getValue()
@@ -163,8 +185,12 @@ public final class SparkGates {
         String modelName = "predictions column '" + prediction + "'";
         List<CheckResult> results = new ArrayList<>();
         Map<String, RocSummary> rankings = new HashMap<>();
+        Map<String, String> scores = null;
         for (MetricGate gate : metricGates) {
             if (ranks(gate.metric())) {
+                if (scores == null) {
+                    scores = scoresOf.apply(counts.classes());
+                }
                 boolean influence = metricGates.stream().anyMatch(g -> g.metric() == Metric.AVERAGE_PRECISION)
                         && counts.total() >= dev.modeltest.metrics.MetricSample.POISSON_FROM_ROWS;
                 results.add(ranked(gate, scored, dataName, label, modelName, scores, counts, rankings, influence));

@@ -8,6 +8,7 @@ import dev.modeltest.junit.F1AtLeast;
 import dev.modeltest.junit.LatencyUnder;
 import dev.modeltest.junit.MaeAtMost;
 import dev.modeltest.junit.ModelTest;
+import dev.modeltest.junit.NoConflictingLabels;
 import dev.modeltest.junit.NoDrift;
 import dev.modeltest.junit.RecallAtLeast;
 import dev.modeltest.model.Predictions;
@@ -327,6 +328,9 @@ class ModelTestOnSparkTest {
         @F1AtLeast(0.5)
         void balanced() {}
 
+        @NoConflictingLabels
+        void consistent() {}
+
         @MaeAtMost(0.5)
         void close() {}
 
@@ -346,8 +350,15 @@ class ModelTestOnSparkTest {
                                 + " the model in a @ModelTest instead")
                 .containsEntry(
                         "stable",
-                        "ExtensionConfigurationException: @NoDrift on CannotRunOnSparkTestCase.stable(): DriftCheck"
-                                + " cannot be decided on Spark yet: SparkGates decides MetricGates (docs/spark.md)")
+                        "ExtensionConfigurationException: @NoDrift on CannotRunOnSparkTestCase.stable(): 'columns'"
+                                + " must name the columns to compare on spark: data, whose Dataset has no features to"
+                                + " default to; was {}")
+                .containsEntry(
+                        "consistent",
+                        "ExtensionConfigurationException: @NoConflictingLabels on"
+                                + " CannotRunOnSparkTestCase.consistent(): ConflictingLabelsCheck cannot be decided on"
+                                + " Spark yet: on spark: data, modeltest decides metric gates, fairness checks, drift,"
+                                + " missing values and duplicate rows (docs/spark.md)")
                 .containsEntry(
                         "close",
                         "ExtensionConfigurationException: @MaeAtMost on CannotRunOnSparkTestCase.close(): data set "
@@ -356,7 +367,8 @@ class ModelTestOnSparkTest {
                 .containsEntry("accurateEnough", "SUCCESSFUL");
         assertThat(outcomes.get("balanced"))
                 .startsWith("ExtensionConfigurationException: @F1AtLeast on CannotRunOnSparkTestCase.balanced():"
-                        + " F1's interval is always a bootstrap over the rows");
+                        + " F1 (positive class 'ok')'s interval is a bootstrap here, and below 10000 rows (these"
+                        + " counts hold 400) it is BCa over the rows");
     }
 
     @ModelTest(data = "spark:" + DIR + "/scores.parquet", label = "label", model = "models/scorer.ser")

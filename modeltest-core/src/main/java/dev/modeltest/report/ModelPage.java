@@ -145,6 +145,8 @@ public final class ModelPage {
     private final String unweighted;
 
     private final Map<String, String> provenance;
+    /** Where the data was read instead of this JVM (e.g. {@code Spark}), or {@code null}. */
+    private final String readBy;
 
     private ModelPage(Builder builder) {
         this.testClass = builder.testClass;
@@ -159,6 +161,7 @@ public final class ModelPage {
                         .map(c -> " (rows unweighted, not by '" + c + "')")
                         .orElse("");
         this.provenance = new TreeMap<>(builder.provenance);
+        this.readBy = builder.readBy;
     }
 
     /** Starts the page of a model test class, named by its simple name. */
@@ -173,6 +176,7 @@ public final class ModelPage {
         private final Map<String, String> provenance = new HashMap<>();
         private TestData data;
         private Predictions predictions;
+        private String readBy;
 
         private Builder(String testClass) {
             this.testClass = Objects.requireNonNull(testClass, "testClass");
@@ -187,6 +191,16 @@ public final class ModelPage {
         /** Sets the test data, once it was read; without it the page says the data was not read. */
         public Builder data(TestData data) {
             this.data = data;
+            return this;
+        }
+
+        /**
+         * Says that the data stays where it lives and a data engine decided the checks there (e.g. {@code "the spark
+         * engine"} for {@code @ModelTest(data = "spark:...")}): nothing of it is drawn or profiled, which the page then
+         * says as a fact, not as a problem.
+         */
+        public Builder readBy(String engine) {
+            this.readBy = engine;
             return this;
         }
 
@@ -253,7 +267,12 @@ public final class ModelPage {
         Optional.ofNullable(provenance.get("data"))
                 .ifPresent(d -> out.append(" · data ").append(escape(d)));
         out.append("</p>\n");
-        if (data == null) {
+        if (data == null && readBy != null && checks.stream().noneMatch(Check::isError)) {
+            out.append("<p id=\"data-elsewhere\">")
+                    .append(escape("The test data stays where it lives: " + readBy + " read it and decided the"
+                            + " checks there, so this page draws and profiles none of it."))
+                    .append("</p>\n");
+        } else if (data == null) {
             out.append("<p class=\"problem\" id=\"data-problem\">")
                     .append(escape(dataProblem()))
                     .append("</p>\n");

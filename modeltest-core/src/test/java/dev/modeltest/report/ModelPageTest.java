@@ -255,6 +255,35 @@ class ModelPageTest {
     }
 
     @Test
+    void dataReadByAnEngineIsAFactNotAProblem() {
+        String html = ModelPage.builder("NightlyTest")
+                .check(ModelPage.Check.of("accurate()", "@AccuracyAtLeast", accuracy()))
+                .readBy("the spark engine")
+                .build()
+                .html();
+
+        assertWellFormed(html);
+        assertThat(html)
+                .contains("<p id=\"data-elsewhere\">The test data stays where it lives: the spark engine read it and"
+                        + " decided the checks there, so this page draws and profiles none of it.</p>")
+                .doesNotContain("data-problem");
+    }
+
+    @Test
+    void aCheckThatCouldNotRunStillShowsItsProblemWhenAnEngineReadTheData() {
+        String html = ModelPage.builder("NightlyTest")
+                .check(ModelPage.Check.error("accurate()", "@AccuracyAtLeast", "DATA", "data set scores has no rows"))
+                .readBy("the spark engine")
+                .build()
+                .html();
+
+        assertThat(html)
+                .contains("<p class=\"problem\" id=\"data-problem\">The test data did not load: data set scores has no"
+                        + " rows</p>")
+                .doesNotContain("data-elsewhere");
+    }
+
+    @Test
     void capsLongTablesAndWideDataAndSaysHowMuchIsLeftOut() {
         StringBuilder csv = new StringBuilder("group,rows,rate\n");
         for (int i = 0; i < 1000; i++) {

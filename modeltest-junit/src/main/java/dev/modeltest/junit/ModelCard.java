@@ -216,7 +216,13 @@ final class ModelCard {
         md.append("## Evaluation data\n\n| | |\n|---|---|\n");
         Optional<Provenance> provenance = facts.provenance();
         if (provenance.isEmpty()) {
-            row(md, "data", facts.configuredData() + " (not read)");
+            row(
+                    md,
+                    "data",
+                    facts.configuredData()
+                            + ModelPages.engineOf(facts.configuredData())
+                                    .map(e -> " (read by " + e + " where it lives)")
+                                    .orElse(" (not read)"));
         }
         provenance.ifPresent(p -> {
             row(md, "data", p.data());

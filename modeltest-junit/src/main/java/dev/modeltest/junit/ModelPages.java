@@ -130,8 +130,14 @@ final class ModelPages {
             page.provenance("model", p.model());
             page.provenance("model.sha256", ModelPage.shortHash(p.modelSha256()));
         });
+        Optional<String> engine = engineOf(subject.spec().data());
+        engine.ifPresent(page::readBy);
         if (provenance.isEmpty()) {
-            page.provenance("data", subject.spec().data() + " (not read)");
+            page.provenance(
+                    "data",
+                    subject.spec().data()
+                            + engine.map(e -> " (read by " + e + " where it lives)")
+                                    .orElse(" (not read)"));
             page.provenance("model", subject.spec().model().describe());
         }
         subject.sample()
@@ -159,5 +165,17 @@ final class ModelPages {
             throw new UncheckedIOException("cannot write the model page " + file, e);
         }
         return file;
+    }
+
+    /**
+     * Names the data engine that read the class's data where it lives ({@code the spark engine} for {@code
+     * spark:...}), if its location has one.
+     */
+    static Optional<String> engineOf(String data) {
+        try {
+            return dev.modeltest.engine.DataEngines.find(data, "").map(e -> "the " + e.scheme() + " engine");
+        } catch (RuntimeException notOnTheClassPath) {
+            return Optional.empty();
+        }
     }
 }

@@ -151,6 +151,22 @@ class ModelTestOnSparkTest {
                 .contains("\"verdict\" : \"FAIL\"", "\"verdict\" : \"PASS\"", "spark:" + DIR + "/scores.parquet");
     }
 
+    @Test
+    void theModelPageAndCardSayTheDataWasReadOnSpark() throws Exception {
+        run(ParquetTestCase.class);
+        String page = Files.readString(Path.of(
+                "target/modeltest-fixtures/pages/dev.modeltest.spark.ModelTestOnSparkTest$ParquetTestCase.html"));
+        String card = Files.readString(Path.of(
+                "target/modeltest-fixtures/model-cards/dev.modeltest.spark.ModelTestOnSparkTest$ParquetTestCase.md"));
+
+        assertThat(page)
+                .contains("<p id=\"data-elsewhere\">The test data stays where it lives: the spark engine read it and"
+                        + " decided the checks there, so this page draws and profiles none of it.</p>")
+                .contains("spark:" + DIR + "/scores.parquet (read by the spark engine where it lives)")
+                .doesNotContain("data-problem");
+        assertThat(card).contains("spark:" + DIR + "/scores.parquet (read by the spark engine where it lives)");
+    }
+
     @ModelTest(data = "spark:" + DIR + "/scores.csv", label = "label", predictions = "prediction")
     static class CsvTestCase {
         @AccuracyAtLeast(0.9)

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class SparkGatesJsonTest {
 
-    @Test
-    void theSummaryHoldsEveryResultAsTheRunRecordWritesIt() {
+    /** Accuracy ≥ 0.7 (3 of 4 right: PASS) and recall ≥ 0.7 (1 of 2 positives found: FAIL) on four scored rows. */
+    private static List<CheckResult> accuracyAndRecall() {
         StructType schema =
                 new StructType().add("label", DataTypes.IntegerType).add("prediction", DataTypes.IntegerType);
         var rows = LocalSpark.session()
@@ -41,6 +41,12 @@ class SparkGatesJsonTest {
                 MetricGate.builder("accuracy", Metric.ACCURACY, Bound.AT_LEAST, 0.7)
                         .build(),
                 MetricGate.builder("recall", Metric.RECALL, Bound.AT_LEAST, 0.7).build());
+        return results;
+    }
+
+    @Test
+    void theSummaryHoldsEveryResultAsTheRunRecordWritesIt() {
+        List<CheckResult> results = accuracyAndRecall();
 
         Object parsed = Json.read(SparkGates.json(results));
 
@@ -61,24 +67,7 @@ class SparkGatesJsonTest {
 
     @Test
     void theMarkdownSummaryIsTheJUnitRunsWithTheJobAndData() {
-        StructType schema =
-                new StructType().add("label", DataTypes.IntegerType).add("prediction", DataTypes.IntegerType);
-        var rows = LocalSpark.session()
-                .createDataFrame(
-                        Arrays.asList(
-                                RowFactory.create(1, 1),
-                                RowFactory.create(0, 0),
-                                RowFactory.create(1, 0),
-                                RowFactory.create(0, 0)),
-                        schema);
-        List<CheckResult> results = SparkGates.evaluate(
-                rows,
-                "scores",
-                "label",
-                "prediction",
-                MetricGate.builder("accuracy", Metric.ACCURACY, Bound.AT_LEAST, 0.7)
-                        .build(),
-                MetricGate.builder("recall", Metric.RECALL, Bound.AT_LEAST, 0.7).build());
+        List<CheckResult> results = accuracyAndRecall();
 
         String md = SparkGates.markdown("nightly", "scores", results);
 

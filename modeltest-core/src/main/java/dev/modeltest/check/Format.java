@@ -94,6 +94,25 @@ public final class Format {
         return text.startsWith("<") ? "p " + text : "p = " + text;
     }
 
+    /**
+     * Formats a check's measured value as the summaries and the run record print it, with its threshold's unit when it
+     * has one: whole numbers (counts, an accuracy of 1) without decimals, others with four, or as many more as it
+     * takes to tell them from the threshold ({@link #decimals}): {@code 3}, {@code 0.9333}, {@code 0.0502 ms},
+     * {@code 0.87118} against 0.8712; empty when the check measures no number.
+     */
+    public static String measured(CheckResult result) {
+        double v = result.measured();
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        double threshold = result.optionalLimit().map(Threshold::value).orElse(Double.NaN);
+        String number = v == Math.rint(v) ? number(v) : value(v, decimals(v, threshold));
+        return result.optionalLimit()
+                .filter(Threshold::hasUnit)
+                .map(limit -> number + " " + limit.unit())
+                .orElse(number);
+    }
+
     /** Formats a number compactly: integers without decimals, others with up to six significant digits. */
     public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {

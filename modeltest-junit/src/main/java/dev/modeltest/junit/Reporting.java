@@ -390,28 +390,13 @@ final class Reporting {
         return result.interval() == null ? measured : measured + " (" + result.interval() + ")";
     }
 
-    /**
-     * Formats the measured value alone, with the threshold's unit when the threshold has one (a check's measured
-     * value is in its threshold's unit): {@code 0.9333}, {@code 0.0502 ms}; empty when the check measures no number.
-     */
+    /** Formats the measured value alone, with its unit: {@link Format#measured}. */
     static String valueText(CheckResult result) {
-        if (Double.isNaN(result.measured())) {
-            return "";
-        }
-        return number(result.measured(), thresholdValue(result))
-                + unit(result).map(unit -> " " + unit).orElse("");
+        return Format.measured(result);
     }
 
     /** Returns the unit of a check's threshold, and so of its measured value: {@code ms} for {@code ≤ 5 ms}. */
     static Optional<String> unit(CheckResult result) {
         return result.optionalLimit().filter(Threshold::hasUnit).map(Threshold::unit);
-    }
-
-    /**
-     * Whole numbers (counts, an accuracy of 1) without decimals, others with four, or as many more as it takes to tell
-     * them from the threshold ({@link Format#decimals}): {@code 3}, {@code 0.9333}, {@code 0.87118} against 0.8712.
-     */
-    private static String number(double v, double threshold) {
-        return v == Math.rint(v) ? Format.number(v) : Format.value(v, Format.decimals(v, threshold));
     }
 }

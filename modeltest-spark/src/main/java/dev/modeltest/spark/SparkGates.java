@@ -244,25 +244,12 @@ public final class SparkGates {
                     r.key(),
                     r.title(),
                     r.verdict().name(),
-                    measured(r),
+                    dev.modeltest.check.Format.measured(r),
                     r.threshold(),
                     r.interval() == null ? "" : r.interval().toString(),
                     r.message()));
         }
         return new dev.modeltest.report.Summary(rows).markdown();
-    }
-
-    /** The measured value as the JUnit summary prints it: whole numbers bare, others to four or more decimals. */
-    private static String measured(CheckResult r) {
-        double v = r.measured();
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        double limit =
-                r.optionalLimit().map(dev.modeltest.check.Threshold::value).orElse(Double.NaN);
-        return v == Math.rint(v)
-                ? dev.modeltest.check.Format.number(v)
-                : dev.modeltest.check.Format.value(v, dev.modeltest.check.Format.decimals(v, limit));
     }
 
     /** Refuses, before any job, a gate that cannot be decided on Spark yet, saying why. */
